@@ -1,0 +1,160 @@
+//! What the CLI prints: plain lines for pipes, JSON on request, ANSI styles only on a tty.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::bookmarks::State;
+use crate::model::Library;
+use crate::typeset::{Layout, Role};
+
+#[derive(Serialize)]
+struct ListRow<'a> {
+    id: &'a str,
+    paper: &'a str,
+    date: &'a str,
+    page: &'a str,
+    kind: crate::model::ArticleKind,
+    title: &'a str,
+}
+
+pub fn list(out: &mut impl Write, lib: &Library, json: bool) -> io::Result<()> {
+    let rows: Vec<ListRow> = lib
+        .articles()
+        .map(|(r, a)| {
+            let issue = &lib.issues[r.issue];
+            ListRow {
+                id: &a.id.0,
+                paper: &issue.paper,
+                date: &issue.date,
+                page: &issue.pages[r.page].number,
+                kind: a.kind,
+                title: &a.title,
+            }
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+    } else {
+        for r in rows {
+            writeln!(out, "{}\t{}\t{}", r.id, r.page, r.title)?;
+        }
+    }
+    Ok(())
+}
+
+/// SGR codes for a role when printing to a terminal.
+fn sgr(role: Role) -> &'static str {
+    match role {
+        Role::Title => "\x1b[1m",
+        Role::Kicker | Role::Subtitle => "\x1b[36m",
+        Role::Column | Role::Byline | Role::Dateline | Role::Credit => "\x1b[2m",
+        Role::Speaker | Role::Subhead => "\x1b[1m",
+        _ => "",
+    }
+}
+
+pub fn lines(out: &mut impl Write, layout: &Layout, styled: bool) -> io::Result<()> {
+    let mut buf = String::new();
+    for line in &layout.lines {
+        buf.clear();
+        for span in &line.spans {
+            let code = if styled { sgr(span.role) } else { "" };
+            buf.push_str(code);
+            buf.push_str(&span.text);
+            if !code.is_empty() {
+                buf.push_str("\x1b[0m");
+            }
+        }
+        let trimmed = buf.trim_end_matches(' ');
+        out.write_all(trimmed.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SearchRow<'a> {
+    id: &'a str,
+    field: String,
+    start: usize,
+    end: usize,
+    snippet: String,
+}
+
+/// A snippet of `text` around chars `start..end`, the match in 【】 brackets.
+fn snippet(text: &str, start: usize, end: usize, mark: bool) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let from = start.saturating_sub(12);
+    let to = (end + 12).min(chars.len());
+    let mut s = String::new();
+    if from > 0 {
+        s.push('…');
+    }
+    s.extend(&chars[from..start]);
+    if mark {
+        s.push('【');
+    }
+    s.extend(&chars[start..end.min(chars.len())]);
+    if mark {
+        s.push('】');
+    }
+    s.extend(&chars[end.min(chars.len())..to]);
+    if to < chars.len() {
+        s.push('…');
+    }
+    s
+}
+
+pub fn search(out: &mut impl Write, lib: &Library, query: &str, json: bool) -> io::Result<()> {
+    let mut rows = Vec::new();
+    for (_, a) in lib.articles() {
+        for hit in crate::search::hits(a, query) {
+            let text = a.field(hit.field).unwrap_or("");
+            rows.push(SearchRow {
+                id: &a.id.0,
+                field: hit.field.label(),
+                start: hit.start,
+                end: hit.end,
+                snippet: snippet(text, hit.start, hit.end, !json),
+            });
+        }
+    }
+    if rows.is_empty() {
+        return Ok(());
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+    } else {
+        for r in rows {
+            writeln!(out, "{}\t{}\t{}", r.id, r.field, r.snippet)?;
+        }
+    }
+    Ok(())
+}
+
+pub fn bookmarks(out: &mut impl Write, state: &State, json: bool) -> io::Result<()> {
+    let list = state.newest_first();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &list)?;
+        writeln!(out)?;
+    } else {
+        for b in list {
+            writeln!(out, "{}\t{}\t{}\t{}", b.id, b.paper, b.date, b.title)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_marks_the_match() {
+        assert_eq!(snippet("近日衡水市政府", 2, 4, true), "近日【衡水】市政府");
+        assert_eq!(snippet("近日衡水市政府", 2, 4, false), "近日衡水市政府");
+    }
+}

@@ -1,0 +1,5 @@
+//! Small text helpers shared by every layer: terminal cell widths and CJK-aware truncation.
+
+pub mod width;
+
+pub use width::{char_width, str_width, truncate};
