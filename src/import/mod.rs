@@ -59,6 +59,12 @@ pub fn load_paths(paths: &[PathBuf]) -> Result<Library, ImportError> {
             return Err(ImportError::new(path, "folders are not supported yet"));
         }
         let bytes = std::fs::read(path).map_err(|e| ImportError::new(path, e.to_string()))?;
+        if path.extension().is_some_and(|e| e == "json") {
+            let more: Library = serde_json::from_slice(&bytes)
+                .map_err(|e| ImportError::new(path, format!("not a dubao export: {e}")))?;
+            lib.issues.extend(more.issues);
+            continue;
+        }
         let text =
             String::from_utf8(bytes).map_err(|_| ImportError::new(path, "not UTF-8 text"))?;
         let stem = path
