@@ -2,7 +2,7 @@
 //!
 //! The layers, from the centre out: [`model`] (plain data), [`import`] (page dumps →
 //! model), [`typeset`] (article + width → lines), [`search`], [`bookmarks`], [`app`]
-//! (state + actions + one `update`), [`ui`] (draws the state), [`cli`] (the commands).
+//! (state + actions + one `update`), [`ui`] (draws the state), [`tui`] (terminal and event loop), [`cli`] (the commands).
 
 pub mod app;
 pub mod bookmarks;
@@ -11,5 +11,6 @@ pub mod import;
 pub mod model;
 pub mod search;
 pub mod text;
+pub mod tui;
 pub mod typeset;
 pub mod ui;

@@ -5,11 +5,21 @@ use std::process::ExitCode;
 use clap::Parser;
 use dubao::cli::{self, Cli};
 
+/// Load the library and open the reader on it.
+fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
+    let library = cli::load_library(&cli.data)?;
+    let store = dubao::bookmarks::Store::default_dir().map(dubao::bookmarks::Store::new);
+    let mut app = dubao::app::App::new(library, (80, 24), store);
+    app.set_settings(cli.settings());
+    dubao::tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),
-        None => Ok(ExitCode::SUCCESS),
+        None => open_reader(&cli),
     };
     match result {
         Ok(code) => code,

@@ -1,22 +1,200 @@
 //! The reader's state, the actions that change it, and the one `update` that applies them.
+//! The loop is: ui ← state; action ← key map(state, event); state ← update(state, action).
 //! `update` never touches the terminal, so every behaviour is a plain test.
 
-use crate::model::Library;
+pub mod action;
+pub mod keymap;
+mod marks;
+mod search;
+mod update;
+
+use ratatui::layout::Rect;
+
+use crate::bookmarks::{self, Store};
+use crate::model::{Anchor, Article, ArticleRef, Library};
+use crate::search::Hit;
+use crate::typeset::{self, Layout, Settings};
+use crate::ui::geometry::{Panes, panes};
+
+pub use action::{Action, Edit};
+pub use search::SearchState;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Reader,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    None,
+    Help,
+    Bookmarks,
+}
+
+/// Bookmarks and reading state: what is stored, and where.
+#[derive(Debug, Default)]
+pub struct Marks {
+    pub store: Option<Store>,
+    pub state: bookmarks::State,
+    /// Selected row of the bookmarks view.
+    pub selected: usize,
+}
 
 /// Everything the reader shows.
 #[derive(Debug)]
 pub struct App {
     pub library: Library,
+    /// Every article, in reading order.
+    pub all: Vec<ArticleRef>,
+    /// The articles the list shows (all, or the search results).
+    pub visible: Vec<ArticleRef>,
+    /// Index into `visible`.
     pub selected: usize,
+    /// The article the reading pane is set for.
+    pub shown: Option<ArticleRef>,
+    pub focus: Focus,
+    pub overlay: Overlay,
+    /// First line of the layout shown in the reading pane.
+    pub scroll: usize,
+    /// Terminal size in cells.
+    pub size: (u16, u16),
+    pub settings: Settings,
+    /// The selected article set for the reading pane.
+    pub layout: Layout,
+    pub search: SearchState,
+    pub marks: Marks,
+    /// A message for the status line (errors, warnings, confirmations).
+    pub status: Option<String>,
     pub quit: bool,
 }
 
 impl App {
-    pub fn new(library: Library) -> Self {
-        App {
+    /// A reader on `library`, sized `size`, keeping bookmarks in `store` (none in tests
+    /// that do not need it).
+    pub fn new(library: Library, size: (u16, u16), store: Option<Store>) -> Self {
+        let all: Vec<ArticleRef> = library.articles().map(|(r, _)| r).collect();
+        let searcher = crate::search::Searcher::new(&library);
+        let mut app = App {
             library,
+            visible: all.clone(),
+            all,
             selected: 0,
+            shown: None,
+            focus: Focus::List,
+            overlay: Overlay::None,
+            scroll: 0,
+            size,
+            settings: Settings::default(),
+            layout: Layout::default(),
+            search: SearchState::new(searcher),
+            marks: Marks {
+                store,
+                ..Default::default()
+            },
+            status: None,
             quit: false,
+        };
+        app.load_marks();
+        app.relayout();
+        app.restore_position();
+        app
+    }
+
+    /// Change the typesetting settings and set the article again.
+    pub fn set_settings(&mut self, settings: Settings) {
+        self.settings = settings;
+        self.relayout();
+    }
+
+    pub fn panes(&self) -> Panes {
+        panes(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// The selected article, if the list is not empty.
+    pub fn current_ref(&self) -> Option<ArticleRef> {
+        self.visible.get(self.selected).copied()
+    }
+
+    pub fn current(&self) -> Option<&Article> {
+        self.library.get(self.current_ref()?)
+    }
+
+    /// Search hits in the selected article (empty without a search).
+    pub fn current_hits(&self) -> &[Hit] {
+        &self.search.hits
+    }
+
+    /// Lines the reading pane shows at once.
+    pub fn page_rows(&self) -> usize {
+        usize::from(self.panes().text.height).max(1)
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        match self.layout.page_rows {
+            Some(rows) => {
+                let rows = rows.max(1);
+                self.layout.lines.len().saturating_sub(1) / rows * rows
+            }
+            None => self.layout.lines.len().saturating_sub(self.page_rows()),
         }
+    }
+
+    /// Set the selected article again for the current pane size, keeping the reading place.
+    pub fn relayout(&mut self) {
+        let anchor = self.layout.anchor_at(self.scroll);
+        let keep = !self.layout.lines.is_empty();
+        let text = self.panes().text;
+        self.shown = self.current_ref();
+        self.layout = match self.current() {
+            Some(a) => typeset::layout(a, text.width, text.height, &self.settings),
+            None => Layout::default(),
+        };
+        self.scroll = if keep { self.layout.line_of(anchor) } else { 0 };
+        self.clamp_scroll();
+        self.search.refresh_hits(&self.library, self.current_ref());
+    }
+
+    pub(crate) fn clamp_scroll(&mut self) {
+        if let Some(rows) = self.layout.page_rows {
+            let rows = rows.max(1);
+            self.scroll = self.scroll / rows * rows;
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    /// Where the reader is in the selected article, as an anchor that survives re-layout.
+    pub fn anchor(&self) -> Anchor {
+        self.layout.anchor_at(self.scroll)
+    }
+
+    /// `3/5` style position of the selection in the list.
+    pub fn position_label(&self) -> String {
+        if self.visible.is_empty() {
+            "0/0".into()
+        } else {
+            format!("{}/{}", self.selected + 1, self.visible.len())
+        }
+    }
+
+    /// Percent of the article above the bottom of the pane.
+    pub fn percent_read(&self) -> usize {
+        let total = self.layout.lines.len();
+        if total == 0 {
+            return 100;
+        }
+        ((self.scroll + self.page_rows()).min(total) * 100 / total).min(100)
+    }
+
+    pub fn is_bookmarked(&self, r: ArticleRef) -> bool {
+        self.library
+            .get(r)
+            .is_some_and(|a| self.marks.state.is_bookmarked(&a.id.0))
+    }
+
+    pub fn is_read(&self, r: ArticleRef) -> bool {
+        self.library
+            .get(r)
+            .is_some_and(|a| self.marks.state.read.contains(&a.id.0))
     }
 }

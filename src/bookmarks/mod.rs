@@ -42,8 +42,8 @@ impl State {
     }
     /// Bookmarks newest first.
     pub fn newest_first(&self) -> Vec<&Bookmark> {
-        let mut v: Vec<&Bookmark> = self.bookmarks.iter().collect();
-        v.sort_by(|a, b| b.created.cmp(&a.created));
+        let mut v: Vec<&Bookmark> = self.bookmarks.iter().rev().collect();
+        v.sort_by_key(|b| std::cmp::Reverse(b.created));
         v
     }
 }

@@ -1,7 +1,100 @@
-//! Drawing: turns the app state into cells. Reads state, never changes it.
+//! Drawing: turns the app state into cells. It reads the state and never changes it.
+
+pub mod geometry;
+mod help;
+pub mod list;
+mod marks;
+mod reader;
+mod status;
+pub mod style;
 
 use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 
-use crate::app::App;
+use crate::app::{App, Overlay};
+use crate::text::char_width;
 
-pub fn draw(_frame: &mut Frame, _app: &App) {}
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    let buf = frame.buffer_mut();
+    render(app, area, buf);
+    if let Some((x, y)) = status::cursor(app, area) {
+        frame.set_cursor_position((x, y));
+    }
+}
+
+/// Draw the whole screen into a buffer (what `draw` does, without a terminal).
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    let p = geometry::panes(area);
+    list::render(app, p.list, buf);
+    for y in p.rule.top()..p.rule.bottom() {
+        put_str(buf, p.rule.x, y, p.rule.right(), "│", style::RULE, false);
+    }
+    reader::render(app, p.reader, p.text, buf);
+    status::render(app, p.status, buf);
+    match app.overlay {
+        Overlay::Help => help::render(app, area, buf),
+        Overlay::Bookmarks => marks::render(app, area, buf),
+        Overlay::None => {}
+    }
+}
+
+/// Write `text` at (x, y), never past `right`; a wide char that would cross `right` is
+/// replaced by padding so no wide char starts in a pane's last column. Returns the next x.
+pub fn put_str(
+    buf: &mut Buffer,
+    mut x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    style: Style,
+    ambiguous_wide: bool,
+) -> u16 {
+    let area = buf.area;
+    if y < area.top() || y >= area.bottom() {
+        return x;
+    }
+    let right = right.min(area.right());
+    for c in text.chars() {
+        let w = char_width(c, ambiguous_wide) as u16;
+        if w == 0 {
+            continue;
+        }
+        if x + w > right {
+            while x < right {
+                buf[(x, y)].set_symbol(" ").set_style(style);
+                x += 1;
+            }
+            break;
+        }
+        let mut tmp = [0u8; 4];
+        buf[(x, y)]
+            .set_symbol(c.encode_utf8(&mut tmp))
+            .set_style(style);
+        for i in 1..w {
+            let cell = &mut buf[(x + i, y)];
+            cell.reset();
+            // Ratatui measures width itself; a char the terminal shows wider than that
+            // (ambiguous width set wide) must not have its hidden cell redrawn.
+            if ambiguous_wide && unicode_width::UnicodeWidthChar::width(c) == Some(1) {
+                cell.set_diff_option(CellDiffOption::Skip);
+            }
+        }
+        x += w;
+    }
+    x
+}
+
+/// Fill a rectangle with spaces in `style`.
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            buf[(x, y)].reset();
+            buf[(x, y)].set_style(style);
+        }
+    }
+}

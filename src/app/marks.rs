@@ -1,0 +1,162 @@
+//! The reader's side of bookmarks and reading state: toggling, the bookmarks view,
+//! marking articles read and keeping each article's place. A failed write keeps the change
+//! in memory and says so on the status line.
+
+use super::{App, Focus, Overlay};
+use crate::bookmarks::{Bookmark, Change, State, now};
+use crate::model::ArticleRef;
+
+impl App {
+    pub(super) fn load_marks(&mut self) {
+        let Some(store) = &self.marks.store else {
+            return;
+        };
+        match store.load() {
+            Ok((state, warning)) => {
+                self.marks.state = state;
+                if warning.is_some() {
+                    self.status = warning;
+                }
+            }
+            Err(e) => self.status = Some(format!("bookmarks not loaded: {e}")),
+        }
+    }
+
+    /// Write changes through the store; on failure apply them in memory and report.
+    fn persist(&mut self, changes: Vec<Change>) {
+        let result = self.marks.store.as_ref().map(|s| s.apply(&changes));
+        match result {
+            Some(Ok((state, warning))) => {
+                self.marks.state = state;
+                if warning.is_some() {
+                    self.status = warning;
+                }
+            }
+            Some(Err(e)) => {
+                apply_in_memory(&mut self.marks.state, &changes);
+                self.status = Some(format!("not saved (kept for this session): {e}"));
+            }
+            None => apply_in_memory(&mut self.marks.state, &changes),
+        }
+    }
+
+    pub(super) fn toggle_bookmark(&mut self) {
+        let Some(r) = self.current_ref() else { return };
+        let Some(article) = self.library.get(r) else {
+            return;
+        };
+        let id = article.id.0.clone();
+        if self.marks.state.is_bookmarked(&id) {
+            self.persist(vec![Change::Remove(id)]);
+            self.status.get_or_insert_with(|| "bookmark removed".into());
+        } else {
+            let issue = &self.library.issues[r.issue];
+            let anchor = if self.focus == Focus::Reader {
+                self.anchor()
+            } else {
+                Default::default()
+            };
+            let b = Bookmark {
+                id,
+                paper: issue.paper.clone(),
+                date: issue.date.clone(),
+                title: article.title.clone(),
+                anchor,
+                created: now(),
+            };
+            self.persist(vec![Change::Add(b)]);
+            self.status.get_or_insert_with(|| "bookmarked".into());
+        }
+    }
+
+    /// Mark the selected article read (once).
+    pub(super) fn mark_read(&mut self) {
+        let Some(a) = self.current() else { return };
+        let id = a.id.0.clone();
+        if !self.marks.state.read.contains(&id) {
+            self.persist(vec![Change::MarkRead(id)]);
+        }
+    }
+
+    /// Remember where the reader is in the selected article.
+    pub(super) fn save_position(&mut self) {
+        let Some(a) = self.current() else { return };
+        let id = a.id.0.clone();
+        let anchor = self.anchor();
+        let stored = self.marks.state.positions.get(&id).copied();
+        let at_top = self.scroll == 0;
+        if stored != Some(anchor) && !(at_top && stored.is_none()) {
+            self.persist(vec![Change::Position(id, anchor)]);
+        }
+    }
+
+    /// Scroll to the stored place of the selected article.
+    pub(super) fn restore_position(&mut self) {
+        let Some(a) = self.current() else { return };
+        if let Some(anchor) = self.marks.state.positions.get(&a.id.0).copied() {
+            self.scroll = self.layout.line_of(anchor);
+            self.clamp_scroll();
+        }
+    }
+
+    pub(super) fn open_bookmarks(&mut self) {
+        self.overlay = Overlay::Bookmarks;
+        self.marks.selected = 0;
+    }
+
+    /// The article a bookmark points to, if it is loaded.
+    pub fn bookmark_target(&self, b: &Bookmark) -> Option<ArticleRef> {
+        self.library.find(&b.id).map(|(r, _)| r)
+    }
+
+    pub(super) fn bookmark_open(&mut self) {
+        let list = self.marks.state.newest_first();
+        let Some(b) = list.get(self.marks.selected).map(|b| (*b).clone()) else {
+            return;
+        };
+        let Some(target) = self.bookmark_target(&b) else {
+            self.status = Some(format!("{} {} is not loaded", b.paper, b.date));
+            return;
+        };
+        if !self.visible.contains(&target) {
+            self.search_cancel_all();
+        }
+        if let Some(i) = self.visible.iter().position(|&r| r == target) {
+            self.select_index(i);
+            self.scroll = self.layout.line_of(b.anchor);
+            self.clamp_scroll();
+        }
+        self.overlay = Overlay::None;
+        self.focus = Focus::Reader;
+        self.mark_read();
+    }
+
+    pub(super) fn bookmark_delete(&mut self) {
+        let list = self.marks.state.newest_first();
+        let Some(id) = list.get(self.marks.selected).map(|b| b.id.clone()) else {
+            return;
+        };
+        self.persist(vec![Change::Remove(id)]);
+        let n = self.marks.state.bookmarks.len();
+        self.marks.selected = self.marks.selected.min(n.saturating_sub(1));
+    }
+}
+
+fn apply_in_memory(state: &mut State, changes: &[Change]) {
+    for c in changes {
+        match c {
+            Change::Add(b) => {
+                if !state.is_bookmarked(&b.id) {
+                    state.bookmarks.push(b.clone());
+                }
+            }
+            Change::Remove(id) => state.bookmarks.retain(|b| &b.id != id),
+            Change::MarkRead(id) => {
+                state.read.insert(id.clone());
+            }
+            Change::Position(id, a) => {
+                state.positions.insert(id.clone(), *a);
+            }
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! Behaviour of `update`: selection, scrolling, search, bookmarks, resize — no terminal.
+
+use crate::app::{Action, App, Edit, Focus, Overlay};
+use crate::bookmarks::Store;
+use crate::model::{Article, ArticleId, Issue, Library, Page, Paragraph};
+
+fn article(n: usize, title: &str, body: &str) -> Article {
+    Article {
+        id: ArticleId(format!("t/2022-07-01/01/{n}")),
+        title: title.into(),
+        paragraphs: (0..12).map(|_| Paragraph::text(body.repeat(3))).collect(),
+        ..Default::default()
+    }
+}
+
+fn library() -> Library {
+    Library {
+        issues: vec![Issue {
+            paper: "测试日报".into(),
+            slug: "t".into(),
+            date: "2022-07-01".into(),
+            pages: vec![Page {
+                number: "01".into(),
+                lines: vec![],
+                articles: vec![
+                    article(
+                        1,
+                        "衡水打造营商环境",
+                        "衡水市政府收到了感谢信,点赞衡水服务速度。",
+                    ),
+                    article(2, "冰雪产业链", "省体育局开展专项行动,发展后奥运经济。"),
+                    article(
+                        3,
+                        "卫生健康委统筹推进",
+                        "省卫生健康委召开党组扩大会议,卫生健康工作。",
+                    ),
+                ],
+            }],
+        }],
+    }
+}
+
+fn app() -> App {
+    App::new(library(), (80, 24), None)
+}
+
+fn title(app: &App) -> &str {
+    &app.current().unwrap().title
+}
+
+#[test]
+fn j_and_k_move_the_selection_and_the_reading_pane_follows() {
+    let mut app = app();
+    assert_eq!(title(&app), "衡水打造营商环境");
+    app.update(Action::Select(1));
+    assert_eq!(title(&app), "冰雪产业链");
+    assert!(
+        app.layout
+            .lines
+            .iter()
+            .any(|l| l.plain().contains("冰雪产业链"))
+    );
+    app.update(Action::Select(5));
+    assert_eq!(app.selected, 2);
+    app.update(Action::Select(-9));
+    assert_eq!(app.selected, 0);
+    app.update(Action::SelectLast);
+    assert_eq!(app.selected, 2);
+}
+
+#[test]
+fn reading_pane_scrolls_and_pages_within_bounds() {
+    let mut app = app();
+    app.update(Action::FocusReader);
+    assert_eq!(app.focus, Focus::Reader);
+    app.update(Action::Scroll(3));
+    assert_eq!(app.scroll, 3);
+    app.update(Action::Page {
+        forward: true,
+        half: false,
+    });
+    assert_eq!(app.scroll, (3 + app.page_rows()).min(app.max_scroll()));
+    app.update(Action::ScrollBottom);
+    assert_eq!(app.scroll, app.max_scroll());
+    app.update(Action::Scroll(100));
+    assert_eq!(app.scroll, app.max_scroll());
+    app.update(Action::ScrollTop);
+    assert_eq!(app.scroll, 0);
+    app.update(Action::Scroll(-5));
+    assert_eq!(app.scroll, 0);
+}
+
+#[test]
+fn resize_keeps_the_reading_place() {
+    let mut app = app();
+    app.update(Action::Scroll(6));
+    let before = app.anchor();
+    app.update(Action::Resize(50, 20));
+    let after = app.anchor();
+    assert_eq!(before.field, after.field);
+    app.update(Action::Resize(1, 1));
+    app.update(Action::Resize(0, 0));
+    app.update(Action::Resize(300, 80));
+    assert!(app.current().is_some());
+}
+
+#[test]
+fn help_toggles_and_quit_quits() {
+    let mut app = app();
+    app.update(Action::ToggleHelp);
+    assert_eq!(app.overlay, Overlay::Help);
+    app.update(Action::CloseOverlay);
+    assert_eq!(app.overlay, Overlay::None);
+    app.update(Action::Quit);
+    assert!(app.quit);
+}
+
+fn type_query(app: &mut App, q: &str) {
+    app.update(Action::SearchStart);
+    app.update(Action::SearchEdit(Edit::Insert(q.into())));
+}
+
+#[test]
+fn search_narrows_the_list_and_esc_restores_it() {
+    let mut app = app();
+    app.update(Action::Select(1));
+    type_query(&mut app, "卫生健康");
+    assert_eq!(app.visible.len(), 1);
+    assert_eq!(title(&app), "卫生健康委统筹推进");
+    assert!(!app.current_hits().is_empty());
+    app.update(Action::SearchCancel);
+    assert_eq!(app.visible.len(), 3);
+    assert_eq!(
+        title(&app),
+        "冰雪产业链",
+        "the selection from before the search"
+    );
+    assert!(app.current_hits().is_empty());
+}
+
+#[test]
+fn search_line_edits() {
+    let mut app = app();
+    type_query(&mut app, "衡水 服务");
+    app.update(Action::SearchEdit(Edit::DeleteWord));
+    assert_eq!(app.search.input, "衡水 ");
+    app.update(Action::SearchEdit(Edit::Left));
+    app.update(Action::SearchEdit(Edit::Backspace));
+    assert_eq!(app.search.input, "衡 ");
+    assert_eq!(app.search.cursor_cells(false), 2);
+    app.update(Action::SearchEdit(Edit::DeleteToStart));
+    assert_eq!(app.search.input, " ");
+}
+
+#[test]
+fn enter_goes_to_the_first_match_and_n_moves_on_across_articles() {
+    let mut app = app();
+    type_query(&mut app, "衡水");
+    assert_eq!(app.visible.len(), 1);
+    app.update(Action::SearchSubmit);
+    assert!(!app.search.editing);
+    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.search.current, Some(0));
+    let n = app.current_hits().len();
+    assert!(n > 2);
+    app.update(Action::NextMatch);
+    assert_eq!(app.search.current, Some(1));
+    app.update(Action::PrevMatch);
+    app.update(Action::PrevMatch);
+    // Past the first match of the only article: wraps to its last match.
+    assert_eq!(app.search.current, Some(n - 1));
+
+    let mut app = self::app();
+    type_query(&mut app, "省");
+    app.update(Action::SearchSubmit);
+    assert_eq!(app.visible.len(), 2);
+    let first = title(&app).to_string();
+    for _ in 0..app.current_hits().len() {
+        app.update(Action::NextMatch);
+    }
+    assert_ne!(title(&app), first, "n moves on to the next article");
+    assert_eq!(app.search.current, Some(0));
+}
+
+#[test]
+fn no_match_leaves_an_empty_list_without_panicking() {
+    let mut app = app();
+    type_query(&mut app, "不存在的词");
+    assert!(app.visible.is_empty());
+    assert!(app.current().is_none());
+    app.update(Action::Select(1));
+    app.update(Action::NextMatch);
+    app.update(Action::SearchCancel);
+    assert_eq!(app.visible.len(), 3);
+}
+
+#[test]
+fn bookmarks_are_kept_and_shown_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let mut app = App::new(library(), (80, 24), Some(store.clone()));
+    app.update(Action::ToggleBookmark);
+    app.update(Action::Select(2));
+    app.update(Action::FocusReader);
+    app.update(Action::Scroll(4));
+    app.update(Action::ToggleBookmark);
+    let r = app.current_ref().unwrap();
+    assert!(app.is_bookmarked(r));
+    assert!(app.is_read(r));
+
+    // A new reader on the same store sees them.
+    let mut again = App::new(library(), (80, 24), Some(store));
+    assert_eq!(again.marks.state.bookmarks.len(), 2);
+    again.update(Action::OpenBookmarks);
+    assert_eq!(again.overlay, Overlay::Bookmarks);
+    again.update(Action::BookmarkOpen);
+    assert_eq!(again.overlay, Overlay::None);
+    assert_eq!(title(&again), "卫生健康委统筹推进");
+    assert!(again.scroll > 0, "opened at the saved place");
+    again.update(Action::OpenBookmarks);
+    again.update(Action::BookmarkDelete);
+    assert_eq!(again.marks.state.bookmarks.len(), 1);
+}
+
+#[test]
+fn reading_position_is_restored_when_coming_back() {
+    let mut app = app();
+    app.update(Action::FocusReader);
+    app.update(Action::Scroll(5));
+    let place = app.scroll;
+    app.update(Action::Select(1));
+    assert_eq!(app.scroll, 0);
+    app.update(Action::Select(-1));
+    assert_eq!(app.scroll, place);
+}
+
+#[test]
+fn a_failed_write_keeps_the_bookmark_in_memory_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("not-a-folder");
+    std::fs::write(&file, "x").unwrap();
+    let mut app = App::new(library(), (80, 24), Some(Store::new(&file)));
+    app.update(Action::ToggleBookmark);
+    assert!(app.is_bookmarked(app.current_ref().unwrap()));
+    assert!(app.status.as_deref().unwrap_or("").contains("not saved"));
+}
+
+#[test]
+fn wheel_and_click_act_on_the_pane_under_the_pointer() {
+    let mut app = app();
+    let p = app.panes();
+    app.update(Action::Wheel {
+        column: p.reader.x + 1,
+        row: 2,
+        delta: 1,
+    });
+    assert_eq!(app.scroll, 3);
+    app.update(Action::Wheel {
+        column: 0,
+        row: 2,
+        delta: 1,
+    });
+    assert_eq!(app.selected, 1);
+    // Each article takes two rows in a 24-row list: row 4 is the third article.
+    app.update(Action::Click { column: 2, row: 4 });
+    assert_eq!(app.selected, 2);
+    assert_eq!(app.focus, Focus::List);
+}

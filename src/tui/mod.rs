@@ -1,0 +1,122 @@
+//! The terminal side of the reader: set the terminal up, run the event loop, and restore
+//! the terminal on every way out (`q`, Ctrl-C, SIGTERM, SIGHUP, a panic).
+
+use std::io::{self, Stdout, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Result;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::app::{Action, App, Edit, keymap};
+
+/// Put the terminal back as the shell expects it. Safe to call more than once.
+pub fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let mut out = io::stdout();
+    let _ = execute!(
+        out,
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        ratatui::crossterm::cursor::Show
+    );
+    let _ = out.flush();
+}
+
+/// Restores the terminal when dropped, whichever way the loop ends.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn setup() -> Result<Terminal<CrosstermBackend<Stdout>>> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        hook(info);
+    }));
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
+    Ok(Terminal::new(CrosstermBackend::new(io::stdout()))?)
+}
+
+/// Translate a terminal event into an action.
+fn action_for(app: &App, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) => keymap::map_key(app, k),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        Event::Paste(s) if app.search.editing => Some(Action::SearchEdit(Edit::Insert(s))),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                delta: 1,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Wheel {
+                column: m.column,
+                row: m.row,
+                delta: -1,
+            }),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Run the reader until the user quits or a signal asks it to stop.
+pub fn run(mut app: App) -> Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&stop))?;
+    }
+    let _guard = Guard;
+    let mut terminal = setup()?;
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    loop {
+        terminal.draw(|f| crate::ui::draw(f, &app))?;
+        if app.quit {
+            break;
+        }
+        if stop.load(Ordering::Relaxed) {
+            app.update(Action::Quit);
+            break;
+        }
+        if event::poll(Duration::from_millis(200))? {
+            let ev = event::read()?;
+            if let Some(a) = action_for(&app, ev) {
+                app.update(a);
+            }
+            // Take whatever else is already waiting before drawing again.
+            while !app.quit && event::poll(Duration::ZERO)? {
+                if let Some(a) = action_for(&app, event::read()?) {
+                    app.update(a);
+                }
+            }
+        }
+    }
+    Ok(())
+}

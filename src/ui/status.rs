@@ -1,0 +1,85 @@
+//! The status line: paper, date, page, place in the article and key hints; or a message;
+//! or, while searching, the search line with its cursor.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{fill, put_str, style};
+use crate::app::App;
+use crate::text::{str_width, truncate};
+
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let amb = app.settings.ambiguous_wide;
+    fill(buf, area, style::STATUS);
+    if app.search.editing {
+        let count = format!(" {} 篇", app.visible.len());
+        let x = put_str(buf, area.x, area.y, area.right(), "/", style::STATUS, amb);
+        put_str(
+            buf,
+            x,
+            area.y,
+            area.right(),
+            &app.search.input,
+            style::STATUS,
+            amb,
+        );
+        let cw = str_width(&count, amb) as u16;
+        if area.width > cw + 10 {
+            put_str(
+                buf,
+                area.right() - cw,
+                area.y,
+                area.right(),
+                &count,
+                style::STATUS,
+                amb,
+            );
+        }
+        return;
+    }
+    if let Some(msg) = &app.status {
+        fill(buf, area, style::MESSAGE);
+        let msg = truncate(msg, usize::from(area.width), amb);
+        put_str(buf, area.x, area.y, area.right(), &msg, style::MESSAGE, amb);
+        return;
+    }
+    let mut left = String::new();
+    if let Some(r) = app.current_ref() {
+        let issue = &app.library.issues[r.issue];
+        let page = &issue.pages[r.page].number;
+        left = format!(
+            " {} {} 第{}版 │ {} │ {}%",
+            issue.paper,
+            issue.date,
+            page,
+            app.position_label(),
+            app.percent_read()
+        );
+    }
+    if app.search.active() {
+        left.push_str(&format!(" │ /{} {}篇", app.search.query, app.visible.len()));
+    }
+    let hints = "/ 搜索 b 书签 ? 帮助 q 退出 ";
+    let lw = str_width(&left, amb);
+    let hw = str_width(hints, amb);
+    let w = usize::from(area.width);
+    let left = truncate(&left, w, amb);
+    put_str(buf, area.x, area.y, area.right(), &left, style::STATUS, amb);
+    if lw + hw + 2 <= w {
+        let x = area.right() - hw as u16;
+        put_str(buf, x, area.y, area.right(), hints, style::STATUS, amb);
+    }
+}
+
+/// Where the terminal cursor goes: after the search text while the search line is open.
+pub fn cursor(app: &App, area: Rect) -> Option<(u16, u16)> {
+    if !app.search.editing || area.height < 2 {
+        return None;
+    }
+    let x = 1 + app.search.cursor_cells(app.settings.ambiguous_wide) as u16;
+    let y = area.bottom() - 1;
+    (x < area.width).then_some((area.x + x, y))
+}
