@@ -96,6 +96,7 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
                 forward: true,
                 half: false,
             }),
+            KeyCode::Esc if app.search.active() => Some(Action::SearchCancel),
             KeyCode::Char('h') | KeyCode::Esc | KeyCode::Left | KeyCode::BackTab => {
                 Some(Action::FocusList)
             }
