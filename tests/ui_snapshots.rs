@@ -1,0 +1,97 @@
+//! Whole screens through `TestBackend`, at a wide and a narrow size, with the bundled issue.
+
+use dubao::app::{Action, App, Edit};
+use dubao::import::load_bundled;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| dubao::ui::draw(f, app)).unwrap();
+    text_of(terminal.backend().buffer())
+}
+
+/// The buffer as text, one line per row, a wide char's hidden cell left out.
+fn text_of(buf: &ratatui::buffer::Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+        }
+        out.push_str("|\n");
+    }
+    out
+}
+
+fn app(w: u16, h: u16) -> App {
+    App::new(load_bundled(), (w, h), None)
+}
+
+#[test]
+fn wide_110x32() {
+    insta::assert_snapshot!(screen(&app(110, 32)));
+}
+
+#[test]
+fn narrow_41x12() {
+    insta::assert_snapshot!(screen(&app(41, 12)));
+}
+
+#[test]
+fn tiny_20x6() {
+    insta::assert_snapshot!(screen(&app(20, 6)));
+}
+
+#[test]
+fn second_article_scrolled_wide() {
+    let mut a = app(110, 32);
+    a.update(Action::Select(1));
+    a.update(Action::FocusReader);
+    a.update(Action::Scroll(5));
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn help_overlay_narrow() {
+    let mut a = app(41, 12);
+    a.update(Action::ToggleHelp);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn search_line_and_results_wide() {
+    let mut a = app(110, 32);
+    a.update(Action::SearchStart);
+    a.update(Action::SearchEdit(Edit::Insert("卫生健康委".into())));
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn columns_wide() {
+    let mut a = app(160, 40);
+    a.update(Action::ToggleColumns);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn columns_narrow_falls_back_to_one() {
+    let mut a = app(41, 12);
+    a.update(Action::ToggleColumns);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn every_size_draws_without_panic() {
+    let mut a = app(80, 24);
+    for w in (0..=320u16).step_by(7) {
+        for h in [0u16, 1, 2, 3, 5, 8, 13, 40] {
+            a.update(Action::Resize(w, h));
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+            terminal.draw(|f| dubao::ui::draw(f, &a)).unwrap();
+        }
+    }
+}
