@@ -125,7 +125,12 @@ impl App {
         self.search_cancel();
     }
 
+    /// Scroll by `n` lines; set in columns, by whole screens in the same direction.
     fn scroll_by(&mut self, n: isize) {
+        let n = match self.layout.page_rows {
+            Some(rows) => n.signum() * rows.max(1) as isize,
+            None => n,
+        };
         self.scroll = self.scroll.saturating_add_signed(n);
         self.clamp_scroll();
     }
