@@ -98,3 +98,6 @@ pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,101 @@
+//! Widgets rendered into a `Buffer` and checked cell by cell, styles included.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+
+use super::{put_str, render, style};
+use crate::app::{Action, App, Edit};
+use crate::model::{Article, ArticleId, Issue, Library, Page, Paragraph};
+
+fn library() -> Library {
+    let a = |n: usize, title: &str, body: &str| Article {
+        id: ArticleId(format!("t/2022-07-01/01/{n}")),
+        title: title.into(),
+        paragraphs: vec![Paragraph::text(body)],
+        ..Default::default()
+    };
+    Library {
+        issues: vec![Issue {
+            paper: "测试日报".into(),
+            slug: "t".into(),
+            date: "2022-07-01".into(),
+            pages: vec![Page {
+                number: "01".into(),
+                lines: vec![],
+                articles: vec![
+                    a(1, "衡水营商环境", "近日,衡水市政府收到感谢信。"),
+                    a(2, "冰雪产业", "省体育局开展专项行动。"),
+                ],
+            }],
+        }],
+    }
+}
+
+fn draw(app: &App) -> Buffer {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let mut buf = Buffer::empty(area);
+    render(app, area, &mut buf);
+    buf
+}
+
+/// The x of the first cell on row `y` holding `sym`.
+fn find(buf: &Buffer, y: u16, sym: &str) -> Option<u16> {
+    (0..buf.area.width).find(|&x| buf[(x, y)].symbol() == sym)
+}
+
+#[test]
+fn a_wide_char_never_starts_in_the_last_column() {
+    let mut buf = Buffer::empty(Rect::new(0, 0, 5, 1));
+    let x = put_str(&mut buf, 0, 0, 5, "河北日", style::DIM, false);
+    assert_eq!(x, 5);
+    assert_eq!(buf[(0, 0)].symbol(), "河");
+    assert_eq!(buf[(2, 0)].symbol(), "北");
+    assert_eq!(buf[(4, 0)].symbol(), " ", "padded, not half a 日");
+}
+
+#[test]
+fn selected_row_is_reversed_and_unread_is_bold() {
+    let app = App::new(library(), (60, 12), None);
+    let buf = draw(&app);
+    // Two rows per article: label row 0, headline row 1.
+    let x = find(&buf, 1, "衡").unwrap();
+    let cell = &buf[(x, 1)];
+    assert!(cell.modifier.contains(Modifier::REVERSED));
+    assert!(cell.modifier.contains(Modifier::BOLD), "unread");
+    let x = find(&buf, 3, "冰").unwrap();
+    assert!(!buf[(x, 3)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn bookmark_marker_shows_in_the_list() {
+    let mut app = App::new(library(), (60, 12), None);
+    app.update(Action::ToggleBookmark);
+    let buf = draw(&app);
+    assert_eq!(buf[(0, 1)].symbol(), "*");
+    assert_eq!(buf[(0, 1)].fg, style::MARK.fg.unwrap());
+    assert_eq!(buf[(0, 3)].symbol(), " ");
+}
+
+#[test]
+fn search_hits_are_highlighted_on_exactly_the_matched_chars() {
+    let mut app = App::new(library(), (60, 12), None);
+    app.update(Action::SearchStart);
+    app.update(Action::SearchEdit(Edit::Insert("衡水市".into())));
+    let buf = draw(&app);
+    let text = app.panes().text;
+    let hit_bg = style::HIT.bg.unwrap();
+    let mut highlighted = String::new();
+    for y in text.top()..text.bottom() {
+        for x in text.left()..text.right() {
+            if buf[(x, y)].bg == hit_bg {
+                highlighted.push_str(buf[(x, y)].symbol());
+            }
+        }
+    }
+    assert_eq!(highlighted, "衡水市");
+    // The status line shows the search line with the query.
+    let status_y = app.size.1 - 1;
+    assert_eq!(buf[(0, status_y)].symbol(), "/");
+    assert_eq!(buf[(1, status_y)].symbol(), "衡");
+}
