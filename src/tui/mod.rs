@@ -96,8 +96,13 @@ pub fn run(mut app: App) -> Result<()> {
     let mut terminal = setup()?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    // Lets the end-to-end tests check that a panic restores the terminal.
+    let panic_for_test = std::env::var_os("DUBAO_TEST_PANIC").is_some();
     loop {
         terminal.draw(|f| crate::ui::draw(f, &app))?;
+        if panic_for_test {
+            panic!("DUBAO_TEST_PANIC is set");
+        }
         if app.quit {
             break;
         }
