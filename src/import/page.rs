@@ -100,7 +100,9 @@ fn classify(text: &str, indented: bool) -> Kind {
         Kind::Body
     } else if !indented {
         Kind::Heading
-    } else if rules::ends_sentence(text) {
+    } else if rules::ends_sentence(text) || !rules::at_most(text, rules::SUBHEAD_MAX) {
+        // An indented line is a paragraph; only a short one without a full stop is a
+        // subhead.
         Kind::Body
     } else {
         Kind::Subhead

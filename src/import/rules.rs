@@ -249,6 +249,13 @@ pub fn is_column_like(text: &str) -> bool {
     (2..=6).contains(&n) && text.chars().all(|c| is_han(c) || c == '·')
 }
 
+/// A line that can label a column when it stands above a kicker: up to eight Han
+/// characters, no spaces (`乡村振兴大家谈`).
+pub fn is_label_like(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=8).contains(&n) && text.chars().all(|c| is_han(c) || c == '·')
+}
+
 /// A series banner: a short line of phrases set apart by spaces or a middle dot,
 /// e.g. `抓落实 见行动`.
 pub fn is_banner_like(text: &str) -> bool {

@@ -65,7 +65,7 @@ pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) 
             above.pop();
         }
     }
-    if !page_top && draft.column.is_none() && above.last().is_some_and(|l| rules::is_column_like(l))
+    if !page_top && draft.column.is_none() && above.last().is_some_and(|l| rules::is_label_like(l))
     {
         draft.column = above.pop().map(str::to_owned);
     }

@@ -113,16 +113,19 @@ fn load_file(path: &Path, lib: &mut Library) -> Result<(), ImportError> {
     let place = PagePlace::of(path)?;
     let issue_at = issue_index(lib, &place);
     let issue = &mut lib.issues[issue_at];
-    // Two different files claiming the same page keep distinct ids.
-    let mut number = place.number.clone();
-    let mut k = 1;
-    while issue.pages.iter().any(|p| p.number == number) {
-        k += 1;
-        number = format!("{}-{k}", place.number);
-    }
-    let page = parse_page(&text, &place.slug, &place.date, &number);
+    let mut page = parse_page(&text, &place.slug, &place.date, &place.number);
     if page.articles.is_empty() {
         return Err(ImportError::new(path, "no article found on this page"));
+    }
+    if issue.pages.contains(&page) {
+        // The same page again (from an export loaded alongside, say): not doubled.
+        return Ok(());
+    }
+    // Two different files claiming the same page keep distinct ids.
+    let mut k = 1;
+    while issue.pages.iter().any(|p| p.number == page.number) {
+        k += 1;
+        page = parse_page(&text, &place.slug, &place.date, &format!("{}-{k}", place.number));
     }
     issue.pages.push(page);
     Ok(())
