@@ -93,7 +93,7 @@ fn a_lone_file_takes_its_name() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("My Page.txt");
     write(&file, BLANK.as_bytes());
-    let lib = load_paths(&[file.clone()]).unwrap();
+    let lib = load_paths(std::slice::from_ref(&file)).unwrap();
     assert_eq!(lib.issues[0].paper, "My Page");
     assert_eq!(lib.issues[0].slug, "my-page");
     assert_eq!(lib.issues[0].date, "");
@@ -140,7 +140,7 @@ fn an_export_loads_back_equal() {
     let lib = load_paths(&[dir.path().join("tree")]).unwrap();
     let json = dir.path().join("export.json");
     write(&json, &serde_json::to_vec_pretty(&lib).unwrap());
-    assert_eq!(load_paths(&[json.clone()]).unwrap(), lib);
+    assert_eq!(load_paths(std::slice::from_ref(&json)).unwrap(), lib);
     // Loading the export and its source together does not double anything.
     assert_eq!(load_paths(&[json, dir.path().join("tree")]).unwrap(), lib);
 }
@@ -149,7 +149,9 @@ fn error_of(bytes: &[u8], name: &str) -> String {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join(name);
     write(&file, bytes);
-    let err = load_paths(&[file.clone()]).unwrap_err().to_string();
+    let err = load_paths(std::slice::from_ref(&file))
+        .unwrap_err()
+        .to_string();
     assert!(err.starts_with(&file.display().to_string()), "{err}");
     assert!(!err.contains('\n'), "{err}");
     err

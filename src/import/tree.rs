@@ -125,7 +125,12 @@ fn load_file(path: &Path, lib: &mut Library) -> Result<(), ImportError> {
     let mut k = 1;
     while issue.pages.iter().any(|p| p.number == page.number) {
         k += 1;
-        page = parse_page(&text, &place.slug, &place.date, &format!("{}-{k}", place.number));
+        page = parse_page(
+            &text,
+            &place.slug,
+            &place.date,
+            &format!("{}-{k}", place.number),
+        );
     }
     issue.pages.push(page);
     Ok(())
