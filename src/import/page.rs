@@ -33,6 +33,8 @@ enum Kind {
     Byline,
     Credit,
     PageCredit,
+    /// A source line or page header: kept on the page.
+    PageOther,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -67,27 +69,58 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
 }
 
 fn blocks(text: &str) -> Vec<Block<'_>> {
-    text.lines()
+    let lines: Vec<(usize, &str)> = text
+        .lines()
         .filter_map(|line| {
             let body = line.trim_start_matches(rules::is_space);
-            let lead = &line[..line.len() - body.len()];
             let text = body.trim_end_matches(rules::is_space);
-            if text.is_empty() {
-                return None;
-            }
-            let indented = lead.contains('\u{3000}') || lead.chars().count() >= 2;
-            Some(Block {
+            let lead = &line[..line.len() - body.len()];
+            (!text.is_empty()).then(|| (indent_width(lead), text))
+        })
+        .collect();
+    let indent = paragraph_indent(&lines);
+    lines
+        .into_iter()
+        .map(|(width, text)| {
+            let indented = indent.is_some_and(|w| (2..=w).contains(&width));
+            Block {
                 text,
                 indented,
                 kind: classify(text, indented),
-            })
+            }
         })
         .collect()
+}
+
+/// The width in cells of a line's leading spaces (a full-width space counts two).
+fn indent_width(lead: &str) -> usize {
+    lead.chars()
+        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+        .sum()
+}
+
+/// The indent that opens paragraphs on this page: the commonest indent, at most a tab
+/// wide, of lines that are body text. Lines set in further are centred headlines, not
+/// paragraphs. `None` when paragraphs are not indented at all.
+fn paragraph_indent(lines: &[(usize, &str)]) -> Option<usize> {
+    let mut counts = [0usize; 9];
+    for &(width, text) in lines {
+        if (2..=8).contains(&width) && !rules::is_heading_like(text) {
+            counts[width] += 1;
+        }
+    }
+    let (width, n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(w)))?;
+    (*n > 0).then_some(width)
 }
 
 fn classify(text: &str, indented: bool) -> Kind {
     if rules::is_page_credit(text) {
         Kind::PageCredit
+    } else if rules::is_page_furniture(text) {
+        Kind::PageOther
     } else if rules::is_photo_credit(text) {
         Kind::Credit
     } else if rules::is_byline(text) {
@@ -125,6 +158,10 @@ impl<'a> Reader<'a> {
                 kind: PageLineKind::Credit,
                 text: b.text.to_owned(),
             }),
+            Kind::PageOther => self.lines.push(PageLine {
+                kind: PageLineKind::Other,
+                text: b.text.to_owned(),
+            }),
             Kind::Heading => self.pending.push(StackLine::Heading(b.text)),
             Kind::Byline => self.pending.push(StackLine::Byline(b.text)),
             Kind::Credit => match self.drafts.last_mut() {
@@ -147,6 +184,15 @@ impl<'a> Reader<'a> {
         }
         let mut pending = std::mem::take(&mut self.pending);
         self.give_tail_to_current(&mut pending);
+        if let Some(split) = orphan_split(&pending)
+            && self.orphan_home_exists()
+        {
+            let rest = pending.split_off(split);
+            if let Some(at) = self.orphan_home() {
+                self.give_head(at, &pending);
+            }
+            pending = rest;
+        }
         if pending.is_empty() {
             return;
         }
@@ -201,6 +247,10 @@ impl<'a> Reader<'a> {
         }
         if rules::is_subhead_word(line) || rules::is_numbered_heading(line) {
             return Some(ParagraphKind::Subhead);
+        }
+        // Subheads carry no full stop and no speaker: `谢谢！`, `宋华英：是的` are speech.
+        if rules::ends_sentence(line) || speaker::label_len(line).is_some() {
+            return Some(ParagraphKind::Text);
         }
         if !rules::at_most(line, rules::LONE_TITLE_MAX) {
             return Some(ParagraphKind::Text);
@@ -281,6 +331,15 @@ impl<'a> Reader<'a> {
         d.paras = paras;
     }
 
+    /// Whether [`Self::orphan_home`] would find a home, without changing anything.
+    fn orphan_home_exists(&self) -> bool {
+        let Some(last) = self.drafts.last() else {
+            return false;
+        };
+        let texts: Vec<&str> = last.paras.iter().map(|p| p.text.as_str()).collect();
+        speaker::interview_start(&texts).is_some() || self.drafts.iter().any(|d| !d.has_head())
+    }
+
     /// Which article a headline stack printed after its body belongs to: an interview
     /// that begins inside the last story (split off here), or else the last story that
     /// has no headline.
@@ -312,3 +371,29 @@ fn photo_follows(blocks: &[Block<'_>], next: usize) -> bool {
             .get(next + body)
             .is_some_and(|b| b.kind == Kind::Credit)
 }
+
+/// Where a run of headline lines holds two stacks: one printed after its body (headline,
+/// byline, `访…`/`——` subtitle), then the next article's. A byline closes a stack, so
+/// headlines after it (other than its subtitle) start another one.
+fn orphan_split(run: &[StackLine<'_>]) -> Option<usize> {
+    let heading = |l: &StackLine<'_>| matches!(l, StackLine::Heading(_));
+    let byline = run.iter().position(|l| matches!(l, StackLine::Byline(_)))?;
+    if !run[..byline].iter().any(heading) {
+        return None;
+    }
+    let subtitles = run[byline + 1..]
+        .iter()
+        .take_while(|l| {
+            matches!(l, StackLine::Heading(h) if rules::is_interview_subtitle(h) || rules::is_dash_subtitle(h))
+        })
+        .count();
+    let split = byline + 1 + subtitles;
+    run[split..]
+        .iter()
+        .any(|l| matches!(l, StackLine::Heading(h) if !rules::is_subhead_word(h)))
+        .then_some(split)
+}
+
+#[cfg(test)]
+#[path = "page_tests.rs"]
+mod tests;

@@ -170,7 +170,8 @@ fn is_role_and_names(text: &str) -> bool {
         }
         names += 1;
     }
-    names > 0
+    // `本报评论员`, `新华社评论员`: the desk signs, not a person.
+    names > 0 || (!source.is_empty() && text[pos..].trim_end_matches(is_space) == "评论员")
 }
 
 fn unbracket(text: &str) -> &str {
@@ -196,9 +197,13 @@ pub fn is_photo_credit(text: &str) -> bool {
         return false;
     }
     let inner = unbracket(text);
+    let agency = inner
+        .strip_suffix('发')
+        .filter(|w| w.contains('社') || w.contains("记者"));
     let Some(who) = ["摄影", "摄", "供图"]
         .iter()
         .find_map(|end| inner.strip_suffix(end))
+        .or(agency)
     else {
         return false;
     };
@@ -241,6 +246,40 @@ pub fn is_page_credit(text: &str) -> bool {
         t.strip_prefix(job)
             .is_some_and(|rest| rest.starts_with(['：', ':']) || rest.starts_with(is_space))
     })
+}
+
+/// A line of the page's furniture rather than of any article: the source line some
+/// dumps put after each story (`《人民日报》（2024年03月08日 01版）`), or a page header
+/// giving the date or page (`2024年3月8日 星期五`, `第04版：要闻`).
+pub fn is_page_furniture(text: &str) -> bool {
+    if !at_most(text, 40) {
+        return false;
+    }
+    let source_line = text.starts_with('《') && (text.ends_with("版）") || text.ends_with("版)"));
+    let page_no = text.strip_prefix('第').is_some_and(|t| {
+        let d = t.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        d.len() < t.len() && d.starts_with('版')
+    });
+    source_line || page_no || is_mostly_date(text)
+}
+
+/// `2024年3月8日 星期五`: a date (and weekday) with little else.
+fn is_mostly_date(text: &str) -> bool {
+    let weekday = text.contains("星期") || text.contains("周一") || text.contains("周日");
+    let (mut digits, mut marks) = (0, 0);
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if matches!(c, '年' | '月' | '日') {
+            marks += 1;
+        }
+    }
+    let rest = text
+        .chars()
+        .filter(|&c| !c.is_ascii_digit() && !is_space(c))
+        .count()
+        - marks;
+    (marks == 3 && digits >= 4 && rest <= 8) || (weekday && rest <= 6)
 }
 
 /// A column label (栏目): two to six Han characters, perhaps joined by a middle dot.
@@ -379,6 +418,24 @@ mod tests {
         assert!(is_photo_credit("（新华社记者 甲乙 摄）"));
         assert!(!is_photo_credit("上半年煤炭装船量超亿吨"));
         assert!(!is_photo_credit("他们一起去拍摄"));
+    }
+
+    #[test]
+    fn page_furniture() {
+        assert!(is_page_furniture("《人民日报》（2024年03月08日 01版）"));
+        assert!(is_page_furniture("2024年3月8日 星期五"));
+        assert!(is_page_furniture("第04版：要闻"));
+        assert!(!is_page_furniture("2024年全国两会开幕"));
+        assert!(!is_page_furniture("第一次走进山村"));
+    }
+
+    #[test]
+    fn desk_bylines_and_agency_credits() {
+        assert!(is_byline("本报评论员"));
+        assert!(!is_byline("评论员"));
+        assert!(is_photo_credit("（新华社发）"));
+        assert!(is_photo_credit("新华社记者 甲乙 发"));
+        assert!(!is_photo_credit("经济快速发"));
     }
 
     #[test]

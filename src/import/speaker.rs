@@ -2,6 +2,8 @@
 //! the name and colon it opens with, kept as printed; it counts only in an article that
 //! really is an interview (an interviewer's question and someone's answer).
 
+use std::collections::HashMap;
+
 use super::rules::is_han;
 
 /// The longest speaker name, in chars.
@@ -58,12 +60,16 @@ pub fn interview_labels(paragraphs: &[&str]) -> Option<Vec<Option<usize>>> {
         .zip(&labels)
         .map(|(p, l)| l.map(|l| name_of(p, l)))
         .collect();
+    let mut uses: HashMap<&str, usize> = HashMap::new();
+    for name in names.iter().flatten() {
+        *uses.entry(name).or_default() += 1;
+    }
     let mut accepted = vec![None; paragraphs.len()];
     let (mut questions, mut answers) = (0, 0);
     for (i, name) in names.iter().enumerate() {
         let Some(name) = *name else { continue };
         let after_question = i > 0 && names[i - 1].is_some_and(is_interviewer);
-        let recurs = names.iter().filter(|n| **n == Some(name)).count() > 1;
+        let recurs = uses.get(name).is_some_and(|&n| n > 1);
         if is_interviewer(name) {
             questions += 1;
         } else if name == "答" || after_question || recurs {
