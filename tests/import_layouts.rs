@@ -236,3 +236,51 @@ fn crlf_line_ends_read_the_same() {
     let page = parse_page(&crlf, "hebei-daily", "2022-07-01", "01");
     assert_eq!(page, load_bundled().issues[0].pages[0]);
 }
+
+const CENTRED: &str = include_str!("fixtures/import/centred-layout.txt");
+
+#[test]
+fn centred_headlines_space_indents_and_source_lines() {
+    let page = parse_page(CENTRED, "north-ridge", "2024-03-08", "03");
+    assert_eq!(
+        heads(&page),
+        vec![
+            (
+                ArticleKind::News,
+                None,
+                "坚持就业优先 稳住民生底线（经济观察）",
+                Some("——多地出台措施稳岗扩岗")
+            ),
+            (ArticleKind::Photo, None, "春风里的招聘会", None),
+            (ArticleKind::News, None, "绿色发展的“北岭答卷”", None),
+        ]
+    );
+    let jobs = &page.articles[0];
+    assert_eq!(
+        jobs.dateline.as_deref(),
+        Some("本报北京3月7日电  （记者 甲乙丙、丁戊）")
+    );
+    assert!(jobs.paragraphs[2].text.ends_with("直达市场主体和劳动者。"));
+    assert_eq!(
+        page.articles[1].credit.as_deref(),
+        Some("新华社记者 甲乙 摄")
+    );
+    let green = &page.articles[2];
+    assert_eq!(green.byline.as_deref(), Some("本报记者  丙丁"));
+    assert_eq!(
+        kinds(green),
+        vec![
+            ParagraphKind::Text,
+            ParagraphKind::Text,
+            ParagraphKind::Subhead,
+            ParagraphKind::Text,
+            ParagraphKind::Subhead,
+            ParagraphKind::Text
+        ]
+    );
+    let lines: Vec<&str> = page.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(
+        lines,
+        vec!["第03版：要闻", "《某某日报》（2024年03月08日 03版）"]
+    );
+}

@@ -127,10 +127,11 @@ impl Draft {
             .iter()
             .filter(|p| p.kind == ParagraphKind::Text)
             .count();
+        // A photo is a caption or two under a headline; an agency photo's caption may
+        // open with a dateline.
         let photo = interview.is_none()
             && self.credit.is_some()
-            && dateline_text.is_none()
-            && texts_count <= 3;
+            && (texts_count <= 2 || (texts_count <= 3 && dateline_text.is_none()));
         if photo {
             for p in paras.iter_mut().filter(|p| p.kind == ParagraphKind::Text) {
                 p.kind = ParagraphKind::Caption;
