@@ -69,19 +69,21 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
 }
 
 fn blocks(text: &str) -> Vec<Block<'_>> {
-    let lines: Vec<(usize, &str)> = text
+    let mut gap = true;
+    let lines: Vec<(usize, &str, bool)> = text
         .lines()
         .filter_map(|line| {
             let body = line.trim_start_matches(rules::is_space);
             let text = body.trim_end_matches(rules::is_space);
             let lead = &line[..line.len() - body.len()];
-            (!text.is_empty()).then(|| (indent_width(lead), text))
+            let gap_before = std::mem::replace(&mut gap, text.is_empty());
+            (!text.is_empty()).then(|| (indent_width(lead), text, gap_before))
         })
         .collect();
     let indent = paragraph_indent(&lines);
-    lines
-        .into_iter()
-        .map(|(width, text)| {
+    let mut blocks: Vec<Block<'_>> = lines
+        .iter()
+        .map(|&(width, text, _)| {
             let indented = indent.is_some_and(|w| (2..=w).contains(&width));
             Block {
                 text,
@@ -89,7 +91,25 @@ fn blocks(text: &str) -> Vec<Block<'_>> {
                 kind: classify(text, indented),
             }
         })
-        .collect()
+        .collect();
+    // A line right under a line of body text that stops mid-sentence, with no blank
+    // line or indent between, is that paragraph wrapped or cut: body text whatever
+    // its shape (unless a dateline under it shows it is the next story's headline).
+    for i in 1..blocks.len() {
+        let (prev, b) = (blocks[i - 1], blocks[i]);
+        let continues = !lines[i].2
+            && !b.indented
+            && matches!(b.kind, Kind::Heading | Kind::Subhead)
+            && prev.kind == Kind::Body
+            && !rules::ends_sentence(prev.text)
+            && !blocks
+                .get(i + 1)
+                .is_some_and(|n| dateline::starts_with_dateline(n.text));
+        if continues {
+            blocks[i].kind = Kind::Body;
+        }
+    }
+    blocks
 }
 
 /// The width in cells of a line's leading spaces (a full-width space counts two).
@@ -102,9 +122,9 @@ fn indent_width(lead: &str) -> usize {
 /// The indent that opens paragraphs on this page: the commonest indent, at most a tab
 /// wide, of lines that are body text. Lines set in further are centred headlines, not
 /// paragraphs. `None` when paragraphs are not indented at all.
-fn paragraph_indent(lines: &[(usize, &str)]) -> Option<usize> {
+fn paragraph_indent(lines: &[(usize, &str, bool)]) -> Option<usize> {
     let mut counts = [0usize; 9];
-    for &(width, text) in lines {
+    for &(width, text, _) in lines {
         if (2..=8).contains(&width) && !rules::is_heading_like(text) {
             counts[width] += 1;
         }

@@ -198,3 +198,21 @@ fn no_article_on_a_page_of_headlines() {
     assert_eq!(p.lines.len(), 2);
     assert!(page("").articles.is_empty());
 }
+
+#[test]
+fn hard_wrapped_paragraphs_are_joined_whatever_their_lines_look_like() {
+    let text = "标题一\n\n本报讯 今天上午，会议在北京召开，来自全国各地的\n代表出席会议并讨论了下一步\n工作安排。\n\n会议强调，要抓好落实。";
+    let p = page(text);
+    let texts: Vec<&str> = p.articles[0]
+        .paragraphs
+        .iter()
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        vec![
+            "今天上午，会议在北京召开，来自全国各地的代表出席会议并讨论了下一步工作安排。",
+            "会议强调，要抓好落实。"
+        ]
+    );
+}
