@@ -1,26 +1,419 @@
-//! Split one page dump into articles (skeleton: blank-line blocks, first block headline).
+//! One page dump → its articles and page lines.
+//!
+//! Both dump layouts are read the same way: every non-blank line is a block; a block
+//! opened by a full-width indent (`　　`) starts a paragraph, an unindented block is a
+//! headline, label or byline when it is shaped like one (short, no clause punctuation),
+//! and body text otherwise. Then, in page order:
+//! - a run of headline-shaped lines before body text is a headline stack, which starts
+//!   an article ([`super::stack`]), unless it is a single short line inside a story with
+//!   nothing marking a new one (no dateline, byline or photo credit after it): then it
+//!   is an in-article subhead;
+//! - a body block continues the paragraph before it when that one stops mid-sentence
+//!   (the printed column broke there) and the block is not indented;
+//! - a body block opening with a dateline starts a new article, headline or not;
+//! - photo credits close a photo (or mark the caption of a story's picture);
+//! - staff credits belong to the page wherever they stand;
+//! - a headline stack with no body after it at the end of the page was printed after
+//!   its body: it goes back to the interview that begins inside the story before it
+//!   (or to a story that has no headline), else it stays on the page.
 
-use crate::model::{Article, ArticleId, Page, Paragraph};
+use super::draft::Draft;
+use super::stack::{self, StackLine};
+use super::{clean, dateline, rules, speaker};
+use crate::model::{Page, PageLine, PageLineKind, ParagraphKind};
 
-/// Parse a page's text. `slug`, `date` and `number` build the article ids.
+/// What a block of the page is, before it is placed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Headline-shaped, unindented.
+    Heading,
+    /// Headline-shaped but indented: only ever an in-article subhead.
+    Subhead,
+    Body,
+    Byline,
+    Credit,
+    PageCredit,
+    /// A source line or page header: kept on the page.
+    PageOther,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Block<'a> {
+    text: &'a str,
+    indented: bool,
+    kind: Kind,
+}
+
+/// Parse a page's text. `slug`, `date` and `number` build the article ids
+/// (`<slug>/<date>/<number>/<n>`, `undated` standing for an empty date).
 pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
-    let blocks: Vec<&str> = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|b| !b.is_empty())
-        .collect();
-    let mut articles = Vec::new();
-    if let Some((title, rest)) = blocks.split_first() {
-        articles.push(Article {
-            id: ArticleId(format!("{slug}/{date}/{number}/1")),
-            title: title.to_string(),
-            paragraphs: rest.iter().map(|b| Paragraph::text(*b)).collect(),
-            ..Default::default()
-        });
+    let text = clean::clean(text);
+    let blocks = blocks(&text);
+    let mut reader = Reader::default();
+    for i in 0..blocks.len() {
+        reader.read(&blocks, i);
     }
+    reader.end();
+    let date = if date.is_empty() { "undated" } else { date };
+    let prefix = format!("{slug}/{date}/{number}");
     Page {
-        number: number.to_string(),
-        lines: Vec::new(),
-        articles,
+        number: number.to_owned(),
+        lines: reader.lines,
+        articles: reader
+            .drafts
+            .into_iter()
+            .enumerate()
+            .map(|(i, d)| d.finish(&prefix, i + 1))
+            .collect(),
     }
 }
+
+fn blocks(text: &str) -> Vec<Block<'_>> {
+    let mut gap = true;
+    let lines: Vec<(usize, &str, bool)> = text
+        .lines()
+        .filter_map(|line| {
+            let body = line.trim_start_matches(rules::is_space);
+            let text = body.trim_end_matches(rules::is_space);
+            let lead = &line[..line.len() - body.len()];
+            let gap_before = std::mem::replace(&mut gap, text.is_empty());
+            (!text.is_empty()).then(|| (indent_width(lead), text, gap_before))
+        })
+        .collect();
+    let indent = paragraph_indent(&lines);
+    let mut blocks: Vec<Block<'_>> = lines
+        .iter()
+        .map(|&(width, text, _)| {
+            let indented = indent.is_some_and(|w| (2..=w).contains(&width));
+            Block {
+                text,
+                indented,
+                kind: classify(text, indented),
+            }
+        })
+        .collect();
+    // A line right under a line of body text that stops mid-sentence, with no blank
+    // line or indent between, is that paragraph wrapped or cut: body text whatever
+    // its shape (unless a dateline under it shows it is the next story's headline).
+    for i in 1..blocks.len() {
+        let (prev, b) = (blocks[i - 1], blocks[i]);
+        let continues = !lines[i].2
+            && !b.indented
+            && matches!(b.kind, Kind::Heading | Kind::Subhead)
+            && prev.kind == Kind::Body
+            && !rules::ends_sentence(prev.text)
+            && !blocks
+                .get(i + 1)
+                .is_some_and(|n| dateline::starts_with_dateline(n.text));
+        if continues {
+            blocks[i].kind = Kind::Body;
+        }
+    }
+    blocks
+}
+
+/// The width in cells of a line's leading spaces (a full-width space counts two).
+fn indent_width(lead: &str) -> usize {
+    lead.chars()
+        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
+        .sum()
+}
+
+/// The indent that opens paragraphs on this page: the commonest indent, at most a tab
+/// wide, of lines that are body text. Lines set in further are centred headlines, not
+/// paragraphs. `None` when paragraphs are not indented at all.
+fn paragraph_indent(lines: &[(usize, &str, bool)]) -> Option<usize> {
+    let mut counts = [0usize; 9];
+    for &(width, text, _) in lines {
+        if (2..=8).contains(&width) && !rules::is_heading_like(text) {
+            counts[width] += 1;
+        }
+    }
+    let (width, n) = counts
+        .iter()
+        .enumerate()
+        .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(w)))?;
+    (*n > 0).then_some(width)
+}
+
+fn classify(text: &str, indented: bool) -> Kind {
+    if rules::is_page_credit(text) {
+        Kind::PageCredit
+    } else if rules::is_page_furniture(text) {
+        Kind::PageOther
+    } else if rules::is_photo_credit(text) {
+        Kind::Credit
+    } else if rules::is_byline(text) {
+        Kind::Byline
+    } else if dateline::starts_with_dateline(text)
+        || speaker::label_len(text)
+            .is_some_and(|n| speaker::is_interviewer(text[..n].trim_end_matches([':', '：'])))
+        || !rules::is_heading_like(text)
+    {
+        Kind::Body
+    } else if !indented {
+        Kind::Heading
+    } else if rules::ends_sentence(text) || !rules::at_most(text, rules::SUBHEAD_MAX) {
+        // An indented line is a paragraph; only a short one without a full stop is a
+        // subhead.
+        Kind::Body
+    } else {
+        Kind::Subhead
+    }
+}
+
+#[derive(Default)]
+struct Reader<'a> {
+    lines: Vec<PageLine>,
+    drafts: Vec<Draft>,
+    /// Headline-shaped lines waiting for what follows them.
+    pending: Vec<StackLine<'a>>,
+}
+
+impl<'a> Reader<'a> {
+    fn read(&mut self, blocks: &[Block<'a>], i: usize) {
+        let b = blocks[i];
+        match b.kind {
+            Kind::PageCredit => self.lines.push(PageLine {
+                kind: PageLineKind::Credit,
+                text: b.text.to_owned(),
+            }),
+            Kind::PageOther => self.lines.push(PageLine {
+                kind: PageLineKind::Other,
+                text: b.text.to_owned(),
+            }),
+            Kind::Heading => self.pending.push(StackLine::Heading(b.text)),
+            Kind::Byline => self.pending.push(StackLine::Byline(b.text)),
+            Kind::Credit => match self.drafts.last_mut() {
+                Some(d) if self.pending.is_empty() && !d.paras.is_empty() => {
+                    d.attach_credit(b.text)
+                }
+                _ => self.pending.push(StackLine::Credit(b.text)),
+            },
+            Kind::Body | Kind::Subhead => {
+                self.resolve(blocks, i);
+                self.body(b);
+            }
+        }
+    }
+
+    /// Place the pending lines now that body text follows them at `next`.
+    fn resolve(&mut self, blocks: &[Block<'a>], next: usize) {
+        if self.pending.is_empty() {
+            return;
+        }
+        let mut pending = std::mem::take(&mut self.pending);
+        self.give_tail_to_current(&mut pending);
+        if let Some(split) = orphan_split(&pending)
+            && self.orphan_home_exists()
+        {
+            let rest = pending.split_off(split);
+            if let Some(at) = self.orphan_home() {
+                self.give_head(at, &pending);
+            }
+            pending = rest;
+        }
+        if pending.is_empty() {
+            return;
+        }
+        if let [StackLine::Heading(h)] = pending[..]
+            && let Some(kind) = self.lone_line_in_story(h, blocks, next)
+            && let Some(d) = self.drafts.last_mut()
+        {
+            d.push(kind, h);
+            return;
+        }
+        let (lines, draft) = stack::build(&pending, self.drafts.is_empty());
+        self.lines.extend(lines);
+        self.drafts.push(draft);
+    }
+
+    /// Bylines and credits that open a run of lines, right after a story's body, close
+    /// that story (when it has none yet).
+    fn give_tail_to_current(&mut self, pending: &mut Vec<StackLine<'a>>) {
+        let Some(d) = self.drafts.last_mut() else {
+            return;
+        };
+        if d.paras.is_empty() {
+            return;
+        }
+        let mut taken = 0;
+        for line in pending.iter() {
+            match *line {
+                StackLine::Byline(t) if d.byline.is_none() => d.byline = Some(t.to_owned()),
+                StackLine::Credit(t) if d.credit.is_none() => d.attach_credit(t),
+                _ => break,
+            }
+            taken += 1;
+        }
+        pending.drain(..taken);
+    }
+
+    /// What a lone headline-shaped line before body text at `next` is, when it stays in
+    /// the current story: a subhead (short), or the start of a paragraph cut by a column
+    /// break (longer than any one-line headline). `None`: it heads a new article.
+    fn lone_line_in_story(
+        &self,
+        line: &str,
+        blocks: &[Block<'_>],
+        next: usize,
+    ) -> Option<ParagraphKind> {
+        let current = self.drafts.last()?;
+        if current.paras.is_empty() || current.credit.is_some() {
+            return None;
+        }
+        if dateline::starts_with_dateline(blocks[next].text) || photo_follows(blocks, next) {
+            return None;
+        }
+        if rules::is_subhead_word(line) || rules::is_numbered_heading(line) {
+            return Some(ParagraphKind::Subhead);
+        }
+        // Subheads carry no full stop and no speaker: `谢谢！`, `宋华英：是的` are speech.
+        if rules::ends_sentence(line) || speaker::label_len(line).is_some() {
+            return Some(ParagraphKind::Text);
+        }
+        if !rules::at_most(line, rules::LONE_TITLE_MAX) {
+            return Some(ParagraphKind::Text);
+        }
+        let two_phrases = line.chars().any(rules::is_space) && !rules::at_most(line, 10);
+        (rules::at_most(line, rules::SUBHEAD_MAX) && !two_phrases).then_some(ParagraphKind::Subhead)
+    }
+
+    fn body(&mut self, b: Block<'_>) {
+        let starts_new = match self.drafts.last() {
+            None => true,
+            Some(d) => {
+                !d.paras.is_empty()
+                    && !d.is_open()
+                    && b.kind == Kind::Body
+                    && dateline::starts_with_dateline(b.text)
+            }
+        };
+        if starts_new {
+            self.drafts.push(Draft::default());
+        }
+        let Some(d) = self.drafts.last_mut() else {
+            return;
+        };
+        if b.kind == Kind::Subhead {
+            d.push(ParagraphKind::Subhead, b.text);
+        } else if d.is_open() && !b.indented && speaker::label_len(b.text).is_none() {
+            d.continue_last(b.text);
+        } else {
+            d.push(ParagraphKind::Text, b.text);
+            if let Some(p) = d.paras.last_mut() {
+                p.indented = b.indented;
+            }
+        }
+    }
+
+    /// The page is over: lines still pending have no body after them.
+    fn end(&mut self) {
+        let mut pending = std::mem::take(&mut self.pending);
+        self.give_tail_to_current(&mut pending);
+        if pending.iter().any(|l| matches!(l, StackLine::Heading(_)))
+            && let Some(at) = self.orphan_home()
+        {
+            self.give_head(at, &pending);
+            return;
+        }
+        for line in pending {
+            let (StackLine::Heading(t) | StackLine::Byline(t) | StackLine::Credit(t)) = line;
+            self.lines.push(PageLine {
+                kind: stack::page_line_kind(t, false),
+                text: t.to_owned(),
+            });
+        }
+    }
+
+    /// Give the article at `at` the headline stack printed after its body.
+    fn give_head(&mut self, at: usize, pending: &[StackLine<'_>]) {
+        let (lines, head) = stack::build(pending, false);
+        self.lines.extend(lines);
+        let d = &mut self.drafts[at];
+        d.column = head.column;
+        d.kicker = head.kicker;
+        d.title = head.title;
+        d.subtitle = head.subtitle;
+        if d.byline.is_none() {
+            d.byline = head.byline;
+        } else if let Some(b) = head.byline {
+            self.lines.push(PageLine {
+                kind: PageLineKind::Other,
+                text: b,
+            });
+        }
+        if let Some(c) = head.credit {
+            d.attach_credit(&c);
+        }
+        let mut paras = head.paras;
+        paras.append(&mut d.paras);
+        d.paras = paras;
+    }
+
+    /// Whether [`Self::orphan_home`] would find a home, without changing anything.
+    fn orphan_home_exists(&self) -> bool {
+        let Some(last) = self.drafts.last() else {
+            return false;
+        };
+        let texts: Vec<&str> = last.paras.iter().map(|p| p.text.as_str()).collect();
+        speaker::interview_start(&texts).is_some() || self.drafts.iter().any(|d| !d.has_head())
+    }
+
+    /// Which article a headline stack printed after its body belongs to: an interview
+    /// that begins inside the last story (split off here), or else the last story that
+    /// has no headline.
+    fn orphan_home(&mut self) -> Option<usize> {
+        let last = self.drafts.len().checked_sub(1)?;
+        let texts: Vec<&str> = self.drafts[last]
+            .paras
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        if let Some(at) = speaker::interview_start(&texts) {
+            let tail = self.drafts[last].split_off(at);
+            self.drafts.push(tail);
+            return Some(last + 1);
+        }
+        self.drafts.iter().rposition(|d| !d.has_head())
+    }
+}
+
+/// Whether the body at `next` is a short caption closed by a photo credit.
+fn photo_follows(blocks: &[Block<'_>], next: usize) -> bool {
+    let body = blocks[next..]
+        .iter()
+        .take(4)
+        .take_while(|b| b.kind == Kind::Body)
+        .count();
+    body <= 3
+        && blocks
+            .get(next + body)
+            .is_some_and(|b| b.kind == Kind::Credit)
+}
+
+/// Where a run of headline lines holds two stacks: one printed after its body (headline,
+/// byline, `访…`/`——` subtitle), then the next article's. A byline closes a stack, so
+/// headlines after it (other than its subtitle) start another one.
+fn orphan_split(run: &[StackLine<'_>]) -> Option<usize> {
+    let heading = |l: &StackLine<'_>| matches!(l, StackLine::Heading(_));
+    let byline = run.iter().position(|l| matches!(l, StackLine::Byline(_)))?;
+    if !run[..byline].iter().any(heading) {
+        return None;
+    }
+    let subtitles = run[byline + 1..]
+        .iter()
+        .take_while(|l| {
+            matches!(l, StackLine::Heading(h) if rules::is_interview_subtitle(h) || rules::is_dash_subtitle(h))
+        })
+        .count();
+    let split = byline + 1 + subtitles;
+    run[split..]
+        .iter()
+        .any(|l| matches!(l, StackLine::Heading(h) if !rules::is_subhead_word(h)))
+        .then_some(split)
+}
+
+#[cfg(test)]
+#[path = "page_tests.rs"]
+mod tests;

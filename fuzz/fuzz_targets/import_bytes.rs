@@ -1,0 +1,18 @@
+//! Fuzz the whole file path: bytes → decode → page, or an export → library. Never a
+//! panic; errors are one line.
+#![no_main]
+
+use dubao::import::{decode, export, page::parse_page};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|bytes: &[u8]| {
+    match decode::decode(bytes) {
+        Ok(text) => {
+            let _ = parse_page(&text, "f", "", "01");
+        }
+        Err(what) => assert!(!what.contains('\n')),
+    }
+    if let Err(what) = export::parse(bytes) {
+        assert!(!what.contains('\n'));
+    }
+});

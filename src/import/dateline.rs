@@ -1,0 +1,199 @@
+//! The dateline (电头) that opens a news story's first paragraph: `河北日报讯(记者…)`,
+//! `本报讯`, `本报北京6月30日电  记者…`, `新华社北京6月30日电（记者…）`, `据新华社电`.
+//!
+//! Its shape: a source (a paper, agency or site: a word ending in 报, 社, 网, 台, 端),
+//! maybe a place and a date ending in 日, then 讯 or 电; then maybe the reporters, in
+//! brackets or as `记者 某某 某某`.
+
+use super::rules::{is_han, is_space};
+
+/// How far into a paragraph the 讯/电 may stand.
+const HEAD_MAX: usize = 24;
+/// The longest bracketed reporter list.
+const BRACKET_MAX: usize = 60;
+
+const SOURCES: [char; 5] = ['报', '社', '网', '台', '端'];
+
+/// Split a paragraph into its dateline and the text that follows, if it opens with one.
+pub fn split(text: &str) -> Option<(&str, &str)> {
+    let end = dateline_len(text)?;
+    let rest = text[end..].trim_start_matches(is_space);
+    Some((text[..end].trim_end_matches(is_space), rest))
+}
+
+/// Whether a paragraph opens with a dateline.
+pub fn starts_with_dateline(text: &str) -> bool {
+    dateline_len(text).is_some()
+}
+
+fn dateline_len(text: &str) -> Option<usize> {
+    let (mark_at, mark) = text
+        .char_indices()
+        .take(HEAD_MAX)
+        .find(|&(_, c)| c == '讯' || c == '电')?;
+    let head = &text[..mark_at];
+    if !head
+        .chars()
+        .all(|c| is_han(c) || c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
+        return None;
+    }
+    let source = head.strip_prefix('据').unwrap_or(head);
+    let source_at = source.find(SOURCES)?;
+    if source[..source_at].chars().count() > 10 {
+        return None;
+    }
+    let ends_dated = head.ends_with('日');
+    let ok = match mark {
+        // 本报讯, 河北日报讯, 新华网讯, 本报石家庄6月30日讯
+        '讯' => ends_dated || head.ends_with(SOURCES),
+        // 新华社北京6月30日电, 据新华社电 (but not 本报电力…)
+        _ => ends_dated || head.ends_with('社'),
+    };
+    if !ok {
+        return None;
+    }
+    let after_mark = mark_at + mark.len_utf8();
+    Some(after_mark + reporters_len(&text[after_mark..]))
+}
+
+/// The reporters right after 讯/电: `(记者陈凤来、马路)` or `  记者 甲乙 丙丁`.
+fn reporters_len(text: &str) -> usize {
+    let gap = text.len() - text.trim_start_matches(is_space).len();
+    let t = &text[gap..];
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(inner) = t.strip_prefix(open) {
+            let Some((close_at, _)) = inner
+                .char_indices()
+                .take(BRACKET_MAX)
+                .find(|&(_, c)| c == close)
+            else {
+                return 0;
+            };
+            let note = &inner[..close_at];
+            if note.contains(['。', '（', '(']) {
+                return 0;
+            }
+            return gap + open.len_utf8() + close_at + close.len_utf8();
+        }
+    }
+    if !["记者", "通讯员", "特约记者", "实习生"]
+        .iter()
+        .any(|r| t.starts_with(r))
+    {
+        return 0;
+    }
+    // Tokens separated by spaces or 、: roles, names, 报道; the text starts at the first
+    // token that is none of these.
+    let mut end = 0;
+    let mut pos = 0;
+    for token in t.split_inclusive(|c: char| is_space(c) || c == '、') {
+        let mut word = token.trim_end_matches(|c: char| is_space(c) || c == '、');
+        if let Some(i) = word.find("报道") {
+            word = &word[..i + "报道".len()];
+        }
+        if word.is_empty() {
+            pos += token.len();
+            continue;
+        }
+        if !is_reporter_token(word) {
+            break;
+        }
+        end = pos + word.len();
+        pos += token.len();
+        if word.ends_with("报道") {
+            break;
+        }
+    }
+    let mut end = gap + end;
+    if end > gap {
+        for colon in ['：', ':'] {
+            if text[end..].starts_with(colon) {
+                end += colon.len_utf8();
+            }
+        }
+    }
+    end
+}
+
+fn is_reporter_token(word: &str) -> bool {
+    let roles = ["特约记者", "记者", "通讯员", "实习生"];
+    let w = roles
+        .iter()
+        .find_map(|r| word.strip_prefix(r))
+        .unwrap_or(word);
+    let w = w.strip_suffix("报道").unwrap_or(w);
+    let n = w.chars().count();
+    (n == 0 && w.len() < word.len()) || ((2..=4).contains(&n) && w.chars().all(is_han))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paper_xun_with_bracketed_reporters() {
+        assert_eq!(
+            split("河北日报讯(记者陈凤来、马路)近日,衡水市政府"),
+            Some(("河北日报讯(记者陈凤来、马路)", "近日,衡水市政府"))
+        );
+        assert_eq!(
+            split("本报讯（记者 甲乙 通讯员 丙丁）今天上午"),
+            Some(("本报讯（记者 甲乙 通讯员 丙丁）", "今天上午"))
+        );
+    }
+
+    #[test]
+    fn bare_benbao_xun() {
+        assert_eq!(
+            split("本报讯 今天上午,会议召开。"),
+            Some(("本报讯", "今天上午,会议召开。"))
+        );
+        assert_eq!(split("本报讯今天上午"), Some(("本报讯", "今天上午")));
+    }
+
+    #[test]
+    fn dated_dian_with_reporters_after_spaces() {
+        assert_eq!(
+            split("本报北京6月30日电  记者甲乙、丙丁  今天,会议在京召开。"),
+            Some(("本报北京6月30日电  记者甲乙、丙丁", "今天,会议在京召开。"))
+        );
+        assert_eq!(
+            split("本报北京6月30日电\u{3000}记者\u{a0}甲乙\u{3000}今天,会议召开。"),
+            Some(("本报北京6月30日电\u{3000}记者\u{a0}甲乙", "今天,会议召开。"))
+        );
+        assert_eq!(
+            split("本报北京6月30日电 记者甲乙报道：今天"),
+            Some(("本报北京6月30日电 记者甲乙报道：", "今天"))
+        );
+    }
+
+    #[test]
+    fn agency_datelines() {
+        assert_eq!(
+            split("新华社北京6月30日电（记者甲乙）国务院"),
+            Some(("新华社北京6月30日电（记者甲乙）", "国务院"))
+        );
+        assert_eq!(
+            split("新华社北京6月30日电 国务院"),
+            Some(("新华社北京6月30日电", "国务院"))
+        );
+        assert_eq!(split("据新华社电 国务院"), Some(("据新华社电", "国务院")));
+    }
+
+    #[test]
+    fn ordinary_openings_are_not_datelines() {
+        assert_eq!(split("本报电力记者前往"), None);
+        assert_eq!(split("6月30日,煤炭装船作业在黄骅港进行。"), None);
+        assert_eq!(split("通讯录里有人"), None);
+        assert_eq!(split("他说,新华社电台"), None);
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_left_in_the_text() {
+        assert_eq!(
+            split("本报讯(记者甲乙今天"),
+            Some(("本报讯", "(记者甲乙今天"))
+        );
+    }
+}

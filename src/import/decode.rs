@@ -1,0 +1,130 @@
+//! Bytes of a page file → text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK
+//! (or another legacy encoding `chardetng` recognises). Binary or undecodable input is
+//! refused with a short reason, never decoded into replacement characters.
+
+use encoding_rs::{BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, SHIFT_JIS};
+
+/// Files larger than this are refused rather than read into memory.
+pub const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// How much of a file the encoding detector looks at.
+const SNIFF_BYTES: usize = 64 * 1024;
+
+/// Decode a page file. The error is a short phrase for `PATH: …`.
+pub fn decode(bytes: &[u8]) -> Result<String, String> {
+    if bytes.len() > MAX_BYTES {
+        return Err(format!(
+            "too large to be a page ({} MB; the limit is {} MB)",
+            bytes.len() / (1024 * 1024),
+            MAX_BYTES / (1024 * 1024)
+        ));
+    }
+    if bytes.is_empty() {
+        return Err("the file is empty".into());
+    }
+    if bytes.starts_with(&[0xff, 0xfe, 0, 0]) || bytes.starts_with(&[0, 0, 0xfe, 0xff]) {
+        return Err("UTF-32 text is not supported; save it as UTF-8".into());
+    }
+    if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
+        return strict(encoding, &bytes[bom..])
+            .ok_or_else(|| format!("not valid {} text", encoding.name()));
+    }
+    if looks_binary(bytes) {
+        return Err("binary data, not a text page".into());
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return Ok(text.to_owned());
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    let sniff = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    detector.feed(sniff, sniff.len() == bytes.len());
+    let guess = detector.guess(Some(b"cn"), false);
+    // Single-byte encodings decode any bytes at all, so only multi-byte CJK ones count.
+    let cjk = [GBK, GB18030, BIG5, SHIFT_JIS, EUC_JP, EUC_KR];
+    for encoding in [guess, GB18030] {
+        if cjk.contains(&encoding)
+            && let Some(text) = strict(encoding, bytes)
+        {
+            return Ok(text);
+        }
+    }
+    Err("not text in UTF-8, UTF-16 or GB18030 (undecodable bytes)".into())
+}
+
+/// Decode without replacement: `None` if any byte sequence is malformed.
+fn strict(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| text.into_owned())
+}
+
+/// NUL bytes or a crowd of other control bytes (outside a UTF-16 file) mean binary data.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let sniff = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    let controls = sniff
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    let nuls = sniff.iter().filter(|&&b| b == 0).count();
+    nuls * 100 > sniff.len() || controls * 10 > sniff.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "衡水:打造营商环境\n\n本报讯 今天,天气晴。";
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(PAGE.as_bytes()).unwrap(), PAGE);
+        let mut with_bom = vec![0xef, 0xbb, 0xbf];
+        with_bom.extend_from_slice(PAGE.as_bytes());
+        assert_eq!(decode(&with_bom).unwrap(), PAGE);
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let (bytes, _, _) = GB18030.encode(PAGE);
+        assert!(std::str::from_utf8(&bytes).is_err());
+        assert_eq!(decode(&bytes).unwrap(), PAGE);
+    }
+
+    #[test]
+    fn utf16_with_either_bom() {
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain(PAGE.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain(PAGE.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le).unwrap(), PAGE);
+        assert_eq!(decode(&be).unwrap(), PAGE);
+    }
+
+    #[test]
+    fn binary_and_empty_are_refused() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0";
+        assert!(decode(png).unwrap_err().contains("binary"));
+        assert!(decode(b"").unwrap_err().contains("empty"));
+    }
+
+    #[test]
+    fn undecodable_bytes_are_refused() {
+        let err = decode(b"abc\xff\xff\xff\x80def").unwrap_err();
+        assert!(err.contains("undecodable"), "{err}");
+    }
+
+    #[test]
+    fn broken_utf16_is_refused() {
+        // A lone high surrogate.
+        assert!(decode(&[0xff, 0xfe, 0x00, 0xd8]).is_err());
+    }
+
+    #[test]
+    fn a_stray_control_byte_is_left_to_the_clean_up() {
+        assert_eq!(decode("正文\u{7}正文".as_bytes()).unwrap(), "正文\u{7}正文");
+    }
+}

@@ -1,0 +1,245 @@
+//! An article while its page is being read, and how it is finished: the dateline split
+//! off the first paragraph, interview speakers split off theirs, photo captions marked,
+//! the kind decided and the id given.
+
+use super::{dateline, rules, speaker};
+use crate::model::{Article, ArticleId, ArticleKind, Paragraph, ParagraphKind};
+
+/// A paragraph being gathered; column-cut blocks are appended to it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DraftPara {
+    pub kind: ParagraphKind,
+    pub text: String,
+    /// Whether the paragraph opened with a full-width indent.
+    pub indented: bool,
+}
+
+/// An article being gathered.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub column: Option<String>,
+    pub kicker: Option<String>,
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub byline: Option<String>,
+    pub credit: Option<String>,
+    /// How many paragraphs the article had when its photo credit came, if it came after
+    /// them: the paragraph before it is the caption.
+    pub credit_after: Option<usize>,
+    pub paras: Vec<DraftPara>,
+}
+
+impl Draft {
+    pub fn push(&mut self, kind: ParagraphKind, text: &str) {
+        self.paras.push(DraftPara {
+            kind,
+            text: text.to_owned(),
+            indented: false,
+        });
+    }
+
+    /// Whether the article has a headline of its own.
+    pub fn has_head(&self) -> bool {
+        !self.title.is_empty() || self.kicker.is_some() || self.subtitle.is_some()
+    }
+
+    /// Whether the last paragraph stops mid-sentence, so a following block continues it.
+    pub fn is_open(&self) -> bool {
+        self.paras
+            .last()
+            .is_some_and(|p| p.kind == ParagraphKind::Text && !rules::ends_sentence(&p.text))
+    }
+
+    /// Continue the last paragraph with the next block of a column-cut paragraph.
+    pub fn continue_last(&mut self, text: &str) {
+        if let Some(p) = self.paras.last_mut() {
+            // Latin words cut at a column end get their space back; Chinese needs none.
+            let ends_latin = p
+                .text
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_alphabetic());
+            if ends_latin && text.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                p.text.push(' ');
+            }
+            p.text.push_str(text);
+        }
+    }
+
+    /// Attach a photo credit that follows the paragraphs so far.
+    pub fn attach_credit(&mut self, text: &str) {
+        match &mut self.credit {
+            Some(c) => {
+                c.push(' ');
+                c.push_str(text);
+            }
+            None => {
+                self.credit = Some(text.to_owned());
+                self.credit_after = Some(self.paras.len());
+            }
+        }
+    }
+
+    /// Split the paragraphs from `at` off into a headless article of their own.
+    pub fn split_off(&mut self, at: usize) -> Draft {
+        Draft {
+            paras: self.paras.split_off(at),
+            ..Draft::default()
+        }
+    }
+
+    /// The finished article, numbered `n` (1-based) on its page.
+    pub fn finish(self, id_prefix: &str, n: usize) -> Article {
+        let mut paras: Vec<Paragraph> = self
+            .paras
+            .into_iter()
+            .map(|p| Paragraph {
+                kind: p.kind,
+                speaker: None,
+                text: p.text,
+            })
+            .collect();
+        let mut dateline_text = None;
+        if let Some(first) = paras.first_mut()
+            && first.kind == ParagraphKind::Text
+            && let Some((d, rest)) = dateline::split(&first.text)
+        {
+            dateline_text = Some(d.to_owned());
+            first.text = rest.to_owned();
+            if first.text.is_empty() {
+                paras.remove(0);
+            }
+        }
+        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+        let interview = speaker::interview_labels(&texts);
+        if let Some(labels) = &interview {
+            for (p, label) in paras.iter_mut().zip(labels) {
+                if let Some(len) = *label {
+                    let rest = p.text.split_off(len);
+                    p.speaker = Some(std::mem::replace(
+                        &mut p.text,
+                        rest.trim_start_matches(rules::is_space).to_owned(),
+                    ));
+                }
+            }
+        }
+        let texts_count = paras
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Text)
+            .count();
+        // A photo is a caption or two under a headline; an agency photo's caption may
+        // open with a dateline.
+        let photo = interview.is_none()
+            && self.credit.is_some()
+            && (texts_count <= 2 || (texts_count <= 3 && dateline_text.is_none()));
+        if photo {
+            for p in paras.iter_mut().filter(|p| p.kind == ParagraphKind::Text) {
+                p.kind = ParagraphKind::Caption;
+            }
+        } else if let Some(p) = self
+            .credit_after
+            .and_then(|n| n.checked_sub(1))
+            .and_then(|i| paras.get_mut(i))
+            && interview.is_none()
+            && p.kind == ParagraphKind::Text
+        {
+            p.kind = ParagraphKind::Caption;
+        }
+        let kind = if interview.is_some() {
+            ArticleKind::Interview
+        } else if photo {
+            ArticleKind::Photo
+        } else if self.title.is_empty() {
+            ArticleKind::Other
+        } else {
+            ArticleKind::News
+        };
+        Article {
+            id: ArticleId(format!("{id_prefix}/{n}")),
+            kind,
+            column: self.column,
+            kicker: self.kicker,
+            title: self.title,
+            subtitle: self.subtitle,
+            dateline: dateline_text,
+            byline: self.byline,
+            paragraphs: paras,
+            credit: self.credit,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft(paras: &[&str]) -> Draft {
+        let mut d = Draft {
+            title: "标题".into(),
+            ..Draft::default()
+        };
+        for p in paras {
+            d.push(ParagraphKind::Text, p);
+        }
+        d
+    }
+
+    #[test]
+    fn dateline_is_split_off_the_first_paragraph() {
+        let a = draft(&["河北日报讯(记者陈华)6月26日,活动启动。", "又一段。"]).finish("p/d/01", 2);
+        assert_eq!(a.id.0, "p/d/01/2");
+        assert_eq!(a.dateline.as_deref(), Some("河北日报讯(记者陈华)"));
+        assert_eq!(a.paragraphs[0].text, "6月26日,活动启动。");
+        assert_eq!(a.kind, ArticleKind::News);
+    }
+
+    #[test]
+    fn interview_paragraphs_carry_their_speakers() {
+        let a = draft(&["记者:怎么办?", "宋华英: 这么办。", "另起一段。"]).finish("p", 1);
+        assert_eq!(a.kind, ArticleKind::Interview);
+        assert_eq!(a.paragraphs[0].speaker.as_deref(), Some("记者:"));
+        assert_eq!(a.paragraphs[0].text, "怎么办?");
+        assert_eq!(a.paragraphs[1].speaker.as_deref(), Some("宋华英:"));
+        assert_eq!(a.paragraphs[1].text, "这么办。");
+        assert_eq!(a.paragraphs[2].speaker, None);
+    }
+
+    #[test]
+    fn a_short_piece_with_a_credit_is_a_photo() {
+        let mut d = draft(&["6月30日,装船作业进行。"]);
+        d.attach_credit("通讯员 甲乙摄");
+        let a = d.finish("p", 1);
+        assert_eq!(a.kind, ArticleKind::Photo);
+        assert_eq!(a.paragraphs[0].kind, ParagraphKind::Caption);
+        assert_eq!(a.credit.as_deref(), Some("通讯员 甲乙摄"));
+    }
+
+    #[test]
+    fn a_credit_after_a_report_marks_its_caption() {
+        let mut d = draft(&["本报讯 一。", "二。", "三。", "图为现场。"]);
+        d.attach_credit("甲乙摄");
+        let a = d.finish("p", 1);
+        assert_eq!(a.kind, ArticleKind::News);
+        assert_eq!(a.paragraphs[3].kind, ParagraphKind::Caption);
+        assert_eq!(a.paragraphs[2].kind, ParagraphKind::Text);
+    }
+
+    #[test]
+    fn column_cut_blocks_join() {
+        let mut d = draft(&["为助力企业纾困渡难关,衡水市出台了稳住经"]);
+        assert!(d.is_open());
+        d.continue_last("济大盘17个专项行动方案。");
+        assert!(!d.is_open());
+        assert_eq!(
+            d.paras[0].text,
+            "为助力企业纾困渡难关,衡水市出台了稳住经济大盘17个专项行动方案。"
+        );
+    }
+
+    #[test]
+    fn a_headless_piece_is_other() {
+        let mut d = draft(&["正文。"]);
+        d.title.clear();
+        assert_eq!(d.finish("p", 1).kind, ArticleKind::Other);
+    }
+}

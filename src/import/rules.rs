@@ -1,0 +1,468 @@
+//! What a single line of a page is, judged the way a Chinese paper is set: headlines and
+//! subheads carry no clause punctuation (a space stands where a comma would), body text
+//! does; bylines, photo credits and staff credits have their own fixed shapes.
+//!
+//! Every predicate looks at a bounded prefix or suffix, or gives up after a few dozen
+//! characters, so a 20 MB line costs no more than reading it once.
+
+/// The longest line that can still be a headline (kicker, title, subtitle), in chars.
+pub const HEADING_MAX: usize = 36;
+/// The longest single line taken as an in-article subhead rather than a new headline.
+pub const SUBHEAD_MAX: usize = 16;
+/// The longest line standing alone (no kicker, no dateline after it) that is taken as a
+/// headline inside a page; longer, it is body text that happens to hold no comma.
+pub const LONE_TITLE_MAX: usize = 24;
+/// The longest byline or credit line, in chars.
+const CREDIT_MAX: usize = 40;
+
+/// Spaces that may stand between names or headline phrases.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// Marks that end a sentence (or a paragraph that introduces a list: `：`).
+fn is_final_mark(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '！' | '？' | '!' | '?' | '…' | '⋯' | '．' | '.' | '：' | ':' | '｡'
+    )
+}
+
+/// Closing quotes and brackets that may follow a final mark (`。”`, `？）`).
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '”' | '’' | '」' | '』' | '）' | ')' | '》' | '】' | '〕' | '"' | '\'' | '］' | ']'
+    )
+}
+
+/// Whether a block ends a sentence, so the next block starts a new paragraph.
+/// A block ending mid-sentence was cut where a printed column broke.
+pub fn ends_sentence(text: &str) -> bool {
+    let mut rev = text.trim_end_matches(is_space).chars().rev();
+    let Some(last) = rev.next() else {
+        return true;
+    };
+    if is_final_mark(last) {
+        return true;
+    }
+    if !is_closer(last) {
+        return false;
+    }
+    // A bracketed note closes a paragraph (`（完）`, `(记者 某某)`); a quote closes it
+    // only after a final mark inside it.
+    if matches!(last, '）' | ')' | '】' | '〕' | '］' | ']') {
+        return true;
+    }
+    for c in rev.take(4) {
+        if is_final_mark(c) {
+            return true;
+        }
+        if !is_closer(c) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Clause and sentence punctuation that headlines do without. A comma or full stop
+/// between two digits (`1,000`, `1.032`) does not count.
+pub fn has_body_punctuation(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().take(HEADING_MAX + 2).collect();
+    let last = chars.len().saturating_sub(1);
+    chars.iter().enumerate().any(|(i, &c)| match c {
+        '，' | '；' | '。' | ';' => true,
+        ',' | '.' => {
+            let digit = |j: Option<usize>| {
+                j.and_then(|j| chars.get(j))
+                    .is_some_and(char::is_ascii_digit)
+            };
+            !(digit(i.checked_sub(1)) && digit(Some(i + 1)))
+        }
+        // A headline may end with a question or exclamation, but not carry one inside.
+        '！' | '？' | '!' | '?' => {
+            i < last
+                && !chars[i + 1..]
+                    .iter()
+                    .all(|&d| is_closer(d) || is_final_mark(d))
+        }
+        _ => false,
+    })
+}
+
+/// Whether `text` has at most `max` chars (without counting a long line through).
+pub fn at_most(text: &str, max: usize) -> bool {
+    text.chars().nth(max).is_none()
+}
+
+/// A line shaped like a headline, kicker, subtitle, subhead, label or banner: short and
+/// free of clause punctuation, and not a bracketed note such as `（完）`.
+pub fn is_heading_like(text: &str) -> bool {
+    if !at_most(text, HEADING_MAX) || has_body_punctuation(text) {
+        return false;
+    }
+    let bracketed = (text.starts_with('（') && text.ends_with('）'))
+        || (text.starts_with('(') && text.ends_with(')'));
+    !bracketed
+}
+
+/// Roles that open a byline or a photo credit.
+const ROLES: [&str; 12] = [
+    "特约记者",
+    "见习记者",
+    "记者",
+    "通讯员",
+    "实习生",
+    "特约撰稿人",
+    "撰稿人",
+    "撰稿",
+    "撰文",
+    "评论员",
+    "文/",
+    "文／",
+];
+
+fn strip_role(token: &str) -> Option<&str> {
+    ROLES.iter().find_map(|r| token.strip_prefix(r))
+}
+
+/// A personal name as bylines print it: two to five Han characters (a middle dot for
+/// transliterated names), or a Latin name.
+fn is_name(token: &str) -> bool {
+    let n = token.chars().count();
+    let han = token.chars().all(|c| is_han(c) || c == '·' || c == '•');
+    let latin = token
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || c == '.' || c == '-');
+    let dotted = token.contains(['·', '•']);
+    (han && (2..=4).contains(&n)) || (han && dotted && n <= 12) || (latin && (2..=20).contains(&n))
+}
+
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{3134f}')
+}
+
+/// `role names…` with an optional source before the role: `河北日报记者 单厚军 王永晨`,
+/// `本报记者张三`, `记者 甲乙、丙丁 通讯员 戊己`. Names may be separated by ordinary,
+/// full-width or no-break spaces, `、` or `/`.
+fn is_role_and_names(text: &str) -> bool {
+    let Some(pos) = ROLES.iter().filter_map(|r| text.find(r)).min() else {
+        return false;
+    };
+    let source = &text[..pos];
+    if !at_most(source, 10) || !source.chars().all(is_han) {
+        return false;
+    }
+    let mut names = 0;
+    for token in
+        text[pos..].split(|c: char| is_space(c) || matches!(c, '、' | '/' | '／' | '，' | ','))
+    {
+        if token.is_empty() || token == "报道" {
+            continue;
+        }
+        let rest = strip_role(token).unwrap_or(token);
+        let rest = rest.strip_suffix("报道").unwrap_or(rest);
+        if rest.is_empty() {
+            continue;
+        }
+        if !is_name(rest) {
+            return false;
+        }
+        names += 1;
+    }
+    // `本报评论员`, `新华社评论员`: the desk signs, not a person.
+    names > 0 || (!source.is_empty() && text[pos..].trim_end_matches(is_space) == "评论员")
+}
+
+fn unbracket(text: &str) -> &str {
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
+            return inner.trim_matches(is_space);
+        }
+    }
+    text
+}
+
+/// A byline on its own line: `河北日报记者 单厚军 王永晨`, `（本报记者 张三）`.
+pub fn is_byline(text: &str) -> bool {
+    if !at_most(text, CREDIT_MAX) || is_photo_credit(text) {
+        return false;
+    }
+    is_role_and_names(unbracket(text))
+}
+
+/// A photo credit: `河北日报通讯员 苑立伟摄`, `本报记者  某某摄`, `张三 摄`, `某社供图`.
+pub fn is_photo_credit(text: &str) -> bool {
+    if !at_most(text, CREDIT_MAX) {
+        return false;
+    }
+    let inner = unbracket(text);
+    let agency = inner
+        .strip_suffix('发')
+        .filter(|w| w.contains('社') || w.contains("记者"));
+    let Some(who) = ["摄影", "摄", "供图"]
+        .iter()
+        .find_map(|end| inner.strip_suffix(end))
+        .or(agency)
+    else {
+        return false;
+    };
+    let who = who.trim_end_matches(|c: char| is_space(c) || c == '/' || c == '／');
+    if who.is_empty() || has_body_punctuation(who) {
+        return false;
+    }
+    is_role_and_names(who)
+        || who
+            .split(|c: char| is_space(c) || c == '、')
+            .filter(|t| !t.is_empty())
+            .all(is_name)
+}
+
+/// Staff credits for the page: `本版责编：某某`, `版式设计：某某`, `责任编辑 某某`.
+pub fn is_page_credit(text: &str) -> bool {
+    const JOBS: [&str; 16] = [
+        "责任编辑",
+        "责编",
+        "图片编辑",
+        "编辑",
+        "版式设计",
+        "版式",
+        "美编",
+        "美术编辑",
+        "设计",
+        "校对",
+        "制图",
+        "组版",
+        "审校",
+        "监制",
+        "主编",
+        "统筹",
+    ];
+    if !at_most(text, 80) || text.contains('。') {
+        return false;
+    }
+    let t = text.strip_prefix("本版").unwrap_or(text);
+    JOBS.iter().any(|job| {
+        t.strip_prefix(job)
+            .is_some_and(|rest| rest.starts_with(['：', ':']) || rest.starts_with(is_space))
+    })
+}
+
+/// A line of the page's furniture rather than of any article: the source line some
+/// dumps put after each story (`《人民日报》（2024年03月08日 01版）`), or a page header
+/// giving the date or page (`2024年3月8日 星期五`, `第04版：要闻`).
+pub fn is_page_furniture(text: &str) -> bool {
+    if !at_most(text, 40) {
+        return false;
+    }
+    let source_line = text.starts_with('《') && (text.ends_with("版）") || text.ends_with("版)"));
+    let page_no = text.strip_prefix('第').is_some_and(|t| {
+        let d = t.trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+        d.len() < t.len() && d.starts_with('版')
+    });
+    source_line || page_no || is_mostly_date(text)
+}
+
+/// `2024年3月8日 星期五`: a date (and weekday) with little else.
+fn is_mostly_date(text: &str) -> bool {
+    let weekday = text.contains("星期") || text.contains("周一") || text.contains("周日");
+    let (mut digits, mut marks) = (0, 0);
+    for c in text.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if matches!(c, '年' | '月' | '日') {
+            marks += 1;
+        }
+    }
+    let rest = text
+        .chars()
+        .filter(|&c| !c.is_ascii_digit() && !is_space(c))
+        .count()
+        - marks;
+    (marks == 3 && digits >= 4 && rest <= 8) || (weekday && rest <= 6)
+}
+
+/// A column label (栏目): two to six Han characters, perhaps joined by a middle dot.
+pub fn is_column_like(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=6).contains(&n) && text.chars().all(|c| is_han(c) || c == '·')
+}
+
+/// A line that can label a column when it stands above a kicker: up to eight Han
+/// characters, no spaces (`乡村振兴大家谈`).
+pub fn is_label_like(text: &str) -> bool {
+    let n = text.chars().count();
+    (2..=8).contains(&n) && text.chars().all(|c| is_han(c) || c == '·')
+}
+
+/// A series banner: a short line of phrases set apart by spaces or a middle dot,
+/// e.g. `抓落实 见行动`.
+pub fn is_banner_like(text: &str) -> bool {
+    at_most(text, 12)
+        && text.chars().any(|c| is_space(c) || c == '·')
+        && !has_body_punctuation(text)
+}
+
+/// Words that head a section inside a story rather than a story.
+const SUBHEAD_WORDS: [&str; 16] = [
+    "核心阅读",
+    "阅读提示",
+    "导读",
+    "编者按",
+    "相关链接",
+    "链接",
+    "背景链接",
+    "新闻链接",
+    "记者手记",
+    "延伸阅读",
+    "短评",
+    "小贴士",
+    "新闻背景",
+    "名词解释",
+    "记者观察",
+    "专家点评",
+];
+
+/// A fixed in-story heading such as `核心阅读`.
+pub fn is_subhead_word(text: &str) -> bool {
+    SUBHEAD_WORDS.contains(&text)
+}
+
+/// A numbered section heading: `一、…`, `（二）…`, `3.…`.
+pub fn is_numbered_heading(text: &str) -> bool {
+    const NUMERALS: &str = "一二三四五六七八九十";
+    let t = text.strip_prefix(['（', '(']).unwrap_or(text);
+    let digits = t
+        .chars()
+        .take_while(|&c| NUMERALS.contains(c) || c.is_ascii_digit())
+        .count();
+    if digits == 0 || digits > 3 {
+        return false;
+    }
+    let after = t.chars().nth(digits);
+    matches!(after, Some('、' | '）' | ')' | '．' | '.'))
+}
+
+/// An interview subtitle: `访那台市市长宋华英`.
+pub fn is_interview_subtitle(text: &str) -> bool {
+    text.starts_with('访') && at_most(text, 24)
+}
+
+/// A subtitle set under the headline: `——…`.
+pub fn is_dash_subtitle(text: &str) -> bool {
+    text.starts_with("——")
+        || text.starts_with('—')
+        || text.starts_with("--")
+        || text.starts_with('⸺')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_ends() {
+        assert!(ends_sentence("跑出发展加速度。"));
+        assert!(ends_sentence("审批流程。”"));
+        assert!(ends_sentence("实现新提升?"));
+        assert!(ends_sentence("具体措施如下："));
+        assert!(ends_sentence("（完）"));
+        assert!(!ends_sentence("衡水市出台了稳住经"));
+        assert!(!ends_sentence("推进计划,"));
+        assert!(!ends_sentence("被称为“网红打卡地”"));
+        assert!(!ends_sentence("通道——"));
+    }
+
+    #[test]
+    fn body_punctuation_but_not_in_numbers() {
+        assert!(has_body_punctuation(
+            "为助力企业纾困渡难关,衡水市出台了稳住经"
+        ));
+        assert!(has_body_punctuation("疫情防控。省卫生健康委"));
+        assert!(!has_body_punctuation("上半年煤炭装船量超1.032亿吨"));
+        assert!(!has_body_punctuation("出口4,800万元"));
+        assert!(!has_body_punctuation("经济怎么办？"));
+        assert!(has_body_punctuation("为什么？因为"));
+    }
+
+    #[test]
+    fn heading_like_lines() {
+        assert!(is_heading_like("延伸冰雪产业链 发展后奥运经济"));
+        assert!(is_heading_like("衡水:打造“三最”营商环境跑出发展加速度"));
+        assert!(is_heading_like(
+            "省卫生健康委统筹推进疫情防控和卫生健康工作高质量发展"
+        ));
+        assert!(!is_heading_like("（完）"));
+        assert!(!is_heading_like("为助力企业纾困渡难关,衡水市出台了稳住经"));
+        assert!(!is_heading_like(&"长".repeat(HEADING_MAX + 1)));
+    }
+
+    #[test]
+    fn bylines_with_any_space() {
+        assert!(is_byline("河北日报记者 单厚军 王永晨"));
+        assert!(is_byline("河北日报记者\u{3000}单厚军\u{3000}王永晨"));
+        assert!(is_byline("河北日报记者\u{a0}单厚军\u{a0}王永晨"));
+        assert!(is_byline("本报记者张三"));
+        assert!(is_byline("（记者 甲乙丙、丁戊 通讯员 己庚）"));
+        assert!(!is_byline("河北日报通讯员 苑立伟摄"));
+        assert!(!is_byline("记者节前的一次采访活动"));
+        assert!(!is_byline("延伸冰雪产业链 发展后奥运经济"));
+    }
+
+    #[test]
+    fn photo_credits() {
+        assert!(is_photo_credit("河北日报通讯员 苑立伟摄"));
+        assert!(is_photo_credit("本报记者  某某摄"));
+        assert!(is_photo_credit("张三 摄"));
+        assert!(is_photo_credit("苑立伟摄"));
+        assert!(is_photo_credit("（新华社记者 甲乙 摄）"));
+        assert!(!is_photo_credit("上半年煤炭装船量超亿吨"));
+        assert!(!is_photo_credit("他们一起去拍摄"));
+    }
+
+    #[test]
+    fn page_furniture() {
+        assert!(is_page_furniture("《人民日报》（2024年03月08日 01版）"));
+        assert!(is_page_furniture("2024年3月8日 星期五"));
+        assert!(is_page_furniture("第04版：要闻"));
+        assert!(!is_page_furniture("2024年全国两会开幕"));
+        assert!(!is_page_furniture("第一次走进山村"));
+    }
+
+    #[test]
+    fn desk_bylines_and_agency_credits() {
+        assert!(is_byline("本报评论员"));
+        assert!(!is_byline("评论员"));
+        assert!(is_photo_credit("（新华社发）"));
+        assert!(is_photo_credit("新华社记者 甲乙 发"));
+        assert!(!is_photo_credit("经济快速发"));
+    }
+
+    #[test]
+    fn page_credits() {
+        assert!(is_page_credit("本版责编：甲乙 版式设计：丙丁"));
+        assert!(is_page_credit("版式设计:丙丁"));
+        assert!(is_page_credit("责任编辑 甲乙"));
+        assert!(!is_page_credit("编辑部的故事"));
+    }
+
+    #[test]
+    fn labels_and_banners() {
+        assert!(is_column_like("高端访谈"));
+        assert!(!is_column_like("抓落实 见行动"));
+        assert!(is_banner_like("抓落实 见行动"));
+        assert!(is_banner_like("奋进新征程·建功新时代"));
+        assert!(!is_banner_like("延伸冰雪产业链 发展后奥运经济"));
+    }
+
+    #[test]
+    fn subhead_shapes() {
+        assert!(is_subhead_word("核心阅读"));
+        assert!(is_numbered_heading("一、坚持创新驱动"));
+        assert!(is_numbered_heading("（二）抓好项目建设"));
+        assert!(is_numbered_heading("3.扩大开放"));
+        assert!(!is_numbered_heading("1+4专项行动"));
+        assert!(is_dash_subtitle("——访某某"));
+        assert!(is_interview_subtitle("访那台市市长宋华英"));
+    }
+}

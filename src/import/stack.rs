@@ -1,0 +1,230 @@
+//! A headline stack → its parts: column label, kicker (引题), title (主题), subtitle (副题),
+//! byline, credit; lines above the stack that belong to the page (banner, theme, column
+//! labels) are handed back as page lines.
+//!
+//! The order of a Chinese stack is fixed: label, kicker, title, subtitle (opening with
+//! `——`, or `访…` for an interview), byline. Without a marked subtitle, the last line is
+//! the title and the one above it the kicker.
+
+use super::draft::Draft;
+use super::rules;
+use crate::model::{PageLine, PageLineKind, ParagraphKind};
+
+/// One line of a stack, as the page classified it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StackLine<'a> {
+    Heading(&'a str),
+    Byline(&'a str),
+    Credit(&'a str),
+}
+
+/// Build an article's head from `lines`. `page_top` says nothing stands above the stack,
+/// so lines above the kicker belong to the page.
+pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) {
+    let mut draft = Draft::default();
+    let mut headings = Vec::new();
+    for line in lines {
+        match *line {
+            StackLine::Heading(t) => headings.push(t),
+            StackLine::Byline(t) => append(&mut draft.byline, t),
+            StackLine::Credit(t) => append(&mut draft.credit, t),
+        }
+    }
+    // `核心阅读` and the like under a headline open the story's first section.
+    let mut subheads = Vec::new();
+    while headings.len() > 1 && headings.last().is_some_and(|h| rules::is_subhead_word(h)) {
+        subheads.push(headings.pop().unwrap_or_default());
+    }
+    for s in subheads.into_iter().rev() {
+        draft.push(ParagraphKind::Subhead, s);
+    }
+    let mut page_lines = Vec::new();
+    if headings.is_empty() {
+        return (page_lines, draft);
+    }
+    let last = headings.len() - 1;
+    let title_at = match (1..headings.len()).find(|&i| rules::is_dash_subtitle(headings[i])) {
+        Some(s) => s - 1,
+        None if last > 0 && rules::is_interview_subtitle(headings[last]) => last - 1,
+        None => last,
+    };
+    draft.title = headings[title_at].to_owned();
+    let below = &headings[title_at + 1..];
+    if !below.is_empty() {
+        draft.subtitle = Some(below.join(" "));
+    }
+    let mut above = headings[..title_at].to_vec();
+    if let Some(&next) = above.last() {
+        if rules::is_column_like(next) {
+            draft.column = Some(next.to_owned());
+            above.pop();
+        } else if page_top && rules::is_banner_like(next) {
+            // A short line of spaced phrases at the top of a page is its series banner.
+        } else {
+            draft.kicker = Some(next.to_owned());
+            above.pop();
+        }
+    }
+    if !page_top && draft.column.is_none() && above.last().is_some_and(|l| rules::is_label_like(l))
+    {
+        draft.column = above.pop().map(str::to_owned);
+    }
+    for text in above {
+        page_lines.push(PageLine {
+            kind: page_line_kind(text, page_top),
+            text: text.to_owned(),
+        });
+    }
+    (page_lines, draft)
+}
+
+/// What a line that belongs to the page rather than an article is.
+pub fn page_line_kind(text: &str, page_top: bool) -> PageLineKind {
+    if rules::is_page_credit(text) {
+        PageLineKind::Credit
+    } else if rules::is_banner_like(text) {
+        PageLineKind::Banner
+    } else if rules::is_column_like(text) {
+        PageLineKind::Column
+    } else if page_top && rules::is_heading_like(text) {
+        PageLineKind::Theme
+    } else {
+        PageLineKind::Other
+    }
+}
+
+fn append(field: &mut Option<String>, text: &str) {
+    match field {
+        Some(f) => {
+            f.push(' ');
+            f.push_str(text);
+        }
+        None => *field = Some(text.to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::StackLine::{Byline, Heading};
+    use super::*;
+
+    #[test]
+    fn kicker_above_title() {
+        let (lines, d) = build(
+            &[
+                Heading("省体育局开展“1+4”专项行动"),
+                Heading("延伸冰雪产业链 发展后奥运经济"),
+            ],
+            false,
+        );
+        assert!(lines.is_empty());
+        assert_eq!(d.kicker.as_deref(), Some("省体育局开展“1+4”专项行动"));
+        assert_eq!(d.title, "延伸冰雪产业链 发展后奥运经济");
+        assert_eq!(d.subtitle, None);
+    }
+
+    #[test]
+    fn dash_subtitle_below_title() {
+        let (_, d) = build(
+            &[
+                Heading("为群众身体健康护航的引题"),
+                Heading("主题一行"),
+                Heading("——副题一行"),
+                Byline("本报记者 甲乙"),
+            ],
+            false,
+        );
+        assert_eq!(d.kicker.as_deref(), Some("为群众身体健康护航的引题"));
+        assert_eq!(d.title, "主题一行");
+        assert_eq!(d.subtitle.as_deref(), Some("——副题一行"));
+        assert_eq!(d.byline.as_deref(), Some("本报记者 甲乙"));
+    }
+
+    #[test]
+    fn interview_stack_with_byline_between() {
+        let (_, d) = build(
+            &[
+                Heading("全力以赴 加快推动综合经济实力实现新提升"),
+                Byline("河北日报记者 单厚军 王永晨"),
+                Heading("访那台市市长宋华英"),
+            ],
+            false,
+        );
+        assert_eq!(d.title, "全力以赴 加快推动综合经济实力实现新提升");
+        assert_eq!(d.subtitle.as_deref(), Some("访那台市市长宋华英"));
+        assert_eq!(d.kicker, None);
+    }
+
+    #[test]
+    fn page_top_banner_and_label_go_to_the_page() {
+        let (lines, d) = build(
+            &[
+                Heading("抓落实 见行动"),
+                Heading("高端访谈"),
+                Heading("努力在全省经济社会发展中争先进位"),
+                Heading("衡水:打造“三最”营商环境跑出发展加速度"),
+            ],
+            true,
+        );
+        let kinds: Vec<_> = lines.iter().map(|l| (l.kind, l.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (PageLineKind::Banner, "抓落实 见行动"),
+                (PageLineKind::Column, "高端访谈")
+            ]
+        );
+        assert_eq!(
+            d.kicker.as_deref(),
+            Some("努力在全省经济社会发展中争先进位")
+        );
+        assert_eq!(d.column, None);
+    }
+
+    #[test]
+    fn a_label_right_above_the_title_heads_the_article() {
+        let (lines, d) = build(&[Heading("高端访谈"), Heading("某市长谈发展")], true);
+        assert!(lines.is_empty());
+        assert_eq!(d.column.as_deref(), Some("高端访谈"));
+        assert_eq!(d.kicker, None);
+    }
+
+    #[test]
+    fn label_above_kicker_mid_page_heads_the_article() {
+        let (lines, d) = build(
+            &[
+                Heading("今日关注"),
+                Heading("长长的引题在这里"),
+                Heading("主题"),
+            ],
+            false,
+        );
+        assert!(lines.is_empty());
+        assert_eq!(d.column.as_deref(), Some("今日关注"));
+        assert_eq!(d.kicker.as_deref(), Some("长长的引题在这里"));
+    }
+
+    #[test]
+    fn subhead_word_under_title_opens_the_story() {
+        let (_, d) = build(&[Heading("主题一行"), Heading("核心阅读")], false);
+        assert_eq!(d.title, "主题一行");
+        assert_eq!(d.kicker, None);
+        assert_eq!(d.paras[0].kind, ParagraphKind::Subhead);
+        assert_eq!(d.paras[0].text, "核心阅读");
+    }
+
+    #[test]
+    fn page_line_kinds() {
+        assert_eq!(page_line_kind("本版责编：甲乙", true), PageLineKind::Credit);
+        assert_eq!(page_line_kind("抓落实 见行动", true), PageLineKind::Banner);
+        assert_eq!(page_line_kind("高端访谈", false), PageLineKind::Column);
+        assert_eq!(
+            page_line_kind("努力在全省经济社会发展中争先进位", true),
+            PageLineKind::Theme
+        );
+        assert_eq!(
+            page_line_kind("努力在全省经济社会发展中争先进位", false),
+            PageLineKind::Other
+        );
+    }
+}
