@@ -79,7 +79,7 @@ impl State {
     /// Bookmarks newest first; bookmarks made in the same second, last made first.
     pub fn newest_first(&self) -> Vec<&Bookmark> {
         let mut v: Vec<&Bookmark> = self.bookmarks.iter().rev().collect();
-        v.sort_by(|a, b| b.created.cmp(&a.created));
+        v.sort_by_key(|b| std::cmp::Reverse(b.created));
         v
     }
 
