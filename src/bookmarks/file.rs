@@ -168,18 +168,41 @@ pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
 
 /// Replace `path` (in `dir`) by `text`, atomically: a temporary file in the same folder
 /// is written, flushed, synced and renamed over the old file, then the folder is
-/// synced. On any error the temporary file is removed and the old file is untouched.
-pub fn write_atomic(dir: &Path, part: Part, text: &str) -> io::Result<()> {
+/// synced. On any error the temporary file is removed and the old file is untouched;
+/// the error says which step failed.
+pub fn write_atomic(dir: &Path, part: Part, text: &str) -> Result<(), String> {
     let mut tmp = tempfile::Builder::new()
         .prefix(&part.temp_prefix())
         .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.flush()?;
-    tmp.as_file().sync_all()?;
+        .tempfile_in(dir)
+        .map_err(|e| {
+            format!(
+                "cannot create a temporary file in the folder: {}",
+                plain(&e)
+            )
+        })?;
+    tmp.write_all(text.as_bytes())
+        .and_then(|()| tmp.flush())
+        .map_err(|e| format!("cannot write: {e}"))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| format!("cannot sync to disk: {e}"))?;
     tmp.persist(dir.join(part.file_name()))
-        .map_err(|e| e.error)?;
-    sync_dir(dir)
+        .map_err(|e| format!("cannot replace the file: {}", e.error))?;
+    // The new file is in place; syncing the folder makes the rename survive a power
+    // cut. If that fails the save has still happened, so it is not reported as failed.
+    let _ = sync_dir(dir);
+    Ok(())
+}
+
+/// An I/O error without the temporary file's name that `tempfile` appends to it
+/// (`… at path "/…/.bookmarks.json.Xy12ab.tmp"`): the user never sees that file.
+fn plain(e: &io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" at path \"") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
 }
 
 /// Make a rename in `dir` durable.
@@ -214,7 +237,7 @@ pub fn move_aside(dir: &Path, part: Part, unix_secs: u64) -> io::Result<PathBuf>
         n += 1;
     }
     std::fs::rename(dir.join(part.file_name()), &to)?;
-    sync_dir(dir)?;
+    let _ = sync_dir(dir);
     Ok(to)
 }
 
