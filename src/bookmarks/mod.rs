@@ -27,7 +27,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Anchor;
+use crate::model::{Anchor, Library};
 
 pub use store::Store;
 
@@ -43,6 +43,23 @@ pub struct Bookmark {
     pub anchor: Anchor,
     /// Seconds since the Unix epoch.
     pub created: u64,
+}
+
+impl Bookmark {
+    /// A bookmark on article `id` of `lib` at `anchor`, made now; `None` when the
+    /// article is not in `lib`.
+    pub fn for_article(lib: &Library, id: &str, anchor: Anchor) -> Option<Bookmark> {
+        let (r, article) = lib.find(id)?;
+        let issue = &lib.issues[r.issue];
+        Some(Bookmark {
+            id: id.to_string(),
+            paper: issue.paper.clone(),
+            date: issue.date.clone(),
+            title: article.title.clone(),
+            anchor,
+            created: now(),
+        })
+    }
 }
 
 /// Everything stored.

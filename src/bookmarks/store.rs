@@ -23,6 +23,8 @@ struct Loaded {
 
 /// The name of the lock file in the store's folder.
 const LOCK_FILE: &str = "state.lock";
+/// Where the first skeleton kept everything, unversioned.
+const LEGACY_FILE: &str = "state.json";
 
 impl Store {
     /// The data folder from `directories` (honours `XDG_DATA_HOME`).
@@ -129,13 +131,24 @@ impl Store {
     fn read(&self, part: Part) -> Result<Parsed, StoreError> {
         let path = self.path(part);
         match file::read(&path) {
-            Ok(None) => Ok(Parsed::Missing),
+            Ok(None) => Ok(self.legacy()),
             Ok(Some(bytes)) => Ok(part.parse(&bytes)),
             Err(e) => Err(StoreError::Io {
                 path,
                 what: format!("cannot read: {e}"),
             }),
         }
+    }
+
+    /// While a part's own file does not exist yet, the skeleton's `state.json` (if it
+    /// parses) stands in for it, so bookmarks made with the first dubao carry over on
+    /// the next save. `state.json` itself is never changed or moved; one that does not
+    /// parse is left alone and counts as no file.
+    fn legacy(&self) -> Parsed {
+        std::fs::read(self.dir.join(LEGACY_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<State>(&bytes).ok())
+            .map_or(Parsed::Missing, Parsed::Good)
     }
 
     /// Turn a parsed file into state and a warning; a corrupt file is moved aside

@@ -352,3 +352,57 @@ proptest! {
         prop_assert_eq!(store.load().unwrap(), (expect, None));
     }
 }
+
+#[test]
+fn the_skeletons_state_json_carries_over_and_is_left_alone() {
+    let (_t, store) = temp_store();
+    std::fs::create_dir_all(store.dir()).unwrap();
+    let old = State {
+        bookmarks: vec![bm("old", 1)],
+        read: ["r".to_string()].into(),
+        positions: [("old".to_string(), at(Field::Title, 1))].into(),
+    };
+    let legacy = store.dir().join("state.json");
+    let text = serde_json::to_string_pretty(&old).unwrap();
+    std::fs::write(&legacy, &text).unwrap();
+    assert_eq!(store.load().unwrap(), (old.clone(), None));
+    let (state, _) = store.apply(&[Change::Add(bm("new", 2))]).unwrap();
+    assert_eq!(state.bookmarks, vec![bm("old", 1), bm("new", 2)]);
+    assert!(state.is_read("r"));
+    // Bookmarks now come from their own file; the reading state still from state.json.
+    let (state, _) = store.apply(&[Change::Remove("old".into())]).unwrap();
+    assert_eq!(state.bookmarks, vec![bm("new", 2)]);
+    assert_eq!(state.position("old"), Some(at(Field::Title, 1)));
+    assert_eq!(std::fs::read_to_string(&legacy).unwrap(), text);
+    // A state.json that does not parse is not ours to move: left as it is.
+    std::fs::write(&legacy, "junk").unwrap();
+    std::fs::remove_file(store.bookmarks_path()).unwrap();
+    assert_eq!(store.load().unwrap(), (State::default(), None));
+    assert_eq!(std::fs::read_to_string(&legacy).unwrap(), "junk");
+}
+
+#[test]
+fn for_article_stores_paper_date_and_headline() {
+    let lib = crate::import::load_bundled();
+    let (_, first) = lib.articles().next().unwrap();
+    let anchor = at(Field::Paragraph(0), 4);
+    let b = Bookmark::for_article(&lib, &first.id.0, anchor).unwrap();
+    assert_eq!(
+        (
+            b.id.as_str(),
+            b.paper.as_str(),
+            b.date.as_str(),
+            b.title.as_str(),
+            b.anchor
+        ),
+        (
+            first.id.0.as_str(),
+            "河北日报",
+            "2022-07-01",
+            first.title.as_str(),
+            anchor
+        )
+    );
+    assert!(b.created > 1_700_000_000);
+    assert_eq!(Bookmark::for_article(&lib, "no/such/id", anchor), None);
+}
