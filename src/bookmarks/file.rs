@@ -51,7 +51,8 @@ impl Part {
                 version: VERSION,
                 bookmarks: state.bookmarks.clone(),
             }),
-            Part::Reading => serde_json::to_string_pretty(&ReadingFile {
+            // Machine state, written often and large after years: compact.
+            Part::Reading => serde_json::to_string(&ReadingFile {
                 version: VERSION,
                 read: state.read.clone(),
                 positions: state.positions.clone(),
@@ -126,8 +127,31 @@ pub enum Parsed {
     Corrupt(String),
 }
 
-/// Parse a file: JSON first, then its version, then its shape.
-fn parse<T: DeserializeOwned>(bytes: &[u8], to_state: impl Fn(T) -> State) -> Parsed {
+/// A store file's own format version.
+trait Versioned {
+    fn version(&self) -> u64;
+}
+
+impl Versioned for BookmarksFile {
+    fn version(&self) -> u64 {
+        self.version
+    }
+}
+
+impl Versioned for ReadingFile {
+    fn version(&self) -> u64 {
+        self.version
+    }
+}
+
+/// Parse a file. The usual case (a good file of this version) is one typed parse;
+/// anything else is looked at again to tell a newer file from a corrupt one.
+fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], to_state: impl Fn(T) -> State) -> Parsed {
+    if let Ok(t) = serde_json::from_slice::<T>(bytes)
+        && t.version() == VERSION
+    {
+        return Parsed::Good(to_state(t));
+    }
     let value: serde_json::Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
         Err(e) => return Parsed::Corrupt(format!("not JSON: {e}")),
@@ -151,7 +175,7 @@ fn parse<T: DeserializeOwned>(bytes: &[u8], to_state: impl Fn(T) -> State) -> Pa
     if version < VERSION {
         return Parsed::Corrupt(format!("unknown format version {version}"));
     }
-    match serde_json::from_value(value) {
+    match serde_json::from_value::<T>(value) {
         Ok(t) => Parsed::Good(to_state(t)),
         Err(e) => Parsed::Corrupt(e.to_string()),
     }
