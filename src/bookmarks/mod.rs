@@ -18,6 +18,17 @@
 //! renamed over the old file; the folder is synced after. A file that does not parse
 //! is moved aside as `<name>.corrupt-<UTC time>` and the user is told where it went. A
 //! file with a newer `version` is read as far as it can be but never written.
+//!
+//! ## For the app
+//! - Start: `store.load()`; show the warning (if any) in the status line.
+//! - `b`: `let change = state.toggle(Bookmark::for_article(&lib, id, anchor)?)`, then
+//!   `store.apply(&[change])`. `Ok((new, warning))`: take `new` as the state (it holds
+//!   other processes' changes too). `Err(e)`: show `e`, `state.apply(&change)` so the
+//!   bookmark stays on screen, and keep the change to send again with the next
+//!   `apply` (changes are safe to replay: `Add` of a kept bookmark and `Remove` of a
+//!   gone one change nothing).
+//! - Reading: `MarkRead` when an article opens, `Position` when it is left or the app
+//!   quits — not on every scroll (each save syncs to disk: see `benches/bookmarks.rs`).
 
 mod file;
 mod store;

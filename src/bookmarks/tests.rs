@@ -406,3 +406,73 @@ fn for_article_stores_paper_date_and_headline() {
     assert!(b.created > 1_700_000_000);
     assert_eq!(Bookmark::for_article(&lib, "no/such/id", anchor), None);
 }
+
+#[test]
+fn odd_but_valid_files_do_not_trip_the_parser() {
+    // Duplicate keys: the typed parse refuses them, the second look takes the last.
+    let dup = r#"{"version": 1, "version": 1, "bookmarks": []}"#;
+    assert_eq!(
+        Part::Bookmarks.parse(dup.as_bytes()),
+        Parsed::Good(State::default())
+    );
+    // Fields this version does not know are ignored.
+    let extra = r#"{"version": 1, "bookmarks": [], "tags": ["x"]}"#;
+    assert_eq!(
+        Part::Bookmarks.parse(extra.as_bytes()),
+        Parsed::Good(State::default())
+    );
+    let reading = r#"{"version": 1}"#;
+    assert_eq!(
+        Part::Reading.parse(reading.as_bytes()),
+        Parsed::Good(State::default())
+    );
+}
+
+fn state() -> impl Strategy<Value = State> {
+    let id = "[a-z0-9/\\u{4e00}-\\u{4e20}\"]{0,12}";
+    (
+        prop::collection::vec((id, 0u64..u64::MAX, 0usize..5, 0usize..999), 0..6),
+        prop::collection::btree_set(id, 0..6),
+        prop::collection::btree_map(id, (0usize..5, 0usize..999), 0..6),
+    )
+        .prop_map(|(bs, read, pos)| State {
+            bookmarks: bs
+                .into_iter()
+                .map(|(i, c, p, o)| Bookmark {
+                    anchor: at(Field::Paragraph(p), o),
+                    ..bm(&i, c)
+                })
+                .collect(),
+            read,
+            positions: pos
+                .into_iter()
+                .map(|(k, (p, o))| (k, at(Field::Speaker(p), o)))
+                .collect(),
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// What is written parses back as the same part.
+    #[test]
+    fn every_state_round_trips_through_its_files(s in state()) {
+        for part in Part::ALL {
+            let Parsed::Good(back) = part.parse(part.encode(&s).as_bytes()) else {
+                panic!("{part:?} did not parse back");
+            };
+            prop_assert!(part.same(&back, &s));
+        }
+    }
+
+    /// Any bytes at all: no panic, and never taken for a good file unless they are one.
+    #[test]
+    fn any_bytes_parse_without_panic(bytes in prop::collection::vec(any::<u8>(), 0..64)) {
+        for part in Part::ALL {
+            if let Parsed::Good(_) = part.parse(&bytes) {
+                let v: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+                prop_assert_eq!(v.get("version").and_then(|v| v.as_u64()), Some(1));
+            }
+        }
+    }
+}
