@@ -21,6 +21,7 @@ fn assert_one_line(msg: &str) {
     assert!(msg.starts_with("dubao: "), "{msg:?}");
     assert_eq!(msg.matches('\n').count(), 1, "{msg:?}");
     assert!(msg.ends_with('\n'), "{msg:?}");
+    assert!(!msg.contains(" at path "), "no temporary names: {msg:?}");
 }
 
 /// A store with bookmarks on articles 0..n, made through the CLI.

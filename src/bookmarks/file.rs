@@ -207,12 +207,12 @@ pub fn write_atomic(dir: &Path, part: Part, text: &str) -> Result<(), String> {
         })?;
     tmp.write_all(text.as_bytes())
         .and_then(|()| tmp.flush())
-        .map_err(|e| format!("cannot write: {e}"))?;
+        .map_err(|e| format!("cannot write: {}", plain(&e)))?;
     tmp.as_file()
         .sync_all()
-        .map_err(|e| format!("cannot sync to disk: {e}"))?;
+        .map_err(|e| format!("cannot sync to disk: {}", plain(&e)))?;
     tmp.persist(dir.join(part.file_name()))
-        .map_err(|e| format!("cannot replace the file: {}", e.error))?;
+        .map_err(|e| format!("cannot replace the file: {}", plain(&e.error)))?;
     // The new file is in place; syncing the folder makes the rename survive a power
     // cut. If that fails the save has still happened, so it is not reported as failed.
     let _ = sync_dir(dir);
