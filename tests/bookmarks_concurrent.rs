@@ -90,3 +90,40 @@ fn concurrent_adds_and_removes_keep_each_others_changes() {
     run_ok(&mut env.dubao(&["bookmark", "add", &id(3)]));
     assert!(env.store().load().unwrap().0.is_bookmarked(&id(3)));
 }
+
+#[test]
+fn readers_meeting_one_corrupt_file_move_it_aside_once() {
+    let env = Env::new(5);
+    let dir = env.store().dir().to_path_buf();
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(env.store().bookmarks_path(), "{{{{").unwrap();
+    let children: Vec<Child> = (0..10)
+        .map(|_| {
+            env.dubao(&["bookmarks"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success());
+        let err = String::from_utf8(out.stderr).unwrap();
+        if !err.is_empty() {
+            warnings.push(err);
+        }
+    }
+    let aside: Vec<String> = bookmarks_support::names(&dir)
+        .into_iter()
+        .filter(|n| n.contains(".corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(warnings[0].trim_end().ends_with(&aside[0]), "{warnings:?}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join(&aside[0])).unwrap(),
+        "{{{{"
+    );
+}

@@ -14,11 +14,11 @@ pub struct Store {
 }
 
 /// One part as read, with what the user should hear about it.
-struct Loaded {
-    state: State,
+pub(super) struct Loaded {
+    pub(super) state: State,
     /// The format version, when a newer dubao wrote the file.
     newer: Option<u64>,
-    warning: Option<String>,
+    pub(super) warning: Option<String>,
 }
 
 /// The name of the lock file in the store's folder.
@@ -61,16 +61,7 @@ impl Store {
         let mut state = State::default();
         let mut warnings = Vec::new();
         for part in Part::ALL {
-            let loaded = match self.read(part)? {
-                Parsed::Corrupt(_) => {
-                    // Another process may replace the file between our read and our
-                    // move: read it again under the lock before moving it.
-                    let _lock = self.lock()?;
-                    let again = self.read(part)?;
-                    self.settle(part, again)?
-                }
-                parsed => self.settle(part, parsed)?,
-            };
+            let loaded = self.load_part(part, self.read(part)?)?;
             part.take(&mut state, loaded.state);
             warnings.extend(loaded.warning);
         }
@@ -127,8 +118,21 @@ impl Store {
         Ok((state, join(warnings)))
     }
 
+    /// Settle a part read without the lock. A corrupt one is read again under the
+    /// lock before it is moved: another process may have moved or replaced it since.
+    pub(super) fn load_part(&self, part: Part, unlocked: Parsed) -> Result<Loaded, StoreError> {
+        match unlocked {
+            Parsed::Corrupt(_) => {
+                let _lock = self.lock()?;
+                let again = self.read(part)?;
+                self.settle(part, again)
+            }
+            parsed => self.settle(part, parsed),
+        }
+    }
+
     /// Read one part's file.
-    fn read(&self, part: Part) -> Result<Parsed, StoreError> {
+    pub(super) fn read(&self, part: Part) -> Result<Parsed, StoreError> {
         let path = self.path(part);
         match file::read(&path) {
             Ok(None) => Ok(self.legacy()),

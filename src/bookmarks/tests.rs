@@ -476,3 +476,30 @@ proptest! {
         }
     }
 }
+
+/// Two readers see the same corrupt file; the other one moves it aside and saves a
+/// bookmark before this one takes the lock. This one must not move the new good file.
+#[test]
+fn a_corrupt_file_is_read_again_under_the_lock_before_it_is_moved() {
+    let (_t, store) = temp_store();
+    std::fs::create_dir_all(store.dir()).unwrap();
+    std::fs::write(store.bookmarks_path(), "{{").unwrap();
+    let stale = store.read(Part::Bookmarks).unwrap();
+    assert!(matches!(stale, Parsed::Corrupt(_)));
+
+    let other = Store::new(store.dir());
+    let (_, warning) = other.apply(&[Change::Add(bm("a", 1))]).unwrap();
+    assert!(warning.unwrap().contains("moved to"));
+
+    let loaded = store.load_part(Part::Bookmarks, stale).unwrap();
+    assert_eq!(loaded.state.bookmarks, vec![bm("a", 1)]);
+    assert_eq!(loaded.warning, None);
+    let corrupt = std::fs::read_dir(store.dir())
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            name.to_string_lossy().contains(".corrupt-")
+        })
+        .count();
+    assert_eq!(corrupt, 1);
+}
