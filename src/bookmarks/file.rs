@@ -160,7 +160,7 @@ fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], to_state: impl Fn(T) -> 
         None => return Parsed::Corrupt("no \"version\" field".into()),
         Some(v) => match v.as_u64() {
             Some(n) => n,
-            None => return Parsed::Corrupt(format!("\"version\" is {v}, not a number")),
+            None => return Parsed::Corrupt("\"version\" is not a whole number".into()),
         },
     };
     if version > VERSION {

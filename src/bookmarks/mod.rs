@@ -13,6 +13,8 @@
 //! - `state.lock`: an empty file, locked (advisory, `flock`) around every
 //!   read-merge-write, so two readers or CLI calls at once never drop each other's
 //!   changes.
+//! - `state.json`: where the first skeleton kept everything, unversioned. Read (never
+//!   written) while a part's own file does not exist yet, so its bookmarks carry over.
 //!
 //! Every write goes to a temporary file in the same folder, is flushed and synced, and
 //! renamed over the old file; the folder is synced after. A file that does not parse
