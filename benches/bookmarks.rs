@@ -5,8 +5,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use dubao::bookmarks::{Bookmark, Change, Store};
 use dubao::model::{Anchor, Field};
 
-const BOOKMARKS: usize = 2_000;
-const READ: usize = 20_000;
+/// (bookmarks, read articles): a typical store and one after years of reading.
+const SIZES: [(usize, usize); 2] = [(100, 1_000), (2_000, 20_000)];
 
 fn bookmark(i: usize) -> Bookmark {
     Bookmark {
@@ -22,12 +22,12 @@ fn bookmark(i: usize) -> Bookmark {
     }
 }
 
-fn big_store() -> (tempfile::TempDir, Store) {
+fn store_of(bookmarks: usize, read: usize) -> (tempfile::TempDir, Store) {
     let tmp = tempfile::tempdir().unwrap();
     let store = Store::new(tmp.path().join("dubao"));
-    let mut changes: Vec<Change> = (0..BOOKMARKS).map(|i| Change::Add(bookmark(i))).collect();
-    changes.extend((0..READ).map(|i| Change::MarkRead(format!("hebei-daily/x/{i}"))));
-    changes.extend((0..READ / 2).map(|i| {
+    let mut changes: Vec<Change> = (0..bookmarks).map(|i| Change::Add(bookmark(i))).collect();
+    changes.extend((0..read).map(|i| Change::MarkRead(format!("hebei-daily/x/{i}"))));
+    changes.extend((0..read / 2).map(|i| {
         Change::Position(
             format!("hebei-daily/x/{i}"),
             Anchor {
@@ -41,32 +41,35 @@ fn big_store() -> (tempfile::TempDir, Store) {
 }
 
 fn bench(c: &mut Criterion) {
-    let (_tmp, store) = big_store();
     let mut g = c.benchmark_group("bookmarks");
     g.sample_size(20);
-    g.bench_function("load 2k bookmarks + 20k read", |b| {
-        b.iter(|| store.load().unwrap())
-    });
-    let mut n = 0usize;
-    g.bench_function("save a position (20k read)", |b| {
-        b.iter(|| {
-            n += 1;
-            let a = Anchor {
-                field: Some(Field::Paragraph(2)),
-                offset: n,
-            };
-            store
-                .apply(&[Change::Position("hebei-daily/x/7".into(), a)])
-                .unwrap()
-        })
-    });
-    g.bench_function("toggle a bookmark (2k)", |b| {
-        b.iter(|| {
-            let (state, _) = store.load().unwrap();
-            let change = state.toggle(bookmark(BOOKMARKS + 1));
-            store.apply(&[change]).unwrap()
-        })
-    });
+    for (bookmarks, read) in SIZES {
+        let (_tmp, store) = store_of(bookmarks, read);
+        let size = format!("{bookmarks} bookmarks, {read} read");
+        g.bench_function(format!("load ({size})"), |b| {
+            b.iter(|| store.load().unwrap())
+        });
+        let mut n = 0usize;
+        g.bench_function(format!("save a position ({size})"), |b| {
+            b.iter(|| {
+                n += 1;
+                let a = Anchor {
+                    field: Some(Field::Paragraph(2)),
+                    offset: n,
+                };
+                store
+                    .apply(&[Change::Position("hebei-daily/x/7".into(), a)])
+                    .unwrap()
+            })
+        });
+        g.bench_function(format!("toggle a bookmark ({size})"), |b| {
+            b.iter(|| {
+                let (state, _) = store.load().unwrap();
+                let change = state.toggle(bookmark(bookmarks + 1));
+                store.apply(&[change]).unwrap()
+            })
+        });
+    }
     g.finish();
 }
 

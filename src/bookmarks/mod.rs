@@ -4,7 +4,7 @@
 //! The types here are plain data; [`Store`] (in `store.rs`) keeps them on disk.
 //!
 //! ## On disk
-//! Two files in [`Store::default_dir`] (`$XDG_DATA_HOME/dubao` on Linux):
+//! In [`Store::default_dir`] (`$XDG_DATA_HOME/dubao` on Linux):
 //! - `bookmarks.json`: `{"version": 1, "bookmarks": [...]}`. Written only when a
 //!   bookmark is added or removed.
 //! - `reading.json`: `{"version": 1, "read": [...], "positions": {...}}`. Written each
