@@ -3,7 +3,7 @@
 //! in memory and says so on the status line.
 
 use super::{App, Focus, Overlay};
-use crate::bookmarks::{Bookmark, Change, State, now};
+use crate::bookmarks::{Bookmark, Change};
 use crate::model::ArticleRef;
 
 impl App {
@@ -22,21 +22,26 @@ impl App {
         }
     }
 
-    /// Write changes through the store; on failure apply them in memory and report.
+    /// Write changes through the store (with any that failed before); on failure keep
+    /// them in memory, to send again with the next write, and say so.
     fn persist(&mut self, changes: Vec<Change>) {
-        let result = self.marks.store.as_ref().map(|s| s.apply(&changes));
-        match result {
-            Some(Ok((state, warning))) => {
+        for c in &changes {
+            self.marks.state.apply(c);
+        }
+        self.marks.pending.extend(changes);
+        let Some(store) = &self.marks.store else {
+            self.marks.pending.clear();
+            return;
+        };
+        match store.apply(&self.marks.pending) {
+            Ok((state, warning)) => {
                 self.marks.state = state;
+                self.marks.pending.clear();
                 if warning.is_some() {
                     self.status = warning;
                 }
             }
-            Some(Err(e)) => {
-                apply_in_memory(&mut self.marks.state, &changes);
-                self.status = Some(format!("not saved (kept for this session): {e}"));
-            }
-            None => apply_in_memory(&mut self.marks.state, &changes),
+            Err(e) => self.status = Some(format!("not saved (kept for this session): {e}")),
         }
     }
 
@@ -50,19 +55,13 @@ impl App {
             self.persist(vec![Change::Remove(id)]);
             self.status.get_or_insert_with(|| "bookmark removed".into());
         } else {
-            let issue = &self.library.issues[r.issue];
             let anchor = if self.focus == Focus::Reader {
                 self.anchor()
             } else {
                 Default::default()
             };
-            let b = Bookmark {
-                id,
-                paper: issue.paper.clone(),
-                date: issue.date.clone(),
-                title: article.title.clone(),
-                anchor,
-                created: now(),
+            let Some(b) = Bookmark::for_article(&self.library, &id, anchor) else {
+                return;
             };
             self.persist(vec![Change::Add(b)]);
             self.status.get_or_insert_with(|| "bookmarked".into());
@@ -139,24 +138,5 @@ impl App {
         self.persist(vec![Change::Remove(id)]);
         let n = self.marks.state.bookmarks.len();
         self.marks.selected = self.marks.selected.min(n.saturating_sub(1));
-    }
-}
-
-fn apply_in_memory(state: &mut State, changes: &[Change]) {
-    for c in changes {
-        match c {
-            Change::Add(b) => {
-                if !state.is_bookmarked(&b.id) {
-                    state.bookmarks.push(b.clone());
-                }
-            }
-            Change::Remove(id) => state.bookmarks.retain(|b| &b.id != id),
-            Change::MarkRead(id) => {
-                state.read.insert(id.clone());
-            }
-            Change::Position(id, a) => {
-                state.positions.insert(id.clone(), *a);
-            }
-        }
     }
 }

@@ -39,6 +39,8 @@ pub struct Marks {
     pub state: bookmarks::State,
     /// Selected row of the bookmarks view.
     pub selected: usize,
+    /// Changes the store could not save yet: kept on screen, sent again with the next write.
+    pub pending: Vec<bookmarks::Change>,
 }
 
 /// Everything the reader shows.

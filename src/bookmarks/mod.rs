@@ -1,15 +1,48 @@
 //! Bookmarks and reading state (read articles, positions), kept under the user's data
 //! folder so they are never lost.
 //!
-//! SKELETON: plain JSON read and write; the bookmarks issue makes it safe (atomic writes,
-//! locking, corrupt files kept aside). The API below is the contract the app and CLI use.
+//! The types here are plain data; [`Store`] (in `store.rs`) keeps them on disk.
+//!
+//! ## On disk
+//! In [`Store::default_dir`] (`$XDG_DATA_HOME/dubao` on Linux):
+//! - `bookmarks.json`: `{"version": 1, "bookmarks": [...]}`. Written only when a
+//!   bookmark is added or removed.
+//! - `reading.json`: `{"version": 1, "read": [...], "positions": {...}}`. Written each
+//!   time an article is opened or left, so it lives apart: a write of the reading state
+//!   never rewrites (and so can never endanger) the bookmarks.
+//! - `state.lock`: an empty file, locked (advisory, `flock`) around every
+//!   read-merge-write, so two readers or CLI calls at once never drop each other's
+//!   changes.
+//! - `state.json`: where the first skeleton kept everything, unversioned. Read (never
+//!   written) while a part's own file does not exist yet, so its bookmarks carry over.
+//!
+//! Every write goes to a temporary file in the same folder, is flushed and synced, and
+//! renamed over the old file; the folder is synced after. A file that does not parse
+//! is moved aside as `<name>.corrupt-<UTC time>` and the user is told where it went. A
+//! file with a newer `version` is read as far as it can be but never written.
+//!
+//! ## For the app
+//! - Start: `store.load()`; show the warning (if any) in the status line.
+//! - `b`: `let change = state.toggle(Bookmark::for_article(&lib, id, anchor)?)`, then
+//!   `store.apply(&[change])`. `Ok((new, warning))`: take `new` as the state (it holds
+//!   other processes' changes too). `Err(e)`: show `e`, `state.apply(&change)` so the
+//!   bookmark stays on screen, and keep the change to send again with the next
+//!   `apply` (changes are safe to replay: `Add` of a kept bookmark and `Remove` of a
+//!   gone one change nothing).
+//! - Reading: `MarkRead` when an article opens, `Position` when it is left or the app
+//!   quits — not on every scroll (each save syncs to disk: see `benches/bookmarks.rs`).
+
+mod file;
+mod store;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::Anchor;
+use crate::model::{Anchor, Library};
+
+pub use store::Store;
 
 /// A kept story. Paper, date and headline are stored so it shows even when its issue
 /// is not loaded.
@@ -23,6 +56,23 @@ pub struct Bookmark {
     pub anchor: Anchor,
     /// Seconds since the Unix epoch.
     pub created: u64,
+}
+
+impl Bookmark {
+    /// A bookmark on article `id` of `lib` at `anchor`, made now; `None` when the
+    /// article is not in `lib`.
+    pub fn for_article(lib: &Library, id: &str, anchor: Anchor) -> Option<Bookmark> {
+        let (r, article) = lib.find(id)?;
+        let issue = &lib.issues[r.issue];
+        Some(Bookmark {
+            id: id.to_string(),
+            paper: issue.paper.clone(),
+            date: issue.date.clone(),
+            title: article.title.clone(),
+            anchor,
+            created: now(),
+        })
+    }
 }
 
 /// Everything stored.
@@ -40,28 +90,86 @@ impl State {
     pub fn is_bookmarked(&self, id: &str) -> bool {
         self.bookmarks.iter().any(|b| b.id == id)
     }
-    /// Bookmarks newest first.
+
+    /// The bookmark on article `id`, if there is one.
+    pub fn bookmark(&self, id: &str) -> Option<&Bookmark> {
+        self.bookmarks.iter().find(|b| b.id == id)
+    }
+
+    /// Whether article `id` has been opened.
+    pub fn is_read(&self, id: &str) -> bool {
+        self.read.contains(id)
+    }
+
+    /// Where the reader left article `id`.
+    pub fn position(&self, id: &str) -> Option<Anchor> {
+        self.positions.get(id).copied()
+    }
+
+    /// Bookmarks newest first; bookmarks made in the same second, last made first.
     pub fn newest_first(&self) -> Vec<&Bookmark> {
         let mut v: Vec<&Bookmark> = self.bookmarks.iter().rev().collect();
         v.sort_by_key(|b| std::cmp::Reverse(b.created));
         v
     }
+
+    /// The change that toggles `bookmark` as this state shows it: `Remove` when its
+    /// article is bookmarked here, else `Add`. Decided on what the user sees (not on
+    /// what another process may have written since), so `b` always does what the
+    /// marker on screen promises.
+    pub fn toggle(&self, bookmark: Bookmark) -> Change {
+        if self.is_bookmarked(&bookmark.id) {
+            Change::Remove(bookmark.id)
+        } else {
+            Change::Add(bookmark)
+        }
+    }
+
+    /// Apply one change in memory; returns whether anything changed. [`Store::apply`]
+    /// uses this to merge under the lock; the app can use it to keep a change that
+    /// could not be saved.
+    ///
+    /// `Add` of an article that is already bookmarked keeps the first bookmark (its
+    /// date and place); `Remove` removes every bookmark on that article.
+    pub fn apply(&mut self, change: &Change) -> bool {
+        match change {
+            Change::Add(b) => {
+                if self.is_bookmarked(&b.id) {
+                    false
+                } else {
+                    self.bookmarks.push(b.clone());
+                    true
+                }
+            }
+            Change::Remove(id) => {
+                let before = self.bookmarks.len();
+                self.bookmarks.retain(|b| &b.id != id);
+                self.bookmarks.len() != before
+            }
+            Change::MarkRead(id) => self.read.insert(id.clone()),
+            Change::Position(id, a) => self.positions.insert(id.clone(), *a) != Some(*a),
+        }
+    }
 }
 
+/// What went wrong with the store. Displays as one line naming the file and the
+/// trouble.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// Reading, writing, locking or moving a file failed.
     #[error("{}: {}", .path.display(), .what)]
     Io { path: PathBuf, what: String },
-}
-
-/// The store in one folder.
-#[derive(Debug, Clone)]
-pub struct Store {
-    dir: PathBuf,
+    /// The file was written by a newer dubao; this one refuses to overwrite it.
+    #[error(
+        "{}: written by a newer dubao (format version {version}, this one knows {}); not changed — upgrade dubao to save",
+        .path.display(),
+        file::VERSION
+    )]
+    Newer { path: PathBuf, version: u64 },
 }
 
 /// A change to apply under the lock.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
     Add(Bookmark),
     Remove(String),
@@ -69,59 +177,10 @@ pub enum Change {
     Position(String, Anchor),
 }
 
-impl Store {
-    /// The data folder from `directories` (honours `XDG_DATA_HOME`).
-    pub fn default_dir() -> Option<PathBuf> {
-        directories::ProjectDirs::from("", "", "dubao").map(|d| d.data_dir().to_path_buf())
-    }
-
-    pub fn new(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into() }
-    }
-
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
-
-    fn file(&self) -> PathBuf {
-        self.dir.join("state.json")
-    }
-
-    /// Read the stored state. The `String` is a warning to show the user (e.g. a corrupt
-    /// file was moved aside).
-    pub fn load(&self) -> Result<(State, Option<String>), StoreError> {
-        match std::fs::read_to_string(self.file()) {
-            Ok(s) => Ok((serde_json::from_str(&s).unwrap_or_default(), None)),
-            Err(_) => Ok((State::default(), None)),
-        }
-    }
-
-    /// Apply changes: read what is on disk, merge, write back. Returns the new state.
-    pub fn apply(&self, changes: &[Change]) -> Result<(State, Option<String>), StoreError> {
-        let (mut state, warn) = self.load()?;
-        for c in changes {
-            match c {
-                Change::Add(b) => {
-                    if !state.is_bookmarked(&b.id) {
-                        state.bookmarks.push(b.clone())
-                    }
-                }
-                Change::Remove(id) => state.bookmarks.retain(|b| &b.id != id),
-                Change::MarkRead(id) => {
-                    state.read.insert(id.clone());
-                }
-                Change::Position(id, a) => {
-                    state.positions.insert(id.clone(), *a);
-                }
-            }
-        }
-        let io = |e: std::io::Error| StoreError::Io {
-            path: self.file(),
-            what: e.to_string(),
-        };
-        std::fs::create_dir_all(&self.dir).map_err(io)?;
-        std::fs::write(self.file(), serde_json::to_string_pretty(&state).unwrap()).map_err(io)?;
-        Ok((state, warn))
+impl Change {
+    /// Whether this change touches the bookmarks (else the reading state).
+    fn is_bookmark(&self) -> bool {
+        matches!(self, Change::Add(_) | Change::Remove(_))
     }
 }
 
@@ -132,3 +191,6 @@ pub fn now() -> u64 {
         .map(|d| d.as_secs())
         .unwrap_or(0)
 }
+
+#[cfg(test)]
+mod tests;

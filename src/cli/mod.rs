@@ -156,18 +156,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             let change = match action {
                 BookmarkAction::Add { id } => {
                     let lib = load_library(&cli.data)?;
-                    let Some((r, article)) = lib.find(id) else {
+                    let Some(b) = Bookmark::for_article(&lib, id, Default::default()) else {
                         anyhow::bail!("no article with id {id} (see `dubao list`)");
                     };
-                    let issue = &lib.issues[r.issue];
-                    Change::Add(Bookmark {
-                        id: id.clone(),
-                        paper: issue.paper.clone(),
-                        date: issue.date.clone(),
-                        title: article.title.clone(),
-                        anchor: Default::default(),
-                        created: crate::bookmarks::now(),
-                    })
+                    Change::Add(b)
                 }
                 BookmarkAction::Remove { id } => Change::Remove(id.clone()),
             };

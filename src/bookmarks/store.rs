@@ -1,0 +1,234 @@
+//! The store in one folder: load the state, and apply changes under the lock
+//! (lock → read → merge → atomic write).
+
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
+
+use super::file::{self, Parsed, Part};
+use super::{Change, State, StoreError};
+
+/// The store in one folder.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+/// One part as read, with what the user should hear about it.
+pub(super) struct Loaded {
+    pub(super) state: State,
+    /// The format version, when a newer dubao wrote the file.
+    newer: Option<u64>,
+    pub(super) warning: Option<String>,
+}
+
+/// The name of the lock file in the store's folder.
+const LOCK_FILE: &str = "state.lock";
+/// Where the first skeleton kept everything, unversioned.
+const LEGACY_FILE: &str = "state.json";
+
+impl Store {
+    /// The data folder from `directories` (honours `XDG_DATA_HOME`).
+    pub fn default_dir() -> Option<PathBuf> {
+        directories::ProjectDirs::from("", "", "dubao").map(|d| d.data_dir().to_path_buf())
+    }
+
+    pub fn new(dir: impl Into<PathBuf>) -> Store {
+        Store { dir: dir.into() }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file that holds the bookmarks.
+    pub fn bookmarks_path(&self) -> PathBuf {
+        self.path(Part::Bookmarks)
+    }
+
+    /// The file that holds the reading state (read articles, positions).
+    pub fn reading_path(&self) -> PathBuf {
+        self.path(Part::Reading)
+    }
+
+    fn path(&self, part: Part) -> PathBuf {
+        self.dir.join(part.file_name())
+    }
+
+    /// Read the stored state. The `String` is a warning to show the user (a corrupt
+    /// file was moved aside, a newer dubao wrote a file). Reads take no lock (files
+    /// are only ever replaced whole by a rename); moving a corrupt file aside does.
+    pub fn load(&self) -> Result<(State, Option<String>), StoreError> {
+        let mut state = State::default();
+        let mut warnings = Vec::new();
+        for part in Part::ALL {
+            let loaded = self.load_part(part, self.read(part)?)?;
+            part.take(&mut state, loaded.state);
+            warnings.extend(loaded.warning);
+        }
+        Ok((state, join(warnings)))
+    }
+
+    /// Apply changes: under the lock, read what is on disk, merge, write back the
+    /// files that changed. Returns the new state (with every other process's changes)
+    /// and a warning for the user, as [`Store::load`].
+    ///
+    /// On error nothing was half-written: each file on disk is either the old one or
+    /// the new one whole. The error names the file and the trouble in one line.
+    pub fn apply(&self, changes: &[Change]) -> Result<(State, Option<String>), StoreError> {
+        if changes.is_empty() {
+            return self.load();
+        }
+        std::fs::create_dir_all(&self.dir).map_err(|e| StoreError::Io {
+            path: self.dir.clone(),
+            what: format!("cannot create the folder, so nothing was saved: {e}"),
+        })?;
+        let _lock = self.lock()?;
+        file::remove_stale_temps(&self.dir);
+        let mut state = State::default();
+        let mut warnings = Vec::new();
+        for part in Part::ALL {
+            let loaded = self.settle(part, self.read(part)?)?;
+            let touched = changes
+                .iter()
+                .any(|c| c.is_bookmark() == (part == Part::Bookmarks));
+            if let (true, Some(version)) = (touched, loaded.newer) {
+                return Err(StoreError::Newer {
+                    path: self.path(part),
+                    version,
+                });
+            }
+            part.take(&mut state, loaded.state);
+            warnings.extend(loaded.warning);
+        }
+        let before = state.clone();
+        for c in changes {
+            state.apply(c);
+        }
+        for part in Part::ALL {
+            if part.same(&before, &state) {
+                continue;
+            }
+            file::write_atomic(&self.dir, part, &part.encode(&state)).map_err(|e| {
+                StoreError::Io {
+                    path: self.path(part),
+                    what: format!("could not save ({e}); the file on disk is as it was"),
+                }
+            })?;
+        }
+        Ok((state, join(warnings)))
+    }
+
+    /// Settle a part read without the lock. A corrupt one is read again under the
+    /// lock before it is moved: another process may have moved or replaced it since.
+    pub(super) fn load_part(&self, part: Part, unlocked: Parsed) -> Result<Loaded, StoreError> {
+        match unlocked {
+            Parsed::Corrupt(_) => {
+                let _lock = self.lock()?;
+                let again = self.read(part)?;
+                self.settle(part, again)
+            }
+            parsed => self.settle(part, parsed),
+        }
+    }
+
+    /// Read one part's file.
+    pub(super) fn read(&self, part: Part) -> Result<Parsed, StoreError> {
+        let path = self.path(part);
+        match file::read(&path) {
+            Ok(None) => Ok(self.legacy()),
+            Ok(Some(bytes)) => Ok(part.parse(&bytes)),
+            Err(e) => Err(StoreError::Io {
+                path,
+                what: format!("cannot read: {e}"),
+            }),
+        }
+    }
+
+    /// While a part's own file does not exist yet, the skeleton's `state.json` (if it
+    /// parses) stands in for it, so bookmarks made with the first dubao carry over on
+    /// the next save. `state.json` itself is never changed or moved; one that does not
+    /// parse is left alone and counts as no file.
+    fn legacy(&self) -> Parsed {
+        std::fs::read(self.dir.join(LEGACY_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<State>(&bytes).ok())
+            .map_or(Parsed::Missing, Parsed::Good)
+    }
+
+    /// Turn a parsed file into state and a warning; a corrupt file is moved aside
+    /// (the caller holds the lock).
+    fn settle(&self, part: Part, parsed: Parsed) -> Result<Loaded, StoreError> {
+        let path = self.path(part);
+        let loaded = match parsed {
+            Parsed::Missing => Loaded {
+                state: State::default(),
+                newer: None,
+                warning: None,
+            },
+            Parsed::Good(state) => Loaded {
+                state,
+                newer: None,
+                warning: None,
+            },
+            Parsed::Newer {
+                version,
+                best_effort,
+            } => Loaded {
+                state: best_effort,
+                newer: Some(version),
+                warning: Some(format!(
+                    "{} {} was written by a newer dubao (format version {version}); \
+                     showing what this version understands, changes to it will not be saved",
+                    part.label(),
+                    path.display()
+                )),
+            },
+            Parsed::Corrupt(why) => {
+                let to = file::move_aside(&self.dir, part, super::now()).map_err(|e| {
+                    StoreError::Io {
+                        path: path.clone(),
+                        what: format!("corrupt ({why}) and could not be moved aside: {e}"),
+                    }
+                })?;
+                Loaded {
+                    state: State::default(),
+                    newer: None,
+                    warning: Some(format!(
+                        "{} was corrupt ({why}); moved to {}",
+                        part.label(),
+                        to.display()
+                    )),
+                }
+            }
+        };
+        Ok(loaded)
+    }
+
+    /// Take the store's advisory lock; it is released when the returned file drops
+    /// (or the process dies).
+    fn lock(&self) -> Result<File, StoreError> {
+        let path = self.dir.join(LOCK_FILE);
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            // On a read-only file system an existing lock file still opens for reading,
+            // and a read-only descriptor can hold the lock.
+            .or_else(|e| File::open(&path).map_err(|_| e))
+            .map_err(|e| StoreError::Io {
+                path: path.clone(),
+                what: format!("cannot create the lock file, so nothing was saved: {e}"),
+            })?;
+        file.lock().map_err(|e| StoreError::Io {
+            path,
+            what: format!("cannot take the lock, so nothing was saved: {e}"),
+        })?;
+        Ok(file)
+    }
+}
+
+fn join(warnings: Vec<String>) -> Option<String> {
+    (!warnings.is_empty()).then(|| warnings.join("; "))
+}
