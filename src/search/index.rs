@@ -62,11 +62,6 @@ impl Index {
         }
     }
 
-    /// How many articles were indexed.
-    pub fn article_count(&self) -> usize {
-        self.starts.len()
-    }
-
     /// Bytes of heap the index holds (text, article starts, posting lists and the
     /// map's table, estimated from its capacity).
     pub fn heap_bytes(&self) -> usize {
@@ -188,7 +183,7 @@ mod tests {
         let ix = Index::new(&l);
         assert_eq!(ix.articles_of(&ix.find("精准定位")), vec![1]);
         assert_eq!(ix.articles_of(&ix.find("。定位")), Vec::<usize>::new());
-        assert_eq!(ix.article_count(), 4);
+        assert_eq!(ix.starts.len(), 4);
         assert!(ix.heap_bytes() >= ix.text.len());
     }
 }
