@@ -17,7 +17,7 @@ pub use input::SearchInput;
 pub use normalize::normalize;
 
 use crate::model::{ArticleRef, Field, Library};
-use index::Index;
+use index::{Index, Matches};
 
 /// One match: chars `start..end` of an article field's source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -31,7 +31,7 @@ pub struct Hit {
 #[derive(Debug)]
 struct Step {
     folded: String,
-    matches: Vec<u32>,
+    matches: Matches,
     articles: Vec<ArticleRef>,
 }
 
@@ -90,14 +90,14 @@ impl Searcher {
         }
         if self.stack.last().is_none_or(|s| s.folded != folded) {
             let matches = match self.stack.last() {
-                Some(prev) if prev.matches.len() <= self.index.cost(&folded) => {
+                Some(prev) if self.index.slice(&prev.matches).len() <= self.index.cost(&folded) => {
                     self.index.refine(&prev.matches, &folded)
                 }
                 _ => self.index.find(&folded),
             };
             let articles = self
                 .index
-                .articles_of(&matches)
+                .articles_of(self.index.slice(&matches))
                 .into_iter()
                 .map(|i| self.all[i])
                 .collect();
@@ -123,7 +123,9 @@ impl Searcher {
     /// How many places the current query occurs (overlapping ones counted; 0 for an
     /// empty query).
     pub fn occurrences(&self) -> usize {
-        self.stack.last().map_or(0, |s| s.matches.len())
+        self.stack
+            .last()
+            .map_or(0, |s| self.index.slice(&s.matches).len())
     }
 
     /// Bytes of heap held: the index (folded text and posting lists), the article list,
@@ -134,7 +136,10 @@ impl Searcher {
             .iter()
             .map(|s| {
                 s.folded.capacity()
-                    + s.matches.capacity() * size_of::<u32>()
+                    + match &s.matches {
+                        Matches::List(v) => v.capacity() * size_of::<u32>(),
+                        Matches::Char(_) => 0,
+                    }
                     + s.articles.capacity() * size_of::<ArticleRef>()
             })
             .sum();

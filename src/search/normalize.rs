@@ -14,8 +14,8 @@ use crate::model::{Article, Field, ParagraphKind};
 /// - full-width signs U+FFE0–FFE6 (`￥` → `¥`) and half-width CJK marks (`｡` → `。`);
 /// - quote, dot, dash and ellipsis variants that look alike on a page: `“”` → `"`,
 ///   `‘’` → `'`, `・‧･` → `·`, `―` → `—`, `⸺` → `——`, `⋯` → `…`;
-/// - white space (U+3000, line breaks, NBSP, …) and zero-width/soft-hyphen characters are
-///   dropped.
+/// - white space (U+3000, line breaks, NBSP, …), control characters and
+///   zero-width/soft-hyphen characters are dropped.
 pub fn fold_char(c: char, mut out: impl FnMut(char)) {
     if is_invisible(c) {
         return;
@@ -57,9 +57,10 @@ pub fn fold_char(c: char, mut out: impl FnMut(char)) {
     }
 }
 
-/// White space, and characters that take no room on screen and that nobody types.
+/// White space, controls, and characters that take no room on screen and nobody types.
 pub fn is_invisible(c: char) -> bool {
     c.is_whitespace()
+        || c.is_control()
         || matches!(
             c,
             '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
