@@ -1,31 +1,27 @@
-//! The index a [`super::Searcher`] builds once: every article's folded text in one
-//! string, and for every char the byte offsets where it occurs (a positional index), so
-//! a query is checked only where its rarest char stands.
+//! The index a [`super::Searcher`] builds once: for every folded char, the positions
+//! where it occurs in the folded text of all articles (a positional index). A query is
+//! found by taking the positions of its rarest char and keeping those where each other
+//! char of the query stands at the right distance; the text itself is not kept.
 
 use std::collections::HashMap;
 
 use super::normalize::{fold_char, pieces};
 use crate::model::Library;
 
-/// Separates runs (and articles) in [`Index::text`]; folded queries never contain it,
-/// so no match crosses a field that does not run on, or an article.
-const SEP: char = '\n';
-
-/// Zero bytes after the text, so an 8-byte load at any text offset stays in bounds.
-const PAD: usize = 8;
-
 #[derive(Debug, Default)]
 pub struct Index {
-    /// Folded text of all articles, UTF-8; each run is preceded by [`SEP`]; then
-    /// [`PAD`] zero bytes.
-    text: Vec<u8>,
-    /// Byte offset in `text` where each article (in library order) starts.
+    /// Position (in folded chars) where each article (in library order) starts.
     starts: Vec<u32>,
-    /// For each char, the byte offsets of its occurrences in `text`, ascending.
+    /// For each folded char, its positions, ascending. Positions count folded chars of
+    /// all articles in order, plus one unindexed separator before every run, so no
+    /// match crosses a field that does not run on, or an article.
     postings: HashMap<char, Vec<u32>>,
+    /// For the densest chars (a bitset no bigger than their posting list), their
+    /// positions also as a bitset, so "is this char at position t?" is one bit test.
+    dense: HashMap<char, Vec<u64>>,
 }
 
-/// Where a query occurs: byte offsets into the index text, ascending.
+/// Where a query occurs: positions of its first char, ascending.
 #[derive(Debug)]
 pub enum Matches {
     /// A one-char query occurs exactly where its posting list says (kept by reference).
@@ -33,72 +29,60 @@ pub enum Matches {
     List(Vec<u32>),
 }
 
-/// A folded query prepared for fast checks: its first 8 bytes as a masked word.
-struct Needle<'q> {
-    bytes: &'q [u8],
-    head: u64,
-    mask: u64,
-}
-
-impl<'q> Needle<'q> {
-    fn new(q: &'q str) -> Self {
-        let bytes = q.as_bytes();
-        let mut head = [0u8; 8];
-        let n = bytes.len().min(8);
-        head[..n].copy_from_slice(&bytes[..n]);
-        Needle {
-            bytes,
-            head: u64::from_le_bytes(head),
-            mask: if n == 8 { !0 } else { (1u64 << (8 * n)) - 1 },
-        }
-    }
-}
-
 impl Index {
     /// Folds and indexes every article of `lib`.
     ///
     /// # Panics
-    /// When the folded text passes 4 GiB (offsets are `u32`).
+    /// When the folded text passes 2^32 chars (positions are `u32`).
     pub fn new(lib: &Library) -> Self {
-        let mut text = String::new();
+        Self::build(lib, 32)
+    }
+
+    /// [`Index::new`], keeping bitsets for chars at over 1 in `dense_above` positions
+    /// (none when 0).
+    fn build(lib: &Library, dense_above: usize) -> Self {
         let mut starts = Vec::new();
+        let mut postings: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut pos: u32 = 0;
         for (_, article) in lib.articles() {
-            starts.push(offset(text.len()));
+            starts.push(pos);
             for piece in pieces(article) {
                 if !piece.joins {
-                    text.push(SEP);
+                    pos = next(pos); // the separator
                 }
                 for c in piece.text.chars() {
-                    fold_char(c, |f| text.push(f));
+                    fold_char(c, |f| {
+                        postings.entry(f).or_default().push(pos);
+                        pos = next(pos);
+                    });
                 }
             }
         }
-        // Count first so each list is allocated once at its exact size.
-        let mut counts: HashMap<char, usize> = HashMap::new();
-        for c in text.chars().filter(|&c| c != SEP) {
-            *counts.entry(c).or_default() += 1;
+        for list in postings.values_mut() {
+            list.shrink_to_fit();
         }
-        let mut postings: HashMap<char, Vec<u32>> = counts
-            .into_iter()
-            .map(|(c, n)| (c, Vec::with_capacity(n)))
+        // A bitset of every position costs `pos / 8` bytes; keep one for each char whose
+        // posting list costs at least as much (over 1 in 32 positions).
+        let dense = postings
+            .iter()
+            .filter(|(_, list)| dense_above > 0 && list.len() * dense_above >= pos as usize)
+            .map(|(&c, list)| {
+                let mut bits = vec![0u64; (pos as usize).div_ceil(64)];
+                for &p in list {
+                    bits[p as usize / 64] |= 1 << (p % 64);
+                }
+                (c, bits)
+            })
             .collect();
-        for (i, c) in text.char_indices().filter(|&(_, c)| c != SEP) {
-            if let Some(list) = postings.get_mut(&c) {
-                list.push(offset(i));
-            }
-        }
-        let mut text = text.into_bytes();
-        text.extend_from_slice(&[0; PAD]);
-        text.shrink_to_fit();
         Index {
-            text,
             starts,
             postings,
+            dense,
         }
     }
 
-    /// Bytes of heap the index holds (text, article starts, posting lists and the
-    /// map's table, estimated from its capacity).
+    /// Bytes of heap the index holds (article starts, posting lists and the map's table,
+    /// estimated from its capacity).
     pub fn heap_bytes(&self) -> usize {
         let lists: usize = self
             .postings
@@ -106,69 +90,105 @@ impl Index {
             .map(|v| v.capacity() * size_of::<u32>())
             .sum();
         let table = self.postings.capacity() * (size_of::<(char, Vec<u32>)>() + 1);
-        self.text.capacity() + self.starts.capacity() * size_of::<u32>() + lists + table
+        let dense: usize = self
+            .dense
+            .values()
+            .map(|v| v.capacity() * size_of::<u64>())
+            .sum::<usize>()
+            + self.dense.capacity() * (size_of::<(char, Vec<u64>)>() + 1);
+        self.starts.capacity() * size_of::<u32>() + lists + table + dense
     }
 
-    /// The offsets `m` stands for.
+    /// The positions `m` stands for.
     pub fn slice<'a>(&'a self, m: &'a Matches) -> &'a [u32] {
         match m {
-            Matches::Char(c) => self.postings.get(c).map_or(&[], Vec::as_slice),
+            Matches::Char(c) => self.list(*c),
             Matches::List(v) => v,
         }
     }
 
-    /// Whether the needle occurs at byte offset `s` of the text.
-    #[inline]
-    fn at(&self, s: usize, q: &Needle) -> bool {
-        let word: [u8; 8] = self.text[s..s + 8].try_into().expect("padded text");
-        u64::from_le_bytes(word) & q.mask == q.head
-            && (q.bytes.len() <= 8 || self.text[s + 8..].starts_with(&q.bytes[8..]))
+    /// The starts `s` among ascending `cands` where char `c` stands at `s + k`: a bit
+    /// test for a dense char, else a walk along its posting list.
+    fn filter_at(&self, cands: &[u32], c: char, k: u32) -> Vec<u32> {
+        match self.dense.get(&c) {
+            Some(bits) => {
+                let mut out = Vec::with_capacity(cands.len() / 4);
+                for &s in cands {
+                    let t = s as usize + k as usize;
+                    if bits.get(t / 64).is_some_and(|w| w >> (t % 64) & 1 == 1) {
+                        out.push(s);
+                    }
+                }
+                out
+            }
+            None => {
+                let mut seek = Seeker::new(self.list(c), cands.len());
+                cands
+                    .iter()
+                    .copied()
+                    .filter(|&s| seek.has(s.saturating_add(k)))
+                    .collect()
+            }
+        }
+    }
+
+    fn list(&self, c: char) -> &[u32] {
+        self.postings.get(&c).map_or(&[], Vec::as_slice)
     }
 
     /// The work [`Index::find`] would do for folded query `q`: the length of the
     /// posting list of its rarest char (0 when some char never occurs).
     pub fn cost(&self, q: &str) -> usize {
-        q.chars()
-            .map(|c| self.postings.get(&c).map_or(0, Vec::len))
-            .min()
-            .unwrap_or(0)
+        q.chars().map(|c| self.list(c).len()).min().unwrap_or(0)
     }
 
-    /// Every occurrence of folded query `q` (overlapping ones too): the posting list of
-    /// its rarest char, each checked in place.
+    /// Every occurrence of folded query `q` (overlapping ones too): the positions of its
+    /// rarest char, shifted back to the query's start, kept where the other chars stand.
     pub fn find(&self, q: &str) -> Matches {
-        let mut chars = q.chars();
-        if let (Some(c), None) = (chars.next(), chars.next()) {
+        let chars: Vec<char> = q.chars().collect();
+        if let [c] = chars[..] {
             return Matches::Char(c);
         }
-        let Some((shift, Some(list))) = q
-            .char_indices()
-            .map(|(k, c)| (k, self.postings.get(&c)))
-            .min_by_key(|(_, list)| list.map_or(0, |l| l.len()))
+        let Some((k0, &c0)) = chars
+            .iter()
+            .enumerate()
+            .min_by_key(|(_, c)| self.list(**c).len())
         else {
             return Matches::List(Vec::new());
         };
-        let shift = offset(shift);
-        let needle = Needle::new(q);
-        Matches::List(
-            list.iter()
-                .filter(|&&p| p >= shift)
-                .map(|&p| p - shift)
-                .filter(|&s| self.at(s as usize, &needle))
-                .collect(),
-        )
+        let k0 = offset(k0);
+        let base: Vec<u32> = self
+            .list(c0)
+            .iter()
+            .filter(|&&p| p >= k0)
+            .map(|&p| p - k0)
+            .collect();
+        Matches::List(self.keep(base, &chars, |k| k != k0 as usize))
     }
 
-    /// The offsets among `prev` (occurrences of a prefix of `q`) where `q` occurs.
-    pub fn refine(&self, prev: &Matches, q: &str) -> Matches {
-        let needle = Needle::new(q);
-        Matches::List(
-            self.slice(prev)
-                .iter()
-                .copied()
-                .filter(|&s| self.at(s as usize, &needle))
-                .collect(),
-        )
+    /// The positions among `prev` (occurrences of `q`'s first `prev_chars` chars) where
+    /// all of `q` occurs.
+    pub fn refine(&self, prev: &Matches, prev_chars: usize, q: &str) -> Matches {
+        let chars: Vec<char> = q.chars().collect();
+        let Some(&first) = chars.get(prev_chars) else {
+            return Matches::List(self.slice(prev).to_vec());
+        };
+        let base = self.filter_at(self.slice(prev), first, offset(prev_chars));
+        Matches::List(self.keep(base, &chars, |k| k > prev_chars))
+    }
+
+    /// Keeps the candidate starts where every char `chars[k]` (for `k` passing `check`)
+    /// stands `k` chars on; the rarest chars are checked first, as they cut most.
+    fn keep(&self, mut cands: Vec<u32>, chars: &[char], check: impl Fn(usize) -> bool) -> Vec<u32> {
+        let mut order: Vec<usize> = (0..chars.len()).filter(|&k| check(k)).collect();
+        order.sort_by_key(|&k| self.list(chars[k]).len());
+        for k in order {
+            if cands.is_empty() {
+                break;
+            }
+            cands = self.filter_at(&cands, chars[k], offset(k));
+        }
+        cands
     }
 
     /// The articles (indices in library order) that hold the ascending offsets `matches`:
@@ -203,8 +223,43 @@ fn gallop(list: &[u32], x: u32) -> usize {
     lo + list[lo..hi].partition_point(|&m| m < x)
 }
 
+/// Answers "is `t` in `list`?" for ascending `t`, moving through ascending `list`: step
+/// by step when the two are of a size (a plain merge), by galloping when `list` is much
+/// longer than the number of questions.
+struct Seeker<'a> {
+    list: &'a [u32],
+    at: usize,
+    gallop: bool,
+}
+
+impl<'a> Seeker<'a> {
+    fn new(list: &'a [u32], questions: usize) -> Self {
+        Seeker {
+            list,
+            at: 0,
+            gallop: list.len() > 8 * questions,
+        }
+    }
+
+    #[inline]
+    fn has(&mut self, t: u32) -> bool {
+        if self.gallop {
+            self.at += gallop(&self.list[self.at..], t);
+        } else {
+            while self.list.get(self.at).is_some_and(|&x| x < t) {
+                self.at += 1;
+            }
+        }
+        self.list.get(self.at) == Some(&t)
+    }
+}
+
 fn offset(n: usize) -> u32 {
-    u32::try_from(n).expect("search index over 4 GiB")
+    u32::try_from(n).expect("search index over 2^32 chars")
+}
+
+fn next(pos: u32) -> u32 {
+    pos.checked_add(1).expect("search index over 2^32 chars")
 }
 
 #[cfg(test)]
@@ -247,10 +302,84 @@ mod tests {
         assert!(find(&ix, "衡水县").is_empty());
         assert!(find(&ix, "鑫").is_empty());
         assert_eq!(find(&ix, "衡"), m);
-        let refined = ix.refine(&Matches::List(m.clone()), "衡水市");
+        let refined = ix.refine(&Matches::List(m.clone()), 2, "衡水市");
         assert_eq!(ix.slice(&refined), &m[..1]);
+        let refined = ix.refine(&Matches::Char('衡'), 1, "衡水市");
+        assert_eq!(ix.slice(&refined), &m[..1]);
+        assert!(
+            ix.slice(&ix.refine(&Matches::Char('衡'), 1, "衡鑫"))
+                .is_empty()
+        );
         assert_eq!(ix.cost("衡水市"), 1);
         assert_eq!(ix.cost("衡鑫"), 0);
+    }
+
+    /// The folded text with one `\n` per separator, so char positions match the index.
+    fn folded(lib: &Library) -> Vec<char> {
+        let mut out = Vec::new();
+        for (_, a) in lib.articles() {
+            for piece in pieces(a) {
+                if !piece.joins {
+                    out.push('\n');
+                }
+                piece
+                    .text
+                    .chars()
+                    .for_each(|c| fold_char(c, |f| out.push(f)));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(96))]
+
+        /// Bitsets or lists, found afresh or refined from a prefix: the same positions as
+        /// a naive scan of the folded text.
+        #[test]
+        fn find_and_refine_agree_with_a_naive_scan(
+            texts in proptest::collection::vec(
+                proptest::collection::vec("[的衡水，。 a]{0,12}", 0..4), 0..6),
+            q in "[的衡水，。a]{1,4}",
+            cut in 1usize..4,
+        ) {
+            let texts: Vec<Vec<&str>> =
+                texts.iter().map(|t| t.iter().map(String::as_str).collect()).collect();
+            let refs: Vec<&[&str]> = texts.iter().map(Vec::as_slice).collect();
+            let l = lib(&refs);
+            let text = folded(&l);
+            let q: String = super::super::normalize(&q);
+            let qc: Vec<char> = q.chars().collect();
+            let naive: Vec<u32> = (0..text.len())
+                .filter(|&i| text[i..].starts_with(&qc))
+                .map(|i| i as u32)
+                .collect();
+            let prefix: String = qc[..cut.min(qc.len())].iter().collect();
+            for ix in [Index::build(&l, 32), Index::build(&l, 0), Index::build(&l, 1000)] {
+                proptest::prop_assert_eq!(find(&ix, &q), naive.clone());
+                let prev = ix.find(&prefix);
+                let refined = ix.refine(&prev, prefix.chars().count(), &q);
+                proptest::prop_assert_eq!(ix.slice(&refined), &naive[..]);
+            }
+        }
+    }
+
+    #[test]
+    fn seeker_answers_membership_by_merge_and_by_gallop() {
+        let list: Vec<u32> = (0..500).map(|i| i * 7 + i % 3).collect();
+        let questions: Vec<u32> = (0..3600).step_by(5).collect();
+        for gallop in [false, true] {
+            let mut seek = Seeker {
+                list: &list,
+                at: 0,
+                gallop,
+            };
+            for &t in &questions {
+                assert_eq!(seek.has(t), list.binary_search(&t).is_ok(), "t = {t}");
+            }
+        }
+        assert!(Seeker::new(&list, 10).gallop);
+        assert!(!Seeker::new(&list, 100).gallop);
     }
 
     #[test]
@@ -274,6 +403,7 @@ mod tests {
         assert_eq!(ix.articles_of(&find(&ix, "精准定位")), vec![1]);
         assert_eq!(ix.articles_of(&find(&ix, "。定位")), Vec::<usize>::new());
         assert_eq!(ix.starts.len(), 4);
-        assert!(ix.heap_bytes() >= ix.text.len());
+        // 精准定位 twice, 。 once (and four starts): 9 positions of 4 bytes at least.
+        assert!(ix.heap_bytes() >= 13 * 4);
     }
 }

@@ -91,7 +91,8 @@ impl Searcher {
         if self.stack.last().is_none_or(|s| s.folded != folded) {
             let matches = match self.stack.last() {
                 Some(prev) if self.index.slice(&prev.matches).len() <= self.index.cost(&folded) => {
-                    self.index.refine(&prev.matches, &folded)
+                    self.index
+                        .refine(&prev.matches, prev.folded.chars().count(), &folded)
                 }
                 _ => self.index.find(&folded),
             };
