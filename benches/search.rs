@@ -253,6 +253,17 @@ fn bench(c: &mut Criterion) {
         group.finish();
     }
 
+    // Highlighting: hits in one generated article (about 2 KB), as the reading pane
+    // asks for the article on screen.
+    let (_, article) = lib.articles().nth(4321).expect("article");
+    let mut group = c.benchmark_group("hits");
+    for q in ["卫生健康委", "的", "近日，衡"] {
+        group.bench_function(format!("one article, {q}"), |b| {
+            b.iter(|| black_box(dubao::search::hits(article, black_box(q)).len()))
+        });
+    }
+    group.finish();
+
     let mut group = c.benchmark_group("build");
     group.sample_size(10);
     group.bench_function("Searcher::new (10,000 articles)", |b| {
