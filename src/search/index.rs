@@ -21,6 +21,52 @@ pub struct Index {
     dense: HashMap<char, Vec<u64>>,
 }
 
+/// Posting lists while building: a direct table for the Basic Multilingual Plane (where
+/// nearly all text lives) spares a hash lookup per char.
+#[derive(Default)]
+struct Lists {
+    /// For each BMP code point, 1 + its index in `lists` (0: none yet).
+    bmp: Vec<u32>,
+    chars: Vec<char>,
+    lists: Vec<Vec<u32>>,
+    other: HashMap<char, usize>,
+}
+
+impl Lists {
+    fn push(&mut self, c: char, pos: u32) {
+        let i = if (c as u32) < 0x1_0000 {
+            if self.bmp.is_empty() {
+                self.bmp = vec![0; 0x1_0000];
+            }
+            let slot = &mut self.bmp[c as usize];
+            if *slot == 0 {
+                self.chars.push(c);
+                self.lists.push(Vec::new());
+                *slot = offset(self.lists.len());
+            }
+            *slot as usize - 1
+        } else {
+            *self.other.entry(c).or_insert_with(|| {
+                self.chars.push(c);
+                self.lists.push(Vec::new());
+                self.lists.len() - 1
+            })
+        };
+        self.lists[i].push(pos);
+    }
+
+    fn into_map(self) -> HashMap<char, Vec<u32>> {
+        self.chars
+            .into_iter()
+            .zip(self.lists)
+            .map(|(c, mut list)| {
+                list.shrink_to_fit();
+                (c, list)
+            })
+            .collect()
+    }
+}
+
 /// Where a query occurs: positions of its first char, ascending.
 #[derive(Debug)]
 pub enum Matches {
@@ -42,7 +88,7 @@ impl Index {
     /// (none when 0).
     fn build(lib: &Library, dense_above: usize) -> Self {
         let mut starts = Vec::new();
-        let mut postings: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut lists = Lists::default();
         let mut pos: u32 = 0;
         for (_, article) in lib.articles() {
             starts.push(pos);
@@ -52,15 +98,13 @@ impl Index {
                 }
                 for c in piece.text.chars() {
                     fold_char(c, |f| {
-                        postings.entry(f).or_default().push(pos);
+                        lists.push(f, pos);
                         pos = next(pos);
                     });
                 }
             }
         }
-        for list in postings.values_mut() {
-            list.shrink_to_fit();
-        }
+        let postings = lists.into_map();
         // A bitset of every position costs `pos / 8` bytes; keep one for each char whose
         // posting list costs at least as much (over 1 in 32 positions).
         let dense = postings
@@ -393,6 +437,16 @@ mod tests {
             );
         }
         assert_eq!(gallop(&[], 7), 0);
+    }
+
+    #[test]
+    fn chars_beyond_the_bmp_are_indexed() {
+        let l = lib(&[&["𠀀衡𠀀。"], &["衡𠀁"]]);
+        let ix = Index::new(&l);
+        assert_eq!(ix.articles_of(&find(&ix, "𠀀")), vec![0]);
+        assert_eq!(find(&ix, "𠀀").len(), 2);
+        assert_eq!(ix.articles_of(&find(&ix, "衡𠀁")), vec![1]);
+        assert!(find(&ix, "衡𠀂").is_empty());
     }
 
     #[test]

@@ -16,7 +16,19 @@ use crate::model::{Article, Field, ParagraphKind};
 ///   `‘’` → `'`, `・‧･` → `·`, `―` → `—`, `⸺` → `——`, `⋯` → `…`;
 /// - white space (U+3000, line breaks, NBSP, …), control characters and
 ///   zero-width/soft-hyphen characters are dropped.
+#[inline]
 pub fn fold_char(c: char, mut out: impl FnMut(char)) {
+    // Fast paths: Han (no case, no width twin, never invisible) and ASCII.
+    if ('\u{3400}'..='\u{9FFF}').contains(&c) {
+        out(c);
+        return;
+    }
+    if c.is_ascii() {
+        if !(c == ' ' || c.is_ascii_control()) {
+            out(c.to_ascii_lowercase());
+        }
+        return;
+    }
     if is_invisible(c) {
         return;
     }
@@ -46,7 +58,7 @@ pub fn fold_char(c: char, mut out: impl FnMut(char)) {
         _ => c,
     };
     if ('\u{3040}'..='\u{9FFF}').contains(&c) {
-        // Kana and Han: no case, no width twin (the fast path for Chinese text).
+        // Kana and Han: no case, no width twin.
         out(c);
     } else if c.is_ascii() {
         out(c.to_ascii_lowercase());
