@@ -65,6 +65,7 @@ enum Edit {
     Delete,
     Word,
     ToStart,
+    ToEnd,
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -82,6 +83,7 @@ fn edit() -> impl Strategy<Value = Edit> {
         1 => Just(Edit::Delete),
         1 => Just(Edit::Word),
         1 => Just(Edit::ToStart),
+        1 => Just(Edit::ToEnd),
     ]
 }
 
@@ -164,6 +166,7 @@ proptest! {
                     prop_assert_eq!(removed, line.text() != before);
                 }
                 Edit::ToStart => { line.delete_to_start(); }
+                Edit::ToEnd => { line.delete_to_end(); }
             }
             let text = line.text();
             let cursor = line.cursor();

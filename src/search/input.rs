@@ -1,5 +1,5 @@
 //! The search line's editing state: text and a cursor that moves by grapheme cluster,
-//! with the line-editor keys (Backspace, Delete, Ctrl-W, Ctrl-U, Home, End). Pure logic:
+//! with the line-editor keys (Backspace, Delete, Ctrl-W, Ctrl-U, Ctrl-K, Home, End). Pure logic:
 //! the app maps keys to these calls and draws `text()` with the cursor at
 //! `cursor_cells()`.
 
@@ -194,6 +194,15 @@ impl SearchInput {
         }
         self.text.drain(..self.cursor);
         self.cursor = 0;
+        true
+    }
+
+    /// Ctrl-K: deletes everything after the cursor; false when there was nothing.
+    pub fn delete_to_end(&mut self) -> bool {
+        if self.cursor == self.text.len() {
+            return false;
+        }
+        self.text.truncate(self.cursor);
         true
     }
 

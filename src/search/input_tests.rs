@@ -91,13 +91,19 @@ fn ctrl_w_deletes_runs_of_one_class() {
 }
 
 #[test]
-fn ctrl_u_deletes_to_start() {
+fn ctrl_u_and_ctrl_k_delete_to_start_and_end() {
     let mut s = SearchInput::with_text("河北日报");
     s.left();
     assert!(s.delete_to_start());
     assert_eq!(s.text(), "报");
     assert_eq!(s.cursor(), 0);
     assert!(!s.delete_to_start());
+    s.insert("河北");
+    s.home();
+    s.right();
+    assert!(s.delete_to_end());
+    assert_eq!(s.text(), "河");
+    assert!(!s.delete_to_end());
     s.clear();
     assert!(s.is_empty());
 }
