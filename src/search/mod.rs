@@ -129,7 +129,7 @@ impl Searcher {
             .map_or(0, |s| self.index.slice(&s.matches).len())
     }
 
-    /// Bytes of heap held: the index (folded text and posting lists), the article list,
+    /// Bytes of heap held: the index (posting lists and bitsets), the article list,
     /// and the results kept for the current query and its prefixes.
     pub fn heap_bytes(&self) -> usize {
         let steps: usize = self
