@@ -12,6 +12,7 @@ pub enum Edit {
     Delete,
     DeleteWord,
     DeleteToStart,
+    DeleteToEnd,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

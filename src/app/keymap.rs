@@ -113,6 +113,7 @@ fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Enter => Some(Action::SearchSubmit),
         KeyCode::Char('w') if ctrl => edit(Edit::DeleteWord),
         KeyCode::Char('u') if ctrl => edit(Edit::DeleteToStart),
+        KeyCode::Char('k') if ctrl => edit(Edit::DeleteToEnd),
         KeyCode::Char('a') if ctrl => edit(Edit::Home),
         KeyCode::Char('e') if ctrl => edit(Edit::End),
         KeyCode::Char('h') if ctrl => edit(Edit::Backspace),

@@ -3,8 +3,7 @@
 
 use super::{App, Edit, Focus};
 use crate::model::{Anchor, ArticleRef, Library};
-use crate::search::{Hit, Searcher, hits};
-use crate::text::char_width;
+use crate::search::{Hit, SearchInput, Searcher, hits};
 
 /// What the search line holds and what it found.
 #[derive(Debug)]
@@ -12,10 +11,8 @@ pub struct SearchState {
     pub searcher: Searcher,
     /// The search line is open and takes the keys.
     pub editing: bool,
-    /// The text being typed.
-    pub input: String,
-    /// Cursor position in chars.
-    pub cursor: usize,
+    /// The search line being typed.
+    pub input: SearchInput,
     /// The query the list is narrowed by (empty: no search).
     pub query: String,
     /// The selection before the search started, restored by `Esc`.
@@ -31,8 +28,7 @@ impl SearchState {
         SearchState {
             searcher,
             editing: false,
-            input: String::new(),
-            cursor: 0,
+            input: SearchInput::new(),
             query: String::new(),
             saved: None,
             hits: Vec::new(),
@@ -54,51 +50,23 @@ impl SearchState {
 
     /// Cells before the cursor on the search line.
     pub fn cursor_cells(&self, ambiguous_wide: bool) -> usize {
-        self.input
-            .chars()
-            .take(self.cursor)
-            .map(|c| char_width(c, ambiguous_wide))
-            .sum()
+        self.input.cursor_cells(ambiguous_wide)
     }
 
     fn edit(&mut self, e: &Edit) {
-        let mut chars: Vec<char> = self.input.chars().collect();
-        let at = self.cursor.min(chars.len());
+        let i = &mut self.input;
         match e {
-            Edit::Insert(s) => {
-                let add: Vec<char> = s.chars().filter(|c| !c.is_control()).collect();
-                self.cursor = at + add.len();
-                chars.splice(at..at, add);
-            }
-            Edit::Left => self.cursor = at.saturating_sub(1),
-            Edit::Right => self.cursor = (at + 1).min(chars.len()),
-            Edit::Home => self.cursor = 0,
-            Edit::End => self.cursor = chars.len(),
-            Edit::Backspace if at > 0 => {
-                chars.remove(at - 1);
-                self.cursor = at - 1;
-            }
-            Edit::Delete if at < chars.len() => {
-                chars.remove(at);
-            }
-            Edit::DeleteWord => {
-                let mut from = at;
-                while from > 0 && chars[from - 1].is_whitespace() {
-                    from -= 1;
-                }
-                while from > 0 && !chars[from - 1].is_whitespace() {
-                    from -= 1;
-                }
-                chars.drain(from..at);
-                self.cursor = from;
-            }
-            Edit::DeleteToStart => {
-                chars.drain(..at);
-                self.cursor = 0;
-            }
-            _ => {}
+            Edit::Insert(s) => i.insert(s),
+            Edit::Left => _ = i.left(),
+            Edit::Right => _ = i.right(),
+            Edit::Home => i.home(),
+            Edit::End => i.end(),
+            Edit::Backspace => _ = i.backspace(),
+            Edit::Delete => _ = i.delete(),
+            Edit::DeleteWord => _ = i.delete_word(),
+            Edit::DeleteToStart => _ = i.delete_to_start(),
+            Edit::DeleteToEnd => _ = i.delete_to_end(),
         }
-        self.input = chars.into_iter().collect();
     }
 }
 
@@ -108,12 +76,12 @@ impl App {
             self.search.saved = self.current_ref();
         }
         self.search.editing = true;
-        self.search.cursor = self.search.input.chars().count();
+        self.search.input.end();
     }
 
     pub(super) fn search_edit(&mut self, e: &Edit) {
         self.search.edit(e);
-        let query = self.search.input.clone();
+        let query = self.search.input.text().to_string();
         self.apply_query(&query);
     }
 
@@ -151,7 +119,6 @@ impl App {
         let was_editing = self.search.editing;
         self.search.editing = false;
         self.search.input.clear();
-        self.search.cursor = 0;
         let back = if was_editing {
             self.search.saved.take()
         } else {

@@ -22,7 +22,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             x,
             area.y,
             area.right(),
-            &app.search.input,
+            app.search.input.text(),
             style::STATUS,
             amb,
         );

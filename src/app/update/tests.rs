@@ -143,13 +143,13 @@ fn search_line_edits() {
     let mut app = app();
     type_query(&mut app, "衡水 服务");
     app.update(Action::SearchEdit(Edit::DeleteWord));
-    assert_eq!(app.search.input, "衡水 ");
+    assert_eq!(app.search.input.text(), "衡水 ");
     app.update(Action::SearchEdit(Edit::Left));
     app.update(Action::SearchEdit(Edit::Backspace));
-    assert_eq!(app.search.input, "衡 ");
+    assert_eq!(app.search.input.text(), "衡 ");
     assert_eq!(app.search.cursor_cells(false), 2);
     app.update(Action::SearchEdit(Edit::DeleteToStart));
-    assert_eq!(app.search.input, " ");
+    assert_eq!(app.search.input.text(), " ");
 }
 
 #[test]
