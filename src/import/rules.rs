@@ -174,7 +174,16 @@ fn is_role_and_names(text: &str) -> bool {
     names > 0 || (!source.is_empty() && text[pos..].trim_end_matches(is_space) == "评论员")
 }
 
+/// Marks some papers set before a byline or credit: `■本报记者 某某`.
+fn is_ornament(c: char) -> bool {
+    matches!(
+        c,
+        '■' | '□' | '●' | '○' | '◎' | '▲' | '△' | '★' | '☆' | '◆' | '◇' | '▌' | '▍'
+    )
+}
+
 fn unbracket(text: &str) -> &str {
+    let text = text.trim_start_matches(|c| is_ornament(c) || is_space(c));
     for (open, close) in [('（', '）'), ('(', ')')] {
         if let Some(inner) = text.strip_prefix(open).and_then(|t| t.strip_suffix(close)) {
             return inner.trim_matches(is_space);
@@ -200,7 +209,7 @@ pub fn is_photo_credit(text: &str) -> bool {
     let agency = inner
         .strip_suffix('发')
         .filter(|w| w.contains('社') || w.contains("记者"));
-    let Some(who) = ["摄影", "摄", "供图"]
+    let Some(who) = ["摄影报道", "摄影", "摄", "供图"]
         .iter()
         .find_map(|end| inner.strip_suffix(end))
         .or(agency)
@@ -241,7 +250,8 @@ pub fn is_page_credit(text: &str) -> bool {
     if !at_most(text, 80) || text.contains('。') {
         return false;
     }
-    let t = text.strip_prefix("本版").unwrap_or(text);
+    let t = unbracket(text);
+    let t = t.strip_prefix("本版").unwrap_or(t);
     JOBS.iter().any(|job| {
         t.strip_prefix(job)
             .is_some_and(|rest| rest.starts_with(['：', ':']) || rest.starts_with(is_space))
@@ -350,10 +360,7 @@ pub fn is_interview_subtitle(text: &str) -> bool {
 
 /// A subtitle set under the headline: `——…`.
 pub fn is_dash_subtitle(text: &str) -> bool {
-    text.starts_with("——")
-        || text.starts_with('—')
-        || text.starts_with("--")
-        || text.starts_with('⸺')
+    text.starts_with(['—', '⸺', '─', '－']) || text.starts_with("--")
 }
 
 #[cfg(test)]
@@ -403,6 +410,7 @@ mod tests {
         assert!(is_byline("河北日报记者\u{3000}单厚军\u{3000}王永晨"));
         assert!(is_byline("河北日报记者\u{a0}单厚军\u{a0}王永晨"));
         assert!(is_byline("本报记者张三"));
+        assert!(is_byline("■本报记者 张三"));
         assert!(is_byline("（记者 甲乙丙、丁戊 通讯员 己庚）"));
         assert!(!is_byline("河北日报通讯员 苑立伟摄"));
         assert!(!is_byline("记者节前的一次采访活动"));
@@ -414,6 +422,7 @@ mod tests {
         assert!(is_photo_credit("河北日报通讯员 苑立伟摄"));
         assert!(is_photo_credit("本报记者  某某摄"));
         assert!(is_photo_credit("张三 摄"));
+        assert!(is_photo_credit("本报记者 张三 摄影报道"));
         assert!(is_photo_credit("苑立伟摄"));
         assert!(is_photo_credit("（新华社记者 甲乙 摄）"));
         assert!(!is_photo_credit("上半年煤炭装船量超亿吨"));
@@ -443,6 +452,7 @@ mod tests {
         assert!(is_page_credit("本版责编：甲乙 版式设计：丙丁"));
         assert!(is_page_credit("版式设计:丙丁"));
         assert!(is_page_credit("责任编辑 甲乙"));
+        assert!(is_page_credit("（本版编辑：甲乙）"));
         assert!(!is_page_credit("编辑部的故事"));
     }
 
@@ -463,6 +473,9 @@ mod tests {
         assert!(is_numbered_heading("3.扩大开放"));
         assert!(!is_numbered_heading("1+4专项行动"));
         assert!(is_dash_subtitle("——访某某"));
+        assert!(is_dash_subtitle("──访某某"));
+        assert!(is_dash_subtitle("－－访某某"));
+        assert!(!is_dash_subtitle("访某某"));
         assert!(is_interview_subtitle("访那台市市长宋华英"));
     }
 }
