@@ -220,7 +220,11 @@ impl<'a> Reader<'a> {
             && let Some(kind) = self.lone_line_in_story(h, blocks, next)
             && let Some(d) = self.drafts.last_mut()
         {
-            d.push(kind, h);
+            if kind == ParagraphKind::Text && d.is_open() {
+                d.continue_last(h);
+            } else {
+                d.push(kind, h);
+            }
             return;
         }
         let (lines, draft) = stack::build(&pending, self.drafts.is_empty());
@@ -259,11 +263,17 @@ impl<'a> Reader<'a> {
         next: usize,
     ) -> Option<ParagraphKind> {
         let current = self.drafts.last()?;
-        if current.paras.is_empty() || current.credit.is_some() {
+        // A photo is complete once credited: what follows is another piece.
+        let photo_done = current.credit.is_some() && current.paras.len() <= 3;
+        if current.paras.is_empty() || photo_done {
             return None;
         }
         if dateline::starts_with_dateline(blocks[next].text) || photo_follows(blocks, next) {
             return None;
+        }
+        // A paragraph that stopped mid-sentence goes on in the next block.
+        if current.is_open() {
+            return Some(ParagraphKind::Text);
         }
         if rules::is_subhead_word(line) || rules::is_numbered_heading(line) {
             return Some(ParagraphKind::Subhead);
