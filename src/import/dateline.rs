@@ -5,7 +5,7 @@
 //! maybe a place and a date ending in 日, then 讯 or 电; then maybe the reporters, in
 //! brackets or as `记者 某某 某某`.
 
-use super::rules::{is_han, is_space};
+use super::rules::{self, is_han, is_space};
 
 /// How far into a paragraph the 讯/电 may stand.
 const HEAD_MAX: usize = 24;
@@ -26,7 +26,10 @@ pub fn starts_with_dateline(text: &str) -> bool {
     dateline_len(text).is_some()
 }
 
-fn dateline_len(text: &str) -> Option<usize> {
+fn dateline_len(full: &str) -> Option<usize> {
+    // `■本报讯` in a column of briefs: the mark goes with the dateline.
+    let text = full.trim_start_matches(|c| rules::is_ornament(c) || is_space(c));
+    let lead = full.len() - text.len();
     let (mark_at, mark) = text
         .char_indices()
         .take(HEAD_MAX)
@@ -67,7 +70,7 @@ fn dateline_len(text: &str) -> Option<usize> {
         .chars()
         .next()
         .filter(|c| matches!(c, '：' | ':'));
-    Some(end + colon.map_or(0, char::len_utf8))
+    Some(lead + end + colon.map_or(0, char::len_utf8))
 }
 
 /// The reporters right after 讯/电: `(记者陈凤来、马路)` or `  记者 甲乙 丙丁`.
@@ -197,6 +200,11 @@ mod tests {
             Some(("央视网消息（记者 甲乙）：", "今天"))
         );
         assert_eq!(split("消息传来，大家很高兴。"), None);
+    }
+
+    #[test]
+    fn briefs_marked_with_an_ornament() {
+        assert_eq!(split("■本报讯 今天上午"), Some(("■本报讯", "今天上午")));
     }
 
     #[test]

@@ -162,6 +162,9 @@ fn classify(text: &str, indented: bool) -> Kind {
     }
 }
 
+/// How many articles back a headline printed after its body may belong.
+const HOME_REACH: usize = 8;
+
 #[derive(Default)]
 struct Reader<'a> {
     lines: Vec<PageLine>,
@@ -279,7 +282,11 @@ impl<'a> Reader<'a> {
             return Some(ParagraphKind::Subhead);
         }
         // Subheads carry no full stop and no speaker: `谢谢！`, `宋华英：是的` are speech.
-        if rules::ends_sentence(line) || speaker::label_len(line).is_some() {
+        // A `——` line inside a story opens a list item, never a subtitle.
+        if rules::ends_sentence(line)
+            || speaker::label_len(line).is_some()
+            || rules::is_dash_subtitle(line)
+        {
             return Some(ParagraphKind::Text);
         }
         if !rules::at_most(line, rules::LONE_TITLE_MAX) {
@@ -367,7 +374,13 @@ impl<'a> Reader<'a> {
             return false;
         };
         let texts: Vec<&str> = last.paras.iter().map(|p| p.text.as_str()).collect();
-        speaker::interview_start(&texts).is_some() || self.drafts.iter().any(|d| !d.has_head())
+        speaker::interview_start(&texts).is_some()
+            || self
+                .drafts
+                .iter()
+                .rev()
+                .take(HOME_REACH)
+                .any(|d| !d.has_head())
     }
 
     /// Which article a headline stack printed after its body belongs to: an interview
@@ -385,7 +398,11 @@ impl<'a> Reader<'a> {
             self.drafts.push(tail);
             return Some(last + 1);
         }
-        self.drafts.iter().rposition(|d| !d.has_head())
+        let first = self.drafts.len().saturating_sub(HOME_REACH);
+        self.drafts[first..]
+            .iter()
+            .rposition(|d| !d.has_head())
+            .map(|i| first + i)
     }
 }
 

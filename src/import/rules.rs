@@ -101,9 +101,11 @@ pub fn is_heading_like(text: &str) -> bool {
     if !at_most(text, HEADING_MAX) || has_body_punctuation(text) {
         return false;
     }
+    // A bracketed note (`（完）`, `（上接第一版）`) is text; a bracketed series mark
+    // under a headline (`（上）`, `（之一）`) is not.
     let bracketed = (text.starts_with('（') && text.ends_with('）'))
         || (text.starts_with('(') && text.ends_with(')'));
-    !bracketed
+    !bracketed || is_series_mark(text)
 }
 
 /// Roles that open a byline or a photo credit.
@@ -175,7 +177,7 @@ fn is_role_and_names(text: &str) -> bool {
 }
 
 /// Marks some papers set before a byline or credit: `■本报记者 某某`.
-fn is_ornament(c: char) -> bool {
+pub fn is_ornament(c: char) -> bool {
     matches!(
         c,
         '■' | '□' | '●' | '○' | '◎' | '▲' | '△' | '★' | '☆' | '◆' | '◇' | '▌' | '▍'
@@ -358,6 +360,15 @@ pub fn is_interview_subtitle(text: &str) -> bool {
     text.starts_with('访') && at_most(text, 24)
 }
 
+/// A series mark under a headline: `（上）`, `（之一）`.
+pub fn is_series_mark(text: &str) -> bool {
+    let inner = text
+        .strip_prefix('（')
+        .and_then(|t| t.strip_suffix('）'))
+        .or_else(|| text.strip_prefix('(').and_then(|t| t.strip_suffix(')')));
+    inner.is_some_and(|i| !i.is_empty() && at_most(i, 2) && i != "完")
+}
+
 /// A subtitle set under the headline: `——…`.
 pub fn is_dash_subtitle(text: &str) -> bool {
     text.starts_with(['—', '⸺', '─', '－']) || text.starts_with("--")
@@ -400,6 +411,9 @@ mod tests {
             "省卫生健康委统筹推进疫情防控和卫生健康工作高质量发展"
         ));
         assert!(!is_heading_like("（完）"));
+        assert!(!is_heading_like("（上接第一版）"));
+        assert!(is_heading_like("（上）"));
+        assert!(is_heading_like("（之一）"));
         assert!(!is_heading_like("为助力企业纾困渡难关,衡水市出台了稳住经"));
         assert!(!is_heading_like(&"长".repeat(HEADING_MAX + 1)));
     }
@@ -477,5 +491,7 @@ mod tests {
         assert!(is_dash_subtitle("－－访某某"));
         assert!(!is_dash_subtitle("访某某"));
         assert!(is_interview_subtitle("访那台市市长宋华英"));
+        assert!(is_series_mark("（上）"));
+        assert!(!is_series_mark("（完）"));
     }
 }
