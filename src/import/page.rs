@@ -123,17 +123,21 @@ fn indent_width(lead: &str) -> usize {
 /// wide, of lines that are body text. Lines set in further are centred headlines, not
 /// paragraphs. `None` when paragraphs are not indented at all.
 fn paragraph_indent(lines: &[(usize, &str, bool)]) -> Option<usize> {
-    let mut counts = [0usize; 9];
-    for &(width, text, _) in lines {
-        if (2..=8).contains(&width) && !rules::is_heading_like(text) {
-            counts[width] += 1;
+    let commonest = |body_only: bool| {
+        let mut counts = [0usize; 9];
+        for &(width, text, _) in lines {
+            if (2..=8).contains(&width) && !(body_only && rules::is_heading_like(text)) {
+                counts[width] += 1;
+            }
         }
-    }
-    let (width, n) = counts
-        .iter()
-        .enumerate()
-        .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(w)))?;
-    (*n > 0).then_some(width)
+        let (width, n) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(w)))?;
+        (*n > 0).then_some(width)
+    };
+    // Short paragraphs (`答：好`) count only when no longer one is indented.
+    commonest(true).or_else(|| commonest(false))
 }
 
 fn classify(text: &str, indented: bool) -> Kind {
@@ -146,8 +150,11 @@ fn classify(text: &str, indented: bool) -> Kind {
     } else if rules::is_byline(text) {
         Kind::Byline
     } else if dateline::starts_with_dateline(text)
-        || speaker::label_len(text)
-            .is_some_and(|n| speaker::is_interviewer(text[..n].trim_end_matches([':', '：'])))
+        || speaker::label_len(text).is_some_and(|n| {
+            let name = text[..n].trim_end_matches([':', '：']);
+            // An indented line opening with a name and colon is speech, however short.
+            indented || speaker::is_interviewer(name) || name == "答"
+        })
         || !rules::is_heading_like(text)
     {
         Kind::Body

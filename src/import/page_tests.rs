@@ -247,3 +247,17 @@ fn a_credited_picture_inside_a_long_story_does_not_end_it() {
         ]
     );
 }
+
+#[test]
+fn short_answers_are_speech_not_subheads() {
+    let p = page(
+        "标题一\n　　问：好吗？\n　　答：好\n　　宋某某：是的\n　　问：还有吗？\n　　宋某某：没有",
+    );
+    let talk = &p.articles[0];
+    assert_eq!(talk.kind, ArticleKind::Interview);
+    assert!(
+        talk.paragraphs
+            .iter()
+            .all(|x| x.kind == ParagraphKind::Text && x.speaker.is_some())
+    );
+}
