@@ -11,6 +11,10 @@ const TAB_STOP: usize = 8;
 
 /// Clean `text` for storage and display. Idempotent: `clean(&clean(s)) == clean(s)`.
 pub fn clean(text: &str) -> String {
+    // Fast path: nearly every page is plain text that needs nothing done.
+    if text.chars().all(is_plain) {
+        return text.to_owned();
+    }
     let mut stripped = if needs_stripping(text) {
         strip(text)
     } else {
@@ -25,6 +29,17 @@ pub fn clean(text: &str) -> String {
         // NFC never creates a control or a tab, so one pass is enough.
         stripped.nfc().collect()
     }
+}
+
+/// Characters that are safe as they are and cannot change under NFC in any company:
+/// printable ASCII, Latin-1 and Latin Extended letters (precomposed), general
+/// punctuation, CJK punctuation and kana (bar the combining marks), unified Han, and
+/// full-width forms. A text made only of these needs no clean-up at all.
+fn is_plain(c: char) -> bool {
+    matches!(c,
+        ' '..='~' | '\n' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}' | '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{3098}'
+        | '\u{309b}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{ff01}'..='\u{ffef}')
 }
 
 /// Whether `c` is dropped wherever it appears: C0/C1 controls (other than the line
@@ -193,6 +208,18 @@ mod tests {
     #[test]
     fn drops_a_leading_bom_and_normalises_to_nfc() {
         assert_eq!(clean("\u{feff}e\u{301}"), "\u{e9}");
+    }
+
+    #[test]
+    fn the_fast_path_takes_only_what_nfc_keeps() {
+        let plain: String = ('\0'..='\u{ffff}').filter(|&c| is_plain(c)).collect();
+        assert_eq!(is_nfc_quick(plain.chars()), IsNormalized::Yes);
+        assert!(
+            !plain
+                .chars()
+                .any(|c| is_unsafe(c) || c == '\t' || c == '\r')
+        );
+        assert!(plain.contains('衡') && plain.contains('，') && plain.contains('“'));
     }
 
     #[test]
