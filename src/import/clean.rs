@@ -2,6 +2,8 @@
 //! control characters, escape sequences and bidi controls removed, tabs expanded, line
 //! ends made `\n`, NFC. Nothing else is changed: half-width punctuation stays half-width.
 
+use std::borrow::Cow;
+
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::text::char_width;
@@ -11,10 +13,18 @@ const TAB_STOP: usize = 8;
 
 /// Clean `text` for storage and display. Idempotent: `clean(&clean(s)) == clean(s)`.
 pub fn clean(text: &str) -> String {
-    // Fast path: nearly every page is plain text that needs nothing done.
+    clean_cow(text).into_owned()
+}
+
+/// [`clean`], borrowing the text when it needs nothing done (as nearly every page).
+pub fn clean_cow(text: &str) -> Cow<'_, str> {
     if text.chars().all(is_plain) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
+    Cow::Owned(clean_slow(text))
+}
+
+fn clean_slow(text: &str) -> String {
     let mut stripped = if needs_stripping(text) {
         strip(text)
     } else {

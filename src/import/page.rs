@@ -47,7 +47,7 @@ struct Block<'a> {
 /// Parse a page's text. `slug`, `date` and `number` build the article ids
 /// (`<slug>/<date>/<number>/<n>`, `undated` standing for an empty date).
 pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
-    let text = clean::clean(text);
+    let text = clean::clean_cow(text);
     let blocks = blocks(&text);
     let mut reader = Reader::default();
     for i in 0..blocks.len() {

@@ -114,7 +114,7 @@ fn load_file(path: &Path, lib: &mut Library) -> Result<(), ImportError> {
         }
         return Ok(());
     }
-    let text = decode::decode(&bytes).map_err(|what| ImportError::new(path, what))?;
+    let text = decode::decode_vec(bytes).map_err(|what| ImportError::new(path, what))?;
     let place = PagePlace::of(path)?;
     let issue_at = issue_index(lib, &place);
     let issue = &mut lib.issues[issue_at];
