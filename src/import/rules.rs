@@ -92,6 +92,13 @@ pub fn has_body_punctuation(text: &str) -> bool {
 
 /// Whether `text` has at most `max` chars (without counting a long line through).
 pub fn at_most(text: &str, max: usize) -> bool {
+    // A char takes one to four bytes: most lines are decided by their length alone.
+    if text.len() <= max {
+        return true;
+    }
+    if text.len() > max.saturating_mul(4) {
+        return false;
+    }
     text.chars().nth(max).is_none()
 }
 
