@@ -284,3 +284,36 @@ fn centred_headlines_space_indents_and_source_lines() {
         vec!["第03版：要闻", "《某某日报》（2024年03月08日 03版）"]
     );
 }
+
+const HOSTILE: &str = include_str!("fixtures/import/hostile.txt");
+
+#[test]
+fn controls_escapes_and_bidi_never_reach_the_data() {
+    let page = parse_page(HOSTILE, "x", "", "01");
+    let mut all: Vec<&str> = page.lines.iter().map(|l| l.text.as_str()).collect();
+    for a in &page.articles {
+        all.extend(a.fields().into_iter().map(|(_, t)| t));
+    }
+    for text in &all {
+        assert!(
+            !text.chars().any(|c| c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')),
+            "{text:?}"
+        );
+        // The payloads of title and clipboard sequences go with them.
+        assert!(
+            !text.contains("窗口标题") && !text.contains("cm0g"),
+            "{text:?}"
+        );
+    }
+    let a = &page.articles[0];
+    assert_eq!(a.title, "西河大桥今天通车");
+    assert_eq!(a.column.as_deref(), Some("新闻快报"));
+    assert_eq!(
+        a.paragraphs[1].text,
+        "通车后，两岸居民往来的时间将由四十分钟缩短到五分钟左右。沿线还建成了两处观景平台。"
+    );
+    // Half-width punctuation stays as printed.
+    let ascii = parse_page("标题\n\n本报讯 今天,天气晴.", "x", "", "01");
+    assert_eq!(ascii.articles[0].paragraphs[0].text, "今天,天气晴.");
+}

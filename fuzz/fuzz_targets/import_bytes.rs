@@ -6,7 +6,9 @@ use dubao::import::{decode, export, page::parse_page};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    match decode::decode(bytes) {
+    let decoded = decode::decode(bytes);
+    assert_eq!(decode::decode_vec(bytes.to_vec()), decoded);
+    match decoded {
         Ok(text) => {
             let _ = parse_page(&text, "f", "", "01");
         }

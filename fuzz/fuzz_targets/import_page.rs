@@ -9,7 +9,10 @@ use dubao::import::page::parse_page;
 use libfuzzer_sys::fuzz_target;
 
 fn count(into: &mut BTreeMap<char, isize>, text: &str, sign: isize) {
-    for c in text.chars().filter(|&c| !(c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')) {
+    for c in text
+        .chars()
+        .filter(|&c| !(c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'))
+    {
         *into.entry(c).or_default() += sign;
     }
 }

@@ -2,6 +2,8 @@
 //! control characters, escape sequences and bidi controls removed, tabs expanded, line
 //! ends made `\n`, NFC. Nothing else is changed: half-width punctuation stays half-width.
 
+use std::borrow::Cow;
+
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::text::char_width;
@@ -11,6 +13,18 @@ const TAB_STOP: usize = 8;
 
 /// Clean `text` for storage and display. Idempotent: `clean(&clean(s)) == clean(s)`.
 pub fn clean(text: &str) -> String {
+    clean_cow(text).into_owned()
+}
+
+/// [`clean`], borrowing the text when it needs nothing done (as nearly every page).
+pub fn clean_cow(text: &str) -> Cow<'_, str> {
+    if is_all_plain(text) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(clean_slow(text))
+}
+
+fn clean_slow(text: &str) -> String {
     let mut stripped = if needs_stripping(text) {
         strip(text)
     } else {
@@ -25,6 +39,44 @@ pub fn clean(text: &str) -> String {
         // NFC never creates a control or a tab, so one pass is enough.
         stripped.nfc().collect()
     }
+}
+
+/// Whether every char of `text` [`is_plain`], reading bytes: ASCII and the three-byte
+/// forms of U+4000–U+9FFF (lead bytes E4–E9, all Han) are told by their first byte.
+fn is_all_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if !(b == b'\n' || (b' '..=b'~').contains(&b)) {
+                return false;
+            }
+            i += 1;
+        } else if (0xe4..=0xe9).contains(&b) {
+            i += 3;
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                return false;
+            };
+            if !is_plain(c) {
+                return false;
+            }
+            i += c.len_utf8();
+        }
+    }
+    true
+}
+
+/// Characters that are safe as they are and cannot change under NFC in any company:
+/// printable ASCII, Latin-1 and Latin Extended letters (precomposed), general
+/// punctuation, CJK punctuation and kana (bar the combining marks), unified Han, and
+/// full-width forms. A text made only of these needs no clean-up at all.
+fn is_plain(c: char) -> bool {
+    matches!(c,
+        ' '..='~' | '\n' | '\u{a0}'..='\u{2ff}' | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}' | '\u{3000}'..='\u{3029}' | '\u{3030}'..='\u{3098}'
+        | '\u{309b}'..='\u{30ff}' | '\u{3400}'..='\u{9fff}' | '\u{ff01}'..='\u{ffef}')
 }
 
 /// Whether `c` is dropped wherever it appears: C0/C1 controls (other than the line
@@ -193,6 +245,32 @@ mod tests {
     #[test]
     fn drops_a_leading_bom_and_normalises_to_nfc() {
         assert_eq!(clean("\u{feff}e\u{301}"), "\u{e9}");
+    }
+
+    #[test]
+    fn the_fast_path_takes_only_what_nfc_keeps() {
+        let plain: String = ('\0'..='\u{ffff}').filter(|&c| is_plain(c)).collect();
+        assert_eq!(is_nfc_quick(plain.chars()), IsNormalized::Yes);
+        assert!(is_all_plain(&plain));
+        let han_block: String = ('\u{4000}'..='\u{9fff}').collect();
+        assert_eq!(is_nfc_quick(han_block.chars()), IsNormalized::Yes);
+        assert!(!han_block.chars().any(is_unsafe));
+        for odd in [
+            "a\tb",
+            "a\rb",
+            "\u{feff}x",
+            "中\u{1b}[0m",
+            "e\u{301}",
+            "\u{f900}",
+        ] {
+            assert!(!is_all_plain(odd), "{odd:?}");
+        }
+        assert!(
+            !plain
+                .chars()
+                .any(|c| is_unsafe(c) || c == '\t' || c == '\r')
+        );
+        assert!(plain.contains('衡') && plain.contains('，') && plain.contains('“'));
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! maybe a place and a date ending in 日, then 讯 or 电; then maybe the reporters, in
 //! brackets or as `记者 某某 某某`.
 
-use super::rules::{is_han, is_space};
+use super::rules::{self, is_han, is_space};
 
 /// How far into a paragraph the 讯/电 may stand.
 const HEAD_MAX: usize = 24;
@@ -26,11 +26,14 @@ pub fn starts_with_dateline(text: &str) -> bool {
     dateline_len(text).is_some()
 }
 
-fn dateline_len(text: &str) -> Option<usize> {
+fn dateline_len(full: &str) -> Option<usize> {
+    // `■本报讯` in a column of briefs: the mark goes with the dateline.
+    let text = full.trim_start_matches(|c| rules::is_ornament(c) || is_space(c));
+    let lead = full.len() - text.len();
     let (mark_at, mark) = text
         .char_indices()
         .take(HEAD_MAX)
-        .find(|&(_, c)| c == '讯' || c == '电')?;
+        .find(|&(i, c)| c == '讯' || c == '电' || (c == '消' && text[i..].starts_with("消息")))?;
     let head = &text[..mark_at];
     if !head
         .chars()
@@ -48,13 +51,26 @@ fn dateline_len(text: &str) -> Option<usize> {
         // 本报讯, 河北日报讯, 新华网讯, 本报石家庄6月30日讯
         '讯' => ends_dated || head.ends_with(SOURCES),
         // 新华社北京6月30日电, 据新华社电 (but not 本报电力…)
-        _ => ends_dated || head.ends_with('社'),
+        '电' => ends_dated || head.ends_with('社'),
+        // 央视网消息, 据新华社消息
+        _ => head.ends_with(SOURCES),
     };
     if !ok {
         return None;
     }
-    let after_mark = mark_at + mark.len_utf8();
-    Some(after_mark + reporters_len(&text[after_mark..]))
+    let mark_len = if mark == '消' {
+        "消息".len()
+    } else {
+        mark.len_utf8()
+    };
+    let after_mark = mark_at + mark_len;
+    let end = after_mark + reporters_len(&text[after_mark..]);
+    // `央视网消息（记者 某某）：` — a colon after the dateline belongs to it.
+    let colon = text[end..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '：' | ':'));
+    Some(lead + end + colon.map_or(0, char::len_utf8))
 }
 
 /// The reporters right after 讯/电: `(记者陈凤来、马路)` or `  记者 甲乙 丙丁`.
@@ -179,6 +195,16 @@ mod tests {
             Some(("新华社北京6月30日电", "国务院"))
         );
         assert_eq!(split("据新华社电 国务院"), Some(("据新华社电", "国务院")));
+        assert_eq!(
+            split("央视网消息（记者 甲乙）：今天"),
+            Some(("央视网消息（记者 甲乙）：", "今天"))
+        );
+        assert_eq!(split("消息传来，大家很高兴。"), None);
+    }
+
+    #[test]
+    fn briefs_marked_with_an_ornament() {
+        assert_eq!(split("■本报讯 今天上午"), Some(("■本报讯", "今天上午")));
     }
 
     #[test]

@@ -10,6 +10,21 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// How much of a file the encoding detector looks at.
 const SNIFF_BYTES: usize = 64 * 1024;
 
+/// [`decode`] taking the bytes: UTF-8 without a BOM (the common case) is not copied.
+pub fn decode_vec(bytes: Vec<u8>) -> Result<String, String> {
+    if bytes.len() <= MAX_BYTES
+        && !bytes.is_empty()
+        && Encoding::for_bom(&bytes).is_none()
+        && !looks_binary(&bytes)
+    {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(text),
+            Err(e) => return decode(e.as_bytes()),
+        }
+    }
+    decode(&bytes)
+}
+
 /// Decode a page file. The error is a short phrase for `PATH: …`.
 pub fn decode(bytes: &[u8]) -> Result<String, String> {
     if bytes.len() > MAX_BYTES {
@@ -81,6 +96,19 @@ mod tests {
         let mut with_bom = vec![0xef, 0xbb, 0xbf];
         with_bom.extend_from_slice(PAGE.as_bytes());
         assert_eq!(decode(&with_bom).unwrap(), PAGE);
+    }
+
+    #[test]
+    fn owned_bytes_decode_alike() {
+        let (gbk, _, _) = GB18030.encode(PAGE);
+        assert_eq!(decode_vec(gbk.to_vec()).unwrap(), PAGE);
+        assert_eq!(decode_vec(PAGE.as_bytes().to_vec()).unwrap(), PAGE);
+        assert!(decode_vec(Vec::new()).unwrap_err().contains("empty"));
+        assert!(
+            decode_vec(b"\0\0\0\x01".to_vec())
+                .unwrap_err()
+                .contains("binary")
+        );
     }
 
     #[test]

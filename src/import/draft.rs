@@ -105,7 +105,8 @@ impl Draft {
             && let Some((d, rest)) = dateline::split(&first.text)
         {
             dateline_text = Some(d.to_owned());
-            first.text = rest.to_owned();
+            let start = first.text.len() - rest.len();
+            first.text.drain(..start);
             if first.text.is_empty() {
                 paras.remove(0);
             }

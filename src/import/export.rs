@@ -1,7 +1,9 @@
 //! `dubao export --json` files read back: the same library, put through the same safety
 //! clean-up as page dumps (a JSON file is no more trusted than a text file).
 
-use super::{clean::clean, decode};
+use std::borrow::Cow;
+
+use super::{clean::clean_cow, decode};
 use crate::model::{Article, Library};
 
 /// Parse an export. The error is a short phrase for `PATH: …`.
@@ -59,8 +61,7 @@ fn clean_article(a: &mut Article) {
 }
 
 fn clean_in_place(s: &mut String) {
-    let cleaned = clean(s);
-    if cleaned != *s {
+    if let Cow::Owned(cleaned) = clean_cow(s) {
         *s = cleaned;
     }
 }

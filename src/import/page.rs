@@ -47,7 +47,7 @@ struct Block<'a> {
 /// Parse a page's text. `slug`, `date` and `number` build the article ids
 /// (`<slug>/<date>/<number>/<n>`, `undated` standing for an empty date).
 pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
-    let text = clean::clean(text);
+    let text = clean::clean_cow(text);
     let blocks = blocks(&text);
     let mut reader = Reader::default();
     for i in 0..blocks.len() {
@@ -123,17 +123,21 @@ fn indent_width(lead: &str) -> usize {
 /// wide, of lines that are body text. Lines set in further are centred headlines, not
 /// paragraphs. `None` when paragraphs are not indented at all.
 fn paragraph_indent(lines: &[(usize, &str, bool)]) -> Option<usize> {
-    let mut counts = [0usize; 9];
-    for &(width, text, _) in lines {
-        if (2..=8).contains(&width) && !rules::is_heading_like(text) {
-            counts[width] += 1;
+    let commonest = |body_only: bool| {
+        let mut counts = [0usize; 9];
+        for &(width, text, _) in lines {
+            if (2..=8).contains(&width) && !(body_only && rules::is_heading_like(text)) {
+                counts[width] += 1;
+            }
         }
-    }
-    let (width, n) = counts
-        .iter()
-        .enumerate()
-        .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(w)))?;
-    (*n > 0).then_some(width)
+        let (width, n) = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(w)))?;
+        (*n > 0).then_some(width)
+    };
+    // Short paragraphs (`答：好`) count only when no longer one is indented.
+    commonest(true).or_else(|| commonest(false))
 }
 
 fn classify(text: &str, indented: bool) -> Kind {
@@ -146,8 +150,11 @@ fn classify(text: &str, indented: bool) -> Kind {
     } else if rules::is_byline(text) {
         Kind::Byline
     } else if dateline::starts_with_dateline(text)
-        || speaker::label_len(text)
-            .is_some_and(|n| speaker::is_interviewer(text[..n].trim_end_matches([':', '：'])))
+        || speaker::label_len(text).is_some_and(|n| {
+            let name = text[..n].trim_end_matches([':', '：']);
+            // An indented line opening with a name and colon is speech, however short.
+            indented || speaker::is_interviewer(name) || name == "答"
+        })
         || !rules::is_heading_like(text)
     {
         Kind::Body
@@ -161,6 +168,9 @@ fn classify(text: &str, indented: bool) -> Kind {
         Kind::Subhead
     }
 }
+
+/// How many articles back a headline printed after its body may belong.
+const HOME_REACH: usize = 8;
 
 #[derive(Default)]
 struct Reader<'a> {
@@ -220,7 +230,11 @@ impl<'a> Reader<'a> {
             && let Some(kind) = self.lone_line_in_story(h, blocks, next)
             && let Some(d) = self.drafts.last_mut()
         {
-            d.push(kind, h);
+            if kind == ParagraphKind::Text && d.is_open() {
+                d.continue_last(h);
+            } else {
+                d.push(kind, h);
+            }
             return;
         }
         let (lines, draft) = stack::build(&pending, self.drafts.is_empty());
@@ -259,17 +273,27 @@ impl<'a> Reader<'a> {
         next: usize,
     ) -> Option<ParagraphKind> {
         let current = self.drafts.last()?;
-        if current.paras.is_empty() || current.credit.is_some() {
+        // A photo is complete once credited: what follows is another piece.
+        let photo_done = current.credit.is_some() && current.paras.len() <= 3;
+        if current.paras.is_empty() || photo_done {
             return None;
         }
         if dateline::starts_with_dateline(blocks[next].text) || photo_follows(blocks, next) {
             return None;
         }
+        // A paragraph that stopped mid-sentence goes on in the next block.
+        if current.is_open() {
+            return Some(ParagraphKind::Text);
+        }
         if rules::is_subhead_word(line) || rules::is_numbered_heading(line) {
             return Some(ParagraphKind::Subhead);
         }
         // Subheads carry no full stop and no speaker: `谢谢！`, `宋华英：是的` are speech.
-        if rules::ends_sentence(line) || speaker::label_len(line).is_some() {
+        // A `——` line inside a story opens a list item, never a subtitle.
+        if rules::ends_sentence(line)
+            || speaker::label_len(line).is_some()
+            || rules::is_dash_subtitle(line)
+        {
             return Some(ParagraphKind::Text);
         }
         if !rules::at_most(line, rules::LONE_TITLE_MAX) {
@@ -357,7 +381,13 @@ impl<'a> Reader<'a> {
             return false;
         };
         let texts: Vec<&str> = last.paras.iter().map(|p| p.text.as_str()).collect();
-        speaker::interview_start(&texts).is_some() || self.drafts.iter().any(|d| !d.has_head())
+        speaker::interview_start(&texts).is_some()
+            || self
+                .drafts
+                .iter()
+                .rev()
+                .take(HOME_REACH)
+                .any(|d| !d.has_head())
     }
 
     /// Which article a headline stack printed after its body belongs to: an interview
@@ -375,7 +405,11 @@ impl<'a> Reader<'a> {
             self.drafts.push(tail);
             return Some(last + 1);
         }
-        self.drafts.iter().rposition(|d| !d.has_head())
+        let first = self.drafts.len().saturating_sub(HOME_REACH);
+        self.drafts[first..]
+            .iter()
+            .rposition(|d| !d.has_head())
+            .map(|i| first + i)
     }
 }
 

@@ -216,3 +216,48 @@ fn hard_wrapped_paragraphs_are_joined_whatever_their_lines_look_like() {
         ]
     );
 }
+
+#[test]
+fn a_short_block_after_a_cut_paragraph_continues_it() {
+    // `开幕会议` alone looks like a subhead; after `…召` it is the rest of the sentence.
+    let p = page("标题一\n\n本报讯 今天上午，在北京召\n\n开幕会议\n\n，要抓好落实。");
+    let texts: Vec<&str> = p.articles[0]
+        .paragraphs
+        .iter()
+        .map(|x| x.text.as_str())
+        .collect();
+    assert_eq!(texts, vec!["今天上午，在北京召开幕会议，要抓好落实。"]);
+}
+
+#[test]
+fn a_credited_picture_inside_a_long_story_does_not_end_it() {
+    let p = page(&format!(
+        "标题一\n\n{A}\n\n{B}\n\n{B}\n\n图为会议现场。\n\n甲乙摄\n\n抓好落实\n\n{B}"
+    ));
+    assert_eq!(titles(&p), vec!["标题一"]);
+    assert_eq!(
+        para_kinds(&p, 0),
+        vec![
+            ParagraphKind::Text,
+            ParagraphKind::Text,
+            ParagraphKind::Text,
+            ParagraphKind::Caption,
+            ParagraphKind::Subhead,
+            ParagraphKind::Text
+        ]
+    );
+}
+
+#[test]
+fn short_answers_are_speech_not_subheads() {
+    let p = page(
+        "标题一\n　　问：好吗？\n　　答：好\n　　宋某某：是的\n　　问：还有吗？\n　　宋某某：没有",
+    );
+    let talk = &p.articles[0];
+    assert_eq!(talk.kind, ArticleKind::Interview);
+    assert!(
+        talk.paragraphs
+            .iter()
+            .all(|x| x.kind == ParagraphKind::Text && x.speaker.is_some())
+    );
+}

@@ -45,7 +45,12 @@ pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) 
     let last = headings.len() - 1;
     let title_at = match (1..headings.len()).find(|&i| rules::is_dash_subtitle(headings[i])) {
         Some(s) => s - 1,
-        None if last > 0 && rules::is_interview_subtitle(headings[last]) => last - 1,
+        None if last > 0
+            && (rules::is_interview_subtitle(headings[last])
+                || rules::is_series_mark(headings[last])) =>
+        {
+            last - 1
+        }
         None => last,
     };
     draft.title = headings[title_at].to_owned();
@@ -153,6 +158,13 @@ mod tests {
         assert_eq!(d.title, "全力以赴 加快推动综合经济实力实现新提升");
         assert_eq!(d.subtitle.as_deref(), Some("访那台市市长宋华英"));
         assert_eq!(d.kicker, None);
+    }
+
+    #[test]
+    fn a_series_mark_under_the_title_is_its_subtitle() {
+        let (_, d) = build(&[Heading("走进大山深处的课堂"), Heading("（上）")], false);
+        assert_eq!(d.title, "走进大山深处的课堂");
+        assert_eq!(d.subtitle.as_deref(), Some("（上）"));
     }
 
     #[test]

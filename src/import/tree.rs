@@ -93,23 +93,28 @@ fn walk(
         }
         if path.is_dir() {
             walk(&path, depth + 1, files, seen)?;
-        } else if name.ends_with(".txt") || name.ends_with(".json") {
+        } else if has_extension(&path, "txt") || has_extension(&path, "json") {
             files.push(path);
         }
     }
     Ok(())
 }
 
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext))
+}
+
 fn load_file(path: &Path, lib: &mut Library) -> Result<(), ImportError> {
     let bytes = std::fs::read(path).map_err(|e| ImportError::new(path, io_what(&e)))?;
-    if path.extension().is_some_and(|e| e == "json") {
+    if has_extension(path, "json") {
         let more = export::parse(&bytes).map_err(|what| ImportError::new(path, what))?;
         for issue in more.issues {
             merge_export_issue(lib, issue, path)?;
         }
         return Ok(());
     }
-    let text = decode::decode(&bytes).map_err(|what| ImportError::new(path, what))?;
+    let text = decode::decode_vec(bytes).map_err(|what| ImportError::new(path, what))?;
     let place = PagePlace::of(path)?;
     let issue_at = issue_index(lib, &place);
     let issue = &mut lib.issues[issue_at];
