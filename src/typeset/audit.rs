@@ -160,7 +160,11 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
         if hard {
             continue;
         }
-        if no_start(c) || no_end(p) || cuts_unit(pp, p, c) {
+        let spaced = fs.field != ls.field || fs.start > end || is_space(p) || is_space(c);
+        // A headline may break before a `——` opening its next phrase.
+        let phrase = matches!(first.role, Role::Title | Role::Kicker | Role::Subtitle)
+            && first.text.starts_with("——");
+        if (no_start(c) && !phrase) || no_end(p) || (!spaced && cuts_unit(pp, p, c)) {
             rep.faults.push(format!(
                 "break between {p:?} and {c:?}: {:?} / {:?}",
                 a.plain(),

@@ -1,7 +1,8 @@
 //! The blocks of an article: the centred, balanced headline stack, the byline, the body
 //! paragraphs (indent, dateline, speaker hung, subheads set apart) and the photo credit.
 
-use super::fill::{Frame, emit, fill};
+use super::classes::is_space;
+use super::fill::{Frame, SetLine, emit, fill};
 use super::stream::Stream;
 use super::{Line, Role, Settings};
 use crate::model::{Article, Field, ParagraphKind};
@@ -16,8 +17,66 @@ pub fn indent_cells(width: usize) -> usize {
     }
 }
 
-/// Lines set centred, broken into lines of about equal length (a long headline in two
-/// halves, not a full line and a stub).
+/// Where a headline divides into phrases: at spaces, and before a `——` inside it.
+/// Returns glyph ranges without the spaces.
+fn phrases(s: &Stream) -> Vec<(usize, usize)> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=c.len() {
+        let space = i < c.len() && is_space(c[i]);
+        let dash = i > 0
+            && i + 1 < c.len()
+            && c[i] == '—'
+            && c[i + 1] == '—'
+            && !is_space(c[i - 1])
+            && c[i - 1] != '—';
+        if i == c.len() || space || dash {
+            if i > start {
+                out.push((start, i));
+            }
+            start = if space { i + 1 } else { i };
+        }
+    }
+    out
+}
+
+/// Break glyphs `a..b` into as many lines as at full width, of about equal length.
+fn balanced(s: &Stream, a: usize, b: usize, width: usize) -> Vec<SetLine> {
+    let full = Frame {
+        left: 0,
+        measure: width,
+    };
+    let lines = fill(s, a, b, full, full);
+    let n = lines.len();
+    if n < 2 {
+        return lines;
+    }
+    let widest = s.widths[a..b].iter().copied().max().unwrap_or(1) as usize;
+    let (mut lo, mut hi) = (widest.clamp(1, width), width);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let f = Frame {
+            left: 0,
+            measure: mid,
+        };
+        if fill(s, a, b, f, f).len() <= n {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    let f = Frame {
+        left: 0,
+        measure: lo,
+    };
+    fill(s, a, b, f, f)
+}
+
+/// Lines set centred. A headline too long for one line breaks between its phrases
+/// (spaces, before a `——`), phrases sharing a line while they fit; a phrase too long
+/// for a line is broken into lines of about equal length (two halves, not a full line
+/// and a stub).
 pub fn centred(
     field: Field,
     role: Role,
@@ -32,27 +91,18 @@ pub fn centred(
         measure: width,
     };
     let mut lines = fill(&s, 0, s.len(), full, full);
-    let n = lines.len();
-    if n > 1 {
-        let widest = s.widths.iter().copied().max().unwrap_or(1) as usize;
-        let (mut lo, mut hi) = (widest.max(1), width);
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            let f = Frame {
-                left: 0,
-                measure: mid,
-            };
-            if fill(&s, 0, s.len(), f, f).len() <= n {
-                hi = mid;
-            } else {
-                lo = mid + 1;
+    if lines.len() > 1 {
+        let mut packed: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in phrases(&s) {
+            match packed.last_mut() {
+                Some(last) if s.width(last.0, b) <= width => last.1 = b,
+                _ => packed.push((a, b)),
             }
         }
-        let f = Frame {
-            left: 0,
-            measure: lo,
-        };
-        lines = fill(&s, 0, s.len(), f, f);
+        lines = packed
+            .iter()
+            .flat_map(|&(a, b)| balanced(&s, a, b, width))
+            .collect();
     }
     for l in &lines {
         let left = width.saturating_sub(l.used) / 2;

@@ -1,0 +1,254 @@
+//! The typesetter's rules over whole articles: the bundled issue and hand-made articles
+//! at every width from 10 to 120, plus styling of headlines, datelines and speakers.
+
+#[path = "fixtures/typeset/articles.rs"]
+mod fixtures;
+
+use dubao::model::{Anchor, Article, Field};
+use dubao::typeset::{Role, Settings, audit::audit, layout};
+
+fn all_articles() -> Vec<Article> {
+    let mut v = fixtures::articles();
+    let lib = dubao::import::load_bundled();
+    v.extend(lib.articles().map(|(_, a)| a.clone()));
+    v
+}
+
+fn check_all(st: Settings) {
+    let mut turnovers = 0;
+    let mut ragged = 0;
+    for a in all_articles() {
+        for w in 10..=120u16 {
+            let l = layout(&a, w, u16::MAX, &st);
+            let rep = audit(&a, &l, &st);
+            assert!(rep.faults.is_empty(), "{} at {w}: {:#?}", a.id, rep.faults);
+            turnovers += rep.turnovers;
+            ragged += rep.ragged;
+        }
+    }
+    assert!(turnovers > 5000, "{turnovers}");
+    let share = ragged as f64 / turnovers as f64;
+    eprintln!(
+        "{st:?}: {ragged} of {turnovers} turnover lines ragged ({:.3}%)",
+        share * 100.0
+    );
+    assert!(
+        share <= 0.02,
+        "{ragged} of {turnovers} turnover lines ragged"
+    );
+}
+
+#[test]
+fn every_article_every_width_default_settings() {
+    check_all(Settings::default());
+}
+
+#[test]
+fn every_article_every_width_wide_ambiguous_no_fullwidth() {
+    check_all(Settings {
+        fullwidth_punct: false,
+        ambiguous_wide: true,
+        columns: false,
+    });
+}
+
+#[test]
+fn tiny_widths_do_not_panic_and_stay_inside() {
+    let st = Settings::default();
+    for a in all_articles() {
+        for w in 1..=9u16 {
+            let l = layout(&a, w, u16::MAX, &st);
+            for line in &l.lines {
+                assert!(line.width(false) <= w as usize, "{:?} at {w}", line.plain());
+            }
+        }
+        layout(&a, 400, u16::MAX, &st);
+    }
+}
+
+fn role_text(l: &dubao::typeset::Layout, role: Role) -> Vec<String> {
+    l.lines
+        .iter()
+        .map(|line| {
+            line.spans
+                .iter()
+                .filter(|s| s.role == role)
+                .map(|s| s.text.as_str())
+                .collect::<String>()
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[test]
+fn headline_is_centred_and_balanced() {
+    let a = &fixtures::articles()[0];
+    let l = layout(a, 40, u16::MAX, &Settings::default());
+    let titles: Vec<_> = l
+        .lines
+        .iter()
+        .filter(|line| line.spans.iter().any(|s| s.role == Role::Title))
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:#?}");
+    let w0 = titles[0].width(false);
+    let w1 = titles[1].width(false);
+    // Balanced: the two halves differ by a few cells, not a full line and a stub.
+    let t0: usize = titles[0]
+        .spans
+        .iter()
+        .filter(|s| s.role == Role::Title)
+        .map(|s| dubao::text::str_width(&s.text, false))
+        .sum();
+    let t1: usize = titles[1]
+        .spans
+        .iter()
+        .filter(|s| s.role == Role::Title)
+        .map(|s| dubao::text::str_width(&s.text, false))
+        .sum();
+    assert!(t0.abs_diff(t1) <= 8, "{t0} vs {t1}");
+    // Centred: left padding is half of what is left.
+    for (line, t) in [(titles[0], t0), (titles[1], t1)] {
+        assert_eq!(line.spans[0].role, Role::Space);
+        assert_eq!(line.spans[0].text.len(), (40 - t) / 2);
+    }
+    assert!(w0 <= 40 && w1 <= 40);
+    assert_eq!(role_text(&l, Role::Kicker), vec!["抓落实 见行动"]);
+    assert_eq!(
+        role_text(&l, Role::Subtitle),
+        vec!["——综合配套改革试验区建设综述"]
+    );
+    assert_eq!(role_text(&l, Role::Credit), vec!["河北日报通讯员 苑立伟摄"]);
+    assert_eq!(role_text(&l, Role::Subhead), vec!["核心阅读"]);
+}
+
+#[test]
+fn dateline_opens_the_first_paragraph_after_the_indent() {
+    let a = &fixtures::articles()[0];
+    let l = layout(a, 60, u16::MAX, &Settings::default());
+    let line = l
+        .lines
+        .iter()
+        .find(|line| line.spans.iter().any(|s| s.role == Role::Dateline))
+        .unwrap();
+    assert_eq!(line.spans[0].text, "\u{3000}\u{3000}");
+    assert_eq!(line.spans[1].role, Role::Dateline);
+    assert_eq!(line.spans[1].text, "河北日报讯（记者陈凤来、马路）");
+    assert_eq!(line.spans[2].role, Role::Body);
+    assert!(line.spans[2].text.starts_with("近日，衡水市"));
+    assert_eq!(line.width(false), 60);
+}
+
+#[test]
+fn speaker_bold_and_turnover_hung_under_the_text() {
+    let a = &fixtures::articles()[1];
+    let l = layout(a, 50, u16::MAX, &Settings::default());
+    let i = l
+        .lines
+        .iter()
+        .position(|line| {
+            line.spans
+                .iter()
+                .any(|s| s.role == Role::Speaker && s.text == "宋华英：")
+        })
+        .unwrap();
+    let first = &l.lines[i];
+    assert_eq!(first.spans[0].text, "\u{3000}\u{3000}");
+    assert_eq!(first.spans[1].source.unwrap().field, Field::Speaker(1));
+    // Turnover lines start under the text: 4 cells of indent + 8 of the name.
+    let next = &l.lines[i + 1];
+    assert_eq!(next.spans[0].role, Role::Space);
+    assert_eq!(next.spans[0].text, " ".repeat(12));
+    assert_eq!(next.spans[1].source.unwrap().field, Field::Paragraph(1));
+    // Column label and byline on their own lines.
+    assert_eq!(role_text(&l, Role::Column), vec!["高端访谈"]);
+    assert_eq!(
+        role_text(&l, Role::Byline),
+        vec!["河北日报记者 单厚军 王永晨"]
+    );
+}
+
+#[test]
+fn anchors_survive_relayout() {
+    let a = &fixtures::articles()[0];
+    let st = Settings::default();
+    let narrow = layout(a, 30, u16::MAX, &st);
+    let wide = layout(a, 90, u16::MAX, &st);
+    let anchor = Anchor {
+        field: Some(Field::Paragraph(3)),
+        offset: 57,
+    };
+    for l in [&narrow, &wide] {
+        let line = &l.lines[l.line_of(anchor)];
+        let hit = line.spans.iter().any(|s| {
+            s.source.is_some_and(|src| {
+                src.field == Field::Paragraph(3)
+                    && src.start <= 57
+                    && 57 < src.start + s.text.chars().count()
+            })
+        });
+        assert!(hit, "{:?}", line.plain());
+        let back = l.anchor_at(l.line_of(anchor));
+        assert_eq!(back.field, Some(Field::Paragraph(3)));
+        assert!(back.offset <= 57);
+    }
+}
+
+#[test]
+fn fullwidth_setting_off_keeps_ascii() {
+    let a = &fixtures::articles()[0];
+    let st = Settings {
+        fullwidth_punct: false,
+        ..Settings::default()
+    };
+    let l = layout(a, 200, u16::MAX, &st);
+    let all: String = l.lines.iter().map(|x| x.plain()).collect();
+    assert!(all.contains("衡水:打造") && all.contains("近日,衡水"));
+    let l = layout(a, 200, u16::MAX, &Settings::default());
+    let all: String = l.lines.iter().map(|x| x.plain()).collect();
+    assert!(all.contains("衡水：打造") && all.contains("近日，衡水"));
+    assert!(all.contains("1.032个") && all.contains("4,800.5亿"));
+}
+
+/// The audit is not blind: a naive char wrap (the skeleton's) breaks the rules it checks.
+#[test]
+fn audit_catches_a_naive_wrap() {
+    use dubao::typeset::{Layout, Line, Source, Span};
+    let st = Settings::default();
+    let a = &fixtures::articles()[0];
+    let mut lines = Vec::new();
+    for (field, text) in a.fields() {
+        let chars: Vec<char> = text.chars().collect();
+        for (k, chunk) in chars.chunks(16).enumerate() {
+            lines.push(Line {
+                spans: vec![Span {
+                    text: chunk.iter().collect(),
+                    role: Role::Body,
+                    source: Some(Source {
+                        field,
+                        start: k * 16,
+                    }),
+                }],
+            });
+        }
+    }
+    let naive = Layout {
+        width: 30,
+        lines,
+        page_rows: None,
+    };
+    let rep = audit(a, &naive, &st);
+    assert!(
+        rep.faults.iter().any(|f| f.contains("break between")),
+        "{:#?}",
+        rep.faults
+    );
+    assert!(rep.faults.iter().any(|f| f.contains("cells wide")));
+    let mut lossy = layout(a, 30, u16::MAX, &st);
+    lossy.lines.remove(8);
+    assert!(
+        audit(a, &lossy, &st)
+            .faults
+            .iter()
+            .any(|f| f.contains("lost"))
+    );
+}
