@@ -120,7 +120,7 @@ pub fn is_han(c: char) -> bool {
 pub fn is_cjk(c: char) -> bool {
     is_han(c)
         || matches!(c as u32, 0x2E80..=0x2FFF | 0x3000..=0x303F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFEF)
-        || matches!(c, '“' | '”')
+        || matches!(c, '“' | '”' | '·')
 }
 
 /// Spaces a line may drop or stretch at its end.

@@ -141,12 +141,34 @@ fn breaks(disp: &str, chars: &[char]) -> Vec<Brk> {
         if no_start(c) || no_end(p) {
             brk[i] = Brk::No;
         } else if brk[i] == Brk::No
-            && ((matches!(c, '“' | '‘') && is_cjk(p)) || (matches!(p, '”' | '’') && is_cjk(c)))
+            && (quote_break(i.checked_sub(2).map(|j| chars[j]), p, c, chars.get(i + 1).copied())
+                // ASCII brackets around Chinese text break like full-width ones.
+                || (matches!(c, '(' | '[') && !p.is_whitespace() && chars.get(i + 1).is_some_and(|&n| is_cjk(n)))
+                || (matches!(p, ')' | ']') && !c.is_whitespace() && i >= 2 && is_cjk(chars[i - 2])))
         {
             brk[i] = Brk::May;
         }
     }
     brk
+}
+
+/// A break next to a curly quote or full-width bracket: before an opening double quote
+/// or bracket, after a closing one (as UAX #14 15.1 does for East Asian quotes and
+/// brackets, which 15.0 ties to adjacent numbers and words); for single quotes,
+/// which double as apostrophes, only with Chinese text on the other side or inside. The clreq
+/// prohibitions are applied before this.
+fn quote_break(before: Option<char>, p: char, c: char, next: Option<char>) -> bool {
+    match (p, c) {
+        (_, '“' | '（' | '《' | '「' | '『' | '【' | '〔' | '［' | '〈' | '｛') => {
+            !p.is_whitespace()
+        }
+        ('”' | '）' | '》' | '」' | '』' | '】' | '〕' | '］' | '〉' | '｝', _) => {
+            !c.is_whitespace()
+        }
+        (_, '‘') => is_cjk(p) || no_start(p) || next.is_some_and(is_cjk),
+        ('’', _) => is_cjk(c) || no_end(c) || before.is_some_and(is_cjk),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -172,5 +194,7 @@ mod tests {
         assert_eq!(marks("等等……还有——是"), "等|等……|还|有——|是");
         assert_eq!(marks("比分1+4，China队"), "比|分|1+4，|China|队");
         assert_eq!(marks("（记者）近日"), "（记|者）|近|日");
+        assert_eq!(marks("说“5G”2亿"), "说|“5G”|2|亿");
+        assert_eq!(marks("don’t"), "don’t");
     }
 }
