@@ -157,13 +157,15 @@ pub fn head(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
 /// One paragraph-like block: indent, optional dateline or speaker, text; turnover lines
 /// justified flush, hung under the text after a speaker when the pane allows.
 pub fn paragraph(
+    s: &mut Stream,
     parts: &[(Field, Role, &str)],
     hang_parts: usize,
     width: usize,
     st: &Settings,
     out: &mut Vec<Line>,
 ) {
-    let s = Stream::new(parts, st);
+    s.set(parts, st);
+    let s = &*s;
     let indent = indent_cells(width).min(width.saturating_sub(1));
     let hang_w = s.runs.get(hang_parts).map_or(0, |r| s.width(0, r.first));
     let mut hang = if hang_w > 0 { indent + hang_w } else { 0 };
@@ -187,6 +189,7 @@ pub fn paragraph(
 /// then the photo credit.
 pub fn body(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
     let mut dateline = a.dateline.as_deref().filter(|d| !d.is_empty());
+    let mut scratch = Stream::default();
     for (i, p) in a.paragraphs.iter().enumerate() {
         let speaker = p.speaker.as_deref().filter(|s| !s.is_empty());
         if p.kind == ParagraphKind::Subhead {
@@ -229,10 +232,17 @@ pub fn body(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
             0
         };
         parts.push((Field::Paragraph(i), role, &p.text));
-        paragraph(&parts, hang_parts, width, st, out);
+        paragraph(&mut scratch, &parts, hang_parts, width, st, out);
     }
     if let Some(d) = dateline {
-        paragraph(&[(Field::Dateline, Role::Dateline, d)], 0, width, st, out);
+        paragraph(
+            &mut scratch,
+            &[(Field::Dateline, Role::Dateline, d)],
+            0,
+            width,
+            st,
+            out,
+        );
     }
     if let Some(c) = a.credit.as_deref().filter(|c| !c.is_empty()) {
         let right = str_width(c, st.ambiguous_wide) <= width;

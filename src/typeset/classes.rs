@@ -3,7 +3,11 @@
 
 /// Marks that may not begin a line: pause and stop marks, closing quotes and brackets,
 /// connectors, interpuncts, slashes, and their ASCII forms.
+#[inline]
 pub fn no_start(c: char) -> bool {
+    if is_han(c) {
+        return false;
+    }
     matches!(
         c,
         '、' | '，'
@@ -63,7 +67,11 @@ pub fn no_start(c: char) -> bool {
 }
 
 /// Marks that may not end a line: opening quotes and brackets.
+#[inline]
 pub fn no_end(c: char) -> bool {
+    if is_han(c) {
+        return false;
+    }
     matches!(
         c,
         '“' | '‘'
@@ -110,9 +118,10 @@ pub fn stretch_after(c: char) -> bool {
 }
 
 /// A Han ideograph (unified, extension A, compatibility, supplementary planes).
+#[inline]
 pub fn is_han(c: char) -> bool {
     matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0x3007)
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0x3007)
 }
 
 /// Chinese text around a char: Han, CJK symbols and punctuation, full-width forms,
@@ -130,11 +139,14 @@ pub fn is_space(c: char) -> bool {
 
 /// Characters never sent to the terminal: C0/C1 controls (the newline is a break, not a
 /// glyph) and bidi controls.
+#[inline]
 pub fn is_hidden(c: char) -> bool {
     let u = c as u32;
-    (u < 0x20 && c != '\t')
-        || (0x7F..=0x9F).contains(&u)
-        || matches!(u, 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C)
+    if u < 0xA0 {
+        (u < 0x20 && c != '\t') || u >= 0x7F
+    } else {
+        matches!(u, 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C)
+    }
 }
 
 fn ascii_alnum(c: Option<char>) -> bool {

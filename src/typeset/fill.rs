@@ -229,7 +229,7 @@ pub fn pad(cells: usize, ideographic: bool) -> String {
 /// Turn a set line into spans. `indent` is the opening-indent style for the left margin;
 /// `justify` stretches turnover lines flush.
 pub fn emit(s: &Stream, l: &SetLine, left: usize, ideographic: bool, justify: bool) -> Line {
-    let mut spans = Vec::with_capacity(2);
+    let mut spans = Vec::with_capacity(8);
     if left > 0 {
         spans.push(Span {
             text: pad(left, ideographic),
@@ -240,12 +240,20 @@ pub fn emit(s: &Stream, l: &SetLine, left: usize, ideographic: bool, justify: bo
     let gaps = if justify { stretch(s, l) } else { Vec::new() };
     let mut gi = 0;
     let mut run = s.run_of(l.start);
-    let mut cur: Option<Span> = None;
+    // The open span: its first glyph and run.
+    let mut open: Option<usize> = None;
+    let close = |spans: &mut Vec<Span>, open: &mut Option<usize>, run: usize, g: usize| {
+        if let Some(a) = open.take() {
+            spans.push(Span {
+                text: s.text[s.offs[a] as usize..s.offs[g] as usize].to_string(),
+                role: s.runs[run].role,
+                source: Some(s.source(run, a)),
+            });
+        }
+    };
     for g in l.start..l.end {
         if gi < gaps.len() && gaps[gi].0 == g {
-            if let Some(sp) = cur.take() {
-                spans.push(sp);
-            }
+            close(&mut spans, &mut open, run, g);
             spans.push(Span {
                 text: " ".repeat(gaps[gi].1),
                 role: Role::Space,
@@ -254,32 +262,18 @@ pub fn emit(s: &Stream, l: &SetLine, left: usize, ideographic: bool, justify: bo
             gi += 1;
         }
         while run + 1 < s.runs.len() && s.runs[run + 1].first <= g {
+            close(&mut spans, &mut open, run, g);
             run += 1;
-            if let Some(sp) = cur.take() {
-                spans.push(sp);
-            }
         }
         if s.hidden[g] {
-            if let Some(sp) = cur.take() {
-                spans.push(sp);
-            }
-            continue;
-        }
-        match &mut cur {
-            Some(sp) => sp.text.push(s.chars[g]),
-            None => {
-                let mut text = String::with_capacity(3 * (l.end - g));
-                text.push(s.chars[g]);
-                cur = Some(Span {
-                    text,
-                    role: s.runs[run].role,
-                    source: Some(s.source(run, g)),
-                });
-            }
+            close(&mut spans, &mut open, run, g);
+        } else if open.is_none() {
+            open = Some(g);
         }
     }
-    if let Some(sp) = cur.take() {
-        spans.push(sp);
+    close(&mut spans, &mut open, run, l.end);
+    // An exact allocation: most lines hold one or two spans.
+    Line {
+        spans: spans.into_boxed_slice().into_vec(),
     }
-    Line { spans }
 }

@@ -158,7 +158,14 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
             page_rows: Some(height as usize),
         };
     }
-    let mut lines = Vec::new();
+    // Room for every line, so the list is not copied as it grows.
+    let chars: usize = article
+        .paragraphs
+        .iter()
+        .map(|p| p.text.len())
+        .sum::<usize>()
+        / 3;
+    let mut lines = Vec::with_capacity(16 + article.paragraphs.len() + chars * 2 / w);
     blocks::head(article, w, settings, &mut lines);
     blocks::body(article, w, settings, &mut lines);
     Layout {
@@ -173,6 +180,7 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
 pub fn set_paragraph(field: Field, text: &str, width: u16, settings: &Settings) -> Vec<Line> {
     let mut out = Vec::new();
     blocks::paragraph(
+        &mut stream::Stream::default(),
         &[(field, Role::Body, text)],
         0,
         width.max(1) as usize,

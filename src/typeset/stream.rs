@@ -4,7 +4,7 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::classes::{display_char, is_cjk, is_hidden, no_end, no_start};
+use super::classes::{display_char, is_cjk, is_han, is_hidden, no_end, no_start};
 use super::{Role, Settings, Source};
 use crate::model::Field;
 use crate::text::char_width;
@@ -28,64 +28,99 @@ pub struct Run {
     pub start: usize,
 }
 
-/// Glyphs ready for line filling.
+/// Glyphs ready for line filling. The buffers are reused from block to block.
 #[derive(Debug, Default)]
 pub struct Stream {
     /// Display chars (one per stored char).
     pub chars: Vec<char>,
+    /// The display chars as one string, and each glyph's byte offset in it (`len + 1`
+    /// entries), so spans are cut out of it whole.
+    pub text: String,
+    pub offs: Vec<u32>,
     /// Cell widths; hidden chars have width 0 and `hidden` set.
     pub widths: Vec<u8>,
     pub hidden: Vec<bool>,
     /// `brk[i]`: may a line break before glyph `i` (`brk[len]` is `Must`).
     pub brk: Vec<Brk>,
     pub runs: Vec<Run>,
+    /// Widths of recently seen chars (`char << 8 | width`), for the setting `memo_wide`.
+    memo: Vec<u32>,
+    memo_wide: bool,
 }
+
+/// Slots in the width memo (a power of two).
+const MEMO: usize = 4096;
 
 impl Stream {
     /// Set the given fields one after the other as a single block.
     pub fn new(parts: &[(Field, Role, &str)], settings: &Settings) -> Stream {
-        let mut raw: Vec<char> = Vec::new();
-        let mut runs = Vec::with_capacity(parts.len());
+        let mut s = Stream::default();
+        s.set(parts, settings);
+        s
+    }
+
+    /// Refill with new parts, keeping the buffers.
+    pub fn set(&mut self, parts: &[(Field, Role, &str)], settings: &Settings) {
+        self.chars.clear();
+        self.runs.clear();
         for &(field, role, text) in parts {
-            runs.push(Run {
-                first: raw.len(),
+            self.runs.push(Run {
+                first: self.chars.len(),
                 field,
                 role,
                 start: 0,
             });
-            raw.extend(text.chars());
+            self.chars.extend(text.chars());
         }
-        let n = raw.len();
-        let mut chars = Vec::with_capacity(n);
-        let mut widths = Vec::with_capacity(n);
-        let mut hidden = Vec::with_capacity(n);
-        let mut disp = String::with_capacity(n * 3);
+        let n = self.chars.len();
+        self.text.clear();
+        self.offs.clear();
+        self.widths.clear();
+        self.hidden.clear();
+        self.text.reserve(n * 3);
+        self.offs.reserve(n + 1);
+        self.widths.reserve(n);
+        self.hidden.reserve(n);
+        if self.memo.is_empty() || self.memo_wide != settings.ambiguous_wide {
+            self.memo.clear();
+            self.memo.resize(MEMO, 0);
+            self.memo_wide = settings.ambiguous_wide;
+        }
+        let mut prev = None;
         for i in 0..n {
-            let prev = if i > 0 { Some(raw[i - 1]) } else { None };
-            let c = display_char(
-                prev,
-                raw[i],
-                raw.get(i + 1).copied(),
-                settings.fullwidth_punct,
-            );
-            let h = is_hidden(c);
-            chars.push(c);
-            hidden.push(h);
-            widths.push(if h {
-                0
+            let raw = self.chars[i];
+            let c = if raw.is_ascii_punctuation() || raw == '\t' {
+                let next = self.chars.get(i + 1).copied();
+                let c = display_char(prev, raw, next, settings.fullwidth_punct);
+                self.chars[i] = c;
+                c
             } else {
-                char_width(c, settings.ambiguous_wide) as u8
-            });
-            disp.push(c);
+                raw
+            };
+            prev = Some(raw);
+            let h = is_hidden(c);
+            self.hidden.push(h);
+            let w = if h { 0 } else { self.width_of(c) };
+            self.widths.push(w);
+            self.offs.push(self.text.len() as u32);
+            self.text.push(c);
         }
-        let brk = breaks(&disp, &chars);
-        Stream {
-            chars,
-            widths,
-            hidden,
-            brk,
-            runs,
+        self.offs.push(self.text.len() as u32);
+        breaks(&self.text, &self.offs, &self.chars, &mut self.brk);
+    }
+
+    /// `char_width`, remembered for the chars seen lately.
+    #[inline]
+    fn width_of(&mut self, c: char) -> u8 {
+        let k = c as u32;
+        let slot = (k as usize) & (MEMO - 1);
+        let e = self.memo[slot];
+        if e != 0 && e >> 8 == k {
+            return (e & 0xFF) as u8;
         }
+        let w = char_width(c, self.memo_wide) as u8;
+        self.memo[slot] = (k << 8) | w as u32;
+        w
     }
 
     pub fn len(&self) -> usize {
@@ -116,28 +151,47 @@ impl Stream {
 
 /// Break opportunities: UAX #14, then the clreq prohibitions, then breaks around curly
 /// quotes in Chinese text (UAX #14 before 15.1 forbids every break next to a quote).
-fn breaks(disp: &str, chars: &[char]) -> Vec<Brk> {
+fn breaks(disp: &str, offs: &[u32], chars: &[char], brk: &mut Vec<Brk>) {
     let n = chars.len();
-    let mut brk = vec![Brk::No; n + 1];
-    let mut g = 0usize;
-    let mut byte = 0usize;
-    for (pos, op) in linebreaks(disp) {
-        while byte < pos && g < n {
-            byte += chars[g].len_utf8();
-            g += 1;
+    brk.clear();
+    brk.resize(n + 1, Brk::No);
+    // Between two Han ideographs (class ID) UAX #14 always allows a break, and what
+    // follows does not depend on what came before: run the algorithm only on the
+    // stretches in between, which start and end with a Han char or the block's ends.
+    let mut a = 0;
+    while a < n {
+        let mut b = a + 1;
+        while b < n && !(is_han(chars[b - 1]) && is_han(chars[b])) {
+            b += 1;
         }
-        brk[g] = match op {
-            BreakOpportunity::Mandatory => Brk::Must,
-            BreakOpportunity::Allowed => Brk::May,
-        };
+        if b < n {
+            brk[b] = Brk::May;
+        }
+        if b - a > 1 {
+            let base = offs[a] as usize;
+            let mut g = a;
+            for (pos, op) in linebreaks(&disp[base..offs[b] as usize]) {
+                let pos = base + pos;
+                while g < b && (offs[g] as usize) < pos {
+                    g += 1;
+                }
+                if g < b {
+                    brk[g] = match op {
+                        BreakOpportunity::Mandatory => Brk::Must,
+                        BreakOpportunity::Allowed => Brk::May,
+                    };
+                }
+            }
+        }
+        a = b;
     }
     brk[0] = Brk::No;
     brk[n] = Brk::Must;
     for i in 1..n {
-        if brk[i] == Brk::Must {
+        let (p, c) = (chars[i - 1], chars[i]);
+        if (is_han(p) && is_han(c)) || brk[i] == Brk::Must {
             continue;
         }
-        let (p, c) = (chars[i - 1], chars[i]);
         if no_start(c) || no_end(p) {
             brk[i] = Brk::No;
         } else if brk[i] == Brk::No
@@ -149,7 +203,6 @@ fn breaks(disp: &str, chars: &[char]) -> Vec<Brk> {
             brk[i] = Brk::May;
         }
     }
-    brk
 }
 
 /// A break next to a curly quote or full-width bracket: before an opening double quote
@@ -185,6 +238,66 @@ mod tests {
             out.push(*c);
         }
         out
+    }
+
+    /// UAX #14 over the whole block, for comparison with the stretch-by-stretch run.
+    fn whole(disp: &str) -> Vec<(usize, bool)> {
+        linebreaks(disp)
+            .map(|(p, o)| (p, o == BreakOpportunity::Mandatory))
+            .filter(|&(p, _)| p < disp.len())
+            .collect()
+    }
+
+    fn stretched(disp: &str) -> Vec<(usize, bool)> {
+        let chars: Vec<char> = disp.chars().collect();
+        let mut offs: Vec<u32> = disp.char_indices().map(|(i, _)| i as u32).collect();
+        offs.push(disp.len() as u32);
+        let n = chars.len();
+        let mut brk = vec![Brk::No; n + 1];
+        let mut a = 0;
+        // Only the UAX #14 part of `breaks`: stop before the clreq overrides.
+        while a < n {
+            let mut b = a + 1;
+            while b < n && !(is_han(chars[b - 1]) && is_han(chars[b])) {
+                b += 1;
+            }
+            if b < n {
+                brk[b] = Brk::May;
+            }
+            let base = offs[a] as usize;
+            let mut g = a;
+            for (pos, op) in linebreaks(&disp[base..offs[b] as usize]) {
+                while g < b && (offs[g] as usize) < base + pos {
+                    g += 1;
+                }
+                if g < b {
+                    brk[g] = if op == BreakOpportunity::Mandatory {
+                        Brk::Must
+                    } else {
+                        Brk::May
+                    };
+                }
+            }
+            a = b;
+        }
+        (1..n)
+            .filter(|&i| brk[i] != Brk::No)
+            .map(|i| (offs[i] as usize, brk[i] == Brk::Must))
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Running UAX #14 only between Han pairs gives the same breaks as over the whole.
+        #[test]
+        fn han_pairs_split_exactly(v in proptest::collection::vec(proptest::sample::select(vec![
+            "中", "国", "〇", "，", "。", "“", "”", "（", "）", " ", "\u{3000}", "a", "b", "1", "2", ".", ",",
+            "%", "\n", "\u{200D}", "\u{0301}", "—", "…", "-", "(", ")", "\"", "'", "￥", "!", "?", "·", "/",
+            "\u{00A0}", "\u{2060}", "、", "《", "》", "😀", "\u{FE0F}",
+        ]), 0..40)) {
+            let s: String = v.concat();
+            proptest::prop_assert_eq!(stretched(&s), whole(&s), "{:?}", s);
+        }
     }
 
     #[test]
