@@ -180,8 +180,8 @@ pub fn paragraph(
         left: hang,
         measure: width - hang,
     };
-    for (i, l) in fill(&s, 0, s.len(), first, rest).iter().enumerate() {
-        out.push(emit(&s, l, l.frame.left, i == 0 && l.frame == first, true));
+    for (i, l) in fill(s, 0, s.len(), first, rest).iter().enumerate() {
+        out.push(emit(s, l, l.frame.left, i == 0 && l.frame == first, true));
     }
 }
 
