@@ -2,7 +2,7 @@
 //! paragraphs (indent, dateline, speaker hung, subheads set apart) and the photo credit.
 
 use super::classes::is_space;
-use super::fill::{Frame, SetLine, emit, fill};
+use super::fill::{Frame, Scratch, SetLine, emit, emit_with, fill, fill_into};
 use super::stream::Stream;
 use super::{Line, Role, Settings};
 use crate::model::{Article, Field, ParagraphKind};
@@ -154,18 +154,26 @@ pub fn head(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
     }
 }
 
+/// Buffers reused from paragraph to paragraph.
+#[derive(Debug, Default)]
+pub struct Blocks {
+    stream: Stream,
+    lines: Vec<SetLine>,
+    emit: Scratch,
+}
+
 /// One paragraph-like block: indent, optional dateline or speaker, text; turnover lines
 /// justified flush, hung under the text after a speaker when the pane allows.
 pub fn paragraph(
-    s: &mut Stream,
+    scratch: &mut Blocks,
     parts: &[(Field, Role, &str)],
     hang_parts: usize,
     width: usize,
     st: &Settings,
     out: &mut Vec<Line>,
 ) {
-    s.set(parts, st);
-    let s = &*s;
+    scratch.stream.set(parts, st);
+    let s = &scratch.stream;
     let indent = indent_cells(width).min(width.saturating_sub(1));
     let hang_w = s.runs.get(hang_parts).map_or(0, |r| s.width(0, r.first));
     let mut hang = if hang_w > 0 { indent + hang_w } else { 0 };
@@ -180,16 +188,27 @@ pub fn paragraph(
         left: hang,
         measure: width - hang,
     };
-    for (i, l) in fill(s, 0, s.len(), first, rest).iter().enumerate() {
-        out.push(emit(s, l, l.frame.left, i == 0 && l.frame == first, true));
+    let mut lines = std::mem::take(&mut scratch.lines);
+    fill_into(s, 0, s.len(), first, rest, &mut lines);
+    for (i, l) in lines.iter().enumerate() {
+        let ideographic = i == 0 && l.frame == first;
+        out.push(emit_with(
+            s,
+            l,
+            l.frame.left,
+            ideographic,
+            true,
+            &mut scratch.emit,
+        ));
     }
+    scratch.lines = lines;
 }
 
 /// The body: paragraphs with the dateline at the start of the first, subheads set apart,
 /// then the photo credit.
 pub fn body(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
     let mut dateline = a.dateline.as_deref().filter(|d| !d.is_empty());
-    let mut scratch = Stream::default();
+    let mut scratch = Blocks::default();
     for (i, p) in a.paragraphs.iter().enumerate() {
         let speaker = p.speaker.as_deref().filter(|s| !s.is_empty());
         if p.kind == ParagraphKind::Subhead {

@@ -31,6 +31,20 @@ pub struct SetLine {
 /// measure (a wide char at width 1) cannot be shown at all and is left out of every line.
 pub fn fill(s: &Stream, from: usize, to: usize, first: Frame, rest: Frame) -> Vec<SetLine> {
     let mut out = Vec::new();
+    fill_into(s, from, to, first, rest, &mut out);
+    out
+}
+
+/// [`fill`] into a reused list (cleared first).
+pub fn fill_into(
+    s: &Stream,
+    from: usize,
+    to: usize,
+    first: Frame,
+    rest: Frame,
+    out: &mut Vec<SetLine>,
+) {
+    out.clear();
     let mut frame = first;
     let mut ls = from; // line start
     let mut u = from; // next unit
@@ -78,14 +92,14 @@ pub fn fill(s: &Stream, from: usize, to: usize, first: Frame, rest: Frame) -> Ve
             }
             u = e;
             if must {
-                finish(&mut out, frame, ls, vis_end, e, used, true);
+                finish(out, frame, ls, vis_end, e, used, true);
                 frame = rest;
                 (ls, vis_end, used) = (e, e, 0);
             }
             continue;
         }
         if !empty {
-            finish(&mut out, frame, ls, vis_end, u, used, false);
+            finish(out, frame, ls, vis_end, u, used, false);
             frame = rest;
             (ls, vis_end, used) = (u, u, 0);
             continue;
@@ -97,7 +111,7 @@ pub fn fill(s: &Stream, from: usize, to: usize, first: Frame, rest: Frame) -> Ve
             vis_end = core_end;
             u = e;
             if must {
-                finish(&mut out, frame, ls, vis_end, e, used, true);
+                finish(out, frame, ls, vis_end, e, used, true);
                 frame = rest;
                 (ls, vis_end, used) = (e, e, 0);
             }
@@ -105,7 +119,7 @@ pub fn fill(s: &Stream, from: usize, to: usize, first: Frame, rest: Frame) -> Ve
         }
         if frame != rest && core <= rest.measure {
             // Too wide after the first line's indent, fits a full line: start below.
-            finish(&mut out, frame, ls, ls, u, 0, false);
+            finish(out, frame, ls, ls, u, 0, false);
             frame = rest;
             continue;
         }
@@ -138,28 +152,31 @@ pub fn fill(s: &Stream, from: usize, to: usize, first: Frame, rest: Frame) -> Ve
             }
         }
         used = s.width(u, cut);
-        finish(&mut out, frame, ls, cut, cut, used, cut >= e && must);
+        finish(out, frame, ls, cut, cut, used, cut >= e && must);
         frame = rest;
         (ls, vis_end, used) = (cut, cut, 0);
         u = cut;
     }
     if ls < to || out.is_empty() {
-        finish(&mut out, frame, ls, vis_end, to, used, true);
+        finish(out, frame, ls, vis_end, to, used, true);
     } else if let Some(l) = out.last_mut() {
         l.last = true;
     }
-    out
 }
 
 /// Where to add justifying cells so a turnover line ends flush: after pause and closing
 /// marks first, then where Han meets Latin or digits, then between any glyphs a line could
 /// break between. Returns (glyph index to insert before, cells).
-fn stretch(s: &Stream, l: &SetLine) -> Vec<(usize, usize)> {
+fn stretch(s: &Stream, l: &SetLine, sc: &mut Scratch) {
+    sc.gaps.clear();
     let short = l.frame.measure.saturating_sub(l.used);
     if l.last || short < 2 || l.end <= l.start + 1 {
-        return Vec::new();
+        return;
     }
-    let mut classes: [Vec<usize>; 3] = Default::default();
+    let classes = &mut sc.classes;
+    for c in classes.iter_mut() {
+        c.clear();
+    }
     for g in l.start + 1..l.end {
         if s.brk[g] != Brk::May || s.widths[g] == 0 || is_space(s.chars[g - 1]) {
             continue;
@@ -179,7 +196,7 @@ fn stretch(s: &Stream, l: &SetLine) -> Vec<(usize, usize)> {
     }
     // Pause and closing marks take up to two cells each, then Han/Latin boundaries,
     // then any break between glyphs takes the rest.
-    let mut gaps: Vec<(usize, usize)> = Vec::new();
+    let gaps = &mut sc.gaps;
     let mut left = short;
     for (ci, class) in classes.iter().enumerate() {
         let n = class.len();
@@ -199,7 +216,8 @@ fn stretch(s: &Stream, l: &SetLine) -> Vec<(usize, usize)> {
         left -= take;
     }
     if left > 0 || gaps.iter().any(|g| g.1 > 3) {
-        return Vec::new();
+        gaps.clear();
+        return;
     }
     gaps.sort_unstable();
     gaps.dedup_by(|a, b| {
@@ -210,7 +228,6 @@ fn stretch(s: &Stream, l: &SetLine) -> Vec<(usize, usize)> {
             false
         }
     });
-    gaps
 }
 
 /// Spaces for an indent: full-width spaces for a paragraph's opening indent.
@@ -229,7 +246,28 @@ pub fn pad(cells: usize, ideographic: bool) -> String {
 /// Turn a set line into spans. `indent` is the opening-indent style for the left margin;
 /// `justify` stretches turnover lines flush.
 pub fn emit(s: &Stream, l: &SetLine, left: usize, ideographic: bool, justify: bool) -> Line {
-    let mut spans = Vec::with_capacity(8);
+    emit_with(s, l, left, ideographic, justify, &mut Scratch::default())
+}
+
+/// Buffers reused from line to line.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    spans: Vec<Span>,
+    gaps: Vec<(usize, usize)>,
+    classes: [Vec<usize>; 3],
+}
+
+/// [`emit`] with reused buffers.
+pub fn emit_with(
+    s: &Stream,
+    l: &SetLine,
+    left: usize,
+    ideographic: bool,
+    justify: bool,
+    sc: &mut Scratch,
+) -> Line {
+    let mut spans = std::mem::take(&mut sc.spans);
+    spans.clear();
     if left > 0 {
         spans.push(Span {
             text: pad(left, ideographic),
@@ -237,7 +275,12 @@ pub fn emit(s: &Stream, l: &SetLine, left: usize, ideographic: bool, justify: bo
             source: None,
         });
     }
-    let gaps = if justify { stretch(s, l) } else { Vec::new() };
+    if justify {
+        stretch(s, l, sc);
+    } else {
+        sc.gaps.clear();
+    }
+    let gaps = &sc.gaps;
     let mut gi = 0;
     let mut run = s.run_of(l.start);
     // The open span: its first glyph and run.
@@ -273,7 +316,9 @@ pub fn emit(s: &Stream, l: &SetLine, left: usize, ideographic: bool, justify: bo
     }
     close(&mut spans, &mut open, run, l.end);
     // An exact allocation: most lines hold one or two spans.
-    Line {
-        spans: spans.into_boxed_slice().into_vec(),
-    }
+    let line = Line {
+        spans: spans.drain(..).collect(),
+    };
+    sc.spans = spans;
+    line
 }

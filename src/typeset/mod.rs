@@ -180,7 +180,7 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
 pub fn set_paragraph(field: Field, text: &str, width: u16, settings: &Settings) -> Vec<Line> {
     let mut out = Vec::new();
     blocks::paragraph(
-        &mut stream::Stream::default(),
+        &mut blocks::Blocks::default(),
         &[(field, Role::Body, text)],
         0,
         width.max(1) as usize,

@@ -40,16 +40,20 @@ pub struct Stream {
     /// Cell widths; hidden chars have width 0 and `hidden` set.
     pub widths: Vec<u8>,
     pub hidden: Vec<bool>,
+    /// Han ideographs (UAX #14 class ID, no clreq rule applies).
+    pub han: Vec<bool>,
     /// `brk[i]`: may a line break before glyph `i` (`brk[len]` is `Must`).
     pub brk: Vec<Brk>,
     pub runs: Vec<Run>,
-    /// Widths of recently seen chars (`char << 8 | width`), for the setting `memo_wide`.
-    memo: Vec<u32>,
+    /// What is known of each BMP char seen (`KNOWN | HIDDEN | HAN | width`), for the
+    /// ambiguous-width setting `memo_wide`.
+    memo: Vec<u8>,
     memo_wide: bool,
 }
 
-/// Slots in the width memo (a power of two).
-const MEMO: usize = 4096;
+const KNOWN: u8 = 0x80;
+const HIDDEN: u8 = 0x20;
+const HAN: u8 = 0x10;
 
 impl Stream {
     /// Set the given fields one after the other as a single block.
@@ -77,13 +81,15 @@ impl Stream {
         self.offs.clear();
         self.widths.clear();
         self.hidden.clear();
+        self.han.clear();
         self.text.reserve(n * 3);
         self.offs.reserve(n + 1);
         self.widths.reserve(n);
         self.hidden.reserve(n);
+        self.han.reserve(n);
         if self.memo.is_empty() || self.memo_wide != settings.ambiguous_wide {
             self.memo.clear();
-            self.memo.resize(MEMO, 0);
+            self.memo.resize(0x10000, 0);
             self.memo_wide = settings.ambiguous_wide;
         }
         let mut prev = None;
@@ -98,29 +104,40 @@ impl Stream {
                 raw
             };
             prev = Some(raw);
-            let h = is_hidden(c);
-            self.hidden.push(h);
-            let w = if h { 0 } else { self.width_of(c) };
-            self.widths.push(w);
+            let info = self.info(c);
+            self.hidden.push(info & HIDDEN != 0);
+            self.han.push(info & HAN != 0);
+            self.widths.push(info & 0x0F);
             self.offs.push(self.text.len() as u32);
             self.text.push(c);
         }
         self.offs.push(self.text.len() as u32);
-        breaks(&self.text, &self.offs, &self.chars, &mut self.brk);
+        breaks(
+            &self.text,
+            &self.offs,
+            &self.chars,
+            &self.han,
+            &mut self.brk,
+        );
     }
 
-    /// `char_width`, remembered for the chars seen lately.
+    /// Width (`char_width`), hidden and Han flags of a char, remembered for the BMP.
     #[inline]
-    fn width_of(&mut self, c: char) -> u8 {
-        let k = c as u32;
-        let slot = (k as usize) & (MEMO - 1);
-        let e = self.memo[slot];
-        if e != 0 && e >> 8 == k {
-            return (e & 0xFF) as u8;
+    fn info(&mut self, c: char) -> u8 {
+        let k = c as usize;
+        if k < 0x10000 && self.memo[k] != 0 {
+            return self.memo[k];
         }
-        let w = char_width(c, self.memo_wide) as u8;
-        self.memo[slot] = (k << 8) | w as u32;
-        w
+        let info = if is_hidden(c) {
+            KNOWN | HIDDEN
+        } else {
+            let han = if is_han(c) { HAN } else { 0 };
+            KNOWN | han | char_width(c, self.memo_wide).min(15) as u8
+        };
+        if k < 0x10000 {
+            self.memo[k] = info;
+        }
+        info
     }
 
     pub fn len(&self) -> usize {
@@ -151,7 +168,7 @@ impl Stream {
 
 /// Break opportunities: UAX #14, then the clreq prohibitions, then breaks around curly
 /// quotes in Chinese text (UAX #14 before 15.1 forbids every break next to a quote).
-fn breaks(disp: &str, offs: &[u32], chars: &[char], brk: &mut Vec<Brk>) {
+fn breaks(disp: &str, offs: &[u32], chars: &[char], han: &[bool], brk: &mut Vec<Brk>) {
     let n = chars.len();
     brk.clear();
     brk.resize(n + 1, Brk::No);
@@ -161,7 +178,7 @@ fn breaks(disp: &str, offs: &[u32], chars: &[char], brk: &mut Vec<Brk>) {
     let mut a = 0;
     while a < n {
         let mut b = a + 1;
-        while b < n && !(is_han(chars[b - 1]) && is_han(chars[b])) {
+        while b < n && !(han[b - 1] && han[b]) {
             b += 1;
         }
         if b < n {
@@ -189,7 +206,7 @@ fn breaks(disp: &str, offs: &[u32], chars: &[char], brk: &mut Vec<Brk>) {
     brk[n] = Brk::Must;
     for i in 1..n {
         let (p, c) = (chars[i - 1], chars[i]);
-        if (is_han(p) && is_han(c)) || brk[i] == Brk::Must {
+        if (han[i - 1] && han[i]) || brk[i] == Brk::Must {
             continue;
         }
         if no_start(c) || no_end(p) {
