@@ -316,9 +316,9 @@ pub fn emit_with(
     }
     close(&mut spans, &mut open, run, l.end);
     // An exact allocation: most lines hold one or two spans.
-    let line = Line {
-        spans: spans.drain(..).collect(),
-    };
+    let mut exact = Vec::with_capacity(spans.len());
+    exact.append(&mut spans);
+    let line = Line { spans: exact };
     sc.spans = spans;
     line
 }
