@@ -252,3 +252,103 @@ fn audit_catches_a_naive_wrap() {
             .any(|f| f.contains("lost"))
     );
 }
+
+#[test]
+fn columns_read_down_then_across_with_the_headline_spanning() {
+    use dubao::typeset::{GUTTER, column_plan};
+    let st = Settings {
+        columns: true,
+        ..Settings::default()
+    };
+    let a = &fixtures::articles()[0];
+    let (width, height) = (100u16, 12u16);
+    let plan = column_plan(width, height, &st).expect("100 cells hold columns");
+    assert_eq!((plan.count, plan.width), (3, 30));
+    assert!(column_plan(63, 20, &st).is_none());
+    assert!(
+        column_plan(100, u16::MAX, &st).is_none(),
+        "the CLI never gets columns"
+    );
+    assert!(column_plan(100, 20, &Settings::default()).is_none());
+    let l = layout(a, width, height, &st);
+    assert_eq!(l.page_rows, Some(12));
+    assert!(l.lines.len() > 12, "two screens at least");
+    // The headline is centred over the whole pane.
+    let title_row = l
+        .lines
+        .iter()
+        .find(|line| line.spans.iter().any(|s| s.role == Role::Title))
+        .unwrap();
+    let title_w = title_row.width(false) - title_row.spans[0].text.len();
+    assert!(title_w > plan.width, "{:?}", title_row.plain());
+    assert_eq!(title_row.spans[0].text.len(), (100 - title_w) / 2);
+    // Collect sourced spans in reading order: page, column, row.
+    let order: Vec<Field> = a.fields().into_iter().map(|(f, _)| f).collect();
+    let key = |f: Field, start: usize| (order.iter().position(|&g| g == f).unwrap(), start);
+    let mut seen = Vec::new();
+    for page in l.lines.chunks(12) {
+        let mut cols: Vec<Vec<(usize, usize)>> = vec![Vec::new(); plan.count];
+        for row in page {
+            assert!(row.width(false) <= 100);
+            let mut x = 0;
+            for s in &row.spans {
+                if let Some(src) = s.source {
+                    let c = if s.role == Role::Title
+                        || s.role == Role::Kicker
+                        || s.role == Role::Subtitle
+                    {
+                        0
+                    } else {
+                        x / (plan.width + GUTTER)
+                    };
+                    cols[c].push(key(src.field, src.start));
+                }
+                x += dubao::text::str_width(&s.text, false);
+            }
+        }
+        seen.extend(cols.into_iter().flatten());
+    }
+    let mut sorted = seen.clone();
+    sorted.sort();
+    assert_eq!(
+        seen, sorted,
+        "columns read top to bottom, then left to right"
+    );
+    // Nothing lost in columns either.
+    let rep = audit(a, &l, &st);
+    assert!(
+        rep.faults.iter().all(|f| f.starts_with("break between")),
+        "{:#?}",
+        rep.faults
+    );
+}
+
+#[test]
+fn control_and_bidi_characters_never_reach_the_screen() {
+    let a = Article {
+        title: "标题\u{1b}]0;pwned\u{7}".into(),
+        paragraphs: vec![dubao::model::Paragraph::text(
+            "正文\u{1b}[31m红色\u{202E}反向\u{9b}文字\t制表\n第二行。",
+        )],
+        ..Default::default()
+    };
+    let st = Settings::default();
+    let l = layout(&a, 40, u16::MAX, &st);
+    let all: String = l
+        .lines
+        .iter()
+        .map(|x| x.plain())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        !all.chars()
+            .any(|c| c.is_control() && c != '\n' || c == '\u{202E}'),
+        "{all:?}"
+    );
+    assert!(all.contains("正文[31m红色反向文字 制表"), "{all:?}");
+    assert!(
+        all.contains("\n第二行。"),
+        "a newline in the text is a hard break: {all:?}"
+    );
+    assert!(audit(&a, &l, &st).faults.is_empty());
+}

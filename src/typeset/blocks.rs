@@ -177,7 +177,8 @@ pub fn paragraph(
     let indent = indent_cells(width).min(width.saturating_sub(1));
     let hang_w = s.runs.get(hang_parts).map_or(0, |r| s.width(0, r.first));
     let mut hang = if hang_w > 0 { indent + hang_w } else { 0 };
-    if width.saturating_sub(hang) < (width * 2 / 3).max(20) {
+    // Hang only on panes wide enough that every speaker of an interview can have it.
+    if width < 40 || width.saturating_sub(hang) < width / 2 {
         hang = 0;
     }
     let first = Frame {
