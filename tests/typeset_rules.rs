@@ -61,6 +61,14 @@ fn tiny_widths_do_not_panic_and_stay_inside() {
             for line in &l.lines {
                 assert!(line.width(false) <= w as usize, "{:?} at {w}", line.plain());
             }
+            // Nothing lost but wide chars at width 1; breaks may give way.
+            let rep = audit(&a, &l, &st);
+            let lost: Vec<_> = rep
+                .faults
+                .iter()
+                .filter(|f| !f.starts_with("break"))
+                .collect();
+            assert!(lost.is_empty(), "{} at {w}: {lost:#?}", a.id);
         }
         layout(&a, 400, u16::MAX, &st);
     }

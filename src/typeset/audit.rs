@@ -119,7 +119,11 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
                 || c == ' '
                 || c == '\u{3000}'
                 || c == '\t'
-                || (width <= 2 && char_width(c, st.ambiguous_wide) > 1);
+                || (width == 1 && {
+                    let prev = k.checked_sub(1).map(|j| t[j]);
+                    let shown = display_char(prev, c, t.get(k + 1).copied(), st.fullwidth_punct);
+                    char_width(shown, st.ambiguous_wide) > 1
+                });
             if !seen[fi][k] && !droppable {
                 rep.faults.push(format!("{f:?}: char {k} {c:?} lost"));
             }

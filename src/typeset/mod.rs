@@ -9,8 +9,12 @@
 //! columns (`columns`). [`Cache`] keeps layouts for the UI; [`audit`] checks a layout
 //! against the rules (used by the tests).
 //!
-//! Degenerate widths: at widths 1 and 2 a wide char that cannot fit a line at all is
-//! left out; from width 3 up every visible char is shown. Control and bidi characters
+//! Every sourced span maps its chars one to one onto its field (display may show `,` as
+//! `，`); indents, gaps and padding are `Role::Space` spans without a source.
+//!
+//! Degenerate widths: at width 1 a wide char cannot fit a line at all and is left out;
+//! from width 2 up every visible char is shown (below 10 cells the clreq rules may give
+//! way inside runs wider than the line). Control and bidi characters
 //! are never shown (the newline is a hard break); spaces at a line end are dropped when
 //! they do not fit.
 
@@ -149,6 +153,11 @@ impl Layout {
 
 /// Set an article for a pane `width` cells wide and `height` rows high (height matters
 /// only for columns; pass `u16::MAX` for an unbounded pane).
+///
+/// In columns (`settings.columns` and a pane of at least two columns of
+/// [`MIN_COLUMN`] cells), every line is one full screen row (column pieces padded and
+/// joined by gutters), the headline spans the pane on the first screen, and
+/// `page_rows` is `Some(height)`: the UI scrolls by screens.
 pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -> Layout {
     let w = width.max(1) as usize;
     if let Some(p) = columns::plan(width, height, settings) {
