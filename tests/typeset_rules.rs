@@ -360,3 +360,42 @@ fn control_and_bidi_characters_never_reach_the_screen() {
     );
     assert!(audit(&a, &l, &st).faults.is_empty());
 }
+
+fn spans_of(lines: &[dubao::typeset::Line]) -> Vec<Vec<String>> {
+    lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.text.clone()).collect())
+        .collect()
+}
+
+/// Worked by hand: 20 cells hold ten Han; `阻。` cannot follow `梗` on line 4 and may
+/// not be split, so line 4 ends two cells short and is stretched between glyphs (it has
+/// no pause mark); the last line is left alone.
+#[test]
+fn turnover_lines_are_stretched_flush() {
+    let text = "衡水建市晚、基础差，市情决定了要想跨越赶超，争先进位，就必须破除一切发展梗阻。作为全省唯一的综合配套改革试验区，近年来共探索出80余项改革经验。";
+    let lines = dubao::typeset::set_paragraph(Field::Paragraph(0), text, 20, &Settings::default());
+    let want: Vec<Vec<&str>> = vec![
+        vec!["\u{3000}\u{3000}", "衡水建市晚、基础"],
+        vec!["差，市情决定了要想跨"],
+        vec!["越赶超，争先进位，就"],
+        vec!["必须破", " ", "除一切发", " ", "展梗"],
+        vec!["阻。作为全省唯一的综"],
+        vec!["合配套改革试验区，近"],
+        vec!["年来共探索出80余项改"],
+        vec!["革经验。"],
+    ];
+    assert_eq!(spans_of(&lines), want);
+    // The stretch goes after a pause mark when the line has one: line 2 holds nine
+    // glyphs (18 cells) and `申。` does not fit, so the two cells go after `，`.
+    let text = "甲乙丙丁戊己庚辛子丑寅，卯辰巳午未申。";
+    let lines = dubao::typeset::set_paragraph(Field::Paragraph(0), text, 20, &Settings::default());
+    assert_eq!(
+        spans_of(&lines),
+        vec![
+            vec!["\u{3000}\u{3000}", "甲乙丙丁戊己庚辛"],
+            vec!["子丑寅，", "  ", "卯辰巳午未"],
+            vec!["申。"],
+        ]
+    );
+}
