@@ -1,11 +1,35 @@
 //! The typesetter: (article, pane width, settings) → lines of styled spans, set by the
 //! rules for Chinese text in a cell grid (see `shared/TYPESETTING.md`).
 //!
-//! SKELETON: greedy char wrap; the typesetting issue replaces it. The API below is the
-//! contract the UI, CLI and search rely on.
+//! Line breaks come from UAX #14 (`unicode-linebreak`) with the clreq prohibitions on
+//! top ([`classes`], `stream`); lines are filled greedily and turnover lines inside a
+//! paragraph are justified flush by widening the space after pause and closing marks
+//! (clreq's first choice), then at Han/Latin boundaries, then between glyphs (`fill`).
+//! Headlines are centred and balanced (`blocks`); wide panes may set the body in
+//! columns (`columns`). [`Cache`] keeps layouts for the UI; [`audit`] checks a layout
+//! against the rules (used by the tests).
+//!
+//! Every sourced span maps its chars one to one onto its field (display may show `,` as
+//! `，`); indents, gaps and padding are `Role::Space` spans without a source.
+//!
+//! Degenerate widths: at width 1 a wide char cannot fit a line at all and is left out;
+//! from width 2 up every visible char is shown (below 10 cells the clreq rules may give
+//! way inside runs wider than the line). Control and bidi characters
+//! are never shown (the newline is a hard break); spaces at a line end are dropped when
+//! they do not fit.
+
+pub mod audit;
+mod blocks;
+mod cache;
+pub mod classes;
+mod columns;
+mod fill;
+mod stream;
+
+pub use cache::Cache;
+pub use columns::{GUTTER, MIN_COLUMN, Plan, plan as column_plan};
 
 use crate::model::{Anchor, Article, Field};
-use crate::text::char_width;
 
 /// Typesetting choices the reader can change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -93,18 +117,22 @@ impl Layout {
     /// The first line showing the anchored char (or the nearest before it).
     pub fn line_of(&self, anchor: Anchor) -> usize {
         let Some(field) = anchor.field else { return 0 };
-        let mut best = 0;
+        let mut before: Option<(usize, usize)> = None; // (start, line)
         for (i, line) in self.lines.iter().enumerate() {
             for s in &line.spans {
-                if let Some(src) = s.source
-                    && src.field == field
-                    && src.start <= anchor.offset
-                {
-                    best = i;
+                let Some(src) = s.source else { continue };
+                if src.field != field || src.start > anchor.offset {
+                    continue;
+                }
+                if anchor.offset < src.start + s.text.chars().count() {
+                    return i;
+                }
+                if before.is_none_or(|(start, _)| src.start >= start) {
+                    before = Some((src.start, i));
                 }
             }
         }
-        best
+        before.map_or(0, |(_, i)| i)
     }
 
     /// The anchor of the first source char on or after `line`.
@@ -124,49 +152,49 @@ impl Layout {
 }
 
 /// Set an article for a pane `width` cells wide and `height` rows high (height matters
-/// only for columns).
-pub fn layout(article: &Article, width: u16, _height: u16, settings: &Settings) -> Layout {
-    let mut lines = Vec::new();
-    for (field, text) in article.fields() {
-        let role = match field {
-            Field::Title => Role::Title,
-            Field::Kicker => Role::Kicker,
-            _ => Role::Body,
+/// only for columns; pass `u16::MAX` for an unbounded pane).
+///
+/// In columns (`settings.columns` and a pane of at least two columns of
+/// [`MIN_COLUMN`] cells), every line is one full screen row (column pieces padded and
+/// joined by gutters), the headline spans the pane on the first screen, and
+/// `page_rows` is `Some(height)`: the UI scrolls by screens.
+pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -> Layout {
+    let w = width.max(1) as usize;
+    if let Some(p) = columns::plan(width, height, settings) {
+        return Layout {
+            width,
+            lines: columns::layout(article, w, height as usize, p, settings),
+            page_rows: Some(height as usize),
         };
-        let mut cur = String::new();
-        let mut start = 0;
-        let mut w = 0;
-        for (i, c) in text.chars().enumerate() {
-            let cw = char_width(c, settings.ambiguous_wide);
-            if w + cw > width as usize && !cur.is_empty() {
-                lines.push(Line {
-                    spans: vec![Span {
-                        text: std::mem::take(&mut cur),
-                        role,
-                        source: Some(Source { field, start }),
-                    }],
-                });
-                start = i;
-                w = 0;
-            }
-            if cw <= width as usize {
-                cur.push(c);
-                w += cw;
-            }
-        }
-        if !cur.is_empty() {
-            lines.push(Line {
-                spans: vec![Span {
-                    text: cur,
-                    role,
-                    source: Some(Source { field, start }),
-                }],
-            });
-        }
     }
+    // Room for every line, so the list is not copied as it grows.
+    let chars: usize = article
+        .paragraphs
+        .iter()
+        .map(|p| p.text.len())
+        .sum::<usize>()
+        / 3;
+    let mut lines = Vec::with_capacity(16 + article.paragraphs.len() + chars * 2 / w);
+    blocks::head(article, w, settings, &mut lines);
+    blocks::body(article, w, settings, &mut lines);
     Layout {
         width,
         lines,
         page_rows: None,
     }
+}
+
+/// Set one paragraph of plain text (no headline, indent and flush turnover lines) as
+/// lines of `width` cells: the body setting without an article around it.
+pub fn set_paragraph(field: Field, text: &str, width: u16, settings: &Settings) -> Vec<Line> {
+    let mut out = Vec::new();
+    blocks::paragraph(
+        &mut blocks::Blocks::default(),
+        &[(field, Role::Body, text)],
+        0,
+        width.max(1) as usize,
+        settings,
+        &mut out,
+    );
+    out
 }

@@ -1,0 +1,271 @@
+//! The blocks of an article: the centred, balanced headline stack, the byline, the body
+//! paragraphs (indent, dateline, speaker hung, subheads set apart) and the photo credit.
+
+use super::classes::is_space;
+use super::fill::{Frame, Scratch, SetLine, emit, emit_with, fill, fill_into};
+use super::stream::Stream;
+use super::{Line, Role, Settings};
+use crate::model::{Article, Field, ParagraphKind};
+use crate::text::str_width;
+
+/// A paragraph's opening indent: two full-width spaces, less on very narrow panes.
+pub fn indent_cells(width: usize) -> usize {
+    match width {
+        10.. => 4,
+        6..=9 => 2,
+        _ => 0,
+    }
+}
+
+/// Where a headline divides into phrases: at spaces, and before a `——` inside it.
+/// Returns glyph ranges without the spaces.
+fn phrases(s: &Stream) -> Vec<(usize, usize)> {
+    let c = &s.chars;
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..=c.len() {
+        let space = i < c.len() && is_space(c[i]);
+        let dash = i > 0
+            && i + 1 < c.len()
+            && c[i] == '—'
+            && c[i + 1] == '—'
+            && !is_space(c[i - 1])
+            && c[i - 1] != '—';
+        if i == c.len() || space || dash {
+            if i > start {
+                out.push((start, i));
+            }
+            start = if space { i + 1 } else { i };
+        }
+    }
+    out
+}
+
+/// Break glyphs `a..b` into as many lines as at full width, of about equal length.
+fn balanced(s: &Stream, a: usize, b: usize, width: usize) -> Vec<SetLine> {
+    let full = Frame {
+        left: 0,
+        measure: width,
+    };
+    let lines = fill(s, a, b, full, full);
+    let n = lines.len();
+    if n < 2 {
+        return lines;
+    }
+    let widest = s.widths[a..b].iter().copied().max().unwrap_or(1) as usize;
+    let (mut lo, mut hi) = (widest.clamp(1, width), width);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let f = Frame {
+            left: 0,
+            measure: mid,
+        };
+        if fill(s, a, b, f, f).len() <= n {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    let f = Frame {
+        left: 0,
+        measure: lo,
+    };
+    fill(s, a, b, f, f)
+}
+
+/// Lines set centred. A headline too long for one line breaks between its phrases
+/// (spaces, before a `——`), phrases sharing a line while they fit; a phrase too long
+/// for a line is broken into lines of about equal length (two halves, not a full line
+/// and a stub).
+pub fn centred(
+    field: Field,
+    role: Role,
+    text: &str,
+    width: usize,
+    st: &Settings,
+    out: &mut Vec<Line>,
+) {
+    let s = Stream::new(&[(field, role, text)], st);
+    let full = Frame {
+        left: 0,
+        measure: width,
+    };
+    let mut lines = fill(&s, 0, s.len(), full, full);
+    if lines.len() > 1 {
+        let mut packed: Vec<(usize, usize)> = Vec::new();
+        for (a, b) in phrases(&s) {
+            match packed.last_mut() {
+                Some(last) if s.width(last.0, b) <= width => last.1 = b,
+                _ => packed.push((a, b)),
+            }
+        }
+        lines = packed
+            .iter()
+            .flat_map(|&(a, b)| balanced(&s, a, b, width))
+            .collect();
+    }
+    for l in &lines {
+        let left = width.saturating_sub(l.used) / 2;
+        out.push(emit(&s, l, left, false, false));
+    }
+}
+
+/// Lines set flush left (or right) without an indent: byline, column label, credit.
+pub fn plain(
+    field: Field,
+    role: Role,
+    text: &str,
+    width: usize,
+    right: bool,
+    st: &Settings,
+    out: &mut Vec<Line>,
+) {
+    let s = Stream::new(&[(field, role, text)], st);
+    let full = Frame {
+        left: 0,
+        measure: width,
+    };
+    for l in &fill(&s, 0, s.len(), full, full) {
+        let left = if right { width - l.used } else { 0 };
+        out.push(emit(&s, l, left, false, false));
+    }
+}
+
+/// The headline stack: column label, kicker, title, subtitle, then a blank line and the
+/// byline.
+pub fn head(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
+    if let Some(c) = a.column.as_deref().filter(|c| !c.is_empty()) {
+        plain(Field::Column, Role::Column, c, width, false, st, out);
+    }
+    if let Some(k) = a.kicker.as_deref().filter(|k| !k.is_empty()) {
+        centred(Field::Kicker, Role::Kicker, k, width, st, out);
+    }
+    if !a.title.is_empty() {
+        centred(Field::Title, Role::Title, &a.title, width, st, out);
+    }
+    if let Some(t) = a.subtitle.as_deref().filter(|t| !t.is_empty()) {
+        centred(Field::Subtitle, Role::Subtitle, t, width, st, out);
+    }
+    if !out.is_empty() {
+        out.push(Line::default());
+    }
+    if let Some(b) = a.byline.as_deref().filter(|b| !b.is_empty()) {
+        plain(Field::Byline, Role::Byline, b, width, false, st, out);
+    }
+}
+
+/// Buffers reused from paragraph to paragraph.
+#[derive(Debug, Default)]
+pub struct Blocks {
+    stream: Stream,
+    lines: Vec<SetLine>,
+    emit: Scratch,
+}
+
+/// One paragraph-like block: indent, optional dateline or speaker, text; turnover lines
+/// justified flush, hung under the text after a speaker when the pane allows.
+pub fn paragraph(
+    scratch: &mut Blocks,
+    parts: &[(Field, Role, &str)],
+    hang_parts: usize,
+    width: usize,
+    st: &Settings,
+    out: &mut Vec<Line>,
+) {
+    scratch.stream.set(parts, st);
+    let s = &scratch.stream;
+    let indent = indent_cells(width).min(width.saturating_sub(1));
+    let hang_w = s.runs.get(hang_parts).map_or(0, |r| s.width(0, r.first));
+    let mut hang = if hang_w > 0 { indent + hang_w } else { 0 };
+    // Hang only on panes wide enough that every speaker of an interview can have it.
+    if width < 40 || width.saturating_sub(hang) < width / 2 {
+        hang = 0;
+    }
+    let first = Frame {
+        left: indent,
+        measure: width - indent,
+    };
+    let rest = Frame {
+        left: hang,
+        measure: width - hang,
+    };
+    let mut lines = std::mem::take(&mut scratch.lines);
+    fill_into(s, 0, s.len(), first, rest, &mut lines);
+    for (i, l) in lines.iter().enumerate() {
+        let ideographic = i == 0 && l.frame == first;
+        out.push(emit_with(
+            s,
+            l,
+            l.frame.left,
+            ideographic,
+            true,
+            &mut scratch.emit,
+        ));
+    }
+    scratch.lines = lines;
+}
+
+/// The body: paragraphs with the dateline at the start of the first, subheads set apart,
+/// then the photo credit.
+pub fn body(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
+    let mut dateline = a.dateline.as_deref().filter(|d| !d.is_empty());
+    let mut scratch = Blocks::default();
+    for (i, p) in a.paragraphs.iter().enumerate() {
+        let speaker = p.speaker.as_deref().filter(|s| !s.is_empty());
+        if p.kind == ParagraphKind::Subhead {
+            if out.last().is_some_and(|l| !l.spans.is_empty()) {
+                out.push(Line::default());
+            }
+            if let Some(sp) = speaker {
+                plain(Field::Speaker(i), Role::Subhead, sp, width, false, st, out);
+            }
+            plain(
+                Field::Paragraph(i),
+                Role::Subhead,
+                &p.text,
+                width,
+                false,
+                st,
+                out,
+            );
+            continue;
+        }
+        if p.text.is_empty() && speaker.is_none() {
+            out.push(Line::default());
+            continue;
+        }
+        let role = if p.kind == ParagraphKind::Caption {
+            Role::Caption
+        } else {
+            Role::Body
+        };
+        let mut parts: Vec<(Field, Role, &str)> = Vec::with_capacity(3);
+        if let Some(d) = dateline.take() {
+            parts.push((Field::Dateline, Role::Dateline, d));
+        }
+        if let Some(sp) = speaker {
+            parts.push((Field::Speaker(i), Role::Speaker, sp));
+        }
+        let hang_parts = if speaker.is_some() && parts.len() == 1 {
+            1
+        } else {
+            0
+        };
+        parts.push((Field::Paragraph(i), role, &p.text));
+        paragraph(&mut scratch, &parts, hang_parts, width, st, out);
+    }
+    if let Some(d) = dateline {
+        paragraph(
+            &mut scratch,
+            &[(Field::Dateline, Role::Dateline, d)],
+            0,
+            width,
+            st,
+            out,
+        );
+    }
+    if let Some(c) = a.credit.as_deref().filter(|c| !c.is_empty()) {
+        let right = str_width(c, st.ambiguous_wide) <= width;
+        plain(Field::Credit, Role::Credit, c, width, right, st, out);
+    }
+}

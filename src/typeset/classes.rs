@@ -1,0 +1,221 @@
+//! Character classes for Chinese line breaking (clreq / JLReq) and the display mapping of
+//! ASCII punctuation standing between Han characters to its full-width form.
+
+/// Marks that may not begin a line: pause and stop marks, closing quotes and brackets,
+/// connectors, interpuncts, slashes, and their ASCII forms.
+#[inline]
+pub fn no_start(c: char) -> bool {
+    if is_han(c) {
+        return false;
+    }
+    matches!(
+        c,
+        '、' | '，'
+            | '。'
+            | '．'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '‼'
+            | '⁇'
+            | '⁈'
+            | '⁉'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '）'
+            | '］'
+            | '〕'
+            | '】'
+            | '》'
+            | '〉'
+            | '｝'
+            | '〗'
+            | '〙'
+            | '〟'
+            | '｠'
+            | '-'
+            | '–'
+            | '—'
+            | '⸺'
+            | '～'
+            | '〜'
+            | '·'
+            | '・'
+            | '‧'
+            | '/'
+            | '／'
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '!'
+            | '?'
+            | ')'
+            | ']'
+            | '}'
+            | '%'
+            | '‰'
+            | '℃'
+            | '°'
+            | '…'
+            | '⋯'
+            | '％'
+    )
+}
+
+/// Marks that may not end a line: opening quotes and brackets.
+#[inline]
+pub fn no_end(c: char) -> bool {
+    if is_han(c) {
+        return false;
+    }
+    matches!(
+        c,
+        '“' | '‘'
+            | '「'
+            | '『'
+            | '（'
+            | '［'
+            | '〔'
+            | '【'
+            | '《'
+            | '〈'
+            | '｛'
+            | '〖'
+            | '〘'
+            | '〝'
+            | '｟'
+            | '('
+            | '['
+            | '{'
+    )
+}
+
+/// Pause, stop and closing marks after which a justifying space reads naturally.
+pub fn stretch_after(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '，'
+            | '。'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '”'
+            | '’'
+            | '」'
+            | '』'
+            | '）'
+            | '］'
+            | '〕'
+            | '】'
+            | '》'
+            | '〉'
+    )
+}
+
+/// A Han ideograph (unified, extension A, compatibility, supplementary planes).
+#[inline]
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF | 0x3007)
+}
+
+/// Chinese text around a char: Han, CJK symbols and punctuation, full-width forms,
+/// curly double quotes.
+pub fn is_cjk(c: char) -> bool {
+    is_han(c)
+        || matches!(c as u32, 0x2E80..=0x2FFF | 0x3000..=0x303F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFEF)
+        || matches!(c, '“' | '”' | '·')
+}
+
+/// Spaces a line may drop or stretch at its end.
+pub fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{3000}'
+}
+
+/// Characters never sent to the terminal: C0/C1 controls (the newline is a break, not a
+/// glyph) and bidi controls.
+#[inline]
+pub fn is_hidden(c: char) -> bool {
+    let u = c as u32;
+    if u < 0xA0 {
+        (u < 0x20 && c != '\t') || u >= 0x7F
+    } else {
+        matches!(u, 0x202A..=0x202E | 0x2066..=0x2069 | 0x200E | 0x200F | 0x061C)
+    }
+}
+
+fn ascii_alnum(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+fn cjk(c: Option<char>) -> bool {
+    c.is_some_and(is_cjk)
+}
+
+/// The display form of `c` given its neighbours in the stored text: ASCII punctuation
+/// touching Chinese text becomes full-width (`,` → `，`), never inside numbers or Latin.
+/// Tabs show as a space. Always one char for one char.
+pub fn display_char(prev: Option<char>, c: char, next: Option<char>, fullwidth: bool) -> char {
+    if c == '\t' {
+        return ' ';
+    }
+    if !fullwidth || !c.is_ascii_punctuation() {
+        return c;
+    }
+    let between_latin = ascii_alnum(prev) && ascii_alnum(next);
+    match c {
+        ',' | ';' | '!' | '?' | ':' if (cjk(prev) || cjk(next)) && !between_latin => match c {
+            ',' => '，',
+            ';' => '；',
+            '!' => '！',
+            '?' => '？',
+            _ => '：',
+        },
+        '.' if cjk(prev) && (next.is_none() || cjk(next) || next == Some('\n')) => '。',
+        '(' if (cjk(prev) || cjk(next)) && !between_latin => '（',
+        ')' if (cjk(prev) || cjk(next)) && !between_latin => '）',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(s: &str) -> String {
+        let v: Vec<char> = s.chars().collect();
+        (0..v.len())
+            .map(|i| {
+                let p = i.checked_sub(1).map(|j| v[j]);
+                display_char(p, v[i], v.get(i + 1).copied(), true)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ascii_punct_between_han_goes_full_width() {
+        assert_eq!(show("衡水:打造"), "衡水：打造");
+        assert_eq!(
+            show("讯(记者陈凤来、马路)近日,衡水"),
+            "讯（记者陈凤来、马路）近日，衡水"
+        );
+        assert_eq!(show("共1,032.5元,增长25.6%."), "共1,032.5元，增长25.6%.");
+        assert_eq!(show("时间12:30到了."), "时间12:30到了。");
+        assert_eq!(show("hello, world"), "hello, world");
+        assert_eq!(show("经济(GDP)增长"), "经济（GDP）增长");
+        assert_eq!(show("a\tb"), "a b");
+    }
+
+    #[test]
+    fn classes() {
+        assert!(no_start('，') && no_start(',') && no_start('”') && !no_start('“'));
+        assert!(no_end('“') && no_end('(') && !no_end('”'));
+        assert!(is_han('河') && !is_han('a') && is_cjk('，') && !is_cjk(','));
+        assert!(is_hidden('\u{1b}') && is_hidden('\u{202E}') && !is_hidden('河'));
+    }
+}

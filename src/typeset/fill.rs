@@ -1,0 +1,324 @@
+//! Line filling: cut a glyph stream into lines of a given measure at the allowed breaks,
+//! then justify the turnover lines of a paragraph so they end flush, and turn the result
+//! into spans that keep the one-to-one mapping onto the source text.
+
+use super::classes::{is_han, is_space, no_end, no_start, stretch_after};
+use super::stream::{Brk, Stream};
+use super::{Line, Role, Span};
+
+/// Where a line sits: `left` cells of indent, then up to `measure` cells of text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Frame {
+    pub left: usize,
+    pub measure: usize,
+}
+
+/// One line cut from a stream: glyphs `start..end` in `frame`.
+#[derive(Debug, Clone)]
+pub struct SetLine {
+    pub frame: Frame,
+    pub start: usize,
+    pub end: usize,
+    /// Cells the glyphs take.
+    pub used: usize,
+    /// The line ends its block (or a hard break): never stretched.
+    pub last: bool,
+}
+
+/// Cut glyphs `from..to` into lines: the first in `first`, the others in `rest`.
+///
+/// Trailing spaces of a line are kept only while they fit. A glyph wider than the whole
+/// measure (a wide char at width 1) cannot be shown at all and is left out of every line.
+pub fn fill(s: &Stream, from: usize, to: usize, first: Frame, rest: Frame) -> Vec<SetLine> {
+    let mut out = Vec::new();
+    fill_into(s, from, to, first, rest, &mut out);
+    out
+}
+
+/// [`fill`] into a reused list (cleared first).
+pub fn fill_into(
+    s: &Stream,
+    from: usize,
+    to: usize,
+    first: Frame,
+    rest: Frame,
+    out: &mut Vec<SetLine>,
+) {
+    out.clear();
+    let mut frame = first;
+    let mut ls = from; // line start
+    let mut u = from; // next unit
+    let mut vis_end = from; // end of the last visible glyph placed
+    let mut used = 0; // cells of ls..vis_end
+    let finish = |out: &mut Vec<SetLine>,
+                  frame: Frame,
+                  ls: usize,
+                  vis_end: usize,
+                  upto: usize,
+                  used: usize,
+                  last: bool| {
+        let mut end = vis_end;
+        let mut w = used;
+        while end < upto && is_space(s.chars[end]) && w + s.widths[end] as usize <= frame.measure {
+            w += s.widths[end] as usize;
+            end += 1;
+        }
+        out.push(SetLine {
+            frame,
+            start: ls,
+            end,
+            used: w,
+            last,
+        });
+    };
+    while u < to {
+        let mut e = u + 1;
+        while e < to && s.brk[e] == Brk::No {
+            e += 1;
+        }
+        let must = e < to && s.brk[e] == Brk::Must;
+        // The unit without its trailing spaces (and hidden chars).
+        let mut core_end = e;
+        while core_end > u && (is_space(s.chars[core_end - 1]) || s.hidden[core_end - 1]) {
+            core_end -= 1;
+        }
+        let core = s.width(u, core_end);
+        let lead = used + s.width(vis_end, u);
+        let empty = vis_end == ls;
+        if core_end == u || lead + core <= frame.measure {
+            if core_end > u {
+                used = lead + core;
+                vis_end = core_end;
+            }
+            u = e;
+            if must {
+                finish(out, frame, ls, vis_end, e, used, true);
+                frame = rest;
+                (ls, vis_end, used) = (e, e, 0);
+            }
+            continue;
+        }
+        if !empty {
+            finish(out, frame, ls, vis_end, u, used, false);
+            frame = rest;
+            (ls, vis_end, used) = (u, u, 0);
+            continue;
+        }
+        // Nothing visible on the line yet: leading spaces give way.
+        (ls, vis_end) = (u, u);
+        if core <= frame.measure {
+            used = core;
+            vis_end = core_end;
+            u = e;
+            if must {
+                finish(out, frame, ls, vis_end, e, used, true);
+                frame = rest;
+                (ls, vis_end, used) = (e, e, 0);
+            }
+            continue;
+        }
+        if frame != rest && core <= rest.measure {
+            // Too wide after the first line's indent, fits a full line: start below.
+            finish(out, frame, ls, ls, u, 0, false);
+            frame = rest;
+            continue;
+        }
+        // Wider than a whole line: cut it where it hurts least.
+        let m = frame.measure;
+        let mut k = u;
+        let mut w = 0;
+        while k < core_end && w + s.widths[k] as usize <= m {
+            w += s.widths[k] as usize;
+            k += 1;
+        }
+        while k < core_end && s.widths[k] == 0 {
+            k += 1;
+        }
+        if k == u {
+            // Not even one glyph fits (a wide char at width 1): leave it out.
+            u += 1;
+            (ls, vis_end) = (u, u);
+            continue;
+        }
+        let mut cut = k;
+        if k < core_end {
+            let mut j = k;
+            while j > u + 1 && (no_start(s.chars[j]) || no_end(s.chars[j - 1]) || s.widths[j] == 0)
+            {
+                j -= 1;
+            }
+            if j > u + 1 && s.width(u, j) * 2 >= m {
+                cut = j;
+            }
+        }
+        used = s.width(u, cut);
+        finish(out, frame, ls, cut, cut, used, cut >= e && must);
+        frame = rest;
+        (ls, vis_end, used) = (cut, cut, 0);
+        u = cut;
+    }
+    if ls < to || out.is_empty() {
+        finish(out, frame, ls, vis_end, to, used, true);
+    } else if let Some(l) = out.last_mut() {
+        l.last = true;
+    }
+}
+
+/// Where to add justifying cells so a turnover line ends flush: after pause and closing
+/// marks first, then where Han meets Latin or digits, then between any glyphs a line could
+/// break between. Returns (glyph index to insert before, cells).
+fn stretch(s: &Stream, l: &SetLine, sc: &mut Scratch) {
+    sc.gaps.clear();
+    let short = l.frame.measure.saturating_sub(l.used);
+    if l.last || short < 2 || l.end <= l.start + 1 {
+        return;
+    }
+    let classes = &mut sc.classes;
+    for c in classes.iter_mut() {
+        c.clear();
+    }
+    for g in l.start + 1..l.end {
+        if s.brk[g] != Brk::May || s.widths[g] == 0 || is_space(s.chars[g - 1]) {
+            continue;
+        }
+        if s.hidden[g - 1] {
+            continue;
+        }
+        let (p, c) = (s.chars[g - 1], s.chars[g]);
+        let class = if stretch_after(p) || no_end(c) {
+            0
+        } else if is_han(p) != is_han(c) {
+            1
+        } else {
+            2
+        };
+        classes[class].push(g);
+    }
+    // Pause and closing marks take up to two cells each, then Han/Latin boundaries,
+    // then any break between glyphs takes the rest.
+    let gaps = &mut sc.gaps;
+    let mut left = short;
+    for (ci, class) in classes.iter().enumerate() {
+        let n = class.len();
+        if left == 0 || n == 0 {
+            continue;
+        }
+        let take = if ci < 2 { left.min(2 * n) } else { left };
+        if take <= n {
+            for k in 0..take {
+                gaps.push((class[(2 * k + 1) * n / (2 * take)], 1));
+            }
+        } else {
+            for (k, &g) in class.iter().enumerate() {
+                gaps.push((g, take / n + usize::from(k < take % n)));
+            }
+        }
+        left -= take;
+    }
+    if left > 0 || gaps.iter().any(|g| g.1 > 3) {
+        gaps.clear();
+        return;
+    }
+    gaps.sort_unstable();
+    gaps.dedup_by(|a, b| {
+        if a.0 == b.0 {
+            b.1 += a.1;
+            true
+        } else {
+            false
+        }
+    });
+}
+
+/// Spaces for an indent: full-width spaces for a paragraph's opening indent.
+pub fn pad(cells: usize, ideographic: bool) -> String {
+    if ideographic {
+        let mut s = "\u{3000}".repeat(cells / 2);
+        if cells % 2 == 1 {
+            s.push(' ');
+        }
+        s
+    } else {
+        " ".repeat(cells)
+    }
+}
+
+/// Turn a set line into spans. `indent` is the opening-indent style for the left margin;
+/// `justify` stretches turnover lines flush.
+pub fn emit(s: &Stream, l: &SetLine, left: usize, ideographic: bool, justify: bool) -> Line {
+    emit_with(s, l, left, ideographic, justify, &mut Scratch::default())
+}
+
+/// Buffers reused from line to line.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    spans: Vec<Span>,
+    gaps: Vec<(usize, usize)>,
+    classes: [Vec<usize>; 3],
+}
+
+/// [`emit`] with reused buffers.
+pub fn emit_with(
+    s: &Stream,
+    l: &SetLine,
+    left: usize,
+    ideographic: bool,
+    justify: bool,
+    sc: &mut Scratch,
+) -> Line {
+    let mut spans = std::mem::take(&mut sc.spans);
+    spans.clear();
+    if left > 0 {
+        spans.push(Span {
+            text: pad(left, ideographic),
+            role: Role::Space,
+            source: None,
+        });
+    }
+    if justify {
+        stretch(s, l, sc);
+    } else {
+        sc.gaps.clear();
+    }
+    let gaps = &sc.gaps;
+    let mut gi = 0;
+    let mut run = s.run_of(l.start);
+    // The open span: its first glyph and run.
+    let mut open: Option<usize> = None;
+    let close = |spans: &mut Vec<Span>, open: &mut Option<usize>, run: usize, g: usize| {
+        if let Some(a) = open.take() {
+            spans.push(Span {
+                text: s.text[s.offs[a] as usize..s.offs[g] as usize].to_string(),
+                role: s.runs[run].role,
+                source: Some(s.source(run, a)),
+            });
+        }
+    };
+    for g in l.start..l.end {
+        if gi < gaps.len() && gaps[gi].0 == g {
+            close(&mut spans, &mut open, run, g);
+            spans.push(Span {
+                text: " ".repeat(gaps[gi].1),
+                role: Role::Space,
+                source: None,
+            });
+            gi += 1;
+        }
+        while run + 1 < s.runs.len() && s.runs[run + 1].first <= g {
+            close(&mut spans, &mut open, run, g);
+            run += 1;
+        }
+        if s.hidden[g] {
+            close(&mut spans, &mut open, run, g);
+        } else if open.is_none() {
+            open = Some(g);
+        }
+    }
+    close(&mut spans, &mut open, run, l.end);
+    // An exact allocation: most lines hold one or two spans.
+    let mut exact = Vec::with_capacity(spans.len());
+    exact.append(&mut spans);
+    let line = Line { spans: exact };
+    sc.spans = spans;
+    line
+}

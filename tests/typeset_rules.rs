@@ -1,0 +1,401 @@
+//! The typesetter's rules over whole articles: the bundled issue and hand-made articles
+//! at every width from 10 to 120, plus styling of headlines, datelines and speakers.
+
+#[path = "fixtures/typeset/articles.rs"]
+mod fixtures;
+
+use dubao::model::{Anchor, Article, Field};
+use dubao::typeset::{Role, Settings, audit::audit, layout};
+
+fn all_articles() -> Vec<Article> {
+    let mut v = fixtures::articles();
+    let lib = dubao::import::load_bundled();
+    v.extend(lib.articles().map(|(_, a)| a.clone()));
+    v
+}
+
+fn check_all(st: Settings) {
+    let mut turnovers = 0;
+    let mut ragged = 0;
+    for a in all_articles() {
+        for w in 10..=120u16 {
+            let l = layout(&a, w, u16::MAX, &st);
+            let rep = audit(&a, &l, &st);
+            assert!(rep.faults.is_empty(), "{} at {w}: {:#?}", a.id, rep.faults);
+            turnovers += rep.turnovers;
+            ragged += rep.ragged;
+        }
+    }
+    assert!(turnovers > 5000, "{turnovers}");
+    let share = ragged as f64 / turnovers as f64;
+    eprintln!(
+        "{st:?}: {ragged} of {turnovers} turnover lines ragged ({:.3}%)",
+        share * 100.0
+    );
+    assert!(
+        share <= 0.02,
+        "{ragged} of {turnovers} turnover lines ragged"
+    );
+}
+
+#[test]
+fn every_article_every_width_default_settings() {
+    check_all(Settings::default());
+}
+
+#[test]
+fn every_article_every_width_wide_ambiguous_no_fullwidth() {
+    check_all(Settings {
+        fullwidth_punct: false,
+        ambiguous_wide: true,
+        columns: false,
+    });
+}
+
+#[test]
+fn tiny_widths_do_not_panic_and_stay_inside() {
+    let st = Settings::default();
+    for a in all_articles() {
+        for w in 1..=9u16 {
+            let l = layout(&a, w, u16::MAX, &st);
+            for line in &l.lines {
+                assert!(line.width(false) <= w as usize, "{:?} at {w}", line.plain());
+            }
+            // Nothing lost but wide chars at width 1; breaks may give way.
+            let rep = audit(&a, &l, &st);
+            let lost: Vec<_> = rep
+                .faults
+                .iter()
+                .filter(|f| !f.starts_with("break"))
+                .collect();
+            assert!(lost.is_empty(), "{} at {w}: {lost:#?}", a.id);
+        }
+        layout(&a, 400, u16::MAX, &st);
+    }
+}
+
+fn role_text(l: &dubao::typeset::Layout, role: Role) -> Vec<String> {
+    l.lines
+        .iter()
+        .map(|line| {
+            line.spans
+                .iter()
+                .filter(|s| s.role == role)
+                .map(|s| s.text.as_str())
+                .collect::<String>()
+        })
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+#[test]
+fn headline_is_centred_and_balanced() {
+    let a = &fixtures::articles()[0];
+    let l = layout(a, 40, u16::MAX, &Settings::default());
+    let titles: Vec<_> = l
+        .lines
+        .iter()
+        .filter(|line| line.spans.iter().any(|s| s.role == Role::Title))
+        .collect();
+    assert_eq!(titles.len(), 2, "{titles:#?}");
+    let w0 = titles[0].width(false);
+    let w1 = titles[1].width(false);
+    // Balanced: the two halves differ by a few cells, not a full line and a stub.
+    let t0: usize = titles[0]
+        .spans
+        .iter()
+        .filter(|s| s.role == Role::Title)
+        .map(|s| dubao::text::str_width(&s.text, false))
+        .sum();
+    let t1: usize = titles[1]
+        .spans
+        .iter()
+        .filter(|s| s.role == Role::Title)
+        .map(|s| dubao::text::str_width(&s.text, false))
+        .sum();
+    assert!(t0.abs_diff(t1) <= 8, "{t0} vs {t1}");
+    // Centred: left padding is half of what is left.
+    for (line, t) in [(titles[0], t0), (titles[1], t1)] {
+        assert_eq!(line.spans[0].role, Role::Space);
+        assert_eq!(line.spans[0].text.len(), (40 - t) / 2);
+    }
+    assert!(w0 <= 40 && w1 <= 40);
+    assert_eq!(role_text(&l, Role::Kicker), vec!["抓落实 见行动"]);
+    assert_eq!(
+        role_text(&l, Role::Subtitle),
+        vec!["——综合配套改革试验区建设综述"]
+    );
+    assert_eq!(role_text(&l, Role::Credit), vec!["河北日报通讯员 苑立伟摄"]);
+    assert_eq!(role_text(&l, Role::Subhead), vec!["核心阅读"]);
+}
+
+#[test]
+fn dateline_opens_the_first_paragraph_after_the_indent() {
+    let a = &fixtures::articles()[0];
+    let l = layout(a, 60, u16::MAX, &Settings::default());
+    let line = l
+        .lines
+        .iter()
+        .find(|line| line.spans.iter().any(|s| s.role == Role::Dateline))
+        .unwrap();
+    assert_eq!(line.spans[0].text, "\u{3000}\u{3000}");
+    assert_eq!(line.spans[1].role, Role::Dateline);
+    assert_eq!(line.spans[1].text, "河北日报讯（记者陈凤来、马路）");
+    assert_eq!(line.spans[2].role, Role::Body);
+    assert!(line.spans[2].text.starts_with("近日，衡水市"));
+    assert_eq!(line.width(false), 60);
+}
+
+#[test]
+fn speaker_bold_and_turnover_hung_under_the_text() {
+    let a = &fixtures::articles()[1];
+    let l = layout(a, 50, u16::MAX, &Settings::default());
+    let i = l
+        .lines
+        .iter()
+        .position(|line| {
+            line.spans
+                .iter()
+                .any(|s| s.role == Role::Speaker && s.text == "宋华英：")
+        })
+        .unwrap();
+    let first = &l.lines[i];
+    assert_eq!(first.spans[0].text, "\u{3000}\u{3000}");
+    assert_eq!(first.spans[1].source.unwrap().field, Field::Speaker(1));
+    // Turnover lines start under the text: 4 cells of indent + 8 of the name.
+    let next = &l.lines[i + 1];
+    assert_eq!(next.spans[0].role, Role::Space);
+    assert_eq!(next.spans[0].text, " ".repeat(12));
+    assert_eq!(next.spans[1].source.unwrap().field, Field::Paragraph(1));
+    // Column label and byline on their own lines.
+    assert_eq!(role_text(&l, Role::Column), vec!["高端访谈"]);
+    assert_eq!(
+        role_text(&l, Role::Byline),
+        vec!["河北日报记者 单厚军 王永晨"]
+    );
+}
+
+#[test]
+fn anchors_survive_relayout() {
+    let a = &fixtures::articles()[0];
+    let st = Settings::default();
+    let narrow = layout(a, 30, u16::MAX, &st);
+    let wide = layout(a, 90, u16::MAX, &st);
+    let anchor = Anchor {
+        field: Some(Field::Paragraph(3)),
+        offset: 57,
+    };
+    for l in [&narrow, &wide] {
+        let line = &l.lines[l.line_of(anchor)];
+        let hit = line.spans.iter().any(|s| {
+            s.source.is_some_and(|src| {
+                src.field == Field::Paragraph(3)
+                    && src.start <= 57
+                    && 57 < src.start + s.text.chars().count()
+            })
+        });
+        assert!(hit, "{:?}", line.plain());
+        let back = l.anchor_at(l.line_of(anchor));
+        assert_eq!(back.field, Some(Field::Paragraph(3)));
+        assert!(back.offset <= 57);
+    }
+}
+
+#[test]
+fn fullwidth_setting_off_keeps_ascii() {
+    let a = &fixtures::articles()[0];
+    let st = Settings {
+        fullwidth_punct: false,
+        ..Settings::default()
+    };
+    let l = layout(a, 200, u16::MAX, &st);
+    let all: String = l.lines.iter().map(|x| x.plain()).collect();
+    assert!(all.contains("衡水:打造") && all.contains("近日,衡水"));
+    let l = layout(a, 200, u16::MAX, &Settings::default());
+    let all: String = l.lines.iter().map(|x| x.plain()).collect();
+    assert!(all.contains("衡水：打造") && all.contains("近日，衡水"));
+    assert!(all.contains("1.032个") && all.contains("4,800.5亿"));
+}
+
+/// The audit is not blind: a naive char wrap (the skeleton's) breaks the rules it checks.
+#[test]
+fn audit_catches_a_naive_wrap() {
+    use dubao::typeset::{Layout, Line, Source, Span};
+    let st = Settings::default();
+    let a = &fixtures::articles()[0];
+    let mut lines = Vec::new();
+    for (field, text) in a.fields() {
+        let chars: Vec<char> = text.chars().collect();
+        for (k, chunk) in chars.chunks(16).enumerate() {
+            lines.push(Line {
+                spans: vec![Span {
+                    text: chunk.iter().collect(),
+                    role: Role::Body,
+                    source: Some(Source {
+                        field,
+                        start: k * 16,
+                    }),
+                }],
+            });
+        }
+    }
+    let naive = Layout {
+        width: 30,
+        lines,
+        page_rows: None,
+    };
+    let rep = audit(a, &naive, &st);
+    assert!(
+        rep.faults.iter().any(|f| f.contains("break between")),
+        "{:#?}",
+        rep.faults
+    );
+    assert!(rep.faults.iter().any(|f| f.contains("cells wide")));
+    let mut lossy = layout(a, 30, u16::MAX, &st);
+    lossy.lines.remove(8);
+    assert!(
+        audit(a, &lossy, &st)
+            .faults
+            .iter()
+            .any(|f| f.contains("lost"))
+    );
+}
+
+#[test]
+fn columns_read_down_then_across_with_the_headline_spanning() {
+    use dubao::typeset::{GUTTER, column_plan};
+    let st = Settings {
+        columns: true,
+        ..Settings::default()
+    };
+    let a = &fixtures::articles()[0];
+    let (width, height) = (100u16, 12u16);
+    let plan = column_plan(width, height, &st).expect("100 cells hold columns");
+    assert_eq!((plan.count, plan.width), (3, 30));
+    assert!(column_plan(63, 20, &st).is_none());
+    assert!(
+        column_plan(100, u16::MAX, &st).is_none(),
+        "the CLI never gets columns"
+    );
+    assert!(column_plan(100, 20, &Settings::default()).is_none());
+    let l = layout(a, width, height, &st);
+    assert_eq!(l.page_rows, Some(12));
+    assert!(l.lines.len() > 12, "two screens at least");
+    // The headline is centred over the whole pane.
+    let title_row = l
+        .lines
+        .iter()
+        .find(|line| line.spans.iter().any(|s| s.role == Role::Title))
+        .unwrap();
+    let title_w = title_row.width(false) - title_row.spans[0].text.len();
+    assert!(title_w > plan.width, "{:?}", title_row.plain());
+    assert_eq!(title_row.spans[0].text.len(), (100 - title_w) / 2);
+    // Collect sourced spans in reading order: page, column, row.
+    let order: Vec<Field> = a.fields().into_iter().map(|(f, _)| f).collect();
+    let key = |f: Field, start: usize| (order.iter().position(|&g| g == f).unwrap(), start);
+    let mut seen = Vec::new();
+    for page in l.lines.chunks(12) {
+        let mut cols: Vec<Vec<(usize, usize)>> = vec![Vec::new(); plan.count];
+        for row in page {
+            assert!(row.width(false) <= 100);
+            let mut x = 0;
+            for s in &row.spans {
+                if let Some(src) = s.source {
+                    let c = if s.role == Role::Title
+                        || s.role == Role::Kicker
+                        || s.role == Role::Subtitle
+                    {
+                        0
+                    } else {
+                        x / (plan.width + GUTTER)
+                    };
+                    cols[c].push(key(src.field, src.start));
+                }
+                x += dubao::text::str_width(&s.text, false);
+            }
+        }
+        seen.extend(cols.into_iter().flatten());
+    }
+    let mut sorted = seen.clone();
+    sorted.sort();
+    assert_eq!(
+        seen, sorted,
+        "columns read top to bottom, then left to right"
+    );
+    // Nothing lost in columns either.
+    let rep = audit(a, &l, &st);
+    assert!(
+        rep.faults.iter().all(|f| f.starts_with("break between")),
+        "{:#?}",
+        rep.faults
+    );
+}
+
+#[test]
+fn control_and_bidi_characters_never_reach_the_screen() {
+    let a = Article {
+        title: "标题\u{1b}]0;pwned\u{7}".into(),
+        paragraphs: vec![dubao::model::Paragraph::text(
+            "正文\u{1b}[31m红色\u{202E}反向\u{9b}文字\t制表\n第二行。",
+        )],
+        ..Default::default()
+    };
+    let st = Settings::default();
+    let l = layout(&a, 40, u16::MAX, &st);
+    let all: String = l
+        .lines
+        .iter()
+        .map(|x| x.plain())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        !all.chars()
+            .any(|c| c.is_control() && c != '\n' || c == '\u{202E}'),
+        "{all:?}"
+    );
+    assert!(all.contains("正文[31m红色反向文字 制表"), "{all:?}");
+    assert!(
+        all.contains("\n第二行。"),
+        "a newline in the text is a hard break: {all:?}"
+    );
+    assert!(audit(&a, &l, &st).faults.is_empty());
+}
+
+fn spans_of(lines: &[dubao::typeset::Line]) -> Vec<Vec<String>> {
+    lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| s.text.clone()).collect())
+        .collect()
+}
+
+/// Worked by hand: 20 cells hold ten Han; `阻。` cannot follow `梗` on line 4 and may
+/// not be split, so line 4 ends two cells short and is stretched between glyphs (it has
+/// no pause mark); the last line is left alone.
+#[test]
+fn turnover_lines_are_stretched_flush() {
+    let text = "衡水建市晚、基础差，市情决定了要想跨越赶超，争先进位，就必须破除一切发展梗阻。作为全省唯一的综合配套改革试验区，近年来共探索出80余项改革经验。";
+    let lines = dubao::typeset::set_paragraph(Field::Paragraph(0), text, 20, &Settings::default());
+    let want: Vec<Vec<&str>> = vec![
+        vec!["\u{3000}\u{3000}", "衡水建市晚、基础"],
+        vec!["差，市情决定了要想跨"],
+        vec!["越赶超，争先进位，就"],
+        vec!["必须破", " ", "除一切发", " ", "展梗"],
+        vec!["阻。作为全省唯一的综"],
+        vec!["合配套改革试验区，近"],
+        vec!["年来共探索出80余项改"],
+        vec!["革经验。"],
+    ];
+    assert_eq!(spans_of(&lines), want);
+    // The stretch goes after a pause mark when the line has one: line 2 holds nine
+    // glyphs (18 cells) and `申。` does not fit, so the two cells go after `，`.
+    let text = "甲乙丙丁戊己庚辛子丑寅，卯辰巳午未申。";
+    let lines = dubao::typeset::set_paragraph(Field::Paragraph(0), text, 20, &Settings::default());
+    assert_eq!(
+        spans_of(&lines),
+        vec![
+            vec!["\u{3000}\u{3000}", "甲乙丙丁戊己庚辛"],
+            vec!["子丑寅，", "  ", "卯辰巳午未"],
+            vec!["申。"],
+        ]
+    );
+}
