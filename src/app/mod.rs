@@ -8,6 +8,8 @@ mod marks;
 mod search;
 mod update;
 
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use crate::bookmarks::{self, Store};
@@ -63,7 +65,9 @@ pub struct App {
     pub size: (u16, u16),
     pub settings: Settings,
     /// The selected article set for the reading pane.
-    pub layout: Layout,
+    pub layout: Arc<Layout>,
+    /// Layouts already set, by article, pane size and settings.
+    pub layouts: typeset::Cache,
     pub search: SearchState,
     pub marks: Marks,
     /// A message for the status line (errors, warnings, confirmations).
@@ -88,7 +92,8 @@ impl App {
             scroll: 0,
             size,
             settings: Settings::default(),
-            layout: Layout::default(),
+            layout: Arc::default(),
+            layouts: typeset::Cache::new(),
             search: SearchState::new(searcher),
             marks: Marks {
                 store,
@@ -148,9 +153,9 @@ impl App {
         let keep = !self.layout.lines.is_empty();
         let text = self.panes().text;
         self.shown = self.current_ref();
-        self.layout = match self.current() {
-            Some(a) => typeset::layout(a, text.width, text.height, &self.settings),
-            None => Layout::default(),
+        self.layout = match self.current_ref().and_then(|r| self.library.get(r)) {
+            Some(a) => self.layouts.get(a, text.width, text.height, &self.settings),
+            None => Arc::default(),
         };
         self.scroll = if keep { self.layout.line_of(anchor) } else { 0 };
         self.clamp_scroll();
