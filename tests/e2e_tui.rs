@@ -102,6 +102,41 @@ fn sigterm_and_sighup_restore_the_terminal() {
 }
 
 #[test]
+fn a_closed_terminal_ends_the_reader() {
+    let home = tempfile::tempdir().unwrap();
+    let mut tui = Tui::start_with(&[], &[("UNDER_SHELL", "1")], 80, 24, home.path());
+    tui.wait_text("河北日报");
+    let shell = tui.pid().unwrap();
+    let children = format!("/proc/{shell}/task/{shell}/children");
+    let dubao: u32 = std::fs::read_to_string(children)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .expect("dubao runs under the shell")
+        .parse()
+        .unwrap();
+    // tmux, closing, leaves the reader half an escape sequence to wait for.
+    tui.raw(b"\x1b[");
+    tui.hang_up();
+    // The shell dies of the hang-up; dubao, its child, must leave by itself too.
+    let gone = || {
+        std::fs::read_to_string(format!("/proc/{dubao}/stat"))
+            .map(|s| s.split_whitespace().nth(2) == Some("Z"))
+            .unwrap_or(true)
+    };
+    let start = std::time::Instant::now();
+    while !gone() {
+        if start.elapsed() > std::time::Duration::from_secs(10) {
+            let _ = std::process::Command::new("kill")
+                .args(["-9", &dubao.to_string()])
+                .status();
+            panic!("dubao kept running after its terminal closed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
 fn ctrl_c_quits() {
     let home = tempfile::tempdir().unwrap();
     let mut tui = Tui::start(&[], 80, 24, home.path());

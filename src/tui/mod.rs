@@ -1,9 +1,10 @@
 //! The terminal side of the reader: set the terminal up, run the event loop, and restore
 //! the terminal on every way out (`q`, Ctrl-C, SIGTERM, SIGHUP, a panic).
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::Duration;
 
 use anyhow::Result;
@@ -86,7 +87,32 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
     }
 }
 
-/// Run the reader until the user quits or a signal asks it to stop.
+/// Read terminal events on a thread of their own, so the loop never blocks inside the
+/// terminal library: when the terminal goes away (a closed window, a killed tmux), reads
+/// can spin without returning, and the loop must still see signals and quit.
+fn spawn_event_reader() -> mpsc::Receiver<Event> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            match event::poll(Duration::from_millis(250)) {
+                Ok(true) => match event::read() {
+                    Ok(ev) => {
+                        if tx.send(ev).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => return,
+                },
+                Ok(false) if !io::stdin().is_terminal() => return,
+                Ok(false) => {}
+                Err(_) => return,
+            }
+        }
+    });
+    rx
+}
+
+/// Run the reader until the user quits, a signal asks it to stop, or the terminal goes.
 pub fn run(mut app: App) -> Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -96,31 +122,33 @@ pub fn run(mut app: App) -> Result<()> {
     let mut terminal = setup()?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let events = spawn_event_reader();
     // Lets the end-to-end tests check that a panic restores the terminal.
     let panic_for_test = std::env::var_os("DUBAO_TEST_PANIC").is_some();
-    loop {
+    while !app.quit {
         terminal.draw(|f| crate::ui::draw(f, &app))?;
         if panic_for_test {
             panic!("DUBAO_TEST_PANIC is set");
         }
-        if app.quit {
-            break;
-        }
-        if stop.load(Ordering::Relaxed) {
-            app.update(Action::Quit);
-            break;
-        }
-        if event::poll(Duration::from_millis(200))? {
-            let ev = event::read()?;
-            if let Some(a) = action_for(&app, ev) {
-                app.update(a);
-            }
-            // Take whatever else is already waiting before drawing again.
-            while !app.quit && event::poll(Duration::ZERO)? {
-                if let Some(a) = action_for(&app, event::read()?) {
+        match events.recv_timeout(Duration::from_millis(200)) {
+            Ok(ev) => {
+                if let Some(a) = action_for(&app, ev) {
                     app.update(a);
                 }
+                // Take whatever else is already waiting before drawing again.
+                while !app.quit {
+                    let Ok(ev) = events.try_recv() else { break };
+                    if let Some(a) = action_for(&app, ev) {
+                        app.update(a);
+                    }
+                }
             }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            // The terminal is gone: keep the reading place and leave.
+            Err(mpsc::RecvTimeoutError::Disconnected) => app.update(Action::Quit),
+        }
+        if stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
+            app.update(Action::Quit);
         }
     }
     Ok(())

@@ -3,7 +3,9 @@
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
+use std::os::fd::FromRawFd;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -12,9 +14,11 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 /// The real `dubao` binary in a pseudo-terminal of a given size.
 pub struct Tui {
     parser: Arc<Mutex<vt100::Parser>>,
-    master: Box<dyn MasterPty + Send>,
-    writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
     child: Box<dyn Child + Send + Sync>,
+    /// Tells the reading thread to let go of its copy of the terminal.
+    closed: Arc<AtomicBool>,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -49,6 +53,18 @@ impl Tui {
             .expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
         cmd.args(args);
+        if std::env::var_os("DUBAO_E2E_UNDER_SHELL").is_some()
+            || env.iter().any(|(k, _)| *k == "UNDER_SHELL")
+        {
+            // Run it as a shell's child, as a terminal window or tmux pane does.
+            cmd = CommandBuilder::new("sh");
+            cmd.args([
+                "-c",
+                &format!("{} \"$@\"; sleep 30", env!("CARGO_BIN_EXE_dubao")),
+                "sh",
+            ]);
+            cmd.args(args);
+        }
         cmd.env("XDG_DATA_HOME", data_home);
         cmd.env("HOME", data_home);
         cmd.env("TERM", "xterm-256color");
@@ -59,23 +75,39 @@ impl Tui {
         let child = pair.slave.spawn_command(cmd).expect("spawn dubao");
         drop(pair.slave);
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
-        let mut reader = pair.master.try_clone_reader().expect("reader");
-        let sink = Arc::clone(&parser);
+        // Our own non-blocking copy of the master side, so that `hang_up` can close every
+        // copy of it (a thread blocked in `read` would keep the terminal open).
+        let fd = pair.master.as_raw_fd().expect("master fd");
+        // SAFETY: `dup` of a valid fd; the new fd is owned by the `File` below only.
+        let mut reader = unsafe {
+            let copy = libc::dup(fd);
+            assert!(copy >= 0, "dup");
+            let flags = libc::fcntl(copy, libc::F_GETFL);
+            libc::fcntl(copy, libc::F_SETFL, flags | libc::O_NONBLOCK);
+            std::fs::File::from_raw_fd(copy)
+        };
+        let closed = Arc::new(AtomicBool::new(false));
+        let (sink, done) = (Arc::clone(&parser), Arc::clone(&closed));
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+            while !done.load(Ordering::Relaxed) {
+                match reader.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                    Err(_) => break,
                 }
-                sink.lock().unwrap().process(&buf[..n]);
             }
         });
         let writer = pair.master.take_writer().expect("writer");
         Tui {
             parser,
-            master: pair.master,
-            writer,
+            master: Some(pair.master),
+            writer: Some(writer),
             child,
+            closed,
         }
     }
 
@@ -83,24 +115,22 @@ impl Tui {
     pub fn keys(&mut self, keys: &str) {
         for c in keys.chars() {
             let mut b = [0u8; 4];
-            self.writer
-                .write_all(c.encode_utf8(&mut b).as_bytes())
-                .unwrap();
-            self.writer.flush().unwrap();
-            std::thread::sleep(Duration::from_millis(40));
+            self.raw(c.encode_utf8(&mut b).as_bytes());
         }
     }
 
     /// Send raw bytes at once (an escape sequence, or text from an input method).
     pub fn raw(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
-        std::thread::sleep(Duration::from_millis(60));
+        let w = self.writer.as_mut().expect("terminal open");
+        w.write_all(bytes).unwrap();
+        w.flush().unwrap();
+        std::thread::sleep(Duration::from_millis(40));
     }
 
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.parser.lock().unwrap().set_size(nz(rows), nz(cols));
-        self.master.resize(size(cols, rows)).unwrap();
+        let m = self.master.as_ref().expect("terminal open");
+        m.resize(size(cols, rows)).unwrap();
     }
 
     pub fn screen(&self) -> String {
@@ -157,6 +187,13 @@ impl Tui {
             }
             std::thread::sleep(Duration::from_millis(50));
         }
+    }
+
+    /// Close the terminal under the program, as closing its window does.
+    pub fn hang_up(&mut self) {
+        self.closed.store(true, Ordering::Relaxed);
+        self.writer = None;
+        self.master = None;
     }
 
     pub fn pid(&self) -> Option<u32> {
