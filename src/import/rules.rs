@@ -206,7 +206,24 @@ pub fn is_byline(text: &str) -> bool {
     if !at_most(text, CREDIT_MAX) || is_photo_credit(text) {
         return false;
     }
-    is_role_and_names(unbracket(text))
+    let inner = unbracket(text);
+    // `文/张三`, `文·图/本报记者 张三`: who wrote (and shot) it.
+    let signed = ["文/", "文／", "图/", "图／", "文图/", "文·图/", "文·图／"]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p));
+    match signed {
+        Some(rest) => is_role_and_names(rest) || are_names(rest),
+        None => is_role_and_names(inner),
+    }
+}
+
+/// Names alone, separated by spaces or `、`.
+fn are_names(text: &str) -> bool {
+    let mut tokens = text
+        .split(|c: char| is_space(c) || c == '、')
+        .filter(|t| !t.is_empty())
+        .peekable();
+    tokens.peek().is_some() && tokens.all(is_name)
 }
 
 /// A photo credit: `河北日报通讯员 苑立伟摄`, `本报记者  某某摄`, `张三 摄`, `某社供图`.
@@ -229,11 +246,7 @@ pub fn is_photo_credit(text: &str) -> bool {
     if who.is_empty() || has_body_punctuation(who) {
         return false;
     }
-    is_role_and_names(who)
-        || who
-            .split(|c: char| is_space(c) || c == '、')
-            .filter(|t| !t.is_empty())
-            .all(is_name)
+    is_role_and_names(who) || are_names(who)
 }
 
 /// Staff credits for the page: `本版责编：某某`, `版式设计：某某`, `责任编辑 某某`.
