@@ -178,6 +178,9 @@ struct Reader<'a> {
     drafts: Vec<Draft>,
     /// Headline-shaped lines waiting for what follows them.
     pending: Vec<StackLine<'a>>,
+    /// Where in `lines` page lines from the pending run go, so the page keeps its order
+    /// when a staff credit stands among them.
+    pending_at: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -192,19 +195,33 @@ impl<'a> Reader<'a> {
                 kind: PageLineKind::Other,
                 text: b.text.to_owned(),
             }),
-            Kind::Heading => self.pending.push(StackLine::Heading(b.text)),
-            Kind::Byline => self.pending.push(StackLine::Byline(b.text)),
+            Kind::Heading => self.hold(StackLine::Heading(b.text)),
+            Kind::Byline => self.hold(StackLine::Byline(b.text)),
             Kind::Credit => match self.drafts.last_mut() {
                 Some(d) if self.pending.is_empty() && !d.paras.is_empty() => {
                     d.attach_credit(b.text)
                 }
-                _ => self.pending.push(StackLine::Credit(b.text)),
+                _ => self.hold(StackLine::Credit(b.text)),
             },
             Kind::Body | Kind::Subhead => {
                 self.resolve(blocks, i);
                 self.body(b);
             }
         }
+    }
+
+    fn hold(&mut self, line: StackLine<'a>) {
+        if self.pending.is_empty() {
+            self.pending_at = self.lines.len();
+        }
+        self.pending.push(line);
+    }
+
+    /// Page lines that came out of the pending run, in page order.
+    fn put_lines(&mut self, lines: Vec<PageLine>) {
+        let at = self.pending_at.min(self.lines.len());
+        self.pending_at = at + lines.len();
+        self.lines.splice(at..at, lines);
     }
 
     /// Place the pending lines now that body text follows them at `next`.
@@ -238,7 +255,7 @@ impl<'a> Reader<'a> {
             return;
         }
         let (lines, draft) = stack::build(&pending, self.drafts.is_empty());
-        self.lines.extend(lines);
+        self.put_lines(lines);
         self.drafts.push(draft);
     }
 
@@ -341,19 +358,24 @@ impl<'a> Reader<'a> {
             self.give_head(at, &pending);
             return;
         }
-        for line in pending {
-            let (StackLine::Heading(t) | StackLine::Byline(t) | StackLine::Credit(t)) = line;
-            self.lines.push(PageLine {
-                kind: stack::page_line_kind(t, false),
-                text: t.to_owned(),
-            });
-        }
+        let page_top = self.drafts.is_empty();
+        let lines = pending
+            .into_iter()
+            .map(|line| {
+                let (StackLine::Heading(t) | StackLine::Byline(t) | StackLine::Credit(t)) = line;
+                PageLine {
+                    kind: stack::page_line_kind(t, page_top),
+                    text: t.to_owned(),
+                }
+            })
+            .collect();
+        self.put_lines(lines);
     }
 
     /// Give the article at `at` the headline stack printed after its body.
     fn give_head(&mut self, at: usize, pending: &[StackLine<'_>]) {
         let (lines, head) = stack::build(pending, false);
-        self.lines.extend(lines);
+        self.put_lines(lines);
         let d = &mut self.drafts[at];
         d.column = head.column;
         d.kicker = head.kicker;
