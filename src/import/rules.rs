@@ -235,18 +235,31 @@ pub fn is_photo_credit(text: &str) -> bool {
     let agency = inner
         .strip_suffix('发')
         .filter(|w| w.contains('社') || w.contains("记者"));
-    let Some(who) = ["摄影报道", "摄影", "摄", "供图"]
+    let shot = ["摄影报道", "摄影", "摄"]
         .iter()
-        .find_map(|end| inner.strip_suffix(end))
-        .or(agency)
-    else {
+        .find_map(|end| inner.strip_suffix(end));
+    let Some(who) = shot.or(inner.strip_suffix("供图")).or(agency) else {
         return false;
     };
+    let spaced = who.ends_with(|c: char| is_space(c) || c == '/' || c == '／');
     let who = who.trim_end_matches(|c: char| is_space(c) || c == '/' || c == '／');
     if who.is_empty() || has_body_punctuation(who) {
         return false;
     }
-    is_role_and_names(who) || are_names(who)
+    if is_role_and_names(who) {
+        return true;
+    }
+    // A bare name before 摄 is a person's (two or three characters, or set apart by a
+    // space), so a headline like `春日随手摄` is not taken for a credit.
+    let personal = |t: &str| is_name(t) && (spaced || (!at_most(t, 1) && at_most(t, 3)));
+    if shot.is_some() {
+        let mut tokens = who
+            .split(|c: char| is_space(c) || c == '、')
+            .filter(|t| !t.is_empty());
+        tokens.clone().next().is_some() && tokens.all(personal)
+    } else {
+        are_names(who)
+    }
 }
 
 /// Staff credits for the page: `本版责编：某某`, `版式设计：某某`, `责任编辑 某某`.

@@ -68,6 +68,9 @@ fn photo_credits() {
     assert!(is_photo_credit("（新华社记者 甲乙 摄）"));
     assert!(!is_photo_credit("上半年煤炭装船量超亿吨"));
     assert!(!is_photo_credit("他们一起去拍摄"));
+    assert!(!is_photo_credit("春日随手摄"));
+    assert!(is_photo_credit("欧阳小明 摄"));
+    assert!(is_photo_credit("视觉中国供图"));
 }
 
 #[test]
