@@ -1,21 +1,24 @@
 //! One page dump → its articles and page lines.
 //!
-//! Both dump layouts are read the same way: every non-blank line is a block; a block
-//! opened by a full-width indent (`　　`) starts a paragraph, an unindented block is a
-//! headline, label or byline when it is shaped like one (short, no clause punctuation),
-//! and body text otherwise. Then, in page order:
+//! Both dump layouts are read the same way: every non-blank line is a block. The page's
+//! paragraph indent is found (the commonest indent of body lines, `　　`, spaces or a
+//! tab); a block set in by it starts a paragraph, one set in further is a centred
+//! headline. An unindented block is a headline, label or byline when it is shaped like
+//! one (short, no clause punctuation), and body text otherwise. Then, in page order:
 //! - a run of headline-shaped lines before body text is a headline stack, which starts
-//!   an article ([`super::stack`]), unless it is a single short line inside a story with
+//!   an article ([`super::stack`]), unless it is a single line inside a story with
 //!   nothing marking a new one (no dateline, byline or photo credit after it): then it
-//!   is an in-article subhead;
-//! - a body block continues the paragraph before it when that one stops mid-sentence
-//!   (the printed column broke there) and the block is not indented;
+//!   is a subhead when short, or body text (a speech line, a cut paragraph) when not;
+//! - a block continues the paragraph before it when that one stops mid-sentence (the
+//!   printed column broke there, or the dump wrapped the line) and it is not indented;
 //! - a body block opening with a dateline starts a new article, headline or not;
 //! - photo credits close a photo (or mark the caption of a story's picture);
-//! - staff credits belong to the page wherever they stand;
-//! - a headline stack with no body after it at the end of the page was printed after
-//!   its body: it goes back to the interview that begins inside the story before it
-//!   (or to a story that has no headline), else it stays on the page.
+//! - staff credits, source lines and page headers belong to the page wherever they are;
+//! - a headline stack printed after its body (at the page's end, or closed by a byline
+//!   before the next article's stack) goes back to the interview that begins inside the
+//!   story before it, or to a story that has no headline; else it stays on the page.
+//!
+//! Nothing is dropped: every block ends up in exactly one field or page line.
 
 use super::draft::Draft;
 use super::stack::{self, StackLine};
