@@ -402,34 +402,37 @@ impl<'a> Reader<'a> {
 
     /// Whether [`Self::orphan_home`] would find a home, without changing anything.
     fn orphan_home_exists(&self) -> bool {
-        let Some(last) = self.drafts.last() else {
-            return false;
-        };
-        let texts: Vec<&str> = last.paras.iter().map(|p| p.text.as_str()).collect();
-        speaker::interview_start(&texts).is_some()
-            || self
-                .drafts
-                .iter()
-                .rev()
-                .take(HOME_REACH)
-                .any(|d| !d.has_head())
+        self.interview_inside().is_some() || self.headless().is_some()
     }
 
     /// Which article a headline stack printed after its body belongs to: an interview
-    /// that begins inside the last story (split off here), or else the last story that
-    /// has no headline.
+    /// that begins inside a story just before (split off here), or else the nearest
+    /// story that has no headline.
     fn orphan_home(&mut self) -> Option<usize> {
-        let last = self.drafts.len().checked_sub(1)?;
-        let texts: Vec<&str> = self.drafts[last]
-            .paras
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect();
-        if let Some(at) = speaker::interview_start(&texts) {
-            let tail = self.drafts[last].split_off(at);
-            self.drafts.push(tail);
-            return Some(last + 1);
+        if let Some((i, at)) = self.interview_inside() {
+            let tail = self.drafts[i].split_off(at);
+            self.drafts.insert(i + 1, tail);
+            return Some(i + 1);
         }
+        self.headless()
+    }
+
+    /// The nearest article (within reach) inside which an interview begins after other
+    /// text, and the paragraph where it does.
+    fn interview_inside(&self) -> Option<(usize, usize)> {
+        let first = self.drafts.len().saturating_sub(HOME_REACH);
+        (first..self.drafts.len()).rev().find_map(|i| {
+            let texts: Vec<&str> = self.drafts[i]
+                .paras
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect();
+            speaker::interview_start(&texts).map(|at| (i, at))
+        })
+    }
+
+    /// The nearest article (within reach) without a headline.
+    fn headless(&self) -> Option<usize> {
         let first = self.drafts.len().saturating_sub(HOME_REACH);
         self.drafts[first..]
             .iter()
