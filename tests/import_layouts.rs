@@ -54,9 +54,15 @@ fn indent_layout_articles_and_stacks() {
         .iter()
         .map(|l| (l.kind, l.text.as_str()))
         .collect();
-    assert!(lines.contains(&(PageLineKind::Credit, "本版责编：林一帆　版式设计：周小禾")));
-    assert!(lines.contains(&(PageLineKind::Banner, "稳就业 惠民生")));
-    assert!(lines.contains(&(PageLineKind::Column, "要闻")));
+    assert_eq!(
+        lines,
+        vec![
+            // Lines of a headline run stay together, where the run began.
+            (PageLineKind::Column, "要闻"),
+            (PageLineKind::Banner, "稳就业 惠民生"),
+            (PageLineKind::Credit, "本版责编：林一帆　版式设计：周小禾"),
+        ]
+    );
 }
 
 #[test]

@@ -1,21 +1,24 @@
 //! One page dump → its articles and page lines.
 //!
-//! Both dump layouts are read the same way: every non-blank line is a block; a block
-//! opened by a full-width indent (`　　`) starts a paragraph, an unindented block is a
-//! headline, label or byline when it is shaped like one (short, no clause punctuation),
-//! and body text otherwise. Then, in page order:
+//! Both dump layouts are read the same way: every non-blank line is a block. The page's
+//! paragraph indent is found (the commonest indent of body lines, `　　`, spaces or a
+//! tab); a block set in by it starts a paragraph, one set in further is a centred
+//! headline. An unindented block is a headline, label or byline when it is shaped like
+//! one (short, no clause punctuation), and body text otherwise. Then, in page order:
 //! - a run of headline-shaped lines before body text is a headline stack, which starts
-//!   an article ([`super::stack`]), unless it is a single short line inside a story with
+//!   an article ([`super::stack`]), unless it is a single line inside a story with
 //!   nothing marking a new one (no dateline, byline or photo credit after it): then it
-//!   is an in-article subhead;
-//! - a body block continues the paragraph before it when that one stops mid-sentence
-//!   (the printed column broke there) and the block is not indented;
+//!   is a subhead when short, or body text (a speech line, a cut paragraph) when not;
+//! - a block continues the paragraph before it when that one stops mid-sentence (the
+//!   printed column broke there, or the dump wrapped the line) and it is not indented;
 //! - a body block opening with a dateline starts a new article, headline or not;
 //! - photo credits close a photo (or mark the caption of a story's picture);
-//! - staff credits belong to the page wherever they stand;
-//! - a headline stack with no body after it at the end of the page was printed after
-//!   its body: it goes back to the interview that begins inside the story before it
-//!   (or to a story that has no headline), else it stays on the page.
+//! - staff credits, source lines and page headers belong to the page wherever they are;
+//! - a headline stack printed after its body (at the page's end, or closed by a byline
+//!   before the next article's stack) goes back to the interview that begins inside the
+//!   story before it, or to a story that has no headline; else it stays on the page.
+//!
+//! Nothing is dropped: every block ends up in exactly one field or page line.
 
 use super::draft::Draft;
 use super::stack::{self, StackLine};
@@ -178,6 +181,9 @@ struct Reader<'a> {
     drafts: Vec<Draft>,
     /// Headline-shaped lines waiting for what follows them.
     pending: Vec<StackLine<'a>>,
+    /// Where in `lines` page lines from the pending run go, so the page keeps its order
+    /// when a staff credit stands among them.
+    pending_at: usize,
 }
 
 impl<'a> Reader<'a> {
@@ -192,19 +198,33 @@ impl<'a> Reader<'a> {
                 kind: PageLineKind::Other,
                 text: b.text.to_owned(),
             }),
-            Kind::Heading => self.pending.push(StackLine::Heading(b.text)),
-            Kind::Byline => self.pending.push(StackLine::Byline(b.text)),
+            Kind::Heading => self.hold(StackLine::Heading(b.text)),
+            Kind::Byline => self.hold(StackLine::Byline(b.text)),
             Kind::Credit => match self.drafts.last_mut() {
                 Some(d) if self.pending.is_empty() && !d.paras.is_empty() => {
                     d.attach_credit(b.text)
                 }
-                _ => self.pending.push(StackLine::Credit(b.text)),
+                _ => self.hold(StackLine::Credit(b.text)),
             },
             Kind::Body | Kind::Subhead => {
                 self.resolve(blocks, i);
                 self.body(b);
             }
         }
+    }
+
+    fn hold(&mut self, line: StackLine<'a>) {
+        if self.pending.is_empty() {
+            self.pending_at = self.lines.len();
+        }
+        self.pending.push(line);
+    }
+
+    /// Page lines that came out of the pending run, in page order.
+    fn put_lines(&mut self, lines: Vec<PageLine>) {
+        let at = self.pending_at.min(self.lines.len());
+        self.pending_at = at + lines.len();
+        self.lines.splice(at..at, lines);
     }
 
     /// Place the pending lines now that body text follows them at `next`.
@@ -238,7 +258,7 @@ impl<'a> Reader<'a> {
             return;
         }
         let (lines, draft) = stack::build(&pending, self.drafts.is_empty());
-        self.lines.extend(lines);
+        self.put_lines(lines);
         self.drafts.push(draft);
     }
 
@@ -341,19 +361,24 @@ impl<'a> Reader<'a> {
             self.give_head(at, &pending);
             return;
         }
-        for line in pending {
-            let (StackLine::Heading(t) | StackLine::Byline(t) | StackLine::Credit(t)) = line;
-            self.lines.push(PageLine {
-                kind: stack::page_line_kind(t, false),
-                text: t.to_owned(),
-            });
-        }
+        let page_top = self.drafts.is_empty();
+        let lines = pending
+            .into_iter()
+            .map(|line| {
+                let (StackLine::Heading(t) | StackLine::Byline(t) | StackLine::Credit(t)) = line;
+                PageLine {
+                    kind: stack::page_line_kind(t, page_top),
+                    text: t.to_owned(),
+                }
+            })
+            .collect();
+        self.put_lines(lines);
     }
 
     /// Give the article at `at` the headline stack printed after its body.
     fn give_head(&mut self, at: usize, pending: &[StackLine<'_>]) {
         let (lines, head) = stack::build(pending, false);
-        self.lines.extend(lines);
+        self.put_lines(lines);
         let d = &mut self.drafts[at];
         d.column = head.column;
         d.kicker = head.kicker;
@@ -377,34 +402,37 @@ impl<'a> Reader<'a> {
 
     /// Whether [`Self::orphan_home`] would find a home, without changing anything.
     fn orphan_home_exists(&self) -> bool {
-        let Some(last) = self.drafts.last() else {
-            return false;
-        };
-        let texts: Vec<&str> = last.paras.iter().map(|p| p.text.as_str()).collect();
-        speaker::interview_start(&texts).is_some()
-            || self
-                .drafts
-                .iter()
-                .rev()
-                .take(HOME_REACH)
-                .any(|d| !d.has_head())
+        self.interview_inside().is_some() || self.headless().is_some()
     }
 
     /// Which article a headline stack printed after its body belongs to: an interview
-    /// that begins inside the last story (split off here), or else the last story that
-    /// has no headline.
+    /// that begins inside a story just before (split off here), or else the nearest
+    /// story that has no headline.
     fn orphan_home(&mut self) -> Option<usize> {
-        let last = self.drafts.len().checked_sub(1)?;
-        let texts: Vec<&str> = self.drafts[last]
-            .paras
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect();
-        if let Some(at) = speaker::interview_start(&texts) {
-            let tail = self.drafts[last].split_off(at);
-            self.drafts.push(tail);
-            return Some(last + 1);
+        if let Some((i, at)) = self.interview_inside() {
+            let tail = self.drafts[i].split_off(at);
+            self.drafts.insert(i + 1, tail);
+            return Some(i + 1);
         }
+        self.headless()
+    }
+
+    /// The nearest article (within reach) inside which an interview begins after other
+    /// text, and the paragraph where it does.
+    fn interview_inside(&self) -> Option<(usize, usize)> {
+        let first = self.drafts.len().saturating_sub(HOME_REACH);
+        (first..self.drafts.len()).rev().find_map(|i| {
+            let texts: Vec<&str> = self.drafts[i]
+                .paras
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect();
+            speaker::interview_start(&texts).map(|at| (i, at))
+        })
+    }
+
+    /// The nearest article (within reach) without a headline.
+    fn headless(&self) -> Option<usize> {
         let first = self.drafts.len().saturating_sub(HOME_REACH);
         self.drafts[first..]
             .iter()

@@ -261,3 +261,15 @@ fn short_answers_are_speech_not_subheads() {
             .all(|x| x.kind == ParagraphKind::Text && x.speaker.is_some())
     );
 }
+
+#[test]
+fn an_interview_head_at_the_end_finds_its_body_past_a_photo() {
+    let text = format!(
+        "报道标题\n\n{A}\n\n记者：问什么？\n\n甲乙：答这个。\n\n晨光\n\n白鹭在浅滩上觅食。\n\n丙丁摄\n\n访谈的标题\n\n本报记者 戊己\n\n访某某"
+    );
+    let p = page(&text);
+    assert_eq!(titles(&p), vec!["报道标题", "访谈的标题", "晨光"]);
+    assert_eq!(p.articles[1].kind, ArticleKind::Interview);
+    assert_eq!(p.articles[1].paragraphs.len(), 2);
+    assert_eq!(p.articles[2].kind, ArticleKind::Photo);
+}

@@ -206,7 +206,24 @@ pub fn is_byline(text: &str) -> bool {
     if !at_most(text, CREDIT_MAX) || is_photo_credit(text) {
         return false;
     }
-    is_role_and_names(unbracket(text))
+    let inner = unbracket(text);
+    // `文/张三`, `文·图/本报记者 张三`: who wrote (and shot) it.
+    let signed = ["文/", "文／", "图/", "图／", "文图/", "文·图/", "文·图／"]
+        .iter()
+        .find_map(|p| inner.strip_prefix(p));
+    match signed {
+        Some(rest) => is_role_and_names(rest) || are_names(rest),
+        None => is_role_and_names(inner),
+    }
+}
+
+/// Names alone, separated by spaces or `、`.
+fn are_names(text: &str) -> bool {
+    let mut tokens = text
+        .split(|c: char| is_space(c) || c == '、')
+        .filter(|t| !t.is_empty())
+        .peekable();
+    tokens.peek().is_some() && tokens.all(is_name)
 }
 
 /// A photo credit: `河北日报通讯员 苑立伟摄`, `本报记者  某某摄`, `张三 摄`, `某社供图`.
@@ -218,22 +235,31 @@ pub fn is_photo_credit(text: &str) -> bool {
     let agency = inner
         .strip_suffix('发')
         .filter(|w| w.contains('社') || w.contains("记者"));
-    let Some(who) = ["摄影报道", "摄影", "摄", "供图"]
+    let shot = ["摄影报道", "摄影", "摄"]
         .iter()
-        .find_map(|end| inner.strip_suffix(end))
-        .or(agency)
-    else {
+        .find_map(|end| inner.strip_suffix(end));
+    let Some(who) = shot.or(inner.strip_suffix("供图")).or(agency) else {
         return false;
     };
+    let spaced = who.ends_with(|c: char| is_space(c) || c == '/' || c == '／');
     let who = who.trim_end_matches(|c: char| is_space(c) || c == '/' || c == '／');
     if who.is_empty() || has_body_punctuation(who) {
         return false;
     }
-    is_role_and_names(who)
-        || who
+    if is_role_and_names(who) {
+        return true;
+    }
+    // A bare name before 摄 is a person's (two or three characters, or set apart by a
+    // space), so a headline like `春日随手摄` is not taken for a credit.
+    let personal = |t: &str| is_name(t) && (spaced || (!at_most(t, 1) && at_most(t, 3)));
+    if shot.is_some() {
+        let mut tokens = who
             .split(|c: char| is_space(c) || c == '、')
-            .filter(|t| !t.is_empty())
-            .all(is_name)
+            .filter(|t| !t.is_empty());
+        tokens.clone().next().is_some() && tokens.all(personal)
+    } else {
+        are_names(who)
+    }
 }
 
 /// Staff credits for the page: `本版责编：某某`, `版式设计：某某`, `责任编辑 某某`.

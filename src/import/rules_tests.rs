@@ -49,6 +49,9 @@ fn bylines_with_any_space() {
     assert!(is_byline("河北日报记者\u{a0}单厚军\u{a0}王永晨"));
     assert!(is_byline("本报记者张三"));
     assert!(is_byline("■本报记者 张三"));
+    assert!(is_byline("文/甲乙丙"));
+    assert!(is_byline("文·图/本报记者 甲乙"));
+    assert!(!is_byline("文/这是一个很长的句子不是名字"));
     assert!(is_byline("（记者 甲乙丙、丁戊 通讯员 己庚）"));
     assert!(!is_byline("河北日报通讯员 苑立伟摄"));
     assert!(!is_byline("记者节前的一次采访活动"));
@@ -65,6 +68,9 @@ fn photo_credits() {
     assert!(is_photo_credit("（新华社记者 甲乙 摄）"));
     assert!(!is_photo_credit("上半年煤炭装船量超亿吨"));
     assert!(!is_photo_credit("他们一起去拍摄"));
+    assert!(!is_photo_credit("春日随手摄"));
+    assert!(is_photo_credit("欧阳小明 摄"));
+    assert!(is_photo_credit("视觉中国供图"));
 }
 
 #[test]
