@@ -144,6 +144,7 @@ impl SearchInput {
             return false;
         }
         self.text.drain(self.cursor..from);
+        self.snap();
         true
     }
 
@@ -153,6 +154,7 @@ impl SearchInput {
             Some(g) => {
                 let n = g.len();
                 self.text.drain(self.cursor..self.cursor + n);
+                self.snap();
                 true
             }
             None => false,
@@ -184,6 +186,8 @@ impl SearchInput {
         }
         self.text.drain(start..self.cursor);
         self.cursor = start;
+        // What is left may join across the gap (two regional indicators make one flag).
+        self.snap();
         true
     }
 
@@ -194,6 +198,7 @@ impl SearchInput {
         }
         self.text.drain(..self.cursor);
         self.cursor = 0;
+        self.snap();
         true
     }
 
