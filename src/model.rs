@@ -322,3 +322,35 @@ mod tests {
         assert_eq!(back.find("p/2022-07-01/01/1").unwrap().0.article, 0);
     }
 }
+
+/// Small libraries for the tests of the layers above the model.
+#[cfg(test)]
+pub(crate) mod sample {
+    use super::*;
+
+    /// One issue of `测试日报` whose page holds `articles` as (title, paragraphs).
+    pub fn library(articles: &[(&str, Vec<String>)]) -> Library {
+        let articles = articles
+            .iter()
+            .enumerate()
+            .map(|(i, (title, paras))| Article {
+                id: ArticleId(format!("t/2022-07-01/01/{}", i + 1)),
+                title: title.to_string(),
+                paragraphs: paras.iter().map(|p| Paragraph::text(p.as_str())).collect(),
+                ..Default::default()
+            })
+            .collect();
+        Library {
+            issues: vec![Issue {
+                paper: "测试日报".into(),
+                slug: "t".into(),
+                date: "2022-07-01".into(),
+                pages: vec![Page {
+                    number: "01".into(),
+                    lines: vec![],
+                    articles,
+                }],
+            }],
+        }
+    }
+}

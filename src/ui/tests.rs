@@ -6,30 +6,13 @@ use ratatui::style::Modifier;
 
 use super::{put_str, render, style};
 use crate::app::{Action, App, Edit};
-use crate::model::{Article, ArticleId, Issue, Library, Page, Paragraph};
+use crate::model::{Library, sample};
 
 fn library() -> Library {
-    let a = |n: usize, title: &str, body: &str| Article {
-        id: ArticleId(format!("t/2022-07-01/01/{n}")),
-        title: title.into(),
-        paragraphs: vec![Paragraph::text(body)],
-        ..Default::default()
-    };
-    Library {
-        issues: vec![Issue {
-            paper: "测试日报".into(),
-            slug: "t".into(),
-            date: "2022-07-01".into(),
-            pages: vec![Page {
-                number: "01".into(),
-                lines: vec![],
-                articles: vec![
-                    a(1, "衡水营商环境", "近日,衡水市政府收到感谢信。"),
-                    a(2, "冰雪产业", "省体育局开展专项行动。"),
-                ],
-            }],
-        }],
-    }
+    sample::library(&[
+        ("衡水营商环境", vec!["近日,衡水市政府收到感谢信。".into()]),
+        ("冰雪产业", vec!["省体育局开展专项行动。".into()]),
+    ])
 }
 
 fn draw(app: &App) -> Buffer {

@@ -2,42 +2,21 @@
 
 use crate::app::{Action, App, Edit, Focus, Overlay};
 use crate::bookmarks::Store;
-use crate::model::{Article, ArticleId, Issue, Library, Page, Paragraph};
-
-fn article(n: usize, title: &str, body: &str) -> Article {
-    Article {
-        id: ArticleId(format!("t/2022-07-01/01/{n}")),
-        title: title.into(),
-        paragraphs: (0..12).map(|_| Paragraph::text(body.repeat(3))).collect(),
-        ..Default::default()
-    }
-}
+use crate::model::{Library, sample};
 
 fn library() -> Library {
-    Library {
-        issues: vec![Issue {
-            paper: "测试日报".into(),
-            slug: "t".into(),
-            date: "2022-07-01".into(),
-            pages: vec![Page {
-                number: "01".into(),
-                lines: vec![],
-                articles: vec![
-                    article(
-                        1,
-                        "衡水打造营商环境",
-                        "衡水市政府收到了感谢信,点赞衡水服务速度。",
-                    ),
-                    article(2, "冰雪产业链", "省体育局开展专项行动,发展后奥运经济。"),
-                    article(
-                        3,
-                        "卫生健康委统筹推进",
-                        "省卫生健康委召开党组扩大会议,卫生健康工作。",
-                    ),
-                ],
-            }],
-        }],
-    }
+    let body = |s: &str| (0..12).map(|_| s.repeat(3)).collect::<Vec<_>>();
+    sample::library(&[
+        (
+            "衡水打造营商环境",
+            body("衡水市政府收到了感谢信,点赞衡水服务速度。"),
+        ),
+        ("冰雪产业链", body("省体育局开展专项行动,发展后奥运经济。")),
+        (
+            "卫生健康委统筹推进",
+            body("省卫生健康委召开党组扩大会议,卫生健康工作。"),
+        ),
+    ])
 }
 
 fn app() -> App {
