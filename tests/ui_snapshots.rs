@@ -42,6 +42,21 @@ fn narrow_41x12() {
 }
 
 #[test]
+fn middle_80x24_interview() {
+    let mut a = app(80, 24);
+    a.update(Action::SelectLast);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn columns_middle_120x30() {
+    let mut a = app(120, 30);
+    a.update(Action::Select(1));
+    a.update(Action::ToggleColumns);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
 fn tiny_20x6() {
     insta::assert_snapshot!(screen(&app(20, 6)));
 }
