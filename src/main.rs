@@ -7,11 +7,21 @@ use dubao::cli::{self, Cli};
 
 /// Load the library and open the reader on it.
 fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
+    use std::io::IsTerminal;
     let library = cli::load_library(&cli.data)?;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal; in scripts use `dubao list`, `dubao show ID` or `dubao export --json`"
+        );
+    }
     let store = dubao::bookmarks::Store::default_dir().map(dubao::bookmarks::Store::new);
     let mut app = dubao::app::App::new(library, (80, 24), store);
     app.set_settings(cli.settings());
-    dubao::tui::run(app)?;
+    let notices = dubao::tui::run(app)?;
+    // Messages the status line may have cut short, in full now the screen is back.
+    for n in notices {
+        eprintln!("dubao: {n}");
+    }
     Ok(ExitCode::SUCCESS)
 }
 

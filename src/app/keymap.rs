@@ -21,6 +21,8 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         Overlay::Help => {
             return match key.code {
                 KeyCode::Char('q') => Some(Action::Quit),
+                KeyCode::Char('j') | KeyCode::Down => Some(Action::Select(1)),
+                KeyCode::Char('k') | KeyCode::Up => Some(Action::Select(-1)),
                 KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Action::CloseOverlay),
                 _ => None,
             };

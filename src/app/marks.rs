@@ -7,6 +7,16 @@ use crate::bookmarks::{Bookmark, Change};
 use crate::model::ArticleRef;
 
 impl App {
+    /// Show a warning on the status line and keep it to repeat when the reader closes.
+    fn warn(&mut self, warning: Option<String>) {
+        if let Some(w) = warning {
+            if !self.notices.contains(&w) {
+                self.notices.push(w.clone());
+            }
+            self.status = Some(w);
+        }
+    }
+
     pub(super) fn load_marks(&mut self) {
         let Some(store) = &self.marks.store else {
             return;
@@ -14,11 +24,9 @@ impl App {
         match store.load() {
             Ok((state, warning)) => {
                 self.marks.state = state;
-                if warning.is_some() {
-                    self.status = warning;
-                }
+                self.warn(warning);
             }
-            Err(e) => self.status = Some(format!("bookmarks not loaded: {e}")),
+            Err(e) => self.warn(Some(format!("bookmarks not loaded: {e}"))),
         }
     }
 
@@ -37,11 +45,9 @@ impl App {
             Ok((state, warning)) => {
                 self.marks.state = state;
                 self.marks.pending.clear();
-                if warning.is_some() {
-                    self.status = warning;
-                }
+                self.warn(warning);
             }
-            Err(e) => self.status = Some(format!("not saved (kept for this session): {e}")),
+            Err(e) => self.warn(Some(format!("not saved (kept for this session): {e}"))),
         }
     }
 

@@ -59,6 +59,8 @@ pub struct App {
     pub shown: Option<ArticleRef>,
     pub focus: Focus,
     pub overlay: Overlay,
+    /// First row of the help overlay shown (it scrolls on small terminals).
+    pub help_scroll: usize,
     /// First line of the layout shown in the reading pane.
     pub scroll: usize,
     /// Terminal size in cells.
@@ -72,6 +74,9 @@ pub struct App {
     pub marks: Marks,
     /// A message for the status line (errors, warnings, confirmations).
     pub status: Option<String>,
+    /// Warnings worth repeating in full when the reader closes (the status line may cut
+    /// them short).
+    pub notices: Vec<String>,
     pub quit: bool,
 }
 
@@ -89,6 +94,7 @@ impl App {
             shown: None,
             focus: Focus::List,
             overlay: Overlay::None,
+            help_scroll: 0,
             scroll: 0,
             size,
             settings: Settings::default(),
@@ -100,6 +106,7 @@ impl App {
                 ..Default::default()
             },
             status: None,
+            notices: Vec::new(),
             quit: false,
         };
         app.load_marks();
@@ -153,13 +160,36 @@ impl App {
         let keep = !self.layout.lines.is_empty();
         let text = self.panes().text;
         self.shown = self.current_ref();
-        self.layout = match self.current_ref().and_then(|r| self.library.get(r)) {
-            Some(a) => self.layouts.get(a, text.width, text.height, &self.settings),
+        self.layout = match self.current_ref() {
+            Some(r) => self.set_article(r, text.width, text.height),
             None => Arc::default(),
         };
         self.scroll = if keep { self.layout.line_of(anchor) } else { 0 };
         self.clamp_scroll();
         self.search.refresh_hits(&self.library, self.current_ref());
+    }
+
+    /// The article at `r` set for the pane; the first article of a page carries the
+    /// page's banner and column label above it (not when set in columns, which page by
+    /// screen).
+    fn set_article(&mut self, r: ArticleRef, width: u16, height: u16) -> Arc<Layout> {
+        let Some(article) = self.library.get(r) else {
+            return Arc::default();
+        };
+        let layout = self.layouts.get(article, width, height, &self.settings);
+        let page = &self.library.issues[r.issue].pages[r.page];
+        if r.article != 0 || layout.page_rows.is_some() {
+            return layout;
+        }
+        let mut lines = typeset::page::header(page, width, self.settings.ambiguous_wide);
+        if lines.is_empty() {
+            return layout;
+        }
+        lines.extend(layout.lines.iter().cloned());
+        Arc::new(Layout {
+            lines,
+            ..(*layout).clone()
+        })
     }
 
     pub(crate) fn clamp_scroll(&mut self) {

@@ -15,6 +15,10 @@ impl App {
                 self.quit = true;
             }
             Action::Select(n) => match self.overlay {
+                Overlay::Help => {
+                    let rows = crate::ui::help::KEYS.len();
+                    self.help_scroll = step(self.help_scroll, n, rows);
+                }
                 Overlay::Bookmarks => {
                     let len = self.marks.state.bookmarks.len();
                     self.marks.selected = step(self.marks.selected, n, len);
@@ -53,6 +57,7 @@ impl App {
             Action::ScrollTop => self.scroll = 0,
             Action::ScrollBottom => self.scroll = self.max_scroll(),
             Action::ToggleHelp => {
+                self.help_scroll = 0;
                 self.overlay = if self.overlay == Overlay::Help {
                     Overlay::None
                 } else {

@@ -45,8 +45,8 @@ pub enum Command {
     /// An article set for a pane N cells wide.
     Show {
         id: String,
-        /// Pane width in cells (default: the terminal's width, else 80).
-        #[arg(long)]
+        /// Pane width in cells, at least 2 (default: the terminal's width, else 80).
+        #[arg(long, value_parser = clap::value_parser!(u16).range(2..))]
         width: Option<u16>,
         /// Print the article's data instead of the set text.
         #[arg(long)]

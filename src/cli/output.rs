@@ -84,8 +84,14 @@ struct SearchRow<'a> {
 }
 
 /// A snippet of `text` around chars `start..end`, the match in 【】 brackets.
+#[cfg(test)]
 fn snippet(text: &str, start: usize, end: usize, mark: bool) -> String {
     let chars: Vec<char> = text.chars().collect();
+    snippet_of(&chars, start, end, mark)
+}
+
+/// `snippet` over a field already split into chars (a field may hold thousands of hits).
+fn snippet_of(chars: &[char], start: usize, end: usize, mark: bool) -> String {
     let from = start.saturating_sub(12);
     let to = (end + 12).min(chars.len());
     let mut s = String::new();
@@ -110,14 +116,20 @@ fn snippet(text: &str, start: usize, end: usize, mark: bool) -> String {
 pub fn search(out: &mut impl Write, lib: &Library, query: &str, json: bool) -> io::Result<()> {
     let mut rows = Vec::new();
     for (_, a) in lib.articles() {
+        let mut chars: (Option<crate::model::Field>, Vec<char>) = (None, Vec::new());
         for hit in crate::search::hits(a, query) {
-            let text = a.field(hit.field).unwrap_or("");
+            if chars.0 != Some(hit.field) {
+                chars = (
+                    Some(hit.field),
+                    a.field(hit.field).unwrap_or("").chars().collect(),
+                );
+            }
             rows.push(SearchRow {
                 id: &a.id.0,
                 field: hit.field.label(),
                 start: hit.start,
                 end: hit.end,
-                snippet: snippet(text, hit.start, hit.end, !json),
+                snippet: snippet_of(&chars.1, hit.start, hit.end, !json),
             });
         }
     }

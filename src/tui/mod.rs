@@ -113,7 +113,9 @@ fn spawn_event_reader() -> mpsc::Receiver<Event> {
 }
 
 /// Run the reader until the user quits, a signal asks it to stop, or the terminal goes.
-pub fn run(mut app: App) -> Result<()> {
+/// Returns the warnings to repeat once the screen is back (e.g. where a corrupt
+/// bookmarks file was moved).
+pub fn run(mut app: App) -> Result<Vec<String>> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(sig, Arc::clone(&stop))?;
@@ -151,5 +153,5 @@ pub fn run(mut app: App) -> Result<()> {
             app.update(Action::Quit);
         }
     }
-    Ok(())
+    Ok(std::mem::take(&mut app.notices))
 }

@@ -24,6 +24,7 @@ mod cache;
 pub mod classes;
 mod columns;
 mod fill;
+pub mod page;
 mod stream;
 
 pub use cache::Cache;

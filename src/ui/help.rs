@@ -50,10 +50,17 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let h = (KEYS.len() as u16 + 2).min(area.height);
     let x = area.x + (area.width - w) / 2;
     let y = area.y + (area.height - h) / 2;
-    let inner = boxed(buf, Rect::new(x, y, w, h), " 帮助 Keys · Esc closes ");
+    let fits = usize::from(h.saturating_sub(2));
+    let first = app.help_scroll.min(KEYS.len().saturating_sub(fits));
+    let title = if fits < KEYS.len() {
+        " 帮助 Keys · j/k scroll · Esc closes "
+    } else {
+        " 帮助 Keys · Esc closes "
+    };
+    let inner = boxed(buf, Rect::new(x, y, w, h), title);
     let right = inner.right();
-    for (i, (k, t)) in KEYS.iter().enumerate() {
-        let row = inner.y + i as u16;
+    for (i, (k, t)) in KEYS.iter().enumerate().skip(first) {
+        let row = inner.y + (i - first) as u16;
         if row >= inner.bottom() {
             break;
         }

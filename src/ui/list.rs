@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use super::{fill, put_str, style};
 use crate::app::{App, Focus};
 use crate::model::{ArticleKind, Field};
-use crate::search::hits;
+use crate::search::{Hit, hits};
 use crate::text::truncate;
 
 /// Rows each article takes: two (label, headline) when there is room, else one.
@@ -54,26 +54,26 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             _ => Style::new(),
         };
         fill(buf, Rect::new(area.x, y, area.width, rows as u16), base);
+        let found = if app.search.active() {
+            hits(a, &app.search.query)
+        } else {
+            Vec::new()
+        };
         if rows == 2 {
-            let label = a
-                .kicker
-                .as_deref()
-                .or(a.column.as_deref())
-                .map(str::to_string)
-                .unwrap_or_else(|| {
-                    let page = &app.library.issues[r.issue].pages[r.page].number;
-                    format!("第{page}版")
-                });
-            let label = truncate(&label, usize::from(area.width.saturating_sub(2)), amb);
-            put_str(
-                buf,
-                area.x + 2,
-                y,
-                area.right(),
-                &label,
-                base.patch(style::DIM),
-                amb,
-            );
+            // The line above the headline: kicker or column label, else the dateline or
+            // byline; the field it comes from, for highlighting search hits.
+            let label = [
+                (Field::Kicker, a.kicker.as_deref()),
+                (Field::Column, a.column.as_deref()),
+                (Field::Dateline, a.dateline.as_deref()),
+                (Field::Byline, a.byline.as_deref()),
+            ]
+            .into_iter()
+            .find_map(|(f, t)| t.map(|t| (f, t)));
+            if let Some((field, text)) = label {
+                let at = (area.x + 2, y, area.right());
+                put_field(buf, at, text, field, &found, base.patch(style::DIM), amb);
+            }
             y += 1;
         }
         let mut x = area.x;
@@ -91,30 +91,52 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         } else {
             base.patch(style::UNREAD)
         };
-        let room = usize::from(area.right().saturating_sub(x));
-        let title = truncate(&a.title, room, amb);
-        if app.search.active() {
-            let hs: Vec<(usize, usize)> = hits(a, &app.search.query)
-                .into_iter()
-                .filter(|h| h.field == Field::Title)
-                .map(|h| (h.start, h.end))
-                .collect();
-            let cut = title != a.title;
-            let n = title.chars().count();
-            for (k, c) in title.chars().enumerate() {
-                let ellipsis = cut && k + 1 == n;
-                let hit = !ellipsis && hs.iter().any(|&(s, e)| k >= s && k < e);
-                let st = if hit {
-                    head_style.patch(style::HIT)
-                } else {
-                    head_style
-                };
-                let mut tmp = [0u8; 4];
-                x = put_str(buf, x, y, area.right(), c.encode_utf8(&mut tmp), st, amb);
-            }
+        if a.title.trim().is_empty() {
+            put_str(
+                buf,
+                x,
+                y,
+                area.right(),
+                "（无标题）",
+                base.patch(style::DIM),
+                amb,
+            );
         } else {
-            put_str(buf, x, y, area.right(), &title, head_style, amb);
+            let at = (x, y, area.right());
+            put_field(buf, at, &a.title, Field::Title, &found, head_style, amb);
         }
         y += 1;
+    }
+}
+
+/// Write a field's text truncated to fit, the chars inside search hits highlighted.
+fn put_field(
+    buf: &mut Buffer,
+    (x, y, right): (u16, u16, u16),
+    text: &str,
+    field: Field,
+    found: &[Hit],
+    st: Style,
+    amb: bool,
+) {
+    let shown = truncate(text, usize::from(right.saturating_sub(x)), amb);
+    let ranges: Vec<(usize, usize)> = found
+        .iter()
+        .filter(|h| h.field == field)
+        .map(|h| (h.start, h.end))
+        .collect();
+    if ranges.is_empty() {
+        put_str(buf, x, y, right, &shown, st, amb);
+        return;
+    }
+    let cut = shown != text;
+    let n = shown.chars().count();
+    let mut x = x;
+    let mut tmp = [0u8; 4];
+    for (k, c) in shown.chars().enumerate() {
+        let ellipsis = cut && k + 1 == n;
+        let hit = !ellipsis && ranges.iter().any(|&(s, e)| k >= s && k < e);
+        let cst = if hit { st.patch(style::HIT) } else { st };
+        x = put_str(buf, x, y, right, c.encode_utf8(&mut tmp), cst, amb);
     }
 }

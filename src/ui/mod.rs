@@ -1,7 +1,7 @@
 //! Drawing: turns the app state into cells. It reads the state and never changes it.
 
 pub mod geometry;
-mod help;
+pub mod help;
 pub mod list;
 mod marks;
 mod reader;

@@ -16,18 +16,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     fill(buf, area, style::STATUS);
     if app.search.editing {
         let count = format!(" {} 篇", app.visible.len());
-        let x = put_str(buf, area.x, area.y, area.right(), "/", style::STATUS, amb);
-        put_str(
-            buf,
-            x,
-            area.y,
-            area.right(),
-            app.search.input.text(),
-            style::STATUS,
-            amb,
-        );
         let cw = str_width(&count, amb) as u16;
-        if area.width > cw + 10 {
+        let show_count = area.width > cw + 10;
+        let room = area.width - 1 - if show_count { cw } else { 0 };
+        let skip = input_skip(app, room);
+        let x = put_str(buf, area.x, area.y, area.right(), "/", style::STATUS, amb);
+        let (_, text) = scroll_text(app.search.input.text(), skip, amb);
+        put_str(buf, x, area.y, x + room, text, style::STATUS, amb);
+        if show_count {
             put_str(
                 buf,
                 area.right() - cw,
@@ -74,12 +70,41 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Cells of the search text scrolled off the left so the cursor stays in view.
+fn input_skip(app: &App, room: u16) -> usize {
+    let cursor = app.search.cursor_cells(app.settings.ambiguous_wide);
+    let room = usize::from(room).max(1);
+    // Keep one cell for the cursor itself (and a wide char after it).
+    (cursor + 2).saturating_sub(room)
+}
+
+/// Scroll `text` left by `cells` cells: (cells really skipped — a wide char cut there
+/// goes whole —, what is left).
+fn scroll_text(text: &str, cells: usize, amb: bool) -> (usize, &str) {
+    let mut used = 0;
+    for (i, c) in text.char_indices() {
+        if used >= cells {
+            return (used, &text[i..]);
+        }
+        used += crate::text::char_width(c, amb);
+    }
+    (used, "")
+}
+
 /// Where the terminal cursor goes: after the search text while the search line is open.
 pub fn cursor(app: &App, area: Rect) -> Option<(u16, u16)> {
     if !app.search.editing || area.height < 2 {
         return None;
     }
-    let x = 1 + app.search.cursor_cells(app.settings.ambiguous_wide) as u16;
-    let y = area.bottom() - 1;
-    (x < area.width).then_some((area.x + x, y))
+    let amb = app.settings.ambiguous_wide;
+    let count = format!(" {} 篇", app.visible.len());
+    let cw = str_width(&count, amb) as u16;
+    let room = area
+        .width
+        .saturating_sub(1 + if area.width > cw + 10 { cw } else { 0 });
+    let skip = input_skip(app, room);
+    let before = app.search.cursor_cells(amb);
+    let (skipped, _) = scroll_text(app.search.input.text(), skip, amb);
+    let x = 1 + before.saturating_sub(skipped) as u16;
+    (x < area.width).then_some((area.x + x, area.bottom() - 1))
 }

@@ -82,3 +82,53 @@ fn search_hits_are_highlighted_on_exactly_the_matched_chars() {
     assert_eq!(buf[(0, status_y)].symbol(), "/");
     assert_eq!(buf[(1, status_y)].symbol(), "衡");
 }
+
+#[test]
+fn a_long_query_scrolls_so_its_end_and_the_cursor_stay_in_view() {
+    let mut app = App::new(library(), (41, 12), None);
+    let query = "卫生健康委统筹推进疫情防控和卫生健康工作高质量发展";
+    app.update(Action::SearchStart);
+    app.update(Action::SearchEdit(Edit::Insert(query.into())));
+    let buf = draw(&app);
+    let y = 11;
+    let line: String = (0..41).map(|x| buf[(x, y)].symbol()).collect();
+    assert!(line.starts_with('/'), "{line}");
+    let packed = line.replace(' ', "");
+    assert!(
+        packed.contains("质量发展"),
+        "the end of the query shows: {line}"
+    );
+    assert!(line.trim_end().ends_with('篇'), "the count stays: {line}");
+    let area = Rect::new(0, 0, 41, 12);
+    let (cx, cy) = super::status::cursor(&app, area).unwrap();
+    assert_eq!(cy, y);
+    // Right after the last char shown, before the count.
+    assert_eq!(buf[(cx - 2, y)].symbol(), "展");
+    assert_eq!(buf[(cx, y)].symbol(), " ");
+    // Back at the start, the start shows again.
+    app.update(Action::SearchEdit(Edit::Home));
+    let buf = draw(&app);
+    assert_eq!(buf[(1, y)].symbol(), "卫");
+    assert_eq!(super::status::cursor(&app, area), Some((1, y)));
+}
+
+#[test]
+fn kicker_hits_are_highlighted_in_the_list_too() {
+    let mut lib = library();
+    lib.issues[0].pages[0].articles[1].kicker = Some("省体育局开展行动".into());
+    let mut app = App::new(lib, (60, 12), None);
+    app.update(Action::SearchStart);
+    app.update(Action::SearchEdit(Edit::Insert("体育局".into())));
+    let buf = draw(&app);
+    let hit_bg = style::HIT.bg.unwrap();
+    let list = app.panes().list;
+    let mut lit = String::new();
+    for y in list.top()..list.bottom() {
+        for x in list.left()..list.right() {
+            if buf[(x, y)].bg == hit_bg {
+                lit.push_str(buf[(x, y)].symbol());
+            }
+        }
+    }
+    assert_eq!(lit, "体育局");
+}
