@@ -135,8 +135,12 @@ impl App {
 
     /// Go to the next (or previous) match, moving on to the next article at the end of one.
     pub(super) fn next_match(&mut self, forward: bool) {
-        if !self.search.active() || self.visible.is_empty() {
+        if !self.search.active() {
             self.status = Some("no search: press / to search".into());
+            return;
+        }
+        if self.visible.is_empty() {
+            self.status = Some(format!("no match for {}", self.search.query));
             return;
         }
         let n = self.search.hits.len();

@@ -168,7 +168,9 @@ fn no_match_leaves_an_empty_list_without_panicking() {
     assert!(app.visible.is_empty());
     assert!(app.current().is_none());
     app.update(Action::Select(1));
+    app.update(Action::SearchSubmit);
     app.update(Action::NextMatch);
+    assert_eq!(app.status.as_deref(), Some("no match for 不存在的词"));
     app.update(Action::SearchCancel);
     assert_eq!(app.visible.len(), 3);
 }
