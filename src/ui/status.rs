@@ -46,10 +46,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if let Some(r) = app.current_ref() {
         let issue = &app.library.issues[r.issue];
         let page = &issue.pages[r.page].number;
+        let date = if issue.date.is_empty() {
+            "日期不详"
+        } else {
+            &issue.date
+        };
         left = format!(
             " {} {} 第{}版 │ {} │ {}%",
             issue.paper,
-            issue.date,
+            date,
             page,
             app.position_label(),
             app.percent_read()
