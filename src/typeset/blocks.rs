@@ -3,6 +3,7 @@
 
 use super::classes::is_space;
 use super::fill::{Frame, Scratch, SetLine, emit, emit_with, fill, fill_into};
+use super::justify;
 use super::stream::Stream;
 use super::{Line, Role, Settings};
 use crate::model::{Article, Field, ParagraphKind};
@@ -191,6 +192,7 @@ pub fn paragraph(
     };
     let mut lines = std::mem::take(&mut scratch.lines);
     fill_into(s, 0, s.len(), first, rest, &mut lines);
+    justify::repair(s, &mut lines, &mut scratch.emit.classes);
     for (i, l) in lines.iter().enumerate() {
         let ideographic = i == 0 && l.frame == first;
         out.push(emit_with(
