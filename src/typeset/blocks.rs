@@ -3,9 +3,9 @@
 
 use super::classes::is_space;
 use super::fill::{Frame, Scratch, SetLine, emit, emit_with, fill, fill_into};
-use super::justify;
 use super::stream::Stream;
 use super::{Line, Role, Settings};
+use super::{headline, justify};
 use crate::model::{Article, Field, ParagraphKind};
 use crate::text::str_width;
 
@@ -42,7 +42,8 @@ fn phrases(s: &Stream) -> Vec<(usize, usize)> {
     out
 }
 
-/// Break glyphs `a..b` into as many lines as at full width, of about equal length.
+/// Break glyphs `a..b` into as many lines as at full width, of about equal length, at
+/// the breaks that read best (`headline`).
 fn balanced(s: &Stream, a: usize, b: usize, width: usize) -> Vec<SetLine> {
     let full = Frame {
         left: 0,
@@ -52,6 +53,9 @@ fn balanced(s: &Stream, a: usize, b: usize, width: usize) -> Vec<SetLine> {
     let n = lines.len();
     if n < 2 {
         return lines;
+    }
+    if let Some(best) = headline::best_breaks(s, a, b, width, n) {
+        return best;
     }
     let widest = s.widths[a..b].iter().copied().max().unwrap_or(1) as usize;
     let (mut lo, mut hi) = (widest.clamp(1, width), width);

@@ -26,6 +26,7 @@ mod cache;
 pub mod classes;
 mod columns;
 mod fill;
+mod headline;
 mod justify;
 mod stream;
 
