@@ -222,10 +222,12 @@ pub fn emit_with(
     let mut open: Option<usize> = None;
     let close = |spans: &mut Vec<Span>, open: &mut Option<usize>, run: usize, g: usize| {
         if let Some(a) = open.take() {
+            let role = s.runs[run].role;
             spans.push(Span {
                 text: s.text[s.offs[a] as usize..s.offs[g] as usize].to_string(),
-                role: s.runs[run].role,
-                source: Some(s.source(run, a)),
+                role,
+                // A run set as `Space` (the gap after a dateline) has no source.
+                source: (role != Role::Space).then(|| s.source(run, a)),
             });
         }
     };
