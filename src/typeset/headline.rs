@@ -92,7 +92,7 @@ fn break_cost(s: &Stream, j: usize, run: usize) -> u32 {
     } else if is_han(p) != is_han(n) {
         4
     } else if is_han(p) {
-        if (j - run) % 2 == 0 { 8 } else { 16 }
+        if (j - run).is_multiple_of(2) { 8 } else { 16 }
     } else {
         10
     }
