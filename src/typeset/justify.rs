@@ -190,10 +190,12 @@ fn trim(s: &Stream, a: usize, mut b: usize) -> usize {
     b
 }
 
-/// 推入: where a turnover line needs a gap between Han characters or stays ragged, push
-/// the last one to three break units of the line before it down onto it when that
-/// lowers the cost of the pair (the line before then ends flush, one short, or with
-/// gaps beside marks). Breaks stay at allowed break points; nothing else moves.
+/// 推入: where a turnover line needs any gap (or stays ragged), push the last one to
+/// three break units of the line before it down onto it when that lowers the cost of
+/// the pair — whole characters move before spaces are spread, and a gap between Han
+/// characters is taken only when no move avoids it. Breaks stay at allowed break
+/// points; nothing else moves. (A line opening a paragraph has no line before it: it
+/// keeps its gap.)
 pub fn repair(s: &Stream, lines: &mut [SetLine], classes: &mut [Vec<usize>; 3]) {
     let mut gaps = Vec::new();
     for k in 1..lines.len() {
@@ -203,7 +205,7 @@ pub fn repair(s: &Stream, lines: &mut [SetLine], classes: &mut [Vec<usize>; 3]) 
             continue;
         }
         let c0 = plan(s, cur, classes, &mut gaps);
-        if c0 < HAN_GAP {
+        if c0 == 0 {
             continue;
         }
         let p0 = plan(s, prev, classes, &mut gaps);
