@@ -7,7 +7,7 @@ use super::classes::{is_han, is_space, no_end, stretch_after};
 use super::fill::SetLine;
 use super::stream::{Brk, Stream};
 
-/// Cost of a line that needs no help, or only gaps beside marks and at script changes.
+/// Cost of one cell of justifying gap.
 const GOOD: u32 = 1;
 /// Cost of the one gap between two Han characters a line may have.
 const HAN_GAP: u32 = 40;
@@ -86,8 +86,9 @@ fn class(s: &Stream, g: usize) -> Option<usize> {
 }
 
 /// Plan the gaps that make line `l` flush into `gaps` (glyph to insert before, cells),
-/// and return the line's cost: 0 when it needs none, [`GOOD`] per gap beside marks or
-/// at script changes, [`HAN_GAP`] for the (single) gap between Han characters, and
+/// and return the line's cost: 0 when it needs none, [`GOOD`] per cell of gap (and a
+/// little more for a three-cell gap), [`HAN_GAP`] more for the (single) gap between
+/// Han characters, and
 /// [`RAGGED`] (no gaps) when it cannot be made flush.
 pub fn plan(
     s: &Stream,
@@ -129,7 +130,6 @@ pub fn plan(
             break;
         }
     }
-    cost += GOOD * gaps.len() as u32;
     if left > 0 {
         // The last resort: one gap between Han characters, mid-line.
         let c = &classes[2];
@@ -153,7 +153,11 @@ pub fn plan(
         gaps.clear();
         return RAGGED;
     }
-    cost
+    // Each cell costs; a gap of three cells reads as a hole and costs more.
+    cost + gaps
+        .iter()
+        .map(|g| GOOD * g.1 as u32 + if g.1 >= 3 { 2 } else { 0 })
+        .sum::<u32>()
 }
 
 /// `take` cells over the glyph positions in `class`, evenly.
