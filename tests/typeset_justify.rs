@@ -5,8 +5,8 @@
 #[path = "fixtures/typeset/articles.rs"]
 mod fixtures;
 
-use dubao::model::Article;
-use dubao::typeset::{Line, Role, Settings, audit::audit, layout};
+use dubao::model::{Article, Field};
+use dubao::typeset::{Line, Role, Settings, audit::audit, layout, set_paragraph};
 
 fn all_articles() -> Vec<Article> {
     let mut v = fixtures::articles();
@@ -100,5 +100,58 @@ fn few_gaps_between_han_characters() {
         assert!(one * 100 < lines * 3, "{one} of {lines}");
         assert_eq!(two, 0);
         assert_eq!(units, 0);
+    }
+}
+
+/// The QA cases: at 40 cells the first article has no gap inside `半年`; at 110 the
+/// lines `董事长视频的感谢信，  对集团北方总部项 目落户衡水` and `日前启动的2022 年`
+/// are set without a gap between Han characters or inside `2022年`.
+#[test]
+fn qa_lines_have_no_gap_inside_words() {
+    let lib = dubao::import::load_bundled();
+    let st = Settings::default();
+    for (id, w) in [
+        ("hebei-daily/2022-07-01/01/1", 40u16),
+        ("hebei-daily/2022-07-01/01/1", 106),
+        ("hebei-daily/2022-07-01/01/2", 106),
+    ] {
+        let (_, a) = lib.find(id).unwrap();
+        let l = layout(a, w, u16::MAX, &st);
+        for line in &l.lines {
+            assert_eq!(gaps(line), (0, false), "{id} at {w}: {:?}", line.plain());
+        }
+        let text: String = l.lines.iter().map(|l| l.plain()).collect();
+        assert!(
+            !text.contains("半 年") && !text.contains("2022 年"),
+            "{id} at {w}"
+        );
+    }
+}
+
+/// Crafted paragraphs: numbers with units stay tight, a line never holds two Han–Han
+/// gaps, and turnover lines still end flush (from 24 cells).
+#[test]
+fn units_stay_tight_and_one_han_gap_at_most() {
+    let st = Settings::default();
+    let texts = [
+        "日前启动的2022年冰雪消费季共发放17个批次消费券，带动消费40.59亿元，同比增长25.6%，第3季度再创新高。",
+        "项目建设是全年经济工作的纲领性任务该市畅通项目审批通道推行不见面审批全程网办累计办理事项12万件",
+    ];
+    for t in texts {
+        for w in 10..=60u16 {
+            let lines = set_paragraph(Field::Paragraph(0), t, w, &st);
+            for (i, line) in lines.iter().enumerate() {
+                let (han, unit) = gaps(line);
+                assert!(han <= 1 && !unit, "at {w}: {:?}", line.plain());
+                // Narrower, `25.6%，` (7 cells) may leave a line ragged.
+                if i + 1 < lines.len() && w >= 24 {
+                    assert!(
+                        line.width(false) + 2 > w as usize,
+                        "at {w}: {:?}",
+                        line.plain()
+                    );
+                }
+            }
+        }
     }
 }
