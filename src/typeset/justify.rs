@@ -64,8 +64,8 @@ fn digitish(c: char) -> bool {
 
 /// Where a justifying cell may go before glyph `g`, best first: 0 beside a pause, stop
 /// or closing mark or before an opening one; 1 where Han meets Latin or digits (not
-/// between a number and its unit, nor after `第`); 2 between two glyphs of the same script (Han–Han).
-/// `None`: no gap here.
+/// between a number and its unit, nor after `第`); 2 between two glyphs of the same
+/// script (Han–Han). `None`: no gap here.
 fn class(s: &Stream, g: usize) -> Option<usize> {
     if s.brk[g] != Brk::May || s.widths[g] == 0 || s.hidden[g - 1] {
         return None;
