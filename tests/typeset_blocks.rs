@@ -105,6 +105,16 @@ fn dateline_and_body_are_set_apart_by_a_full_width_space() {
         ),
         "{text:#?}"
     );
+    // A space already there is not doubled.
+    a.dateline = Some("本报讯".into());
+    a.paragraphs[0].text = "　记者陈晨报道。".into();
+    let l = layout(&a, 80, u16::MAX, &st);
+    let text: Vec<String> = l.lines.iter().map(|l| l.plain()).collect();
+    assert!(
+        text.contains(&"\u{3000}\u{3000}本报讯\u{3000}记者陈晨报道。".to_string()),
+        "{text:#?}"
+    );
+    a.paragraphs[0].text = "今年秋季开学。".into();
     // Every width keeps the rules.
     a.dateline = Some("新华社石家庄6月30日电".into());
     for w in 2..=60u16 {

@@ -345,10 +345,13 @@ pub fn body(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
         if let Some(d) = dateline.take() {
             parts.push((Field::Dateline, Role::Dateline, d));
             // `本报北京11月27日电　记者　陈晨` + body: a full-width space between, unless
-            // the dateline closes with a bracket (`河北日报讯（记者…）近日`).
+            // the dateline closes with a bracket (`河北日报讯（记者…）近日`) or a space
+            // is there already.
+            let next = speaker.unwrap_or(&p.text).chars().next();
             if d.chars()
                 .next_back()
                 .is_some_and(|c| !matches!(c, ')' | '）' | '】' | '」') && !word_space(c))
+                && !next.is_some_and(word_space)
             {
                 parts.push((Field::Dateline, Role::Space, "\u{3000}"));
             }
