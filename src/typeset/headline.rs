@@ -8,8 +8,10 @@
 //! 4. before or after a common function character: after 的 地 得 了 着 过 中 等 出,
 //!    before 和 与 及 并 在 为 是 把 对 将 从 向 让 使 被 以 于 跑 超 达 近 逾 — each
 //!    unless it is likely the second half of a common word (作为, 现在, 可以, 中国…);
-//! 5. where Han meets Latin or digits;
-//! 6. between two Han characters, better at an even offset from the start of the Han
+//! 5. next to one of a short list of frequent two-character news words (发展, 经济…),
+//!    and never inside one unless nothing else fits;
+//! 6. where Han meets Latin or digits;
+//! 7. between two Han characters, better at an even offset from the start of the Han
 //!    run (most words have two characters: 全省|经济|社会, not 经济社|会).
 //!
 //! A break inside a number or Latin word is never taken (the stream forbids it), a break
@@ -19,6 +21,26 @@ use super::classes::{is_han, is_space, no_end, no_start, stretch_after};
 use super::fill::{Frame, SetLine};
 use super::justify::is_unit;
 use super::stream::{Brk, Stream};
+
+/// Two-character words frequent in news headlines (not a dictionary: a short list of
+/// the words a balanced break most often splits).
+const WORDS: &str = "发展经济社会建设改革推进推动工作产业项目企业创新服务管理提升实现协同质量\
+加快全面全省全国全市群众生命安全健康卫生疫情防控环境营商政府国家城市乡村振兴生态文化旅游体育\
+冰雪运动消费市场投资资金政策制度体系能力水平重点任务措施落实部署会议精神领导干部人民民生教育\
+医疗医院科技技术数字农业粮食丰收工业制造能源煤炭交通港口装船铁路京津津冀雄安新区香港回归祖国\
+周年庆祝台阶迈上综合实力配套试验园区招商引资合作开放加速速度活动系列专项行动清单统筹委员主任\
+市长书记记者综述访谈争先进位身体护航全力以赴延伸链条奥运夏粮北方总部审批高效标准";
+
+/// Do `a` and `b` make one of the [`WORDS`]?
+fn word(a: char, b: char) -> bool {
+    let mut it = WORDS.chars();
+    while let (Some(x), Some(y)) = (it.next(), it.next()) {
+        if x == a && y == b {
+            return true;
+        }
+    }
+    false
+}
 
 /// A numeral: ASCII or full-width digit, or a Chinese numeral (for `上半年`, `两万`).
 fn numeral(c: char) -> bool {
@@ -87,8 +109,12 @@ fn break_cost(s: &Stream, j: usize, run: usize) -> u32 {
         2
     } else if numeral(p) && is_unit(n) {
         40
+    } else if word(p, n) {
+        30
     } else if after_fn(p, n) || before_fn(n, p) {
         3
+    } else if (j >= 2 && word(c[j - 2], p)) || c.get(j + 1).is_some_and(|&x| word(n, x)) {
+        6
     } else if is_han(p) != is_han(n) {
         4
     } else if is_han(p) {
@@ -245,6 +271,15 @@ mod tests {
         assert_eq!(
             set("上半年煤炭装船量超亿吨", 20),
             ["上半年煤炭", "装船量超亿吨"]
+        );
+        // Frequent words stay whole (京津冀, 发展), punctuation beats a word edge.
+        assert_eq!(
+            set("推动京津冀协同发展迈上新台阶", 22),
+            ["推动京津冀协同", "发展迈上新台阶"]
+        );
+        assert_eq!(
+            set("衡水：打造“三最”营商环境跑出发展加速度", 30),
+            ["衡水：打造“三最”", "营商环境跑出发展加速度"]
         );
     }
 
