@@ -369,8 +369,9 @@ fn spans_of(lines: &[dubao::typeset::Line]) -> Vec<Vec<String>> {
 }
 
 /// Worked by hand: 20 cells hold ten Han; `阻。` cannot follow `梗` on line 4 and may
-/// not be split, so line 4 ends two cells short and is stretched between glyphs (it has
-/// no pause mark); the last line is left alone.
+/// not be split, so line 4 would end two cells short with no pause mark to stretch
+/// beside: `就` is pushed down from line 3 (推入), which fills line 4 and leaves line 3
+/// two short, stretched after its pause mark; the last line is left alone.
 #[test]
 fn turnover_lines_are_stretched_flush() {
     let text = "衡水建市晚、基础差，市情决定了要想跨越赶超，争先进位，就必须破除一切发展梗阻。作为全省唯一的综合配套改革试验区，近年来共探索出80余项改革经验。";
@@ -378,8 +379,8 @@ fn turnover_lines_are_stretched_flush() {
     let want: Vec<Vec<&str>> = vec![
         vec!["\u{3000}\u{3000}", "衡水建市晚、基础"],
         vec!["差，市情决定了要想跨"],
-        vec!["越赶超，争先进位，就"],
-        vec!["必须破", " ", "除一切发", " ", "展梗"],
+        vec!["越赶超，", "  ", "争先进位，"],
+        vec!["就必须破除一切发展梗"],
         vec!["阻。作为全省唯一的综"],
         vec!["合配套改革试验区，近"],
         vec!["年来共探索出80余项改"],

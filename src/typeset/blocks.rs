@@ -5,6 +5,7 @@ use super::classes::is_space;
 use super::fill::{Frame, Scratch, SetLine, emit, emit_with, fill, fill_into};
 use super::stream::Stream;
 use super::{Line, Role, Settings};
+use super::{headline, justify};
 use crate::model::{Article, Field, ParagraphKind};
 use crate::text::str_width;
 
@@ -41,7 +42,8 @@ fn phrases(s: &Stream) -> Vec<(usize, usize)> {
     out
 }
 
-/// Break glyphs `a..b` into as many lines as at full width, of about equal length.
+/// Break glyphs `a..b` into as many lines as at full width, of about equal length, at
+/// the breaks that read best (`headline`).
 fn balanced(s: &Stream, a: usize, b: usize, width: usize) -> Vec<SetLine> {
     let full = Frame {
         left: 0,
@@ -51,6 +53,9 @@ fn balanced(s: &Stream, a: usize, b: usize, width: usize) -> Vec<SetLine> {
     let n = lines.len();
     if n < 2 {
         return lines;
+    }
+    if let Some(best) = headline::best_breaks(s, a, b, width, n) {
+        return best;
     }
     let widest = s.widths[a..b].iter().copied().max().unwrap_or(1) as usize;
     let (mut lo, mut hi) = (widest.clamp(1, width), width);
@@ -110,7 +115,93 @@ pub fn centred(
     }
 }
 
+/// A space a byline or credit may break at: ordinary, ideographic or no-break.
+fn word_space(c: char) -> bool {
+    is_space(c) || c == '\u{A0}'
+}
+
+/// Lines broken only at spaces (a byline or credit never splits a name): words share a
+/// line while they fit; a word longer than a whole line is cut as a last resort. Spaces
+/// at a break are dropped, except a no-break space, which stays at the line end.
+fn at_spaces(s: &Stream, width: usize) -> Vec<SetLine> {
+    let n = s.len();
+    let full = Frame {
+        left: 0,
+        measure: width,
+    };
+    let droppable = |c: char| is_space(c);
+    let vis = |a: usize, mut e: usize| {
+        while e > a && (droppable(s.chars[e - 1]) || s.hidden[e - 1]) {
+            e -= 1;
+        }
+        e
+    };
+    let cands: Vec<usize> = (1..=n)
+        .filter(|&j| j == n || (word_space(s.chars[j - 1]) && !word_space(s.chars[j])))
+        .collect();
+    let mut out: Vec<SetLine> = Vec::new();
+    let mut ls = 0;
+    while ls < n && droppable(s.chars[ls]) {
+        ls += 1;
+    }
+    while ls < n {
+        // The words (without any space after them) that fit.
+        let word_end = |c: usize| {
+            let mut e = c;
+            while e > ls && (word_space(s.chars[e - 1]) || s.hidden[e - 1]) {
+                e -= 1;
+            }
+            e
+        };
+        let fits = cands
+            .iter()
+            .copied()
+            .filter(|&c| c > ls)
+            .take_while(|&c| s.width(ls, word_end(c)) <= width)
+            .last();
+        match fits {
+            Some(c) => {
+                let mut e = vis(ls, c);
+                let mut next = c;
+                if s.width(ls, e) > width {
+                    // A no-break space that does not fit opens the next line instead.
+                    e = word_end(c);
+                    next = e;
+                }
+                out.push(SetLine {
+                    frame: full,
+                    start: ls,
+                    end: e,
+                    used: s.width(ls, e),
+                    last: false,
+                });
+                ls = next;
+            }
+            None => {
+                // One word wider than the line: cut it where `fill` would; its last
+                // piece may share a line with the words after it.
+                let c = cands.iter().copied().find(|&c| c > ls).unwrap_or(n);
+                let mut pieces = fill(s, ls, c, full, full);
+                match pieces.last() {
+                    Some(t) if pieces.len() >= 2 && t.start > ls => {
+                        ls = t.start;
+                        pieces.pop();
+                    }
+                    _ => ls = c,
+                }
+                out.extend(pieces);
+            }
+        }
+    }
+    match out.last_mut() {
+        Some(l) => l.last = true,
+        None => out.extend(fill(s, 0, n, full, full)),
+    }
+    out
+}
+
 /// Lines set flush left (or right) without an indent: byline, column label, credit.
+/// Bylines and credits break only at spaces.
 pub fn plain(
     field: Field,
     role: Role,
@@ -125,8 +216,17 @@ pub fn plain(
         left: 0,
         measure: width,
     };
-    for l in &fill(&s, 0, s.len(), full, full) {
-        let left = if right { width - l.used } else { 0 };
+    let lines = if matches!(role, Role::Byline | Role::Credit) {
+        at_spaces(&s, width)
+    } else {
+        fill(&s, 0, s.len(), full, full)
+    };
+    for l in &lines {
+        let left = if right {
+            width.saturating_sub(l.used)
+        } else {
+            0
+        };
         out.push(emit(&s, l, left, false, false));
     }
 }
@@ -191,6 +291,7 @@ pub fn paragraph(
     };
     let mut lines = std::mem::take(&mut scratch.lines);
     fill_into(s, 0, s.len(), first, rest, &mut lines);
+    justify::repair(s, &mut lines, &mut scratch.emit.classes);
     for (i, l) in lines.iter().enumerate() {
         let ideographic = i == 0 && l.frame == first;
         out.push(emit_with(
@@ -205,8 +306,9 @@ pub fn paragraph(
     scratch.lines = lines;
 }
 
-/// The body: paragraphs with the dateline at the start of the first, subheads set apart,
-/// then the photo credit.
+/// The body: paragraphs with the dateline at the start of the first (a full-width space
+/// after it unless it ends with a closing bracket), subheads set apart, then the photo
+/// credit.
 pub fn body(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
     let mut dateline = a.dateline.as_deref().filter(|d| !d.is_empty());
     let mut scratch = Blocks::default();
@@ -242,6 +344,17 @@ pub fn body(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
         let mut parts: Vec<(Field, Role, &str)> = Vec::with_capacity(3);
         if let Some(d) = dateline.take() {
             parts.push((Field::Dateline, Role::Dateline, d));
+            // `本报北京11月27日电　记者　陈晨` + body: a full-width space between, unless
+            // the dateline closes with a bracket (`河北日报讯（记者…）近日`) or a space
+            // is there already.
+            let next = speaker.unwrap_or(&p.text).chars().next();
+            if d.chars()
+                .next_back()
+                .is_some_and(|c| !matches!(c, ')' | '）' | '】' | '」') && !word_space(c))
+                && !next.is_some_and(word_space)
+            {
+                parts.push((Field::Dateline, Role::Space, "\u{3000}"));
+            }
         }
         if let Some(sp) = speaker {
             parts.push((Field::Speaker(i), Role::Speaker, sp));

@@ -1,8 +1,9 @@
 //! Line filling: cut a glyph stream into lines of a given measure at the allowed breaks,
-//! then justify the turnover lines of a paragraph so they end flush, and turn the result
+//! then justify the turnover lines of a paragraph so they end flush (see `justify`), and turn the result
 //! into spans that keep the one-to-one mapping onto the source text.
 
-use super::classes::{is_han, is_space, no_end, no_start, stretch_after};
+use super::classes::{is_space, no_end, no_start};
+use super::justify;
 use super::stream::{Brk, Stream};
 use super::{Line, Role, Span};
 
@@ -164,72 +165,6 @@ pub fn fill_into(
     }
 }
 
-/// Where to add justifying cells so a turnover line ends flush: after pause and closing
-/// marks first, then where Han meets Latin or digits, then between any glyphs a line could
-/// break between. Returns (glyph index to insert before, cells).
-fn stretch(s: &Stream, l: &SetLine, sc: &mut Scratch) {
-    sc.gaps.clear();
-    let short = l.frame.measure.saturating_sub(l.used);
-    if l.last || short < 2 || l.end <= l.start + 1 {
-        return;
-    }
-    let classes = &mut sc.classes;
-    for c in classes.iter_mut() {
-        c.clear();
-    }
-    for g in l.start + 1..l.end {
-        if s.brk[g] != Brk::May || s.widths[g] == 0 || is_space(s.chars[g - 1]) {
-            continue;
-        }
-        if s.hidden[g - 1] {
-            continue;
-        }
-        let (p, c) = (s.chars[g - 1], s.chars[g]);
-        let class = if stretch_after(p) || no_end(c) {
-            0
-        } else if is_han(p) != is_han(c) {
-            1
-        } else {
-            2
-        };
-        classes[class].push(g);
-    }
-    // Pause and closing marks take up to two cells each, then Han/Latin boundaries,
-    // then any break between glyphs takes the rest.
-    let gaps = &mut sc.gaps;
-    let mut left = short;
-    for (ci, class) in classes.iter().enumerate() {
-        let n = class.len();
-        if left == 0 || n == 0 {
-            continue;
-        }
-        let take = if ci < 2 { left.min(2 * n) } else { left };
-        if take <= n {
-            for k in 0..take {
-                gaps.push((class[(2 * k + 1) * n / (2 * take)], 1));
-            }
-        } else {
-            for (k, &g) in class.iter().enumerate() {
-                gaps.push((g, take / n + usize::from(k < take % n)));
-            }
-        }
-        left -= take;
-    }
-    if left > 0 || gaps.iter().any(|g| g.1 > 3) {
-        gaps.clear();
-        return;
-    }
-    gaps.sort_unstable();
-    gaps.dedup_by(|a, b| {
-        if a.0 == b.0 {
-            b.1 += a.1;
-            true
-        } else {
-            false
-        }
-    });
-}
-
 /// Spaces for an indent: full-width spaces for a paragraph's opening indent.
 pub fn pad(cells: usize, ideographic: bool) -> String {
     if ideographic {
@@ -254,7 +189,7 @@ pub fn emit(s: &Stream, l: &SetLine, left: usize, ideographic: bool, justify: bo
 pub struct Scratch {
     spans: Vec<Span>,
     gaps: Vec<(usize, usize)>,
-    classes: [Vec<usize>; 3],
+    pub classes: [Vec<usize>; 3],
 }
 
 /// [`emit`] with reused buffers.
@@ -276,7 +211,7 @@ pub fn emit_with(
         });
     }
     if justify {
-        stretch(s, l, sc);
+        justify::plan(s, l, &mut sc.classes, &mut sc.gaps);
     } else {
         sc.gaps.clear();
     }
@@ -287,10 +222,12 @@ pub fn emit_with(
     let mut open: Option<usize> = None;
     let close = |spans: &mut Vec<Span>, open: &mut Option<usize>, run: usize, g: usize| {
         if let Some(a) = open.take() {
+            let role = s.runs[run].role;
             spans.push(Span {
                 text: s.text[s.offs[a] as usize..s.offs[g] as usize].to_string(),
-                role: s.runs[run].role,
-                source: Some(s.source(run, a)),
+                role,
+                // A run set as `Space` (the gap after a dateline) has no source.
+                source: (role != Role::Space).then(|| s.source(run, a)),
             });
         }
     };

@@ -2,15 +2,19 @@
 //! rules for Chinese text in a cell grid (see `shared/TYPESETTING.md`).
 //!
 //! Line breaks come from UAX #14 (`unicode-linebreak`) with the clreq prohibitions on
-//! top ([`classes`], `stream`); lines are filled greedily and turnover lines inside a
-//! paragraph are justified flush by widening the space after pause and closing marks
-//! (clreq's first choice), then at Han/Latin boundaries, then between glyphs (`fill`).
-//! Headlines are centred and balanced (`blocks`); wide panes may set the body in
+//! top ([`classes`], `stream`); lines are filled greedily (`fill`), then turnover lines
+//! inside a paragraph are made flush (`justify`): first by pushing whole characters down
+//! from the line before (推入), then by widening the space beside pause, stop, closing
+//! and opening marks, then at Han/Latin boundaries (never inside `2022年`), and only as a
+//! last resort by one gap between two Han characters. A line one cell short stays so.
+//! Headlines are centred and balanced, broken where they read best (`blocks`,
+//! `headline`); bylines and credits break only at spaces; wide panes may set the body in
 //! columns (`columns`). [`Cache`] keeps layouts for the UI; [`audit`] checks a layout
 //! against the rules (used by the tests).
 //!
 //! Every sourced span maps its chars one to one onto its field (display may show `,` as
-//! `，`); indents, gaps and padding are `Role::Space` spans without a source.
+//! `，`); indents, gaps, padding and the full-width space after a dateline are
+//! `Role::Space` spans without a source.
 //!
 //! Degenerate widths: at width 1 a wide char cannot fit a line at all and is left out;
 //! from width 2 up every visible char is shown (below 10 cells the clreq rules may give
@@ -24,6 +28,8 @@ mod cache;
 pub mod classes;
 mod columns;
 mod fill;
+mod headline;
+mod justify;
 pub mod page;
 mod stream;
 

@@ -1,0 +1,301 @@
+//! Where a headline phrase too long for one line breaks: among the breaks that give
+//! lines of about equal length (within a few cells of the ideal), the one that reads
+//! best — no dictionary, only cues any Chinese reader uses:
+//!
+//! 1. after a space, before a `——` (best);
+//! 2. after a pause, stop or closing mark, or before an opening one;
+//! 3. after a number and its unit or counter (`10多项`, `上半年`, `17个`);
+//! 4. before or after a common function character: after 的 地 得 了 着 过 中 等 出,
+//!    before 和 与 及 并 在 为 是 把 对 将 从 向 让 使 被 以 于 跑 超 达 近 逾 — each
+//!    unless it is likely the second half of a common word (作为, 现在, 可以, 中国…);
+//! 5. next to one of a short list of frequent two-character news words (发展, 经济…),
+//!    and never inside one unless nothing else fits;
+//! 6. where Han meets Latin or digits;
+//! 7. between two Han characters, better at an even offset from the start of the Han
+//!    run (most words have two characters: 全省|经济|社会, not 经济社|会).
+//!
+//! A break inside a number or Latin word is never taken (the stream forbids it), a break
+//! splitting a number from its unit costs much, and so does a line of one character.
+
+use super::classes::{is_han, is_space, no_end, no_start, stretch_after};
+use super::fill::{Frame, SetLine};
+use super::justify::is_unit;
+use super::stream::{Brk, Stream};
+
+/// Two-character words frequent in news headlines (not a dictionary: a short list of
+/// the words a balanced break most often splits).
+const WORDS: &str = "发展经济社会建设改革推进推动工作产业项目企业创新服务管理提升实现协同质量\
+加快全面全省全国全市群众生命安全健康卫生疫情防控环境营商政府国家城市乡村振兴生态文化旅游体育\
+冰雪运动消费市场投资资金政策制度体系能力水平重点任务措施落实部署会议精神领导干部人民民生教育\
+医疗医院科技技术数字农业粮食丰收工业制造能源煤炭交通港口装船铁路京津津冀雄安新区香港回归祖国\
+周年庆祝台阶迈上综合实力配套试验园区招商引资合作开放加速速度活动系列专项行动清单统筹委员主任\
+市长书记记者综述访谈争先进位身体护航全力以赴延伸链条奥运夏粮北方总部审批高效标准";
+
+/// Do `a` and `b` make one of the [`WORDS`]?
+fn word(a: char, b: char) -> bool {
+    let mut it = WORDS.chars();
+    while let (Some(x), Some(y)) = (it.next(), it.next()) {
+        if x == a && y == b {
+            return true;
+        }
+    }
+    false
+}
+
+/// A numeral: ASCII or full-width digit, or a Chinese numeral (for `上半年`, `两万`).
+fn numeral(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || "零〇一二两三四五六七八九十百千万亿半几多余".contains(c)
+}
+
+/// A function character a break may follow, unless `next` makes it part of a word.
+fn after_fn(p: char, next: char) -> bool {
+    let stop = match p {
+        '的' => "确士",
+        '地' => "区方点位图域产面铁址下震球带理貌势税标",
+        '得' => "到",
+        '了' => "解不却结",
+        '着' => "力手重想陆装眼",
+        '过' => "程去往度渡",
+        '中' => "国华央共心部小学医欧美非东西南北亚层期间",
+        '等' => "待级同于",
+        '出' => "台发现口版席色租行生身院来",
+        _ => return false,
+    };
+    !stop.contains(next)
+}
+
+/// A function character a break may precede, unless `prev` makes it part of a word.
+fn before_fn(c: char, prev: char) -> bool {
+    let stop = match c {
+        '和' => "温平共随调缓协暖柔祥总保饱",
+        '与' => "参给赋授",
+        '及' => "以涉普危来波不顾提触遍企",
+        '并' => "合兼吞归",
+        '在' => "现正存实所自内外潜健",
+        '为' => "成作因认行称视以为",
+        '是' => "但还就只于正不也可总凡即或要",
+        '把' => "一车",
+        '对' => "面针应相绝反核校作派配",
+        '将' => "即必行终老大主强名",
+        '从' => "服自遵顺随",
+        '向' => "方导走面志意转风倾动去取",
+        '让' => "转谦出礼退",
+        '使' => "大致促迫即假特行天",
+        '被' => "棉",
+        '以' => "可所加予难得足给用",
+        '于' => "由关对属至终等处位在基善敢勇乐急",
+        '跑' => "长赛慢奔领",
+        '超' => "赶",
+        '达' => "到表发抵传下通",
+        '近' => "最接靠附临将邻",
+        '逾' => "",
+        _ => return false,
+    };
+    !stop.contains(prev)
+}
+
+/// Cost of breaking before glyph `j` (lower is better); `run` is where the Han run
+/// around it starts (for the two-character-word parity).
+fn break_cost(s: &Stream, j: usize, run: usize) -> u32 {
+    let c = &s.chars;
+    let (p, n) = (c[j - 1], c[j]);
+    if is_space(p) || (n == '—' && c.get(j + 1) == Some(&'—')) {
+        0
+    } else if stretch_after(p) || no_end(n) || (no_start(p) && !matches!(p, '-' | '–' | '—')) {
+        1
+    } else if is_unit(p) && j >= 2 && numeral(c[j - 2]) && !numeral(n) {
+        2
+    } else if numeral(p) && is_unit(n) {
+        40
+    } else if word(p, n) {
+        30
+    } else if after_fn(p, n) || before_fn(n, p) {
+        3
+    } else if (j >= 2 && word(c[j - 2], p)) || c.get(j + 1).is_some_and(|&x| word(n, x)) {
+        6
+    } else if is_han(p) != is_han(n) {
+        4
+    } else if is_han(p) {
+        if (j - run).is_multiple_of(2) { 8 } else { 16 }
+    } else {
+        10
+    }
+}
+
+/// Where each Han run starts, for every glyph of `a..b` (runs restart after non-Han
+/// glyphs, around function characters and after a number's unit).
+fn run_starts(s: &Stream, a: usize, b: usize) -> Vec<usize> {
+    let c = &s.chars;
+    let mut out = Vec::with_capacity(b - a);
+    let mut start = a;
+    for j in a..b {
+        if j > a {
+            let (p, n) = (c[j - 1], c[j]);
+            if !is_han(p)
+                || after_fn(p, n)
+                || (is_unit(p) && j >= a + 2 && numeral(c[j - 2]))
+                || (j >= a + 2 && before_fn(p, c[j - 2]))
+            {
+                start = j;
+            }
+            if before_fn(n, p) {
+                start = j + 1;
+            }
+        }
+        out.push(start.min(j));
+    }
+    out
+}
+
+/// Glyphs `a..b` in exactly `n` lines of at most `width` cells, the breaks chosen by
+/// balance and [`break_cost`]. `None` when no such set of breaks exists.
+pub fn best_breaks(s: &Stream, a: usize, b: usize, width: usize, n: usize) -> Option<Vec<SetLine>> {
+    let mut cands: Vec<usize> = vec![a];
+    cands.extend((a + 1..b).filter(|&j| s.brk[j] == Brk::May));
+    cands.push(b);
+    let m = cands.len();
+    if n < 2 || n >= m {
+        return None;
+    }
+    let runs = run_starts(s, a, b);
+    let vis = |i: usize, j: usize| {
+        let mut e = j;
+        while e > i && (is_space(s.chars[e - 1]) || s.hidden[e - 1]) {
+            e -= 1;
+        }
+        e
+    };
+    let total = s.width(a, vis(a, b)) as i64;
+    let ideal = total / n as i64;
+    let tol = 4;
+    let line_cost = |i: usize, j: usize| -> Option<u32> {
+        let e = vis(i, j);
+        let w = s.width(i, e);
+        if w > width || e == i {
+            return None;
+        }
+        let dev = (w as i64 - ideal).unsigned_abs() as u32;
+        let mut cost = dev + 6 * dev.saturating_sub(tol);
+        if s.widths[i..e].iter().filter(|&&w| w > 0).count() == 1 {
+            cost += 30;
+        }
+        if j < b {
+            cost += break_cost(s, j, runs[j - a]);
+        }
+        Some(cost)
+    };
+    // best[k][x]: cost of setting cands[0]..cands[x] in k lines, and the break before.
+    const INF: u32 = u32::MAX;
+    let mut best = vec![vec![(INF, 0usize); m]; n + 1];
+    best[0][0] = (0, 0);
+    for k in 1..=n {
+        for x in 1..m {
+            for y in (0..x).rev() {
+                if best[k - 1][y].0 == INF {
+                    continue;
+                }
+                let Some(c) = line_cost(cands[y], cands[x]) else {
+                    if s.width(cands[y], cands[x]) > width * 2 {
+                        break;
+                    }
+                    continue;
+                };
+                let t = best[k - 1][y].0 + c;
+                if t < best[k][x].0 {
+                    best[k][x] = (t, y);
+                }
+            }
+        }
+    }
+    if best[n][m - 1].0 == INF {
+        return None;
+    }
+    let frame = Frame {
+        left: 0,
+        measure: width,
+    };
+    let mut lines = Vec::with_capacity(n);
+    let mut x = m - 1;
+    for k in (1..=n).rev() {
+        let y = best[k][x].1;
+        let (i, j) = (cands[y], cands[x]);
+        let e = vis(i, j);
+        lines.push(SetLine {
+            frame,
+            start: i,
+            end: e,
+            used: s.width(i, e),
+            last: k == n,
+        });
+        x = y;
+    }
+    lines.reverse();
+    Some(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Field;
+    use crate::typeset::{Role, Settings};
+
+    fn set(text: &str, width: usize) -> Vec<String> {
+        let s = Stream::new(&[(Field::Title, Role::Title, text)], &Settings::default());
+        let full = Frame {
+            left: 0,
+            measure: width,
+        };
+        let n = super::super::fill::fill(&s, 0, s.len(), full, full).len();
+        if n == 1 {
+            return vec![text.to_string()];
+        }
+        best_breaks(&s, 0, s.len(), width, n)
+            .unwrap_or_else(|| panic!("{text} at {width}"))
+            .iter()
+            .map(|l| s.chars[l.start..l.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn headlines_break_between_words() {
+        assert_eq!(
+            set("努力在全省经济社会发展中争先进位", 30),
+            ["努力在全省经济社会", "发展中争先进位"]
+        );
+        assert_eq!(
+            set("10多项任务清单为群众身体健康和生命安全护航", 36),
+            ["10多项任务清单为群众", "身体健康和生命安全护航"]
+        );
+        assert_eq!(
+            set("上半年煤炭装船量超亿吨", 20),
+            ["上半年煤炭", "装船量超亿吨"]
+        );
+        // Frequent words stay whole (京津冀, 发展), punctuation beats a word edge.
+        assert_eq!(
+            set("推动京津冀协同发展迈上新台阶", 22),
+            ["推动京津冀协同", "发展迈上新台阶"]
+        );
+        assert_eq!(
+            set("衡水：打造“三最”营商环境跑出发展加速度", 30),
+            ["衡水：打造“三最”", "营商环境跑出发展加速度"]
+        );
+    }
+
+    #[test]
+    fn breaks_prefer_marks_units_and_function_chars() {
+        // After a pause mark rather than mid-phrase.
+        assert_eq!(
+            set("衡水：打造营商环境跑出发展加速度", 24),
+            ["衡水：打造营商环境", "跑出发展加速度"]
+        );
+        // Never a one-character line, never inside 2022年.
+        for w in 10..40 {
+            for l in set("2022年全省粮食总产量再创新高", w) {
+                assert!(!l.contains("2022") || l.contains("2022年"), "{l} at {w}");
+                assert!(l.chars().count() > 1, "{l} at {w}");
+            }
+        }
+    }
+}
