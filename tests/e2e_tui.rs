@@ -169,6 +169,9 @@ fn bookmark_survives_a_restart() {
 
     let mut tui = Tui::start(&[], 110, 32, home.path());
     tui.wait_text("河北日报");
+    // The list marks it: two rows per article, the second article's headline on row 3.
+    assert_eq!(tui.cell(3, 0), "*");
+    assert_eq!(tui.cell(1, 0).trim(), "");
     tui.keys("B");
     tui.wait_text("书签 Bookmarks (1)");
     tui.keys("q");
