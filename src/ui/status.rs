@@ -15,24 +15,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let amb = app.settings.ambiguous_wide;
     fill(buf, area, style::STATUS);
     if app.search.editing {
-        let count = format!(" {} 篇", app.visible.len());
-        let cw = str_width(&count, amb) as u16;
-        let show_count = area.width > cw + 10;
-        let room = area.width - 1 - if show_count { cw } else { 0 };
-        let skip = input_skip(app, room);
+        let line = SearchLine::new(app, area.width);
         let x = put_str(buf, area.x, area.y, area.right(), "/", style::STATUS, amb);
-        let (_, text) = scroll_text(app.search.input.text(), skip, amb);
-        put_str(buf, x, area.y, x + room, text, style::STATUS, amb);
-        if show_count {
-            put_str(
-                buf,
-                area.right() - cw,
-                area.y,
-                area.right(),
-                &count,
-                style::STATUS,
-                amb,
-            );
+        let (_, text) = scroll_text(app.search.input.text(), line.skip, amb);
+        put_str(buf, x, area.y, x + line.room, text, style::STATUS, amb);
+        if let Some(count) = &line.count {
+            let cw = str_width(count, amb) as u16;
+            let x = area.right() - cw;
+            put_str(buf, x, area.y, area.right(), count, style::STATUS, amb);
         }
         return;
     }
@@ -75,12 +65,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Cells of the search text scrolled off the left so the cursor stays in view.
-fn input_skip(app: &App, room: u16) -> usize {
-    let cursor = app.search.cursor_cells(app.settings.ambiguous_wide);
-    let room = usize::from(room).max(1);
-    // Keep one cell for the cursor itself (and a wide char after it).
-    (cursor + 2).saturating_sub(room)
+/// How the search line is laid out at a width: drawing and the cursor both use it.
+struct SearchLine {
+    /// The match count at the right end, when there is room for it.
+    count: Option<String>,
+    /// Cells for the query after the `/`.
+    room: u16,
+    /// Cells of the query scrolled off the left so the cursor stays in view.
+    skip: usize,
+}
+
+impl SearchLine {
+    fn new(app: &App, width: u16) -> Self {
+        let amb = app.settings.ambiguous_wide;
+        let count = format!(" {} 篇", app.visible.len());
+        let cw = str_width(&count, amb) as u16;
+        let count = (width > cw + 10).then_some(count);
+        let room = width.saturating_sub(1 + if count.is_some() { cw } else { 0 });
+        let cursor = app.search.cursor_cells(amb);
+        // Keep one cell for the cursor itself (and a wide char after it).
+        let skip = (cursor + 2).saturating_sub(usize::from(room).max(1));
+        SearchLine { count, room, skip }
+    }
 }
 
 /// Scroll `text` left by `cells` cells: (cells really skipped — a wide char cut there
@@ -102,12 +108,7 @@ pub fn cursor(app: &App, area: Rect) -> Option<(u16, u16)> {
         return None;
     }
     let amb = app.settings.ambiguous_wide;
-    let count = format!(" {} 篇", app.visible.len());
-    let cw = str_width(&count, amb) as u16;
-    let room = area
-        .width
-        .saturating_sub(1 + if area.width > cw + 10 { cw } else { 0 });
-    let skip = input_skip(app, room);
+    let skip = SearchLine::new(app, area.width).skip;
     let before = app.search.cursor_cells(amb);
     let (skipped, _) = scroll_text(app.search.input.text(), skip, amb);
     let x = 1 + before.saturating_sub(skipped) as u16;
