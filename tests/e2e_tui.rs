@@ -104,7 +104,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
 #[test]
 fn a_closed_terminal_ends_the_reader() {
     let home = tempfile::tempdir().unwrap();
-    let mut tui = Tui::start_with(&[], &[("UNDER_SHELL", "1")], 80, 24, home.path());
+    let mut tui = Tui::start_under_shell(&[], 80, 24, home.path());
     tui.wait_text("河北日报");
     let shell = tui.pid().unwrap();
     let children = format!("/proc/{shell}/task/{shell}/children");

@@ -37,7 +37,7 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
 impl Tui {
     /// Start `dubao ARGS` at `cols`×`rows`, keeping its state under `data_home`.
     pub fn start(args: &[&str], cols: u16, rows: u16, data_home: &Path) -> Tui {
-        Self::start_with(args, &[], cols, rows, data_home)
+        Self::spawn(args, &[], false, cols, rows, data_home)
     }
 
     /// `start` with extra environment variables.
@@ -48,15 +48,29 @@ impl Tui {
         rows: u16,
         data_home: &Path,
     ) -> Tui {
+        Self::spawn(args, env, false, cols, rows, data_home)
+    }
+
+    /// `start`, but as a shell's child (as a terminal window or tmux pane runs it), so the
+    /// shell, not dubao, leads the terminal's session.
+    pub fn start_under_shell(args: &[&str], cols: u16, rows: u16, data_home: &Path) -> Tui {
+        Self::spawn(args, &[], true, cols, rows, data_home)
+    }
+
+    fn spawn(
+        args: &[&str],
+        env: &[(&str, &str)],
+        under_shell: bool,
+        cols: u16,
+        rows: u16,
+        data_home: &Path,
+    ) -> Tui {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_dubao"));
         cmd.args(args);
-        if std::env::var_os("DUBAO_E2E_UNDER_SHELL").is_some()
-            || env.iter().any(|(k, _)| *k == "UNDER_SHELL")
-        {
-            // Run it as a shell's child, as a terminal window or tmux pane does.
+        if under_shell {
             cmd = CommandBuilder::new("sh");
             cmd.args([
                 "-c",
