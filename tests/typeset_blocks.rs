@@ -2,6 +2,10 @@
 //! than the line); a dateline without a closing bracket is set apart from the body by a
 //! full-width space.
 
+#[path = "fixtures/typeset/articles.rs"]
+#[allow(dead_code)]
+mod fixtures;
+
 use dubao::model::{Article, Field, Paragraph};
 use dubao::typeset::{Role, Settings, audit::audit, layout};
 
@@ -10,17 +14,7 @@ fn role_lines(a: &Article, w: u16, role: Role) -> Vec<String> {
     let l = layout(a, w, u16::MAX, &st);
     let rep = audit(a, &l, &st);
     assert!(rep.faults.is_empty(), "at {w}: {:#?}", rep.faults);
-    l.lines
-        .iter()
-        .map(|line| {
-            line.spans
-                .iter()
-                .filter(|s| s.role == role)
-                .map(|s| s.text.as_str())
-                .collect::<String>()
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
+    fixtures::role_text(&l, role)
 }
 
 #[test]

@@ -74,20 +74,6 @@ fn tiny_widths_do_not_panic_and_stay_inside() {
     }
 }
 
-fn role_text(l: &dubao::typeset::Layout, role: Role) -> Vec<String> {
-    l.lines
-        .iter()
-        .map(|line| {
-            line.spans
-                .iter()
-                .filter(|s| s.role == role)
-                .map(|s| s.text.as_str())
-                .collect::<String>()
-        })
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
 #[test]
 fn headline_is_centred_and_balanced() {
     let a = &fixtures::articles()[0];
@@ -120,13 +106,16 @@ fn headline_is_centred_and_balanced() {
         assert_eq!(line.spans[0].text.len(), (40 - t) / 2);
     }
     assert!(w0 <= 40 && w1 <= 40);
-    assert_eq!(role_text(&l, Role::Kicker), vec!["抓落实 见行动"]);
+    assert_eq!(fixtures::role_text(&l, Role::Kicker), vec!["抓落实 见行动"]);
     assert_eq!(
-        role_text(&l, Role::Subtitle),
+        fixtures::role_text(&l, Role::Subtitle),
         vec!["——综合配套改革试验区建设综述"]
     );
-    assert_eq!(role_text(&l, Role::Credit), vec!["河北日报通讯员 苑立伟摄"]);
-    assert_eq!(role_text(&l, Role::Subhead), vec!["核心阅读"]);
+    assert_eq!(
+        fixtures::role_text(&l, Role::Credit),
+        vec!["河北日报通讯员 苑立伟摄"]
+    );
+    assert_eq!(fixtures::role_text(&l, Role::Subhead), vec!["核心阅读"]);
 }
 
 #[test]
@@ -168,9 +157,9 @@ fn speaker_bold_and_turnover_hung_under_the_text() {
     assert_eq!(next.spans[0].text, " ".repeat(12));
     assert_eq!(next.spans[1].source.unwrap().field, Field::Paragraph(1));
     // Column label and byline on their own lines.
-    assert_eq!(role_text(&l, Role::Column), vec!["高端访谈"]);
+    assert_eq!(fixtures::role_text(&l, Role::Column), vec!["高端访谈"]);
     assert_eq!(
-        role_text(&l, Role::Byline),
+        fixtures::role_text(&l, Role::Byline),
         vec!["河北日报记者 单厚军 王永晨"]
     );
 }
