@@ -145,6 +145,7 @@ fn library() -> Library {
     let pages = (0..100)
         .map(|p| Page {
             number: format!("{:02}", p + 1),
+            section: None,
             lines: Vec::new(),
             articles: (0..100).map(|a| generator.article(p * 100 + a)).collect(),
         })

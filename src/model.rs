@@ -29,6 +29,9 @@ pub struct Issue {
 pub struct Page {
     /// Page number or label as printed (`01`, `A3`, …).
     pub number: String,
+    /// The page's section as printed beside its number (`要闻`, `评论`), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
     /// Lines that belong to the page rather than to one article.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<PageLine>,
@@ -105,6 +108,9 @@ pub struct Article {
     /// Photo credit: `河北日报通讯员 苑立伟摄`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub credit: Option<String>,
+    /// Where the article was published online (a feed item's link), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -308,6 +314,7 @@ mod tests {
                 date: "2022-07-01".into(),
                 pages: vec![Page {
                     number: "01".into(),
+                    section: None,
                     lines: vec![PageLine {
                         kind: PageLineKind::Banner,
                         text: "抓落实 见行动".into(),
@@ -347,6 +354,7 @@ pub(crate) mod sample {
                 date: "2022-07-01".into(),
                 pages: vec![Page {
                     number: "01".into(),
+                    section: None,
                     lines: vec![],
                     articles,
                 }],

@@ -166,6 +166,7 @@ impl Draft {
             byline: self.byline,
             paragraphs: paras,
             credit: self.credit,
+            link: None,
         }
     }
 }

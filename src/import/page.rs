@@ -61,6 +61,7 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
     let prefix = format!("{slug}/{date}/{number}");
     Page {
         number: number.to_owned(),
+        section: None,
         lines: reader.lines,
         articles: reader
             .drafts

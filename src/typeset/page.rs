@@ -47,6 +47,7 @@ mod tests {
     fn banner_and_column_label_are_centred_and_never_too_wide() {
         let page = Page {
             number: "01".into(),
+            section: None,
             lines: vec![
                 PageLine {
                     kind: PageLineKind::Banner,

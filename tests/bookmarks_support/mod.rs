@@ -37,6 +37,7 @@ impl Env {
                 date: DATE.into(),
                 pages: vec![Page {
                     number: "01".into(),
+                    section: None,
                     lines: vec![],
                     articles,
                 }],

@@ -1,0 +1,85 @@
+//! The library: where issues live between runs, and the one way the reader, the CLI and
+//! the tests reach them, whether they come from the library on disk or from `--data` files.
+//!
+//! [`Shelf`] is the contract: a list of issues (cheap, from the catalogue), one issue at
+//! a time loaded in full when it is shown, articles by id (bookmarks), and search across
+//! everything. [`memory::MemoryShelf`] serves a [`Library`] held in memory (`--data`
+//! files, the bundled issue); the on-disk library implements the same trait.
+
+pub mod memory;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Article, ArticleId, Issue};
+
+/// Which issue: a paper (by its slug) and a date (`YYYY-MM-DD`, or empty when unknown).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct IssueKey {
+    pub slug: String,
+    pub date: String,
+}
+
+/// What the catalogue knows of an issue without loading its articles.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssueInfo {
+    pub key: IssueKey,
+    /// The paper's own name, e.g. `人民日报`.
+    pub paper: String,
+    pub pages: usize,
+    pub articles: usize,
+}
+
+/// A search across the shelf. Dates are `YYYY-MM-DD`, inclusive; `paper` is a slug or
+/// the paper's name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SearchQuery {
+    pub text: String,
+    pub paper: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// At most this many hits (0: no limit).
+    pub limit: usize,
+    /// Skip this many hits first (for paging through results).
+    pub offset: usize,
+}
+
+/// One article that matches a search, newest issue first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub id: ArticleId,
+    pub key: IssueKey,
+    pub paper: String,
+    /// The page number as printed (`01`, `A3`).
+    pub page: String,
+    pub title: String,
+    /// A short piece of text around the first occurrence.
+    pub snippet: String,
+}
+
+/// What went wrong reading or writing the library; one line, naming what it is about.
+#[derive(Debug, thiserror::Error)]
+pub enum LibraryError {
+    #[error("{0}: no such issue")]
+    NoIssue(String),
+    #[error("{what}: {why}")]
+    Store { what: String, why: String },
+}
+
+/// Issues, articles and search, wherever they are kept.
+pub trait Shelf: Send + Sync {
+    /// Every issue, oldest first (by date, then paper slug).
+    fn issues(&self) -> Vec<IssueInfo>;
+    /// One issue with all its pages and articles, in page order.
+    fn load_issue(&self, key: &IssueKey) -> Result<Issue, LibraryError>;
+    /// The article with this id and the issue it is in.
+    fn article(&self, id: &ArticleId) -> Option<(IssueKey, Article)>;
+    /// Hits for `query`, newest issue first, then page order; at most `limit`.
+    fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, LibraryError>;
+    /// How many articles match `query` (filters apply; limit and offset do not).
+    fn count(&self, query: &SearchQuery) -> Result<usize, LibraryError>;
+    /// Take in what another process committed since the last call; true when the
+    /// issues changed.
+    fn refresh(&self) -> bool {
+        false
+    }
+}
