@@ -4,9 +4,22 @@
 //! [`Shelf`] is the contract: a list of issues (cheap, from the catalogue), one issue at
 //! a time loaded in full when it is shown, articles by id (bookmarks), and search across
 //! everything. [`memory::MemoryShelf`] serves a [`Library`] held in memory (`--data`
-//! files, the bundled issue); the on-disk library implements the same trait.
+//! files, the bundled issue); [`disk::DiskShelf`] is the library on disk. Both keep
+//! their issues in the one search engine ([`crate::search::engine`]), in RAM or in a
+//! folder, through [`store::Store`] (writing) and [`catalogue`] (reading).
 
+pub mod catalogue;
+pub mod disk;
 pub mod memory;
+pub mod store;
+
+pub use store::AddSummary;
+
+/// Where the library lives: `$XDG_DATA_HOME/dubao/library` (or the platform's data
+/// folder); `None` without a home folder.
+pub fn default_dir() -> Option<std::path::PathBuf> {
+    directories::ProjectDirs::from("", "", "dubao").map(|d| d.data_dir().join("library"))
+}
 
 use serde::{Deserialize, Serialize};
 

@@ -7,10 +7,12 @@
 //! run structure ([`normalize::pieces`]), so an article is listed exactly when it has
 //! hits.
 
+pub mod engine;
 mod hits;
 mod index;
 pub mod input;
 pub mod normalize;
+pub mod tokenize;
 
 pub use hits::hits;
 pub use input::SearchInput;

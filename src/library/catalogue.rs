@@ -1,0 +1,259 @@
+//! Reading a [`Store`]: the list of issues from fast fields alone (no page is read),
+//! one issue's pages when it is shown, articles by id, and search newest first.
+
+use std::collections::{BTreeMap, HashMap};
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+
+use super::store::{Store, StoredPage, issue_key, store_err};
+use super::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery};
+use crate::model::{Article, ArticleId, Issue};
+use crate::search::engine::{self, Filter, KIND_PAGE};
+use crate::search::normalize;
+
+/// Chars of context before the first match in a snippet, and its whole length.
+const SNIPPET_BEFORE: usize = 10;
+const SNIPPET_CHARS: usize = 40;
+
+impl Store {
+    /// Every issue, oldest first (by date, then slug), from the page documents' fast
+    /// fields.
+    pub fn issues(&self) -> Vec<IssueInfo> {
+        let searcher = self.reader.searcher();
+        let mut all: BTreeMap<(String, String), IssueInfo> = BTreeMap::new();
+        let q = TermQuery::new(
+            Term::from_field_u64(self.f.kind, KIND_PAGE),
+            IndexRecordOption::Basic,
+        );
+        let Ok(weight) = q.weight(EnableScoring::disabled_from_searcher(&searcher)) else {
+            return Vec::new();
+        };
+        for seg in searcher.segment_readers() {
+            let ff = seg.fast_fields();
+            let (Ok(Some(keys)), Ok(Some(papers)), Ok(counts)) = (
+                ff.str("issue_key"),
+                ff.str("paper_name"),
+                ff.u64("articles"),
+            ) else {
+                continue;
+            };
+            // (issue ord) → (paper ord, pages, articles), resolved to text below.
+            let mut seg_issues: HashMap<u64, (u64, usize, usize)> = HashMap::new();
+            let _ = weight.for_each_no_score(seg, &mut |docs| {
+                for &doc in docs {
+                    if seg.is_deleted(doc) {
+                        continue;
+                    }
+                    let Some(k) = keys.term_ords(doc).next() else {
+                        continue;
+                    };
+                    let p = papers.term_ords(doc).next().unwrap_or(0);
+                    let e = seg_issues.entry(k).or_insert((p, 0, 0));
+                    e.1 += 1;
+                    e.2 += counts.first(doc).unwrap_or(0) as usize;
+                }
+            });
+            let mut key = String::new();
+            let mut paper = String::new();
+            for (k, (p, pages, articles)) in seg_issues {
+                key.clear();
+                paper.clear();
+                if !keys.ord_to_str(k, &mut key).unwrap_or(false) {
+                    continue;
+                }
+                let _ = papers.ord_to_str(p, &mut paper);
+                let (slug, date) = key.split_once('\t').unwrap_or((key.as_str(), ""));
+                let e = all
+                    .entry((date.to_string(), slug.to_string()))
+                    .or_insert_with(|| IssueInfo {
+                        key: IssueKey {
+                            slug: slug.to_string(),
+                            date: date.to_string(),
+                        },
+                        paper: paper.clone(),
+                        pages: 0,
+                        articles: 0,
+                    });
+                e.pages += pages;
+                e.articles += articles;
+            }
+        }
+        all.into_values().collect()
+    }
+
+    /// Every stored page matching a term, read whole.
+    fn pages_where(
+        &self,
+        searcher: &Searcher,
+        term: Term,
+    ) -> Result<Vec<StoredPage>, LibraryError> {
+        let q = TermQuery::new(term, IndexRecordOption::Basic);
+        let n = searcher
+            .search(&q, &Count)
+            .map_err(|e| store_err("library", e))?;
+        if n == 0 {
+            return Ok(Vec::new());
+        }
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(n).order_by_score())
+            .map_err(|e| store_err("library", e))?;
+        let mut out = Vec::with_capacity(n);
+        for (_, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err("library", e))?;
+            if let Some(p) = self.page_of(&doc) {
+                out.push(p);
+            }
+        }
+        Ok(out)
+    }
+
+    /// One issue with all its pages, in page order.
+    pub fn load_issue(&self, key: &IssueKey) -> Result<Issue, LibraryError> {
+        let searcher = self.reader.searcher();
+        let term = Term::from_field_text(self.f.issue_key, &issue_key(key));
+        let mut pages = self.pages_where(&searcher, term)?;
+        let Some(first) = pages.first() else {
+            return Err(LibraryError::NoIssue(format!("{} {}", key.slug, key.date)));
+        };
+        let mut issue = Issue {
+            paper: first.paper.clone(),
+            slug: first.slug.clone(),
+            date: first.date.clone(),
+            pages: Vec::new(),
+        };
+        pages.sort_by(|a, b| crate::import::tree::page_order(&a.page.number, &b.page.number));
+        issue.pages = pages.into_iter().map(|p| p.page).collect();
+        Ok(issue)
+    }
+
+    /// The article a document of an article points at, with its page.
+    fn article_at(
+        &self,
+        searcher: &Searcher,
+        addr: DocAddress,
+        cache: &mut HashMap<String, Option<StoredPage>>,
+    ) -> Option<(StoredPage, usize)> {
+        let doc: TantivyDocument = searcher.doc(addr).ok()?;
+        let key = doc.get_first(self.f.of_page)?.as_str()?.to_string();
+        let pos = doc.get_first(self.f.pos)?.as_u64()? as usize;
+        let page = match cache.get(&key) {
+            Some(p) => p.clone(),
+            None => {
+                let term = Term::from_field_text(self.f.page_key, &key);
+                let p = self.pages_where(searcher, term).ok()?.into_iter().next();
+                cache.insert(key, p.clone());
+                p
+            }
+        }?;
+        (pos < page.page.articles.len()).then_some((page, pos))
+    }
+
+    /// The article with this id and the issue it is in.
+    pub fn article(&self, id: &ArticleId) -> Option<(IssueKey, Article)> {
+        let searcher = self.reader.searcher();
+        let q = TermQuery::new(
+            Term::from_field_text(self.f.id, &id.0),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(1).order_by_score())
+            .ok()?;
+        let (_, addr) = top.first()?;
+        let (page, pos) = self.article_at(&searcher, *addr, &mut HashMap::new())?;
+        let key = IssueKey {
+            slug: page.slug,
+            date: page.date,
+        };
+        Some((key, page.page.articles.into_iter().nth(pos)?))
+    }
+
+    fn query(&self, q: &SearchQuery) -> Result<Option<Box<dyn Query>>, LibraryError> {
+        let day = |d: &Option<String>, what: &str| -> Result<Option<u64>, LibraryError> {
+            match d.as_deref() {
+                None | Some("") => Ok(None),
+                Some(d) => engine::day_of(d)
+                    .map(Some)
+                    .ok_or_else(|| store_err(d, format!("not a date for {what} (YYYY-MM-DD)"))),
+            }
+        };
+        let filter = Filter {
+            paper: q.paper.as_deref().filter(|p| !p.is_empty()),
+            from: day(&q.from, "--from")?,
+            to: day(&q.to, "--to")?,
+        };
+        Ok(engine::query(&self.f, &normalize(&q.text), &filter))
+    }
+
+    /// Hits for `q`, newest issue first, then page order.
+    pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, LibraryError> {
+        let Some(query) = self.query(q)? else {
+            return Ok(Vec::new());
+        };
+        let searcher = self.reader.searcher();
+        let limit = match q.limit {
+            0 => searcher
+                .search(&query, &Count)
+                .map_err(|e| store_err("library search", e))?,
+            n => n,
+        };
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let top = searcher
+            .search(
+                &query,
+                &TopDocs::with_limit(limit)
+                    .and_offset(q.offset)
+                    .order_by_u64_field("order", Order::Desc),
+            )
+            .map_err(|e| store_err("library search", e))?;
+        let mut cache = HashMap::new();
+        let mut hits = Vec::with_capacity(top.len());
+        for (_, addr) in top {
+            let Some((page, pos)) = self.article_at(&searcher, addr, &mut cache) else {
+                continue;
+            };
+            let article = &page.page.articles[pos];
+            hits.push(SearchHit {
+                id: article.id.clone(),
+                key: IssueKey {
+                    slug: page.slug.clone(),
+                    date: page.date.clone(),
+                },
+                paper: page.paper.clone(),
+                page: page.page.number.clone(),
+                title: article.title.clone(),
+                snippet: snippet(article, &q.text),
+            });
+        }
+        Ok(hits)
+    }
+
+    /// How many articles match `q` (limit and offset aside).
+    pub fn count(&self, q: &SearchQuery) -> Result<usize, LibraryError> {
+        let Some(query) = self.query(q)? else {
+            return Ok(0);
+        };
+        self.reader
+            .searcher()
+            .search(&query, &Count)
+            .map_err(|e| store_err("library search", e))
+    }
+}
+
+/// The source text around the first match of `query` in `article`, on one line.
+pub fn snippet(article: &Article, query: &str) -> String {
+    let Some(hit) = crate::search::hits(article, query).into_iter().next() else {
+        return article.title.clone();
+    };
+    let text = article.field(hit.field).unwrap_or("");
+    let from = hit.start.saturating_sub(SNIPPET_BEFORE);
+    text.chars()
+        .skip(from)
+        .take(SNIPPET_CHARS.max(hit.end - from))
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}

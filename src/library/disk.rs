@@ -1,0 +1,212 @@
+//! The library on disk, under `$XDG_DATA_HOME/dubao/library/`: a tantivy index (in
+//! `index/`) that holds every page whole and indexes every article, and `library.json`
+//! saying which format the folder is in.
+//!
+//! One writer at a time (tantivy's lock file, `index/.tantivy-writer.lock`, an OS lock
+//! that dies with its process); any number of readers, which hold no lock and take in
+//! new commits through [`Shelf::refresh`]. A folder in another format is refused with
+//! a message naming it, never emptied.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexWriter};
+
+use super::store::{AddSummary, Store, store_err};
+use super::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery, Shelf};
+use crate::model::{Article, ArticleId, Issue};
+use crate::search::engine;
+
+/// The format this dubao reads and writes; bumped whenever the schema or the
+/// tokenizers change.
+pub const FORMAT: u32 = 1;
+
+const FORMAT_FILE: &str = "library.json";
+const INDEX_DIR: &str = "index";
+
+#[derive(Debug, Serialize, Deserialize)]
+struct FormatFile {
+    format: u32,
+}
+
+/// The library in a folder.
+pub struct DiskShelf {
+    dir: PathBuf,
+    store: Store,
+}
+
+impl std::fmt::Debug for DiskShelf {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DiskShelf")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
+    }
+}
+
+fn io_err(path: &Path, e: impl std::fmt::Display) -> LibraryError {
+    store_err(&path.display().to_string(), e)
+}
+
+/// The format a library folder says it is in; `None` when it says nothing (new).
+fn read_format(dir: &Path) -> Result<Option<u32>, LibraryError> {
+    let path = dir.join(FORMAT_FILE);
+    match std::fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice::<FormatFile>(&bytes)
+            .map(|f| Some(f.format))
+            .map_err(|e| io_err(&path, format!("not a dubao library format file ({e})"))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(io_err(&path, e)),
+    }
+}
+
+/// Writes the format file atomically (a temp file renamed over it).
+fn write_format(dir: &Path) -> Result<(), LibraryError> {
+    let path = dir.join(FORMAT_FILE);
+    let body = serde_json::to_vec(&FormatFile { format: FORMAT }).unwrap_or_default();
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| io_err(dir, e))?;
+    std::io::Write::write_all(&mut tmp, &body).map_err(|e| io_err(&path, e))?;
+    tmp.as_file().sync_all().map_err(|e| io_err(&path, e))?;
+    tmp.persist(&path).map_err(|e| io_err(&path, e.error))?;
+    Ok(())
+}
+
+impl DiskShelf {
+    /// Opens the library in `dir`, creating it when the folder is new or empty.
+    pub fn open(dir: impl Into<PathBuf>) -> Result<DiskShelf, LibraryError> {
+        let dir = dir.into();
+        std::fs::create_dir_all(dir.join(INDEX_DIR)).map_err(|e| io_err(&dir, e))?;
+        Self::check_format(&dir)?;
+        let index_dir = dir.join(INDEX_DIR);
+        let mmap = MmapDirectory::open(&index_dir).map_err(|e| io_err(&index_dir, e))?;
+        let index =
+            Index::open_or_create(mmap, engine::schema().0).map_err(|e| io_err(&index_dir, e))?;
+        let store = Store::new(index)?;
+        if read_format(&dir)?.is_none() {
+            write_format(&dir)?;
+        }
+        Ok(DiskShelf { dir, store })
+    }
+
+    /// Opens the library in `dir` if there is one; `None` when the folder holds none.
+    pub fn open_existing(dir: impl Into<PathBuf>) -> Result<Option<DiskShelf>, LibraryError> {
+        let dir = dir.into();
+        if !dir.join(FORMAT_FILE).exists() && !dir.join(INDEX_DIR).join("meta.json").exists() {
+            return Ok(None);
+        }
+        Self::open(dir).map(Some)
+    }
+
+    fn check_format(dir: &Path) -> Result<(), LibraryError> {
+        match read_format(dir)? {
+            None => Ok(()),
+            Some(f) if f == FORMAT => Ok(()),
+            Some(f) if f > FORMAT => Err(io_err(
+                dir,
+                format!(
+                    "this library was written by a newer dubao (format {f}; this one reads {FORMAT}); \
+                     update dubao, or move the folder away and import again"
+                ),
+            )),
+            Some(f) => Err(io_err(
+                dir,
+                format!(
+                    "this library was written by an older dubao (format {f}; this one reads {FORMAT}); \
+                     it is left as it is: move the folder away and import your pages again"
+                ),
+            )),
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Adds issues in one commit (see [`Importer`] to add in several).
+    pub fn add_issues(&self, issues: &[Issue]) -> Result<AddSummary, LibraryError> {
+        let mut importer = self.importer()?;
+        let sum = importer.add(issues)?;
+        importer.finish()?;
+        Ok(sum)
+    }
+
+    /// The one writer: fails at once, saying so, while another process holds it.
+    pub fn importer(&self) -> Result<Importer<'_>, LibraryError> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        Ok(Importer {
+            store: &self.store,
+            writer: self.store.writer(threads)?,
+        })
+    }
+
+    /// Bytes the library takes on disk.
+    pub fn size_on_disk(&self) -> u64 {
+        fn walk(p: &Path) -> u64 {
+            let Ok(entries) = std::fs::read_dir(p) else {
+                return 0;
+            };
+            entries
+                .filter_map(Result::ok)
+                .map(|e| match e.metadata() {
+                    Ok(m) if m.is_dir() => walk(&e.path()),
+                    Ok(m) => m.len(),
+                    Err(_) => 0,
+                })
+                .sum()
+        }
+        walk(&self.dir)
+    }
+}
+
+/// Adds issues to the library through its one writer; [`Importer::commit`] makes what
+/// was added so far visible and durable, all of it or none.
+pub struct Importer<'a> {
+    store: &'a Store,
+    writer: IndexWriter,
+}
+
+impl Importer<'_> {
+    pub fn add(&mut self, issues: &[Issue]) -> Result<AddSummary, LibraryError> {
+        self.store.add(&self.writer, issues)
+    }
+
+    pub fn commit(&mut self) -> Result<(), LibraryError> {
+        self.store.commit(&mut self.writer)
+    }
+
+    /// Commits, then waits for background merges so the index is left compact.
+    pub fn finish(mut self) -> Result<(), LibraryError> {
+        self.commit()?;
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| store_err("library merge", e))?;
+        self.store.refresh();
+        Ok(())
+    }
+}
+
+impl Shelf for DiskShelf {
+    fn issues(&self) -> Vec<IssueInfo> {
+        self.store.issues()
+    }
+
+    fn load_issue(&self, key: &IssueKey) -> Result<Issue, LibraryError> {
+        self.store.load_issue(key)
+    }
+
+    fn article(&self, id: &ArticleId) -> Option<(IssueKey, Article)> {
+        self.store.article(id)
+    }
+
+    fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, LibraryError> {
+        self.store.search(query)
+    }
+
+    fn count(&self, query: &SearchQuery) -> Result<usize, LibraryError> {
+        self.store.count(query)
+    }
+
+    fn refresh(&self) -> bool {
+        self.store.refresh()
+    }
+}

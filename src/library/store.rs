@@ -1,0 +1,281 @@
+//! Issues kept in a tantivy index, on disk or in memory: adding pages (the same page
+//! again changes nothing, a changed page replaces its articles) and taking in what
+//! another process committed. The reading side is in [`super::catalogue`].
+//!
+//! The index is the only source of truth: every page is stored whole in its page
+//! document, and a page and its articles are added and deleted in one commit, so a
+//! process killed at any moment leaves each page in its old or its new state.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+
+use super::{IssueKey, LibraryError};
+use crate::model::{Issue, Page};
+use crate::search::engine::{self, Fields, KIND_ARTICLE, KIND_PAGE};
+use crate::search::tokenize::indexed_text;
+
+/// What [`Store::add`] did: pages and articles added, replaced (their page changed),
+/// and left as they were (the same page again).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddSummary {
+    pub pages: usize,
+    pub pages_unchanged: usize,
+    pub articles_added: usize,
+    pub articles_replaced: usize,
+    pub articles_unchanged: usize,
+}
+
+impl AddSummary {
+    pub fn merge(&mut self, o: AddSummary) {
+        self.pages += o.pages;
+        self.pages_unchanged += o.pages_unchanged;
+        self.articles_added += o.articles_added;
+        self.articles_replaced += o.articles_replaced;
+        self.articles_unchanged += o.articles_unchanged;
+    }
+}
+
+/// A page as stored: whole, with the issue it belongs to, so the library can be
+/// rebuilt from its own documents.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredPage {
+    pub paper: String,
+    pub slug: String,
+    pub date: String,
+    pub page: Page,
+}
+
+/// A tantivy index with its reader.
+pub struct Store {
+    pub(super) index: Index,
+    pub(super) reader: IndexReader,
+    pub(super) f: Fields,
+    /// The opstamp of the commit the reader last loaded.
+    seen: Mutex<u64>,
+}
+
+pub(super) fn store_err(what: &str, e: impl std::fmt::Display) -> LibraryError {
+    LibraryError::Store {
+        what: what.to_string(),
+        why: e.to_string(),
+    }
+}
+
+/// `slug \t date \t number`: a page's identity.
+pub fn page_key(slug: &str, date: &str, number: &str) -> String {
+    format!("{slug}\t{date}\t{number}")
+}
+
+/// `slug \t date`: an issue's identity in the index.
+pub fn issue_key(key: &IssueKey) -> String {
+    format!("{}\t{}", key.slug, key.date)
+}
+
+/// FNV-1a, 64 bits: stable across runs and versions, unlike `std`'s hasher.
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The bytes budget of a writer's indexing threads.
+const WRITER_BYTES: usize = 200_000_000;
+
+impl Store {
+    /// Wraps an index: registers the tokenizers and opens a reader.
+    pub fn new(index: Index) -> Result<Store, LibraryError> {
+        engine::register_tokenizers(&index);
+        let f = engine::fields_of(&index.schema())
+            .ok_or_else(|| store_err("library index", "not a dubao library index"))?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| store_err("library index", e))?;
+        let seen = index.load_metas().map(|m| m.opstamp).unwrap_or(0);
+        Ok(Store {
+            index,
+            reader,
+            f,
+            seen: Mutex::new(seen),
+        })
+    }
+
+    /// An empty index held in memory.
+    pub fn in_ram() -> Result<Store, LibraryError> {
+        Store::new(Index::create_in_ram(engine::schema().0))
+    }
+
+    /// The writer; only one at a time, across processes (tantivy's lock file).
+    pub fn writer(&self, threads: usize) -> Result<IndexWriter, LibraryError> {
+        let budget = if threads <= 1 {
+            30_000_000
+        } else {
+            WRITER_BYTES
+        };
+        self.index
+            .writer_with_num_threads(threads.max(1), budget)
+            .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(..) => store_err(
+                    "library",
+                    "another dubao (an import or a fetch) is writing to it; try again when it ends",
+                ),
+                e => store_err("library writer", e),
+            })
+    }
+
+    /// Commits what `writer` holds and lets the reader see it.
+    pub fn commit(&self, writer: &mut IndexWriter) -> Result<(), LibraryError> {
+        writer
+            .commit()
+            .map_err(|e| store_err("library commit", e))?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Adds `issues` through `writer` (not yet committed): pages already stored as they
+    /// are change nothing; a page that changed has its documents replaced.
+    pub fn add(&self, writer: &IndexWriter, issues: &[Issue]) -> Result<AddSummary, LibraryError> {
+        let searcher = self.reader.searcher();
+        let mut batch: HashMap<String, (u64, usize)> = HashMap::new();
+        let mut sum = AddSummary::default();
+        for issue in issues {
+            for page in &issue.pages {
+                let stored = StoredPage {
+                    paper: issue.paper.clone(),
+                    slug: issue.slug.clone(),
+                    date: issue.date.clone(),
+                    page: page.clone(),
+                };
+                let body = serde_json::to_vec(&stored).map_err(|e| store_err("page", e))?;
+                let hash = fnv(&body);
+                let key = page_key(&issue.slug, &issue.date, &page.number);
+                let before = match batch.get(&key) {
+                    Some(&b) => Some(b),
+                    None => self.stored_hash(&searcher, &key)?,
+                };
+                let n = page.articles.len();
+                sum.pages += 1;
+                match before {
+                    Some((h, _)) if h == hash => {
+                        sum.pages_unchanged += 1;
+                        sum.articles_unchanged += n;
+                        continue;
+                    }
+                    Some((_, old)) => {
+                        writer.delete_term(Term::from_field_text(self.f.page_key, &key));
+                        writer.delete_term(Term::from_field_text(self.f.of_page, &key));
+                        sum.articles_replaced += n.min(old);
+                        sum.articles_added += n.saturating_sub(old);
+                    }
+                    None => sum.articles_added += n,
+                }
+                batch.insert(key.clone(), (hash, n));
+                self.add_page(writer, &stored, &key, hash, &body)?;
+            }
+        }
+        Ok(sum)
+    }
+
+    /// The hash and article count of the page stored under `key`, if any.
+    fn stored_hash(
+        &self,
+        searcher: &tantivy::Searcher,
+        key: &str,
+    ) -> Result<Option<(u64, usize)>, LibraryError> {
+        let q = TermQuery::new(
+            Term::from_field_text(self.f.page_key, key),
+            IndexRecordOption::Basic,
+        );
+        let top = searcher
+            .search(&q, &TopDocs::with_limit(1).order_by_score())
+            .map_err(|e| store_err("library search", e))?;
+        let Some((_, addr)) = top.first() else {
+            return Ok(None);
+        };
+        let seg = searcher.segment_reader(addr.segment_ord);
+        let ff = seg.fast_fields();
+        let hash = ff.u64("hash").ok().and_then(|c| c.first(addr.doc_id));
+        let n = ff.u64("articles").ok().and_then(|c| c.first(addr.doc_id));
+        Ok(hash.map(|h| (h, n.unwrap_or(0) as usize)))
+    }
+
+    fn add_page(
+        &self,
+        writer: &IndexWriter,
+        stored: &StoredPage,
+        key: &str,
+        hash: u64,
+        body: &[u8],
+    ) -> Result<(), LibraryError> {
+        let f = &self.f;
+        let day = engine::day_of(&stored.date).unwrap_or(0);
+        let issue = issue_key(&IssueKey {
+            slug: stored.slug.clone(),
+            date: stored.date.clone(),
+        });
+        let mut doc = TantivyDocument::default();
+        doc.add_u64(f.kind, KIND_PAGE);
+        doc.add_text(f.page_key, key);
+        doc.add_text(f.issue_key, &issue);
+        doc.add_text(f.paper_name, &stored.paper);
+        doc.add_u64(f.hash, hash);
+        doc.add_u64(f.articles, stored.page.articles.len() as u64);
+        doc.add_bytes(f.body, body);
+        doc.add_u64(f.day, day);
+        let add = |d| writer.add_document(d).map_err(|e| store_err("library", e));
+        add(doc)?;
+        let rank = engine::page_rank(&stored.page.number);
+        for (pos, article) in stored.page.articles.iter().enumerate() {
+            let text = indexed_text(article);
+            let mut doc = TantivyDocument::default();
+            doc.add_u64(f.kind, KIND_ARTICLE);
+            doc.add_text(f.of_page, key);
+            doc.add_u64(f.pos, pos as u64);
+            doc.add_text(f.id, &article.id.0);
+            doc.add_text(f.paper, &stored.slug);
+            if stored.paper != stored.slug {
+                doc.add_text(f.paper, &stored.paper);
+            }
+            doc.add_u64(f.day, day);
+            doc.add_u64(f.order, engine::order_key(day, rank, pos));
+            doc.add_text(f.chars, &text);
+            doc.add_text(f.pairs, &text);
+            add(doc)?;
+        }
+        Ok(())
+    }
+
+    /// Takes in a commit made since the last call (by this or another process); true
+    /// when there was one.
+    pub fn refresh(&self) -> bool {
+        let Ok(meta) = self.index.load_metas() else {
+            return false;
+        };
+        let Ok(mut seen) = self.seen.lock() else {
+            return false;
+        };
+        if meta.opstamp == *seen {
+            return false;
+        }
+        // A reload can race a writer removing merged segments: keep the old view and
+        // try again on the next call.
+        if self.reader.reload().is_err() {
+            return false;
+        }
+        *seen = meta.opstamp;
+        true
+    }
+
+    /// The stored page of a page document.
+    pub(super) fn page_of(&self, doc: &TantivyDocument) -> Option<StoredPage> {
+        let body = doc.get_first(self.f.body)?.as_bytes()?;
+        serde_json::from_slice(body).ok()
+    }
+}
