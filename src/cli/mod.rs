@@ -1,6 +1,9 @@
-//! The command line: `dubao [--data PATH]... [list|show|export|search|bookmarks|bookmark]`.
+//! The command line: `dubao [--data PATH]...
+//! [import|list|show|export|search|library|bookmarks|bookmark]`.
 //! Scripts and tests rely on exactly these forms; output to a pipe carries no escape codes.
 
+pub mod import;
+pub mod library;
 mod output;
 
 use std::io::{IsTerminal, Write};
@@ -11,7 +14,8 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, Change, Store};
-use crate::model::Library;
+use crate::library::SearchQuery;
+use crate::model::{ArticleId, Library};
 use crate::typeset::Settings;
 
 #[derive(Debug, Parser)]
@@ -37,8 +41,28 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// One line per article: id, page, title.
+    /// Add page dumps, folders of them and `export --json` files to the library.
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// One line per article: id, page, title (every issue, or those asked for).
     List {
+        /// A paper, by slug or name.
+        #[arg(long)]
+        paper: Option<String>,
+        /// One issue date, YYYY-MM-DD.
+        #[arg(long, conflicts_with_all = ["from", "to"])]
+        date: Option<String>,
+        /// First date, YYYY-MM-DD.
+        #[arg(long)]
+        from: Option<String>,
+        /// Last date, YYYY-MM-DD.
+        #[arg(long)]
+        to: Option<String>,
+        /// Only this page (`5`, `05`, `A3`).
+        #[arg(long)]
+        page: Option<String>,
         #[arg(long)]
         json: bool,
     },
@@ -57,9 +81,26 @@ pub enum Command {
         #[arg(long, required = true)]
         json: bool,
     },
-    /// Print the hits of QUERY: article id, field, snippet.
+    /// Articles that hold QUERY, newest first: paper, date, page, id, snippet.
     Search {
         query: String,
+        /// A paper, by slug or name.
+        #[arg(long)]
+        paper: Option<String>,
+        /// First date, YYYY-MM-DD.
+        #[arg(long)]
+        from: Option<String>,
+        /// Last date, YYYY-MM-DD.
+        #[arg(long)]
+        to: Option<String>,
+        /// At most N hits (default: all).
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// What the library holds: papers, date ranges, counts, size on disk.
+    Library {
         #[arg(long)]
         json: bool,
     },
@@ -100,6 +141,17 @@ pub fn load_library(data: &[PathBuf]) -> Result<Library> {
     }
 }
 
+/// The issue holding article `id` as a library of its own (empty when there is none).
+fn library_of_article(data: &[PathBuf], id: &str) -> Result<Library> {
+    let source = library::open_source(data)?;
+    let shelf = source.shelf();
+    let mut lib = Library::default();
+    if let Some((key, _)) = shelf.article(&ArticleId(id.to_string())) {
+        lib.issues.push(shelf.load_issue(&key)?);
+    }
+    Ok(lib)
+}
+
 /// The bookmark store, under `XDG_DATA_HOME` (or the platform's data folder).
 pub fn store() -> Result<Store> {
     Store::default_dir()
@@ -113,25 +165,50 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
     let styled = stdout.is_terminal();
     let mut out = stdout.lock();
     match command {
-        Command::List { json } => {
-            let lib = load_library(&cli.data)?;
-            output::list(&mut out, &lib, *json)?;
+        Command::Import { paths } => {
+            if !cli.data.is_empty() {
+                anyhow::bail!("import takes its paths as arguments, not --data");
+            }
+            drop(out);
+            import::run(paths)?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::List {
+            paper,
+            date,
+            from,
+            to,
+            page,
+            json,
+        } => {
+            let source = library::open_source(&cli.data)?;
+            let filter = library::ListFilter {
+                paper: paper.clone(),
+                date: date.clone(),
+                from: from.clone(),
+                to: to.clone(),
+                page: page.clone(),
+            };
+            library::list(&mut out, source.shelf(), &filter, *json)?;
+        }
+        Command::Library { json } => {
+            let source = library::open_source(&cli.data)?;
+            library::library(&mut out, &source, *json)?;
         }
         Command::Show { id, width, json } => {
-            let lib = load_library(&cli.data)?;
-            let Some((r, article)) = lib.find(id) else {
+            let source = library::open_source(&cli.data)?;
+            let Some((_, article)) = source.shelf().article(&ArticleId(id.clone())) else {
                 anyhow::bail!("no article with id {id} (see `dubao list`)");
             };
             if *json {
-                serde_json::to_writer_pretty(&mut out, article)?;
+                serde_json::to_writer_pretty(&mut out, &article)?;
                 writeln!(out)?;
             } else {
                 let width = width
                     .or_else(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w))
                     .unwrap_or(80)
                     .max(1);
-                let _ = r;
-                let layout = crate::typeset::layout(article, width, u16::MAX, &cli.settings());
+                let layout = crate::typeset::layout(&article, width, u16::MAX, &cli.settings());
                 output::lines(&mut out, &layout, styled)?;
             }
         }
@@ -140,9 +217,24 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             serde_json::to_writer_pretty(&mut out, &lib)?;
             writeln!(out)?;
         }
-        Command::Search { query, json } => {
-            let lib = load_library(&cli.data)?;
-            output::search(&mut out, &lib, query, *json)?;
+        Command::Search {
+            query,
+            paper,
+            from,
+            to,
+            limit,
+            json,
+        } => {
+            let source = library::open_source(&cli.data)?;
+            let q = SearchQuery {
+                text: query.clone(),
+                paper: paper.clone(),
+                from: from.clone(),
+                to: to.clone(),
+                limit: limit.unwrap_or(0),
+                offset: 0,
+            };
+            library::search(&mut out, source.shelf(), &q, *json)?;
         }
         Command::Bookmarks { json } => {
             let (state, warning) = store()?.load()?;
@@ -155,7 +247,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             let store = store()?;
             let change = match action {
                 BookmarkAction::Add { id } => {
-                    let lib = load_library(&cli.data)?;
+                    let lib = library_of_article(&cli.data, id)?;
                     let Some(b) = Bookmark::for_article(&lib, id, Default::default()) else {
                         anyhow::bail!("no article with id {id} (see `dubao list`)");
                     };

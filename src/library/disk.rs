@@ -118,6 +118,11 @@ impl DiskShelf {
         }
     }
 
+    /// True when nothing has been imported yet.
+    pub fn is_empty(&self) -> bool {
+        self.store.reader.searcher().num_docs() == 0
+    }
+
     pub fn dir(&self) -> &Path {
         &self.dir
     }

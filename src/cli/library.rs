@@ -1,0 +1,356 @@
+//! `dubao list`, `dubao search` and `dubao library`: read through a [`Shelf`], the
+//! library on disk or, with `--data`, those files indexed in memory.
+//!
+//! Without `--data` and before anything is imported, the shelf is the bundled issue (in
+//! memory; nothing is written to the data folder until `dubao import`).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::library::disk::DiskShelf;
+use crate::library::memory::MemoryShelf;
+use crate::library::{IssueInfo, SearchQuery, Shelf};
+use crate::model::ArticleKind;
+
+/// Where the commands read: the library on disk, or issues in memory.
+pub enum Source {
+    Disk(DiskShelf),
+    Memory(MemoryShelf),
+}
+
+impl Source {
+    pub fn shelf(&self) -> &dyn Shelf {
+        match self {
+            Source::Disk(d) => d,
+            Source::Memory(m) => m,
+        }
+    }
+
+    pub fn into_shelf(self) -> Box<dyn Shelf> {
+        match self {
+            Source::Disk(d) => Box::new(d),
+            Source::Memory(m) => Box::new(m),
+        }
+    }
+}
+
+/// The library folder: `$XDG_DATA_HOME/dubao/library`.
+pub fn library_dir() -> Result<PathBuf> {
+    crate::library::default_dir().context("no home folder: cannot find where the library is kept")
+}
+
+/// `--data` files in memory; else the library on disk when it holds anything; else
+/// the bundled issue.
+pub fn open_source(data: &[PathBuf]) -> Result<Source> {
+    if !data.is_empty() {
+        return Ok(Source::Memory(MemoryShelf::new(crate::import::load_paths(
+            data,
+        )?)));
+    }
+    if let Some(disk) = DiskShelf::open_existing(library_dir()?)?
+        && !disk.is_empty()
+    {
+        return Ok(Source::Disk(disk));
+    }
+    Ok(Source::Memory(MemoryShelf::new(
+        crate::import::load_bundled(),
+    )))
+}
+
+/// What `dubao list` is narrowed to.
+#[derive(Debug, Default, Clone)]
+pub struct ListFilter {
+    pub paper: Option<String>,
+    pub date: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub page: Option<String>,
+}
+
+fn paper_matches(info: &IssueInfo, paper: &Option<String>) -> bool {
+    paper
+        .as_deref()
+        .is_none_or(|p| p == info.key.slug || p == info.paper)
+}
+
+/// `5`, `05` and `005` name the same page; `A3` only itself.
+fn page_matches(number: &str, want: &Option<String>) -> bool {
+    let Some(want) = want.as_deref() else {
+        return true;
+    };
+    match (number.parse::<u32>(), want.parse::<u32>()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => number.eq_ignore_ascii_case(want),
+    }
+}
+
+fn check_date(d: &Option<String>, flag: &str) -> Result<()> {
+    if let Some(d) = d
+        && crate::search::engine::day_of(d).is_none()
+    {
+        anyhow::bail!("{flag} {d}: not a date (YYYY-MM-DD)");
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct ListRow {
+    id: String,
+    paper: String,
+    date: String,
+    page: String,
+    kind: ArticleKind,
+    title: String,
+}
+
+/// One line per article of the issues that pass `filter`, in issue and page order.
+pub fn list(
+    out: &mut impl Write,
+    shelf: &dyn Shelf,
+    filter: &ListFilter,
+    json: bool,
+) -> Result<()> {
+    check_date(&filter.date, "--date")?;
+    check_date(&filter.from, "--from")?;
+    check_date(&filter.to, "--to")?;
+    let (from, to) = match &filter.date {
+        Some(d) => (Some(d.as_str()), Some(d.as_str())),
+        None => (filter.from.as_deref(), filter.to.as_deref()),
+    };
+    let mut rows = Vec::new();
+    for info in shelf.issues() {
+        let date = info.key.date.as_str();
+        if !paper_matches(&info, &filter.paper)
+            || from.is_some_and(|f| date < f)
+            || to.is_some_and(|t| date > t)
+        {
+            continue;
+        }
+        let issue = shelf.load_issue(&info.key)?;
+        for page in issue
+            .pages
+            .iter()
+            .filter(|p| page_matches(&p.number, &filter.page))
+        {
+            for a in &page.articles {
+                rows.push(ListRow {
+                    id: a.id.0.clone(),
+                    paper: issue.paper.clone(),
+                    date: issue.date.clone(),
+                    page: page.number.clone(),
+                    kind: a.kind,
+                    title: a.title.clone(),
+                });
+            }
+        }
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+    } else {
+        for r in rows {
+            writeln!(out, "{}\t{}\t{}", r.id, r.page, r.title)?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Match {
+    field: String,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct HitRow<'a> {
+    paper: &'a str,
+    slug: &'a str,
+    date: &'a str,
+    page: &'a str,
+    id: &'a str,
+    title: &'a str,
+    snippet: &'a str,
+    /// Every occurrence in the article: field and char range.
+    matches: Vec<Match>,
+}
+
+/// A snippet of `chars` around `start..end`, the match in 【】 brackets.
+fn marked(chars: &[char], start: usize, end: usize) -> String {
+    let from = start.saturating_sub(12);
+    let end = end.min(chars.len());
+    let to = (end + 12).min(chars.len());
+    let mut s = String::new();
+    if from > 0 {
+        s.push('…');
+    }
+    s.extend(&chars[from..start.min(end)]);
+    s.push('【');
+    s.extend(&chars[start.min(end)..end]);
+    s.push('】');
+    s.extend(&chars[end..to]);
+    if to < chars.len() {
+        s.push('…');
+    }
+    s.chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// Articles newest first. Plain: one line per occurrence, like grep (paper, date, page,
+/// id, field, snippet with the match in 【】); JSON: one object per article.
+pub fn search(out: &mut impl Write, shelf: &dyn Shelf, q: &SearchQuery, json: bool) -> Result<()> {
+    check_date(&q.from, "--from")?;
+    check_date(&q.to, "--to")?;
+    let hits = shelf.search(q)?;
+    let mut rows = Vec::with_capacity(hits.len());
+    for h in &hits {
+        let article = shelf.article(&h.id).map(|(_, a)| a);
+        let found = article
+            .as_ref()
+            .map(|a| crate::search::hits(a, &q.text))
+            .unwrap_or_default();
+        let date = if h.key.date.is_empty() {
+            "-"
+        } else {
+            &h.key.date
+        };
+        if !json {
+            let mut field: Option<(crate::model::Field, Vec<char>)> = None;
+            for m in &found {
+                if field.as_ref().is_none_or(|(f, _)| *f != m.field) {
+                    let text = article.as_ref().and_then(|a| a.field(m.field));
+                    field = Some((m.field, text.unwrap_or("").chars().collect()));
+                }
+                let chars = field.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}\t{}\t{}",
+                    h.paper,
+                    date,
+                    h.page,
+                    h.id,
+                    m.field.label(),
+                    marked(chars, m.start, m.end)
+                )?;
+            }
+            continue;
+        }
+        rows.push(HitRow {
+            paper: &h.paper,
+            slug: &h.key.slug,
+            date: &h.key.date,
+            page: &h.page,
+            id: &h.id.0,
+            title: &h.title,
+            snippet: &h.snippet,
+            matches: found
+                .iter()
+                .map(|m| Match {
+                    field: m.field.label(),
+                    start: m.start,
+                    end: m.end,
+                })
+                .collect(),
+        });
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize, Default)]
+struct PaperRow {
+    slug: String,
+    paper: String,
+    first: String,
+    last: String,
+    issues: usize,
+    pages: usize,
+    articles: usize,
+}
+
+#[derive(Serialize)]
+struct LibraryReport {
+    /// The library folder, or `None` for `--data` files and the bundled issue.
+    path: Option<PathBuf>,
+    size_bytes: Option<u64>,
+    papers: Vec<PaperRow>,
+}
+
+/// Papers, date ranges, counts and size on disk.
+pub fn library(out: &mut impl Write, source: &Source, json: bool) -> Result<()> {
+    let shelf = source.shelf();
+    let mut papers: BTreeMap<String, PaperRow> = BTreeMap::new();
+    for info in shelf.issues() {
+        let row = papers.entry(info.key.slug.clone()).or_default();
+        if row.issues == 0 {
+            row.slug = info.key.slug.clone();
+            row.paper = info.paper.clone();
+            row.first = info.key.date.clone();
+        }
+        row.last = info.key.date.clone();
+        row.issues += 1;
+        row.pages += info.pages;
+        row.articles += info.articles;
+    }
+    let (path, size_bytes) = match source {
+        Source::Disk(d) => (Some(d.dir().to_path_buf()), Some(d.size_on_disk())),
+        Source::Memory(_) => (None, None),
+    };
+    let report = LibraryReport {
+        path,
+        size_bytes,
+        papers: papers.into_values().collect(),
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &report)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    match (&report.path, report.size_bytes) {
+        (Some(p), Some(size)) => writeln!(
+            out,
+            "library: {} ({:.1} MB on disk)",
+            p.display(),
+            size as f64 / 1e6
+        )?,
+        _ => writeln!(
+            out,
+            "no library in use (--data files, or the bundled issue until `dubao import`)"
+        )?,
+    }
+    for p in &report.papers {
+        writeln!(
+            out,
+            "{}\t{}\t{} .. {}\t{} issues\t{} pages\t{} articles",
+            p.paper, p.slug, p.first, p.last, p.issues, p.pages, p.articles
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_marks_the_match() {
+        let chars: Vec<char> = "近日衡水市政府".chars().collect();
+        assert_eq!(marked(&chars, 2, 4), "近日【衡水】市政府");
+    }
+
+    #[test]
+    fn page_numbers_match_with_or_without_zeros() {
+        assert!(page_matches("05", &Some("5".into())));
+        assert!(page_matches("05", &None));
+        assert!(page_matches("a3", &Some("A3".into())));
+        assert!(!page_matches("04", &Some("5".into())));
+    }
+}
