@@ -12,8 +12,10 @@ use crate::library::AddSummary;
 use crate::library::disk::DiskShelf;
 use crate::model::Issue;
 
-/// Commit after about this much page text, so a long import keeps what it has done.
+/// Commit after about this much page text or this many files, so a long import keeps
+/// what it has done when it is stopped.
 const COMMIT_BYTES: u64 = 64 << 20;
+const COMMIT_FILES: usize = 256;
 /// Folders deeper than this are not followed (a guard against link loops).
 const MAX_DEPTH: usize = 12;
 
@@ -139,7 +141,9 @@ pub fn import_into(
     let mut importer = shelf.importer()?;
     let mut batch: Vec<Issue> = Vec::new();
     let mut since_commit = 0u64;
+    let mut files_since = 0usize;
     for (file, size) in files.iter().zip(sizes) {
+        files_since += 1;
         report.files += 1;
         match load_one(file) {
             Ok(issues) => batch.extend(issues),
@@ -155,9 +159,12 @@ pub fn import_into(
             report.added.merge(importer.add(&batch)?);
             batch.clear();
         }
-        if since_commit >= COMMIT_BYTES {
+        if since_commit >= COMMIT_BYTES || files_since >= COMMIT_FILES {
+            report.added.merge(importer.add(&batch)?);
+            batch.clear();
             importer.commit()?;
             since_commit = 0;
+            files_since = 0;
         }
     }
     report.added.merge(importer.add(&batch)?);
