@@ -1,0 +1,184 @@
+//! The library's figures on a generated archive (see `gen_archive`): import MB/s, index
+//! size against text size, open to the newest issue, per-keystroke search latency for
+//! the first 20 hits (1-char queries included), whole-process `list --date` and
+//! `search --limit 20`, and resident memory.
+//!
+//! `cargo run --release --example library_bench -- ARCHIVE DATA_HOME [--no-import]`
+//! (the library goes to `DATA_HOME/dubao/library`; the `dubao` binary next to this
+//! example's folder is used for whole-process times: `cargo build --release` first).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use dubao::library::disk::DiskShelf;
+use dubao::library::{SearchQuery, Shelf};
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+fn rss_kb(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .unwrap_or_default()
+        .lines()
+        .find(|l| l.starts_with(field))
+        .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        .unwrap_or(0)
+}
+
+fn text_bytes(dir: &Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            match e.metadata() {
+                Ok(m) if m.is_dir() => stack.push(e.path()),
+                Ok(m) => total += m.len(),
+                Err(_) => {}
+            }
+        }
+    }
+    total
+}
+
+fn percentile(v: &mut [f64], p: f64) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[((v.len() as f64 - 1.0) * p).round() as usize]
+}
+
+/// Times whole `dubao` processes; the best and the median of `n` runs.
+fn whole_process(bin: &Path, home: &Path, args: &[&str], n: usize) -> (f64, f64) {
+    let mut t: Vec<f64> = (0..n)
+        .map(|_| {
+            let start = Instant::now();
+            let o = Command::new(bin)
+                .args(args)
+                .env("XDG_DATA_HOME", home)
+                .output()
+                .expect("run dubao");
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            ms(start.elapsed())
+        })
+        .collect();
+    let median = percentile(&mut t, 0.5);
+    (t[0], median)
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let archive = PathBuf::from(args.first().expect("ARCHIVE"));
+    let home = PathBuf::from(args.get(1).expect("DATA_HOME"));
+    let import = !args.iter().any(|a| a == "--no-import");
+    let dir = home.join("dubao").join("library");
+    let text = text_bytes(&archive);
+    if import {
+        let shelf = DiskShelf::open(&dir)?;
+        let start = Instant::now();
+        let report = dubao::cli::import::import_into(&shelf, &[archive.clone()], &mut |_, w| {
+            eprintln!("{w}")
+        })?;
+        let secs = start.elapsed().as_secs_f64();
+        println!(
+            "import: {:.1} MB in {:.1} s = {:.1} MB/s ({})",
+            report.bytes as f64 / 1e6,
+            secs,
+            report.bytes as f64 / 1e6 / secs,
+            report
+        );
+    }
+
+    let start = Instant::now();
+    let shelf = DiskShelf::open(&dir)?;
+    let issues = shelf.issues();
+    let newest = issues.last().expect("an imported archive").clone();
+    let issue = shelf.load_issue(&newest.key)?;
+    let open = start.elapsed();
+    let size = shelf.size_on_disk();
+    println!(
+        "library: {} issues, {} articles; {:.1} MB on disk for {:.1} MB of text = {:.2}x",
+        issues.len(),
+        issues.iter().map(|i| i.articles).sum::<usize>(),
+        size as f64 / 1e6,
+        text as f64 / 1e6,
+        size as f64 / text as f64
+    );
+    println!(
+        "open to the newest issue ({} pages): {:.1} ms (issue list alone {} entries)",
+        issue.pages.len(),
+        ms(open),
+        issues.len()
+    );
+
+    // Typing phrases taken from the newest issue's text, one char at a time.
+    let mut phrases: Vec<String> = Vec::new();
+    for a in issue.pages.iter().flat_map(|p| &p.articles).take(24) {
+        let chars: Vec<char> = a.title.chars().filter(|c| !c.is_whitespace()).collect();
+        phrases.push(chars.iter().take(6).collect());
+    }
+    phrases.extend(["的", "中国", "农业", "发展银行", "一", "z", "2022"].map(String::from));
+    let mut times = Vec::new();
+    let mut one_char = Vec::new();
+    for phrase in &phrases {
+        let mut typed = String::new();
+        for c in phrase.chars() {
+            typed.push(c);
+            let q = SearchQuery {
+                text: typed.clone(),
+                limit: 20,
+                ..Default::default()
+            };
+            let start = Instant::now();
+            let hits = shelf.search(&q)?;
+            let t = ms(start.elapsed());
+            std::hint::black_box(hits);
+            times.push(t);
+            if typed.chars().count() == 1 {
+                one_char.push(t);
+            }
+        }
+    }
+    let n = times.len();
+    println!(
+        "search, first 20 hits per keystroke ({n} keystrokes): p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms; 1-char p99 {:.2} ms",
+        percentile(&mut times, 0.5),
+        percentile(&mut times, 0.99),
+        times[n - 1],
+        percentile(&mut one_char, 0.99),
+    );
+    let start = Instant::now();
+    let total = shelf.count(&SearchQuery {
+        text: "的".into(),
+        ..Default::default()
+    })?;
+    println!("count of 的: {total} articles in {:.1} ms", ms(start.elapsed()));
+    println!(
+        "resident memory: {} MB now, {} MB peak (import included when run)",
+        rss_kb("VmRSS:") / 1024,
+        rss_kb("VmHWM:") / 1024
+    );
+
+    let bin = std::env::current_exe()?
+        .parent()
+        .and_then(Path::parent)
+        .map(|p| p.join("dubao"))
+        .filter(|p| p.exists());
+    let Some(bin) = bin else {
+        println!("(no dubao binary beside the example: skipping whole-process times)");
+        return Ok(());
+    };
+    let date = &newest.key.date;
+    for args in [
+        vec!["list", "--date", date.as_str()],
+        vec!["search", "农业", "--limit", "20"],
+        vec!["search", "的", "--limit", "20"],
+        vec!["library"],
+    ] {
+        let (best, median) = whole_process(&bin, &home, &args, 7);
+        println!(
+            "whole process `dubao {}`: best {best:.1} ms, median {median:.1} ms",
+            args.join(" ")
+        );
+    }
+    Ok(())
+}
