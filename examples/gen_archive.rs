@@ -34,7 +34,11 @@ fn is_han(c: char) -> bool {
 fn source_pages(extra: Option<&Path>) -> Vec<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut pages = vec![dubao::import::BUNDLED_PAGE.to_string()];
-    for name in ["blank-layout.txt", "centred-layout.txt", "indent-layout.txt"] {
+    for name in [
+        "blank-layout.txt",
+        "centred-layout.txt",
+        "indent-layout.txt",
+    ] {
         if let Ok(t) = std::fs::read_to_string(root.join("tests/fixtures/import").join(name)) {
             pages.push(t);
         }
@@ -79,10 +83,17 @@ fn main() {
         PathBuf::from(dir)
     });
     let out = PathBuf::from(args.first().unwrap_or_else(|| usage()));
-    let years: f64 = args.get(1).and_then(|y| y.parse().ok()).unwrap_or_else(|| usage());
+    let years: f64 = args
+        .get(1)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or_else(|| usage());
     let per_day: usize = args.get(2).and_then(|p| p.parse().ok()).unwrap_or(16);
     let pages = source_pages(extra.as_deref());
-    let pool: Vec<char> = pages.iter().flat_map(|p| p.chars()).filter(|&c| is_han(c)).collect();
+    let pool: Vec<char> = pages
+        .iter()
+        .flat_map(|p| p.chars())
+        .filter(|&c| is_han(c))
+        .collect();
     let days = (years * 365.0).round() as i64;
     let first = 19_000 - days; // ending in early 2022
     let mut rng = Rng(0x0dd_ba11);

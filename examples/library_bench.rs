@@ -75,9 +75,11 @@ fn main() -> anyhow::Result<()> {
     if import {
         let shelf = DiskShelf::open(&dir)?;
         let start = Instant::now();
-        let report = dubao::cli::import::import_into(&shelf, &[archive.clone()], &mut |_, w| {
-            eprintln!("{w}")
-        })?;
+        let report = dubao::cli::import::import_into(
+            &shelf,
+            std::slice::from_ref(&archive),
+            &mut |_, w| eprintln!("{w}"),
+        )?;
         let secs = start.elapsed().as_secs_f64();
         println!(
             "import: {:.1} MB in {:.1} s = {:.1} MB/s ({})",
@@ -151,7 +153,10 @@ fn main() -> anyhow::Result<()> {
         text: "的".into(),
         ..Default::default()
     })?;
-    println!("count of 的: {total} articles in {:.1} ms", ms(start.elapsed()));
+    println!(
+        "count of 的: {total} articles in {:.1} ms",
+        ms(start.elapsed())
+    );
     println!(
         "resident memory: {} MB now, {} MB peak (import included when run)",
         rss_kb("VmRSS:") / 1024,

@@ -1,11 +1,13 @@
 //! Search over everything loaded: normalise what readers do not see or type (case,
 //! full/half width, white space, column breaks) and find hits as char ranges of fields.
 //!
-//! Two entry points: [`Searcher`] narrows the article list on every keystroke (it builds a
-//! positional index once, in [`Searcher::new`]); [`hits`] finds the exact char ranges in
-//! one article for highlighting. Both apply the same folding ([`normalize`]) and the same
-//! run structure ([`normalize::pieces`]), so an article is listed exactly when it has
-//! hits.
+//! The search engine is [`engine`] (tantivy, with the CJK tokenizers of [`tokenize`]):
+//! the library on disk and `--data` files in memory are searched through it, by
+//! [`crate::library::Shelf::search`]. [`hits`] finds the exact char ranges in one article
+//! for highlighting. [`Searcher`], an in-memory positional index, is what the reader
+//! still narrows its list with until it moves onto the shelf; it is then removed. All
+//! apply the same folding ([`normalize`]) and the same run structure
+//! ([`normalize::pieces`]), so an article is found exactly when it has hits.
 
 pub mod engine;
 mod hits;
