@@ -251,3 +251,33 @@ fn the_bundled_issue_reads_back_from_disk_as_it_went_in() {
     let hits = shelf.search(&q("衡水")).unwrap();
     assert!(hits[0].snippet.contains("衡水"));
 }
+
+#[test]
+fn the_first_hits_are_the_newest_across_months_and_years() {
+    let dir = tempfile::tempdir().unwrap();
+    let shelf = DiskShelf::open(dir.path()).unwrap();
+    let dates = [
+        "2020-01-05",
+        "2022-03-01",
+        "2023-01-20",
+        "2023-06-30",
+        "2023-07-03",
+    ];
+    let issues: Vec<Issue> = dates
+        .iter()
+        .map(|d| issue(d, vec![page("01", d, &["农业新闻", "别的"])]))
+        .collect();
+    shelf.add_issues(&issues).unwrap();
+    for limit in 1..=6 {
+        let mut query = q("农业");
+        query.limit = limit;
+        let got: Vec<String> = shelf
+            .search(&query)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.key.date)
+            .collect();
+        let want: Vec<&str> = dates.iter().rev().take(limit).copied().collect();
+        assert_eq!(got, want, "limit {limit}");
+    }
+}

@@ -170,7 +170,7 @@ impl Store {
         Some((key, page.page.articles.into_iter().nth(pos)?))
     }
 
-    fn query(&self, q: &SearchQuery) -> Result<Option<Box<dyn Query>>, LibraryError> {
+    fn filter<'q>(&self, q: &'q SearchQuery) -> Result<Filter<'q>, LibraryError> {
         let day = |d: &Option<String>, what: &str| -> Result<Option<u64>, LibraryError> {
             match d.as_deref() {
                 None | Some("") => Ok(None),
@@ -179,23 +179,70 @@ impl Store {
                     .ok_or_else(|| store_err(d, format!("not a date for {what} (YYYY-MM-DD)"))),
             }
         };
-        let filter = Filter {
+        Ok(Filter {
             paper: q.paper.as_deref().filter(|p| !p.is_empty()),
             from: day(&q.from, "--from")?,
             to: day(&q.to, "--to")?,
-        };
-        Ok(engine::query(&self.f, &normalize(&q.text), &filter))
+        })
+    }
+
+    /// The newest day (`yyyymmdd`) of any document, from the fast field's bounds.
+    fn newest_day(searcher: &Searcher) -> u64 {
+        searcher
+            .segment_readers()
+            .iter()
+            .filter_map(|s| s.fast_fields().u64("day").ok())
+            .map(|c| c.max_value())
+            .max()
+            .unwrap_or(0)
     }
 
     /// Hits for `q`, newest issue first, then page order.
+    ///
+    /// The first screen of hits is looked for in the newest month first, then the
+    /// newest year, then everywhere: each window holds only hits newer than any outside
+    /// it, so the answer is the same, and a common query stops after a small window.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, LibraryError> {
-        let Some(query) = self.query(q)? else {
-            return Ok(Vec::new());
-        };
+        let filter = self.filter(q)?;
+        let folded = normalize(&q.text);
         let searcher = self.reader.searcher();
+        if q.limit > 0 && q.offset == 0 {
+            let newest = Self::newest_day(&searcher);
+            for back in [100, 10_000] {
+                let Some(start) = newest.checked_sub(back) else {
+                    continue;
+                };
+                if filter.from.is_some_and(|f| f >= start) {
+                    break;
+                }
+                let window = Filter {
+                    from: Some(start),
+                    ..filter.clone()
+                };
+                let Some(query) = engine::query(&self.f, &folded, &window) else {
+                    return Ok(Vec::new());
+                };
+                let hits = self.top_hits(&searcher, query.as_ref(), q)?;
+                if hits.len() >= q.limit {
+                    return Ok(hits);
+                }
+            }
+        }
+        match engine::query(&self.f, &folded, &filter) {
+            Some(query) => self.top_hits(&searcher, query.as_ref(), q),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    fn top_hits(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        q: &SearchQuery,
+    ) -> Result<Vec<SearchHit>, LibraryError> {
         let limit = match q.limit {
             0 => searcher
-                .search(&query, &Count)
+                .search(query, &Count)
                 .map_err(|e| store_err("library search", e))?,
             n => n,
         };
@@ -204,7 +251,7 @@ impl Store {
         }
         let top = searcher
             .search(
-                &query,
+                query,
                 &TopDocs::with_limit(limit)
                     .and_offset(q.offset)
                     .order_by_u64_field("order", Order::Desc),
@@ -213,7 +260,7 @@ impl Store {
         let mut cache = HashMap::new();
         let mut hits = Vec::with_capacity(top.len());
         for (_, addr) in top {
-            let Some((page, pos)) = self.article_at(&searcher, addr, &mut cache) else {
+            let Some((page, pos)) = self.article_at(searcher, addr, &mut cache) else {
                 continue;
             };
             let article = &page.page.articles[pos];
@@ -234,7 +281,8 @@ impl Store {
 
     /// How many articles match `q` (limit and offset aside).
     pub fn count(&self, q: &SearchQuery) -> Result<usize, LibraryError> {
-        let Some(query) = self.query(q)? else {
+        let filter = self.filter(q)?;
+        let Some(query) = engine::query(&self.f, &normalize(&q.text), &filter) else {
             return Ok(0);
         };
         self.reader
