@@ -27,6 +27,16 @@ fn rss_kb(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// CPU seconds this process has used, all threads (from /proc, at 100 ticks a second).
+fn cpu_secs() -> f64 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+    let f: Vec<&str> = after.split_whitespace().collect();
+    // After the command: state, ppid, … utime and stime are fields 14 and 15 of the line.
+    let tick = |i: usize| f.get(i).and_then(|x| x.parse::<u64>().ok()).unwrap_or(0);
+    (tick(11) + tick(12)) as f64 / 100.0
+}
+
 fn text_bytes(dir: &Path) -> u64 {
     let mut total = 0;
     let mut stack = vec![dir.to_path_buf()];
@@ -75,18 +85,19 @@ fn main() -> anyhow::Result<()> {
     if import {
         let shelf = DiskShelf::open(&dir)?;
         let start = Instant::now();
+        let cpu = cpu_secs();
         let report = dubao::cli::import::import_into(
             &shelf,
             std::slice::from_ref(&archive),
             &mut |_, w| eprintln!("{w}"),
         )?;
         let secs = start.elapsed().as_secs_f64();
+        let cpu = cpu_secs() - cpu;
+        let mb = report.bytes as f64 / 1e6;
         println!(
-            "import: {:.1} MB in {:.1} s = {:.1} MB/s ({})",
-            report.bytes as f64 / 1e6,
-            secs,
-            report.bytes as f64 / 1e6 / secs,
-            report
+            "import: {mb:.1} MB in {secs:.1} s = {:.1} MB/s wall; {cpu:.1} CPU s = {:.1} MB per CPU second ({report})",
+            mb / secs,
+            mb / cpu,
         );
     }
 

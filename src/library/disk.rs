@@ -79,8 +79,11 @@ impl DiskShelf {
         Self::check_format(&dir)?;
         let index_dir = dir.join(INDEX_DIR);
         let mmap = MmapDirectory::open(&index_dir).map_err(|e| io_err(&index_dir, e))?;
-        let index =
-            Index::open_or_create(mmap, engine::schema().0).map_err(|e| io_err(&index_dir, e))?;
+        let index = Index::builder()
+            .schema(engine::schema().0)
+            .settings(engine::settings())
+            .open_or_create(mmap)
+            .map_err(|e| io_err(&index_dir, e))?;
         let store = Store::new(index)?;
         if read_format(&dir)?.is_none() {
             write_format(&dir)?;

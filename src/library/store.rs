@@ -84,8 +84,8 @@ fn fnv(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The bytes budget of a writer's indexing threads.
-const WRITER_BYTES: usize = 200_000_000;
+/// The bytes budget of a writer's indexing threads (fewer, larger segments to merge).
+const WRITER_BYTES: usize = 512_000_000;
 
 impl Store {
     /// Wraps an index: registers the tokenizers and opens a reader.
@@ -109,7 +109,7 @@ impl Store {
 
     /// An empty index held in memory.
     pub fn in_ram() -> Result<Store, LibraryError> {
-        Store::new(Index::create_in_ram(engine::schema().0))
+        Store::new(engine::create_in_ram().map_err(|e| store_err("in-memory index", e))?)
     }
 
     /// The writer; only one at a time, across processes (tantivy's lock file).
