@@ -14,8 +14,8 @@ use crate::model::Issue;
 
 /// Commit after about this much page text or this many files, so a long import keeps
 /// what it has done when it is stopped.
-const COMMIT_BYTES: u64 = 64 << 20;
-const COMMIT_FILES: usize = 256;
+const COMMIT_BYTES: u64 = 128 << 20;
+const COMMIT_FILES: usize = 4096;
 /// Folders deeper than this are not followed (a guard against link loops).
 const MAX_DEPTH: usize = 12;
 
