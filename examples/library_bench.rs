@@ -75,61 +75,32 @@ fn whole_process(bin: &Path, home: &Path, args: &[&str], n: usize) -> (f64, f64)
     (t[0], median)
 }
 
-fn main() -> anyhow::Result<()> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let archive = PathBuf::from(args.first().expect("ARCHIVE"));
-    let home = PathBuf::from(args.get(1).expect("DATA_HOME"));
-    let import = !args.iter().any(|a| a == "--no-import");
-    let dir = home.join("dubao").join("library");
-    let text = text_bytes(&archive);
-    if import {
-        let shelf = DiskShelf::open(&dir)?;
-        let start = Instant::now();
-        let cpu = cpu_secs();
-        let report = dubao::cli::import::import_into(
-            &shelf,
-            std::slice::from_ref(&archive),
-            &mut |_, w| eprintln!("{w}"),
-        )?;
-        let secs = start.elapsed().as_secs_f64();
-        let cpu = cpu_secs() - cpu;
-        let mb = report.bytes as f64 / 1e6;
-        println!(
-            "import: {mb:.1} MB in {secs:.1} s = {:.1} MB/s wall; {cpu:.1} CPU s = {:.1} MB per CPU second ({report})",
-            mb / secs,
-            mb / cpu,
-        );
-    }
-
+fn import(dir: &Path, archive: &Path) -> anyhow::Result<()> {
+    let shelf = DiskShelf::open(dir)?;
     let start = Instant::now();
-    let shelf = DiskShelf::open(&dir)?;
-    let issues = shelf.issues();
-    let newest = issues.last().expect("an imported archive").clone();
-    let issue = shelf.load_issue(&newest.key)?;
-    let open = start.elapsed();
-    let size = shelf.size_on_disk();
+    let cpu = cpu_secs();
+    let report = dubao::cli::import::import_into(&shelf, &[archive.to_path_buf()], &mut |_, w| {
+        eprintln!("{w}")
+    })?;
+    let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_secs() - cpu;
+    let mb = report.bytes as f64 / 1e6;
     println!(
-        "library: {} issues, {} articles; {:.1} MB on disk for {:.1} MB of text = {:.2}x",
-        issues.len(),
-        issues.iter().map(|i| i.articles).sum::<usize>(),
-        size as f64 / 1e6,
-        text as f64 / 1e6,
-        size as f64 / text as f64
+        "import: {mb:.1} MB in {secs:.1} s = {:.1} MB/s wall; {cpu:.1} CPU s = {:.1} MB per CPU second ({report})",
+        mb / secs,
+        mb / cpu,
     );
-    println!(
-        "open to the newest issue ({} pages): {:.1} ms (issue list alone {} entries)",
-        issue.pages.len(),
-        ms(open),
-        issues.len()
-    );
+    Ok(())
+}
 
-    // Typing phrases taken from the newest issue's text, one char at a time.
+/// Per-keystroke search for the first 20 hits: phrases typed one char at a time.
+fn keystrokes(shelf: &DiskShelf, issue: &dubao::model::Issue) -> anyhow::Result<()> {
     let mut phrases: Vec<String> = Vec::new();
     for a in issue.pages.iter().flat_map(|p| &p.articles).take(24) {
         let chars: Vec<char> = a.title.chars().filter(|c| !c.is_whitespace()).collect();
         phrases.push(chars.iter().take(6).collect());
     }
-    phrases.extend(["的", "中国", "农业", "发展银行", "一", "z", "2022"].map(String::from));
+    phrases.extend(["的", "中国", "农业", "发展银行", "一", "z", "2022", "鬱"].map(String::from));
     let mut times = Vec::new();
     let mut one_char = Vec::new();
     for phrase in &phrases {
@@ -142,9 +113,8 @@ fn main() -> anyhow::Result<()> {
                 ..Default::default()
             };
             let start = Instant::now();
-            let hits = shelf.search(&q)?;
+            std::hint::black_box(shelf.search(&q)?);
             let t = ms(start.elapsed());
-            std::hint::black_box(hits);
             times.push(t);
             if typed.chars().count() == 1 {
                 one_char.push(t);
@@ -168,12 +138,11 @@ fn main() -> anyhow::Result<()> {
         "count of 的: {total} articles in {:.1} ms",
         ms(start.elapsed())
     );
-    println!(
-        "resident memory: {} MB now, {} MB peak (import included when run)",
-        rss_kb("VmRSS:") / 1024,
-        rss_kb("VmHWM:") / 1024
-    );
+    Ok(())
+}
 
+/// Whole `dubao` processes, with the binary beside this example's folder.
+fn whole_processes(home: &Path, date: &str) -> anyhow::Result<()> {
     let bin = std::env::current_exe()?
         .parent()
         .and_then(Path::parent)
@@ -183,18 +152,55 @@ fn main() -> anyhow::Result<()> {
         println!("(no dubao binary beside the example: skipping whole-process times)");
         return Ok(());
     };
-    let date = &newest.key.date;
     for args in [
-        vec!["list", "--date", date.as_str()],
+        vec!["list", "--date", date],
         vec!["search", "农业", "--limit", "20"],
         vec!["search", "的", "--limit", "20"],
         vec!["library"],
     ] {
-        let (best, median) = whole_process(&bin, &home, &args, 7);
+        let (best, median) = whole_process(&bin, home, &args, 7);
         println!(
             "whole process `dubao {}`: best {best:.1} ms, median {median:.1} ms",
             args.join(" ")
         );
     }
     Ok(())
+}
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let archive = PathBuf::from(args.first().expect("ARCHIVE"));
+    let home = PathBuf::from(args.get(1).expect("DATA_HOME"));
+    let dir = home.join("dubao").join("library");
+    if !args.iter().any(|a| a == "--no-import") {
+        import(&dir, &archive)?;
+    }
+    let start = Instant::now();
+    let shelf = DiskShelf::open(&dir)?;
+    let issues = shelf.issues();
+    let newest = issues.last().expect("an imported archive").clone();
+    let issue = shelf.load_issue(&newest.key)?;
+    let open = start.elapsed();
+    let (size, text) = (shelf.size_on_disk(), text_bytes(&archive));
+    println!(
+        "library: {} issues, {} articles; {:.1} MB on disk for {:.1} MB of text = {:.2}x",
+        issues.len(),
+        issues.iter().map(|i| i.articles).sum::<usize>(),
+        size as f64 / 1e6,
+        text as f64 / 1e6,
+        size as f64 / text as f64
+    );
+    println!(
+        "open to the newest issue ({} pages): {:.1} ms (issue list alone {} entries)",
+        issue.pages.len(),
+        ms(open),
+        issues.len()
+    );
+    keystrokes(&shelf, &issue)?;
+    println!(
+        "resident memory: {} MB now, {} MB peak (import included when run)",
+        rss_kb("VmRSS:") / 1024,
+        rss_kb("VmHWM:") / 1024
+    );
+    whole_processes(&home, &newest.key.date)
 }
