@@ -103,6 +103,7 @@ fn keystrokes(shelf: &DiskShelf, issue: &dubao::model::Issue) -> anyhow::Result<
     phrases.extend(["的", "中国", "农业", "发展银行", "一", "z", "2022", "鬱"].map(String::from));
     let mut times = Vec::new();
     let mut one_char = Vec::new();
+    let mut slowest: Vec<(f64, String)> = Vec::new();
     for phrase in &phrases {
         let mut typed = String::new();
         for c in phrase.chars() {
@@ -115,6 +116,7 @@ fn keystrokes(shelf: &DiskShelf, issue: &dubao::model::Issue) -> anyhow::Result<
             let start = Instant::now();
             std::hint::black_box(shelf.search(&q)?);
             let t = ms(start.elapsed());
+            slowest.push((t, typed.clone()));
             times.push(t);
             if typed.chars().count() == 1 {
                 one_char.push(t);
@@ -129,6 +131,13 @@ fn keystrokes(shelf: &DiskShelf, issue: &dubao::model::Issue) -> anyhow::Result<
         times[n - 1],
         percentile(&mut one_char, 0.99),
     );
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let worst: Vec<String> = slowest
+        .iter()
+        .take(4)
+        .map(|(t, q)| format!("{q} {t:.1} ms"))
+        .collect();
+    println!("slowest keystrokes: {}", worst.join(", "));
     let start = Instant::now();
     let total = shelf.count(&SearchQuery {
         text: "的".into(),

@@ -9,7 +9,7 @@
 
 use std::ops::Bound;
 
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -210,9 +210,12 @@ pub fn query(f: &Fields, folded: &str, filter: &Filter) -> Option<Box<dyn Query>
             None => Bound::Unbounded,
         };
         let from = bound(filter.from.or(Some(1)));
+        // From the inverted index (the days' posting lists), not the fast field: a
+        // short range is then the cheap side of the intersection and drives it, so a
+        // phrase is checked only in the days asked for.
         clauses.push((
             Occur::Must,
-            Box::new(RangeQuery::new(from, bound(filter.to))),
+            Box::new(InvertedIndexRangeQuery::new(from, bound(filter.to))),
         ));
     }
     if clauses.len() == 1 {
