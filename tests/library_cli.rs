@@ -34,6 +34,11 @@ fn import_then_list_search_and_describe_the_library() {
     let rows = rows.as_array().unwrap();
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|r| r["date"] == "2021-01-02"));
+    let id = rows[0]["id"].as_str().unwrap();
+    let shown = dubao(&["show", id, "--json"], home.path());
+    assert!(shown.status.success(), "{}", stderr(&shown));
+    let a: dubao::model::Article = serde_json::from_slice(&shown.stdout).unwrap();
+    assert_eq!(a.id.0, id);
     let page2 = stdout(&dubao(
         &["list", "--date", "2021-01-02", "--page", "2"],
         home.path(),
