@@ -213,6 +213,14 @@ fn a_reader_takes_in_a_writers_commit_and_one_writer_at_a_time() {
         .unwrap();
     assert!(reader.refresh());
     assert!(!reader.refresh());
+    // The same page again is no commit at all.
+    writer
+        .add_issues(&[issue(
+            "2023-07-03",
+            vec![page("01", "2023-07-03", &["新闻"])],
+        )])
+        .unwrap();
+    assert!(!reader.refresh());
     assert_eq!(reader.issues().len(), 1);
     assert_eq!(reader.count(&q("新闻")).unwrap(), 1);
 }

@@ -144,6 +144,7 @@ impl DiskShelf {
         Ok(Importer {
             store: &self.store,
             writer: self.store.writer(threads)?,
+            dirty: false,
         })
     }
 
@@ -171,14 +172,24 @@ impl DiskShelf {
 pub struct Importer<'a> {
     store: &'a Store,
     writer: IndexWriter,
+    /// Something was added or replaced since the last commit.
+    dirty: bool,
 }
 
 impl Importer<'_> {
     pub fn add(&mut self, issues: &[Issue]) -> Result<AddSummary, LibraryError> {
-        self.store.add(&self.writer, issues)
+        let sum = self.store.add(&self.writer, issues)?;
+        self.dirty |= sum.pages > sum.pages_unchanged;
+        Ok(sum)
     }
 
+    /// Commits what was added; nothing at all (no new commit for readers to take in)
+    /// when every page was already there as it is.
     pub fn commit(&mut self) -> Result<(), LibraryError> {
+        if !self.dirty {
+            return Ok(());
+        }
+        self.dirty = false;
         self.store.commit(&mut self.writer)
     }
 

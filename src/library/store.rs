@@ -119,7 +119,8 @@ impl Store {
         } else {
             WRITER_BYTES
         };
-        self.index
+        let writer = self
+            .index
             .writer_with_num_threads(threads.max(1), budget)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => store_err(
@@ -127,7 +128,11 @@ impl Store {
                     "another dubao (an import or a fetch) is writing to it; try again when it ends",
                 ),
                 e => store_err("library writer", e),
-            })
+            })?;
+        // A writer killed mid-way leaves files no commit names (a segment, a delete
+        // bitset) whose names the next writer may want again: clear them first.
+        let _ = writer.garbage_collect_files().wait();
+        Ok(writer)
     }
 
     /// Commits what `writer` holds and lets the reader see it.
