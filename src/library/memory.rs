@@ -34,8 +34,12 @@ impl MemoryShelf {
 
     fn build(library: &Library) -> Result<Store, LibraryError> {
         let store = Store::in_ram()?;
-        let articles = library.articles().count();
-        let mut writer = store.writer(if articles > 5_000 { 2 } else { 1 })?;
+        // One indexing thread for a few pages (the bundled issue); all cores for more.
+        let threads = match library.articles().count() {
+            0..=500 => 1,
+            _ => std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
+        };
+        let mut writer = store.writer(threads)?;
         store.add(&writer, &library.issues)?;
         store.commit(&mut writer)?;
         Ok(store)
