@@ -1,6 +1,7 @@
-//! The command line: `dubao [--data PATH]... [list|show|export|search|bookmarks|bookmark]`.
+//! The command line: `dubao [--data PATH]... [list|show|export|search|bookmarks|bookmark|feed|fetch]`.
 //! Scripts and tests rely on exactly these forms; output to a pipe carries no escape codes.
 
+mod feed;
 mod output;
 
 use std::io::{IsTerminal, Write};
@@ -73,6 +74,13 @@ pub enum Command {
         #[command(subcommand)]
         action: BookmarkAction,
     },
+    /// The papers' feeds followed: add, list, remove, import or export (OPML).
+    Feed {
+        #[command(subcommand)]
+        action: feed::FeedAction,
+    },
+    /// Fetch every feed followed (or those named) into the library.
+    Fetch(feed::FetchArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -168,7 +176,15 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
                 eprintln!("dubao: {w}");
             }
         }
+        Command::Feed { action } => return finish(feed::run_feed(action, &mut out), out),
+        Command::Fetch(args) => return finish(feed::run_fetch(args, &mut out), out),
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Flush what a command printed, then give its result.
+fn finish(result: Result<ExitCode>, mut out: impl Write) -> Result<ExitCode> {
+    out.flush()?;
+    result
 }

@@ -1,0 +1,208 @@
+//! Where fetched issues go. [`IssueSink`] is the seam: the library's on-disk shelf takes
+//! this place when it lands; until then [`JsonDirSink`] keeps each issue as an
+//! `export --json` file (`<dir>/<slug>/<date>.json`, which `--data` loads), merged with
+//! what is already there and written atomically, and [`MemorySink`] serves tests.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Article, ArticleId, Issue, Library};
+
+/// How many articles a batch of issues brought.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Added {
+    /// Articles not there before.
+    pub new: usize,
+    /// Articles there before whose text changed.
+    pub changed: usize,
+}
+
+/// A failure to store; one line, naming what it is about.
+#[derive(Debug, thiserror::Error)]
+#[error("{what}: {why}")]
+pub struct SinkError {
+    pub what: String,
+    pub why: String,
+}
+
+/// Somewhere issues can be added. Adding the same issue again adds nothing; an article
+/// is the same when it has the same link (else the same headline) on the same page.
+pub trait IssueSink {
+    fn add_issues(&mut self, issues: &[Issue]) -> Result<Added, SinkError>;
+}
+
+/// Issues kept in memory (tests, and `import` before the library lands).
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    pub issues: Vec<Issue>,
+}
+
+impl IssueSink for MemorySink {
+    fn add_issues(&mut self, issues: &[Issue]) -> Result<Added, SinkError> {
+        let mut added = Added::default();
+        for issue in issues {
+            let at = self
+                .issues
+                .iter()
+                .position(|i| i.slug == issue.slug && i.date == issue.date);
+            match at {
+                Some(i) => merge(&mut self.issues[i], issue, &mut added),
+                None => {
+                    added.new += issue.pages.iter().map(|p| p.articles.len()).sum::<usize>();
+                    self.issues.push(issue.clone());
+                }
+            }
+        }
+        Ok(added)
+    }
+}
+
+/// Issues kept as `export --json` files under a folder.
+#[derive(Debug, Clone)]
+pub struct JsonDirSink {
+    pub dir: PathBuf,
+}
+
+impl JsonDirSink {
+    /// `$XDG_DATA_HOME/dubao/feeds` (or the platform's data folder).
+    pub fn default_dir() -> Option<PathBuf> {
+        super::subs::data_dir().map(|d| d.join("feeds"))
+    }
+
+    fn path(&self, issue: &Issue) -> PathBuf {
+        let date = if issue.date.is_empty() {
+            "undated"
+        } else {
+            &issue.date
+        };
+        self.dir.join(&issue.slug).join(format!("{date}.json"))
+    }
+}
+
+impl IssueSink for JsonDirSink {
+    fn add_issues(&mut self, issues: &[Issue]) -> Result<Added, SinkError> {
+        let mut added = Added::default();
+        for issue in issues {
+            let path = self.path(issue);
+            let err = |why: String| SinkError {
+                what: path.display().to_string(),
+                why,
+            };
+            let mut old = match std::fs::read(&path) {
+                Ok(bytes) => crate::import::export::parse(&bytes)
+                    .map_err(err)?
+                    .issues
+                    .into_iter()
+                    .next(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(err(e.to_string())),
+            };
+            let before = added;
+            let merged = match old.as_mut() {
+                Some(old) => {
+                    merge(old, issue, &mut added);
+                    old.clone()
+                }
+                None => {
+                    added.new += issue.pages.iter().map(|p| p.articles.len()).sum::<usize>();
+                    issue.clone()
+                }
+            };
+            if added != before || old.is_none() {
+                let lib = Library {
+                    issues: vec![merged],
+                };
+                let json = serde_json::to_string_pretty(&lib).map_err(|e| err(e.to_string()))?;
+                write_atomic(&path, json.as_bytes()).map_err(err)?;
+            }
+        }
+        Ok(added)
+    }
+}
+
+/// Take `new` into `old`: unseen articles appended with the next number on their page,
+/// changed ones replaced under their old id, page lines and sections filled in.
+pub fn merge(old: &mut Issue, new: &Issue, added: &mut Added) {
+    for page in &new.pages {
+        let at = match old.pages.iter().position(|p| p.number == page.number) {
+            Some(i) => i,
+            None => {
+                old.pages.push(crate::model::Page {
+                    number: page.number.clone(),
+                    ..Default::default()
+                });
+                old.pages.len() - 1
+            }
+        };
+        let target = &mut old.pages[at];
+        if target.section.is_none() {
+            target.section.clone_from(&page.section);
+        }
+        for line in &page.lines {
+            if !target.lines.contains(line) {
+                target.lines.push(line.clone());
+            }
+        }
+        for article in &page.articles {
+            match target.articles.iter_mut().find(|a| same(a, article)) {
+                Some(a) if !same_text(a, article) => {
+                    let id = a.id.clone();
+                    *a = article.clone();
+                    a.id = id;
+                    added.changed += 1;
+                }
+                Some(_) => {}
+                None => {
+                    let n = target
+                        .articles
+                        .iter()
+                        .filter_map(|a| a.id.0.rsplit('/').next()?.parse::<usize>().ok())
+                        .max()
+                        .unwrap_or(0);
+                    let mut a = article.clone();
+                    let base = article.id.0.rsplit_once('/').map_or("", |(b, _)| b);
+                    a.id = ArticleId(format!("{base}/{}", n + 1));
+                    target.articles.push(a);
+                    added.new += 1;
+                }
+            }
+        }
+    }
+    old.pages
+        .sort_by(|a, b| crate::import::tree::page_order(&a.number, &b.number));
+}
+
+fn same(a: &Article, b: &Article) -> bool {
+    match (&a.link, &b.link) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.title == b.title,
+    }
+}
+
+fn same_text(a: &Article, b: &Article) -> bool {
+    let mut b = b.clone();
+    b.id = a.id.clone();
+    *a == b
+}
+
+/// Replace `path` by `bytes` atomically: a temporary file in the same folder, written,
+/// synced and renamed over it; a failure leaves the old file as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the folder: {e}"))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dubao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot create a temporary file: {e}"))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.flush())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("cannot write: {e}"))?;
+    tmp.persist(path)
+        .map_err(|e| format!("cannot replace the file: {}", e.error))?;
+    // Syncing the folder makes the rename survive a power cut; the save has happened
+    // either way.
+    let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    Ok(())
+}
