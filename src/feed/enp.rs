@@ -24,10 +24,7 @@ impl Props {
     /// The first `enpproperty` comment in `doc`, if there is one.
     pub fn find(doc: &Html) -> Option<Props> {
         doc.tree.nodes().find_map(|n| match n.value() {
-            Node::Comment(c) => c
-                .trim_start()
-                .strip_prefix("enpproperty")
-                .map(Props::parse),
+            Node::Comment(c) => c.trim_start().strip_prefix("enpproperty").map(Props::parse),
             _ => None,
         })
     }
