@@ -139,3 +139,21 @@ fn bad_input_is_refused_in_one_line() {
     let missing = parse_file(&fixture("no-such-file.xml"));
     assert!(matches!(missing, Err(FeedError::Io { .. })));
 }
+
+#[test]
+fn a_feed_in_gbk_as_its_declaration_says() {
+    let text = "<?xml version=\"1.0\" encoding=\"GBK\"?><rss version=\"2.0\"><channel><title>测试日报</title>\
+        <item><title>[01版：要闻] 国标编码的标题</title><link>http://127.0.0.1/2026-05-06/1.html</link>\
+        <description>&lt;p&gt;正文。&lt;/p&gt;</description></item></channel></rss>";
+    let (bytes, _, bad) = encoding_rs::GBK.encode(text);
+    assert!(!bad);
+    let issues = parse_bytes(&bytes, "x").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(issues[0].paper, "测试日报");
+    assert_eq!(issues[0].date, "2026-05-06");
+    assert_eq!(issues[0].pages[0].articles[0].title, "国标编码的标题");
+    // Cut short, it is still told apart from a document that is not a feed.
+    assert!(matches!(
+        parse_bytes(&bytes[..bytes.len() - 20], "x"),
+        Err(FeedError::Truncated)
+    ));
+}

@@ -62,7 +62,7 @@ pub fn parse_bytes(bytes: &[u8], fallback_name: &str) -> Result<Vec<Issue>, Feed
     match body.first() {
         None => return Err(FeedError::NotAFeed("empty".into())),
         Some(b'<') => {
-            if xml_is_cut_short(body) {
+            if xml_is_cut_short(&as_utf8(body)) {
                 return Err(FeedError::Truncated);
             }
         }
@@ -93,6 +93,30 @@ pub fn parse_file(path: &Path) -> Result<Vec<Issue>, FeedError> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     parse_bytes(&bytes, &stem)
+}
+
+/// The XML as UTF-8, decoded from the encoding its declaration names (`GBK`, `GB2312`).
+fn as_utf8(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
+    let head = &body[..body.len().min(200)];
+    let declared = head
+        .strip_prefix(b"<?xml".as_slice())
+        .and_then(|rest| {
+            let end = rest.windows(2).position(|w| w == b"?>")?;
+            let decl = std::str::from_utf8(&rest[..end]).ok()?;
+            let at = decl.find("encoding")? + "encoding".len();
+            let value = decl[at..].trim_start().strip_prefix('=')?.trim_start();
+            let quote = value.chars().next()?;
+            let value = &value[1..];
+            Some(value[..value.find(quote)?].to_string())
+        })
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    match declared {
+        Some(enc) if enc != encoding_rs::UTF_8 => {
+            let (text, _, _) = enc.decode(body);
+            std::borrow::Cow::Owned(text.into_owned().into_bytes())
+        }
+        _ => std::borrow::Cow::Borrowed(body),
+    }
 }
 
 /// Whether a feed's XML ends before its root element (`rss`, `feed`, `rdf:RDF`) is

@@ -206,3 +206,93 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Page, Paragraph};
+
+    fn issue(articles: &[(&str, &str)]) -> Issue {
+        Issue {
+            paper: "测试日报".into(),
+            slug: "csrb".into(),
+            date: "2026-04-27".into(),
+            pages: vec![Page {
+                number: "01".into(),
+                articles: articles
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (link, text))| Article {
+                        id: ArticleId(format!("csrb/2026-04-27/01/{}", i + 1)),
+                        title: format!("标题{link}"),
+                        link: Some((*link).into()),
+                        paragraphs: vec![Paragraph::text(*text)],
+                        ..Default::default()
+                    })
+                    .collect(),
+                ..Default::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn merging_keeps_ids_and_counts_what_is_new_or_changed() {
+        let mut sink = MemorySink::default();
+        let first = sink.add_issues(&[issue(&[("a", "甲"), ("b", "乙")])]);
+        assert_eq!(first.ok(), Some(Added { new: 2, changed: 0 }));
+        let same = sink.add_issues(&[issue(&[("a", "甲"), ("b", "乙")])]);
+        assert_eq!(same.ok(), Some(Added::default()));
+        // `c` comes first in the feed now, `b` changed: `c` gets the next number, `b`
+        // keeps its id.
+        let next = sink.add_issues(&[issue(&[("c", "丙"), ("a", "甲"), ("b", "乙改")])]);
+        assert_eq!(next.ok(), Some(Added { new: 1, changed: 1 }));
+        let ids: Vec<(&str, &str)> = sink.issues[0].pages[0]
+            .articles
+            .iter()
+            .map(|a| (a.id.0.as_str(), a.paragraphs[0].text.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("csrb/2026-04-27/01/1", "甲"),
+                ("csrb/2026-04-27/01/2", "乙改"),
+                ("csrb/2026-04-27/01/3", "丙"),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_files_round_trip_and_are_left_alone_when_nothing_changed() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut sink = JsonDirSink {
+            dir: dir.path().to_path_buf(),
+        };
+        let one = issue(&[("a", "甲")]);
+        assert_eq!(sink.add_issues(&[one.clone()]).ok().map(|a| a.new), Some(1));
+        let path = dir.path().join("csrb/2026-04-27.json");
+        let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        assert_eq!(sink.add_issues(&[one.clone()]).ok(), Some(Added::default()));
+        assert_eq!(
+            std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
+            written
+        );
+        let back = crate::import::export::parse(&std::fs::read(&path).unwrap_or_default());
+        assert_eq!(back.map(|l| l.issues), Ok(vec![one]));
+    }
+
+    #[test]
+    fn a_damaged_file_is_an_error_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("csrb/2026-04-27.json");
+        std::fs::create_dir_all(dir.path().join("csrb")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, "{ damaged").unwrap_or_else(|e| panic!("{e}"));
+        let mut sink = JsonDirSink {
+            dir: dir.path().to_path_buf(),
+        };
+        assert!(sink.add_issues(&[issue(&[("a", "甲")])]).is_err());
+        assert_eq!(
+            std::fs::read_to_string(&path).ok().as_deref(),
+            Some("{ damaged")
+        );
+    }
+}
