@@ -268,10 +268,18 @@ mod tests {
             dir: dir.path().to_path_buf(),
         };
         let one = issue(&[("a", "甲")]);
-        assert_eq!(sink.add_issues(&[one.clone()]).ok().map(|a| a.new), Some(1));
+        assert_eq!(
+            sink.add_issues(std::slice::from_ref(&one))
+                .ok()
+                .map(|a| a.new),
+            Some(1)
+        );
         let path = dir.path().join("csrb/2026-04-27.json");
         let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-        assert_eq!(sink.add_issues(&[one.clone()]).ok(), Some(Added::default()));
+        assert_eq!(
+            sink.add_issues(std::slice::from_ref(&one)).ok(),
+            Some(Added::default())
+        );
         assert_eq!(
             std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
             written
