@@ -52,6 +52,14 @@ const BLOCKS: [&str; 26] = [
     "pre",
 ];
 
+/// Elements whose text stands out as a subhead does: bold and headings.
+fn is_bold(name: &str) -> bool {
+    matches!(
+        name,
+        "strong" | "b" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+    )
+}
+
 /// A CSS selector written in this file; they are constants, so parsing cannot fail.
 pub fn sel(css: &str) -> Selector {
     Selector::parse(css).unwrap_or_else(|_| unreachable!("constant selector {css}"))
@@ -82,9 +90,11 @@ pub fn blocks(root: ElementRef<'_>, skip: &dyn Fn(&ElementRef<'_>) -> bool) -> V
                         }
                         if BLOCKS.contains(&name) {
                             cur.flush(&mut out);
-                        } else if matches!(name, "strong" | "b") {
+                        }
+                        if is_bold(name) {
                             bold_depth += 1;
-                        } else if name == "img" {
+                        }
+                        if name == "img" {
                             cur.flush(&mut out);
                             out.extend(caption(&el));
                         }
@@ -103,7 +113,8 @@ pub fn blocks(root: ElementRef<'_>, skip: &dyn Fn(&ElementRef<'_>) -> bool) -> V
                     let name = el.value().name();
                     if BLOCKS.contains(&name) {
                         cur.flush(&mut out);
-                    } else if matches!(name, "strong" | "b") {
+                    }
+                    if is_bold(name) {
                         bold_depth = bold_depth.saturating_sub(1);
                     }
                 }

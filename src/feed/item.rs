@@ -104,19 +104,8 @@ struct Stack {
 impl Stack {
     fn read(doc: &Html, props: Option<&Props>, item_title: &str) -> Stack {
         let (col, t_title, t_sub) = title::split_headline(item_title);
-        let heading = |css: &str| {
-            doc.select(&sel(css))
-                .next()
-                .map(|e| clean(&html::line(e)))
-                .filter(|t| !t.is_empty())
-        };
-        let mut stack = if let Some(h1) = heading("h1") {
-            Stack {
-                kicker: heading("h3"),
-                title: h1,
-                subtitle: heading("h2"),
-                column: None,
-            }
+        let mut stack = if let Some(s) = Stack::from_headings(doc) {
+            s
         } else if let Some(p) = props.filter(|p| p.title.is_some()) {
             Stack {
                 kicker: p.introtitle.as_deref().map(clean),
@@ -141,6 +130,38 @@ impl Stack {
             };
         }
         stack
+    }
+
+    /// The e-paper's `<h3>` 引题, `<h1>` 主题, `<h2>` 副题, read in document order: an
+    /// `<h3>` counts only before the `<h1>`, an `<h2>` only right after it, so the
+    /// subheads of a body are not taken for the stack.
+    fn from_headings(doc: &Html) -> Option<Stack> {
+        let text = |e: ElementRef<'_>| Some(clean(&html::line(e))).filter(|t| !t.is_empty());
+        let in_heading = |e: &ElementRef<'_>| {
+            e.ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| matches!(a.value().name(), "h1" | "h2" | "h3"))
+        };
+        let (mut kicker, mut title, mut subtitle) = (None, None, None);
+        for e in doc.select(&sel("h1, h2, h3, p")) {
+            match (e.value().name(), title.is_some()) {
+                ("p", _) if in_heading(&e) => {}
+                ("h3", false) => kicker = text(e),
+                ("h1", false) => title = text(e),
+                ("h2", true) => {
+                    subtitle = text(e);
+                    break;
+                }
+                (_, true) => break,
+                _ => {}
+            }
+        }
+        Some(Stack {
+            kicker,
+            title: title?,
+            subtitle,
+            column: None,
+        })
     }
 
     fn has(&self, text: &str) -> bool {
@@ -222,7 +243,7 @@ fn date_of(doc: &Html, props: Option<&Props>, src: &Source) -> Option<String> {
 fn body_blocks(doc: &Html) -> Vec<Block> {
     let skip = |el: &ElementRef<'_>| {
         let v = el.value();
-        matches!(v.name(), "h1" | "h2" | "h3" | "nav" | "header" | "footer")
+        matches!(v.name(), "nav" | "header" | "footer")
             || (v.name() == "p" && v.has_class("sec", case()))
             || v.has_class("date", case())
             || is_time(el)

@@ -125,3 +125,27 @@ fn unsafe_text_is_cleaned() {
     assert_eq!(p.article.title, "标题");
     assert_eq!(p.article.paragraphs[0].text, "正文反转");
 }
+
+#[test]
+fn headings_in_the_body_are_subheads_not_the_stack() {
+    let p = item(
+        "标题",
+        "<h1>标题</h1><p>　　第一段。</p><h3>小节</h3><p>　　第二段。</p><h2>另一节</h2>",
+    );
+    let a = &p.article;
+    assert_eq!((a.kicker.as_deref(), a.subtitle.as_deref()), (None, None));
+    let texts: Vec<(&str, ParagraphKind)> = a
+        .paragraphs
+        .iter()
+        .map(|p| (p.text.as_str(), p.kind))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("第一段。", ParagraphKind::Text),
+            ("小节", ParagraphKind::Subhead),
+            ("第二段。", ParagraphKind::Text),
+            ("另一节", ParagraphKind::Subhead),
+        ]
+    );
+}
