@@ -29,9 +29,15 @@ impl Default for Options {
 }
 
 impl Options {
-    /// A total timeout of `secs` seconds (the connect timeout no longer than it).
+    /// A total timeout of `secs` seconds, kept between 0.05 s and an hour (the connect
+    /// timeout no longer than it).
     pub fn with_timeout(mut self, secs: f64) -> Self {
-        let t = Duration::from_secs_f64(secs.clamp(0.05, 3600.0));
+        let secs = if secs.is_nan() {
+            30.0
+        } else {
+            secs.clamp(0.05, 3600.0)
+        };
+        let t = Duration::from_secs_f64(secs);
         self.timeout = t;
         self.connect_timeout = self.connect_timeout.min(t);
         self
@@ -129,5 +135,38 @@ fn error(e: ureq::Error, opts: &Options) -> FeedError {
         }
         ureq::Error::BadUri(u) => FeedError::Http(format!("bad address {u}")),
         other => FeedError::Http(super::one_line(&other)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_timeout_a_user_types_is_kept_sane() {
+        for secs in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1e30] {
+            let o = Options::default().with_timeout(secs);
+            assert!(
+                o.timeout >= Duration::from_millis(50) && o.timeout <= Duration::from_secs(3600)
+            );
+            assert!(o.connect_timeout <= o.timeout);
+        }
+        assert!(user_agent().starts_with("dubao/"));
+    }
+
+    #[test]
+    fn nothing_listening_is_a_connect_error() {
+        // A port that was just free: bind, note it, let it go.
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .unwrap_or(9);
+        let r = get(
+            &format!("http://127.0.0.1:{port}/feed.xml"),
+            None,
+            None,
+            &Options::default().with_timeout(5.0),
+        );
+        assert!(matches!(r, Err(FeedError::Connect(_))), "{r:?}");
     }
 }
