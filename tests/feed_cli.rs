@@ -131,3 +131,23 @@ fn errors_a_user_meets() {
         "{ broken"
     );
 }
+
+#[test]
+fn feeds_added_at_once_by_many_processes_are_all_kept() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let h = home.path().to_path_buf();
+    let threads: Vec<_> = (0..8)
+        .map(|i| {
+            let h = h.clone();
+            std::thread::spawn(move || {
+                let url = format!("https://example.cn/paper{i}.xml");
+                dubao(&h, &["feed", "add", &url]).status.success()
+            })
+        })
+        .collect();
+    for t in threads {
+        assert!(t.join().unwrap_or(false));
+    }
+    let list = stdout(&dubao(&h, &["feed", "list"]));
+    assert_eq!(list.lines().count(), 8, "{list}");
+}

@@ -57,11 +57,10 @@ fn data_dir() -> Result<PathBuf> {
 /// Run `dubao feed …`.
 pub fn run_feed(action: &FeedAction, out: &mut dyn Write) -> Result<ExitCode> {
     let dir = data_dir()?;
-    let mut subs = Subscriptions::load(&dir)?;
+    let subs = Subscriptions::load(&dir)?;
     match action {
         FeedAction::Add { url, name } => {
-            let sub = subs.add(url, name.as_deref())?.clone();
-            subs.save(&dir)?;
+            let sub = Subscriptions::update(&dir, |s| s.add(url, name.as_deref()).cloned())?;
             writeln!(out, "{}\t{}", sub.name, sub.url)?;
         }
         FeedAction::List { json } => {
@@ -75,12 +74,10 @@ pub fn run_feed(action: &FeedAction, out: &mut dyn Write) -> Result<ExitCode> {
             }
         }
         FeedAction::Remove { name } => {
-            subs.remove(name)?;
-            subs.save(&dir)?;
+            Subscriptions::update(&dir, |s| s.remove(name))?;
         }
         FeedAction::Import { file } => {
-            let n = subs.import_opml(file)?;
-            subs.save(&dir)?;
+            let n = Subscriptions::update(&dir, |s| s.import_opml(file))?;
             writeln!(out, "{n} feeds added")?;
         }
         FeedAction::Export => {
@@ -181,8 +178,15 @@ fn report(
 /// Keep each feed's ETag and Last-Modified, and name auto-named feeds after their paper,
 /// reading the file again so edits made meanwhile are kept.
 fn remember(dir: &Path, outcomes: &[Outcome], chosen: &[subs::Subscription]) -> Result<()> {
-    let mut subs = Subscriptions::load(dir)?;
-    let mut changed = false;
+    Subscriptions::update(dir, |subs| {
+        note(subs, outcomes, chosen);
+        Ok::<(), subs::SubsError>(())
+    })?;
+    Ok(())
+}
+
+/// Write down what each fetched feed's server said, and the paper's name.
+fn note(subs: &mut Subscriptions, outcomes: &[Outcome], chosen: &[subs::Subscription]) {
     for o in outcomes {
         let Ok(r) = &o.result else { continue };
         if r.not_modified {
@@ -205,11 +209,6 @@ fn remember(dir: &Path, outcomes: &[Outcome], chosen: &[subs::Subscription]) -> 
                 }
                 s.auto_name = false;
             }
-            changed = true;
         }
     }
-    if changed {
-        subs.save(dir)?;
-    }
-    Ok(())
 }

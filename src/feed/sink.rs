@@ -81,6 +81,10 @@ impl JsonDirSink {
 
 impl IssueSink for JsonDirSink {
     fn add_issues(&mut self, issues: &[Issue]) -> Result<Added, SinkError> {
+        let _lock = lock_dir(&self.dir).map_err(|why| SinkError {
+            what: self.dir.display().to_string(),
+            why,
+        })?;
         let mut added = Added::default();
         for issue in issues {
             let path = self.path(issue);
@@ -183,6 +187,21 @@ fn same_text(a: &Article, b: &Article) -> bool {
     let mut b = b.clone();
     b.id = a.id.clone();
     *a == b
+}
+
+/// Take the advisory lock `dir/.lock` (created if need be); it is released when the
+/// returned file is dropped. Two dubao processes then never read-merge-write at once.
+pub fn lock_dir(dir: &Path) -> Result<std::fs::File, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the folder: {e}"))?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(".lock"))
+        .map_err(|e| format!("cannot create the lock file: {e}"))?;
+    file.lock()
+        .map_err(|e| format!("cannot take the lock: {e}"))?;
+    Ok(file)
 }
 
 /// Replace `path` by `bytes` atomically: a temporary file in the same folder, written,

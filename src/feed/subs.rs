@@ -81,6 +81,28 @@ impl Subscriptions {
             .map_err(|why| SubsError::File { path, why })
     }
 
+    /// Read the subscriptions in `dir`, change them with `f` and write them back, all
+    /// under the folder's lock, so two processes never lose each other's change.
+    pub fn update<T, E>(
+        dir: &Path,
+        f: impl FnOnce(&mut Subscriptions) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<SubsError>,
+    {
+        let _lock = super::sink::lock_dir(dir).map_err(|why| SubsError::File {
+            path: dir.to_path_buf(),
+            why,
+        })?;
+        let mut subs = Subscriptions::load(dir)?;
+        let before = subs.clone();
+        let out = f(&mut subs)?;
+        if subs != before {
+            subs.save(dir)?;
+        }
+        Ok(out)
+    }
+
     /// Follow a feed; `name` defaults to one made from the URL.
     pub fn add(&mut self, url: &str, name: Option<&str>) -> Result<&Subscription, SubsError> {
         let url = url.trim();

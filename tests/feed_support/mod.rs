@@ -232,7 +232,7 @@ pub fn shared_feeds() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// Every file under `dir`, recursively, with its bytes.
+/// Every file under `dir` but the hidden ones (the lock), recursively, with its bytes.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -242,6 +242,9 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         };
         for e in entries.flatten() {
             let p = e.path();
+            if e.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
             if p.is_dir() {
                 stack.push(p);
             } else if let Ok(b) = std::fs::read(&p) {
