@@ -1,0 +1,224 @@
+//! The help's content and layout, from the key bindings in force: one heading per mode,
+//! one entry per binding, wrapped to the box's width (keys above their text when
+//! narrow). The UI draws these lines; the app scrolls them.
+
+use ratatui::layout::Rect;
+
+use super::keys::Mode;
+use super::{Keymap, Lang};
+use crate::text::{char_width, str_width};
+
+/// One screen row of the help.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    /// A mode's heading.
+    Heading(String),
+    /// Keys (empty on a continuation row) and text, the text starting at `indent`.
+    Entry {
+        keys: String,
+        indent: u16,
+        text: String,
+    },
+    Blank,
+}
+
+/// The help box over a screen `area`: at most 78 cells wide, the whole height.
+pub fn help_box(area: Rect) -> Rect {
+    let w = area.width.min(78);
+    let h = area.height;
+    Rect::new(area.x + (area.width - w) / 2, area.y, w, h)
+}
+
+/// The inside of the help box (borders and a margin column taken off).
+pub fn help_inner(area: Rect) -> Rect {
+    let b = help_box(area);
+    Rect::new(
+        b.x + 2,
+        b.y + 1,
+        b.width.saturating_sub(4),
+        b.height.saturating_sub(2),
+    )
+}
+
+/// A binding's text in `lang`.
+pub fn text(zh: &str, en: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Both => format!("{zh}  {en}"),
+        Lang::Zh => zh.to_string(),
+        Lang::En => en.to_string(),
+    }
+}
+
+impl super::App {
+    /// The key hints at the right of the status line, from the bindings in force
+    /// (`Space 下一篇` first when a page forward goes on to the next article).
+    pub fn hints(&self) -> String {
+        use super::keys::Command as C;
+        let mode = self.key_mode();
+        let mut wanted = vec![
+            (C::Search, "搜索", "search"),
+            (C::Bookmark, "书签", "bookmark"),
+            (C::Help, "帮助", "help"),
+            (C::Quit, "退出", "quit"),
+        ];
+        let last = self.selected + 1 >= self.visible.len();
+        if self.prefs.continuous && !last && self.scroll >= self.max_scroll() {
+            wanted.insert(0, (C::PageDown, "下一篇", "next"));
+        }
+        let mut s = String::new();
+        for (command, zh, en) in wanted {
+            if let Some(k) = self.keymap.key_for(mode, command) {
+                let label = if self.prefs.lang == Lang::En { en } else { zh };
+                s.push_str(&format!("{k} {label} "));
+            }
+        }
+        s
+    }
+}
+
+/// Every row of the help for a box `width` cells wide inside.
+pub fn lines(keymap: &Keymap, lang: Lang, width: u16, amb: bool) -> Vec<HelpLine> {
+    let width = usize::from(width.max(1));
+    let entries: Vec<_> = keymap
+        .bindings()
+        .iter()
+        .filter(|b| !b.keys.is_empty())
+        .collect();
+    let key_text = |b: &super::keys::Binding| {
+        let names: Vec<String> = b.keys.iter().map(|k| k.to_string()).collect();
+        names.join(" ")
+    };
+    let key_w = entries
+        .iter()
+        .map(|b| str_width(&key_text(b), amb))
+        .max()
+        .unwrap_or(0);
+    let side_by_side = width >= 40 && key_w + 2 <= width / 2;
+    let mut out = Vec::new();
+    for mode in Mode::ALL {
+        let rows: Vec<_> = entries.iter().filter(|b| b.mode == mode).collect();
+        if rows.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(HelpLine::Blank);
+        }
+        let (zh, en) = mode.title();
+        out.push(HelpLine::Heading(text(zh, en, lang)));
+        for b in rows {
+            let keys = key_text(b);
+            let body = text(b.zh, b.en, lang);
+            let indent = if side_by_side { key_w + 2 } else { 2 };
+            let mut wrapped = wrap(&body, width.saturating_sub(indent).max(1), amb);
+            if !side_by_side {
+                out.push(HelpLine::Entry {
+                    keys,
+                    indent: 0,
+                    text: String::new(),
+                });
+            } else if let Some(first) = wrapped.first_mut() {
+                out.push(HelpLine::Entry {
+                    keys,
+                    indent: indent as u16,
+                    text: std::mem::take(first),
+                });
+                wrapped.remove(0);
+            }
+            out.extend(wrapped.into_iter().map(|t| HelpLine::Entry {
+                keys: String::new(),
+                indent: indent as u16,
+                text: t,
+            }));
+        }
+    }
+    out
+}
+
+/// Break `text` into lines at most `width` cells, at a space when one is near.
+pub fn wrap(text: &str, width: usize, amb: bool) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = char_width(c, amb);
+        if w + cw > width && !line.is_empty() {
+            let cut = line
+                .rfind(' ')
+                .filter(|&i| str_width(&line[i..], amb) < width / 3 + 1 && i > 0);
+            let rest = match cut {
+                Some(i) => {
+                    let rest = line[i + 1..].to_string();
+                    line.truncate(i);
+                    rest
+                }
+                None => String::new(),
+            };
+            lines.push(line.trim_end().to_string());
+            line = rest;
+            w = str_width(&line, amb);
+            if c == ' ' {
+                continue;
+            }
+        }
+        line.push(c);
+        w += cw;
+    }
+    if !line.trim().is_empty() || lines.is_empty() {
+        lines.push(line.trim_end().to_string());
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_keeps_every_char_within_the_width() {
+        let t = "下翻一页（篇末转下一篇）  page forward (at the end: the next article)";
+        for w in 4..40 {
+            let lines = wrap(t, w, false);
+            for l in &lines {
+                assert!(str_width(l, false) <= w, "{l:?} at {w}");
+            }
+            let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let want: String = t.chars().filter(|c| *c != ' ').collect();
+            assert_eq!(joined, want);
+        }
+    }
+
+    #[test]
+    fn narrow_help_puts_keys_above_their_text_and_fits() {
+        let map = Keymap::default();
+        for width in [10u16, 20, 36, 60, 74] {
+            for l in lines(&map, Lang::Both, width, false) {
+                if let HelpLine::Entry { keys, indent, text } = l {
+                    assert!(str_width(&keys, false) <= usize::from(width) || text.is_empty());
+                    assert!(usize::from(indent) + str_width(&text, false) <= usize::from(width));
+                }
+            }
+        }
+        let narrow = lines(&map, Lang::En, 30, false);
+        assert!(narrow.contains(&HelpLine::Entry {
+            keys: "Ctrl-w".into(),
+            indent: 0,
+            text: String::new()
+        }));
+    }
+
+    #[test]
+    fn the_help_names_the_search_line_keys_in_both_languages() {
+        let all = lines(&Keymap::default(), Lang::Both, 74, false);
+        let text: Vec<String> = all.iter().map(|l| format!("{l:?}")).collect();
+        let text = text.join("\n");
+        for want in [
+            "Ctrl-w",
+            "Ctrl-u",
+            "Ctrl-k",
+            "删除前一个词",
+            "delete the word",
+        ] {
+            assert!(text.contains(want), "{want}");
+        }
+    }
+}
