@@ -10,6 +10,8 @@ pub mod keyname;
 pub mod keys;
 mod marks;
 mod reading;
+#[cfg(test)]
+mod reading_tests;
 mod search;
 pub mod theme;
 mod update;

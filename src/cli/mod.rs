@@ -1,6 +1,8 @@
-//! The command line: `dubao [--data PATH]... [list|show|export|search|bookmarks|bookmark]`.
-//! Scripts and tests rely on exactly these forms; output to a pipe carries no escape codes.
+//! The command line: `dubao [--data PATH]... [list|show|export|search|bookmarks|bookmark|
+//! config|completions|man]`. Scripts and tests rely on exactly these forms; output to a
+//! pipe carries no escape codes.
 
+mod meta;
 mod output;
 
 use std::io::{IsTerminal, Write};
@@ -11,6 +13,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, Change, Store};
+use crate::config::Loaded;
 use crate::model::Library;
 use crate::typeset::Settings;
 
@@ -33,17 +36,22 @@ pub struct Cli {
     pub ascii_punct: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The config file as read (set by `main` before running a command).
+    #[arg(skip)]
+    pub config: Option<Loaded>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// One line per article: id, page, title.
     List {
+        /// Print a JSON array of {id, paper, date, page, kind, title}.
         #[arg(long)]
         json: bool,
     },
     /// An article set for a pane N cells wide.
     Show {
+        /// The article's id, as `dubao list` prints it.
         id: String,
         /// Pane width in cells, at least 2 (default: the terminal's width, else 80).
         #[arg(long, value_parser = clap::value_parser!(u16).range(2..))]
@@ -52,19 +60,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// The whole structure: issues, pages, articles with all their fields.
+    /// The whole structure as JSON: issues, pages, articles with all their fields
+    /// (`--data` loads it back).
     Export {
-        #[arg(long, required = true)]
+        /// JSON is the only form; the flag is accepted so older scripts keep working.
+        #[arg(long, hide = true)]
         json: bool,
     },
     /// Print the hits of QUERY: article id, field, snippet.
     Search {
+        /// What to look for (case, width and quote forms do not matter).
         query: String,
+        /// Print a JSON array of {id, field, start, end, snippet}.
         #[arg(long)]
         json: bool,
     },
     /// List bookmarks, newest first.
     Bookmarks {
+        /// Print the bookmarks as a JSON array.
         #[arg(long)]
         json: bool,
     },
@@ -73,20 +86,77 @@ pub enum Command {
         #[command(subcommand)]
         action: BookmarkAction,
     },
+    /// Where the config file is read from, or the default config.
+    Config {
+        /// Print the config file's path.
+        #[arg(long, conflicts_with = "default")]
+        path: bool,
+        /// Print the complete default config, commented (it loads back unchanged).
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script: `dubao completions bash > ~/.local/share/bash-completion/completions/dubao`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `dubao man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum BookmarkAction {
-    Add { id: String },
-    Remove { id: String },
+    /// Bookmark an article (at its top).
+    Add {
+        /// The article's id, as `dubao list` prints it.
+        id: String,
+    },
+    /// Remove the bookmark on an article.
+    Remove {
+        /// The article's id.
+        id: String,
+    },
+}
+
+impl Command {
+    /// Whether the command runs without reading the config (so a broken config can
+    /// still be found and replaced).
+    pub fn skips_config(&self) -> bool {
+        matches!(
+            self,
+            Command::Config { .. } | Command::Completions { .. } | Command::Man
+        )
+    }
 }
 
 impl Cli {
+    /// The typesetting settings: the config's, with the flags on top.
     pub fn settings(&self) -> Settings {
+        let base = self
+            .config
+            .as_ref()
+            .map_or_else(Settings::default, Loaded::settings);
         Settings {
-            fullwidth_punct: !self.ascii_punct,
-            ambiguous_wide: self.wide_ambiguous,
-            columns: false,
+            fullwidth_punct: base.fullwidth_punct && !self.ascii_punct,
+            ambiguous_wide: base.ambiguous_wide || self.wide_ambiguous,
+            columns: base.columns,
+        }
+    }
+
+    /// What to open: `--data`, else the config's `library.data`, else (empty) the
+    /// bundled issue.
+    pub fn data_paths(&self) -> Vec<PathBuf> {
+        match (&self.config, self.data.is_empty()) {
+            (Some(c), true) => c.config.library.data.clone(),
+            _ => self.data.clone(),
+        }
+    }
+
+    /// The bookmark store: the config's `library.state_dir`, else under `XDG_DATA_HOME`.
+    pub fn store(&self) -> Result<Store> {
+        match self.config.as_ref().and_then(Loaded::state_dir) {
+            Some(dir) => Ok(Store::new(dir)),
+            None => store(),
         }
     }
 }
@@ -112,13 +182,14 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let styled = stdout.is_terminal();
     let mut out = stdout.lock();
+    let data = cli.data_paths();
     match command {
         Command::List { json } => {
-            let lib = load_library(&cli.data)?;
+            let lib = load_library(&data)?;
             output::list(&mut out, &lib, *json)?;
         }
         Command::Show { id, width, json } => {
-            let lib = load_library(&cli.data)?;
+            let lib = load_library(&data)?;
             let Some((r, article)) = lib.find(id) else {
                 anyhow::bail!("no article with id {id} (see `dubao list`)");
             };
@@ -136,39 +207,70 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             }
         }
         Command::Export { .. } => {
-            let lib = load_library(&cli.data)?;
+            let lib = load_library(&data)?;
             serde_json::to_writer_pretty(&mut out, &lib)?;
             writeln!(out)?;
         }
         Command::Search { query, json } => {
-            let lib = load_library(&cli.data)?;
-            output::search(&mut out, &lib, query, *json)?;
+            if query.trim().is_empty() {
+                anyhow::bail!("empty query: give the words to look for, e.g. `dubao search 冰雪`");
+            }
+            let lib = load_library(&data)?;
+            if output::search(&mut out, &lib, query, *json)? == 0 {
+                eprintln!("dubao: no hits for {query}");
+            }
         }
         Command::Bookmarks { json } => {
-            let (state, warning) = store()?.load()?;
+            let (state, warning) = cli.store()?.load()?;
             if let Some(w) = warning {
                 eprintln!("dubao: {w}");
             }
             output::bookmarks(&mut out, &state, *json)?;
-        }
-        Command::Bookmark { action } => {
-            let store = store()?;
-            let change = match action {
-                BookmarkAction::Add { id } => {
-                    let lib = load_library(&cli.data)?;
-                    let Some(b) = Bookmark::for_article(&lib, id, Default::default()) else {
-                        anyhow::bail!("no article with id {id} (see `dubao list`)");
-                    };
-                    Change::Add(b)
-                }
-                BookmarkAction::Remove { id } => Change::Remove(id.clone()),
-            };
-            let (_, warning) = store.apply(&[change])?;
-            if let Some(w) = warning {
-                eprintln!("dubao: {w}");
+            if state.bookmarks.is_empty() && !json {
+                eprintln!(
+                    "dubao: no bookmarks yet (add one with `dubao bookmark add ID` or b in the reader)"
+                );
             }
         }
+        Command::Bookmark { action } => bookmark(cli, &data, action)?,
+        Command::Config { path, default } => meta::config(&mut out, *path, *default)?,
+        Command::Completions { shell } => meta::completions(&mut out, *shell)?,
+        Command::Man => meta::man(&mut out)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `bookmark add|remove`, saying what happened (also when nothing had to change).
+fn bookmark(cli: &Cli, data: &[PathBuf], action: &BookmarkAction) -> Result<()> {
+    let store = cli.store()?;
+    let (before, _) = store.load()?;
+    let (change, note) = match action {
+        BookmarkAction::Add { id } => {
+            let lib = load_library(data)?;
+            let Some(b) = Bookmark::for_article(&lib, id, Default::default()) else {
+                anyhow::bail!("no article with id {id} (see `dubao list`)");
+            };
+            let note = if before.is_bookmarked(id) {
+                format!("already bookmarked: {id} (unchanged)")
+            } else {
+                format!("bookmarked: {id} {}", b.title)
+            };
+            (Change::Add(b), note)
+        }
+        BookmarkAction::Remove { id } => {
+            let note = if before.is_bookmarked(id) {
+                format!("bookmark removed: {id}")
+            } else {
+                format!("no bookmark on {id}: nothing removed")
+            };
+            (Change::Remove(id.clone()), note)
+        }
+    };
+    let (_, warning) = store.apply(&[change])?;
+    if let Some(w) = warning {
+        eprintln!("dubao: {w}");
+    }
+    eprintln!("dubao: {note}");
+    Ok(())
 }

@@ -113,7 +113,8 @@ fn snippet_of(chars: &[char], start: usize, end: usize, mark: bool) -> String {
     s
 }
 
-pub fn search(out: &mut impl Write, lib: &Library, query: &str, json: bool) -> io::Result<()> {
+/// Print the hits of `query`; returns how many there were.
+pub fn search(out: &mut impl Write, lib: &Library, query: &str, json: bool) -> io::Result<usize> {
     let mut rows = Vec::new();
     for (_, a) in lib.articles() {
         let mut chars: (Option<crate::model::Field>, Vec<char>) = (None, Vec::new());
@@ -133,8 +134,9 @@ pub fn search(out: &mut impl Write, lib: &Library, query: &str, json: bool) -> i
             });
         }
     }
+    let n = rows.len();
     if rows.is_empty() {
-        return Ok(());
+        return Ok(0);
     }
     if json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -144,7 +146,7 @@ pub fn search(out: &mut impl Write, lib: &Library, query: &str, json: bool) -> i
             writeln!(out, "{}\t{}\t{}", r.id, r.field, r.snippet)?;
         }
     }
-    Ok(())
+    Ok(n)
 }
 
 pub fn bookmarks(out: &mut impl Write, state: &State, json: bool) -> io::Result<()> {
