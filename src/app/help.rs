@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use super::keys::Mode;
 use super::{Keymap, Lang};
 use crate::text::{char_width, str_width};
+use crate::typeset::classes::{no_end, no_start};
 
 /// One screen row of the help.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +94,11 @@ pub fn lines(keymap: &Keymap, lang: Lang, width: u16, amb: bool) -> Vec<HelpLine
         .map(|b| str_width(&key_text(b), amb))
         .max()
         .unwrap_or(0);
-    let side_by_side = width >= 40 && key_w + 2 <= width / 2;
+    // Keys in a column of their own when there is room; keys wider than the column
+    // (or any keys on a very narrow screen) go on a row above their text.
+    let side_by_side = width >= 24;
+    let col = key_w.min(width * 2 / 5);
+    let indent = if side_by_side { col + 2 } else { 2 };
     let mut out = Vec::new();
     for mode in Mode::ALL {
         let rows: Vec<_> = entries.iter().filter(|b| b.mode == mode).collect();
@@ -108,30 +113,25 @@ pub fn lines(keymap: &Keymap, lang: Lang, width: u16, amb: bool) -> Vec<HelpLine
         for b in rows {
             let keys = key_text(b);
             let body = text(b.zh, b.en, lang);
-            let indent = if side_by_side { key_w + 2 } else { 2 };
             let mut wrapped = wrap(&body, width.saturating_sub(indent).max(1), amb);
-            if !side_by_side {
-                out.push(HelpLine::Entry {
-                    keys,
-                    indent: 0,
-                    text: String::new(),
-                });
-            } else if let Some(first) = wrapped.first_mut() {
-                out.push(HelpLine::Entry {
-                    keys,
-                    indent: indent as u16,
-                    text: std::mem::take(first),
-                });
-                wrapped.remove(0);
+            if side_by_side && str_width(&keys, amb) <= col {
+                let first = wrapped.remove(0);
+                out.push(entry(keys, indent, first));
+            } else {
+                out.push(entry(keys, 0, String::new()));
             }
-            out.extend(wrapped.into_iter().map(|t| HelpLine::Entry {
-                keys: String::new(),
-                indent: indent as u16,
-                text: t,
-            }));
+            out.extend(wrapped.into_iter().map(|t| entry(String::new(), indent, t)));
         }
     }
     out
+}
+
+fn entry(keys: String, indent: usize, text: String) -> HelpLine {
+    HelpLine::Entry {
+        keys,
+        indent: indent as u16,
+        text,
+    }
 }
 
 /// Break `text` into lines at most `width` cells, at a space when one is near.
@@ -151,7 +151,14 @@ pub fn wrap(text: &str, width: usize, amb: bool) -> Vec<String> {
                     line.truncate(i);
                     rest
                 }
-                None => String::new(),
+                // No line starts with `，` or ends with `（`: carry a char down.
+                None => match line.chars().last() {
+                    Some(last) if (no_start(c) || no_end(last)) && line.chars().count() > 1 => {
+                        line.pop();
+                        last.to_string()
+                    }
+                    _ => String::new(),
+                },
             };
             lines.push(line.trim_end().to_string());
             line = rest;
@@ -188,6 +195,15 @@ mod tests {
     }
 
     #[test]
+    fn no_wrapped_line_starts_with_a_comma() {
+        for w in 6..30 {
+            for l in wrap("搜索：Enter 保留结果，Esc 清除", w, false) {
+                assert!(!l.starts_with('，'), "{l:?} at {w}");
+            }
+        }
+    }
+
+    #[test]
     fn narrow_help_puts_keys_above_their_text_and_fits() {
         let map = Keymap::default();
         for width in [10u16, 20, 36, 60, 74] {
@@ -198,7 +214,7 @@ mod tests {
                 }
             }
         }
-        let narrow = lines(&map, Lang::En, 30, false);
+        let narrow = lines(&map, Lang::En, 20, false);
         assert!(narrow.contains(&HelpLine::Entry {
             keys: "Ctrl-w".into(),
             indent: 0,
