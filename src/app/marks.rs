@@ -33,15 +33,18 @@ impl App {
     /// Write changes through the store (with any that failed before); on failure keep
     /// them in memory, to send again with the next write, and say so.
     fn persist(&mut self, changes: Vec<Change>) {
+        let at = crate::bookmarks::now_ms();
         for c in &changes {
-            self.marks.state.apply(c);
+            self.marks.state.apply_at(c, at);
         }
-        self.marks.pending.extend(changes);
+        self.marks
+            .pending
+            .extend(changes.into_iter().map(|c| (c, at)));
         let Some(store) = &self.marks.store else {
             self.marks.pending.clear();
             return;
         };
-        match store.apply(&self.marks.pending) {
+        match store.apply_stamped(&self.marks.pending) {
             Ok((state, warning)) => {
                 self.marks.state = state;
                 self.marks.pending.clear();

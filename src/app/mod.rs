@@ -85,8 +85,9 @@ pub struct Marks {
     pub state: bookmarks::State,
     /// Selected row of the bookmarks view.
     pub selected: usize,
-    /// Changes the store could not save yet: kept on screen, sent again with the next write.
-    pub pending: Vec<bookmarks::Change>,
+    /// Changes the store could not save yet, with when they were made: kept on screen,
+    /// sent again with the next write (never undoing a newer change made since).
+    pub pending: Vec<(bookmarks::Change, u64)>,
     /// Bookmarks removed this session, last removed last: `u` brings them back.
     pub removed: Vec<bookmarks::Bookmark>,
 }

@@ -225,12 +225,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             if let Some(w) = warning {
                 eprintln!("dubao: {w}");
             }
-            output::bookmarks(&mut out, &state, *json)?;
-            if state.bookmarks.is_empty() && !json {
-                eprintln!(
-                    "dubao: no bookmarks yet (add one with `dubao bookmark add ID` or b in the reader)"
-                );
-            }
+            output::bookmarks(&mut out, &state, *json, styled)?;
         }
         Command::Bookmark { action } => bookmark(cli, &data, action)?,
         Command::Config { path, default } => meta::config(&mut out, *path, *default)?,
@@ -241,36 +236,33 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `bookmark add|remove`, saying what happened (also when nothing had to change).
+/// `bookmark add|remove`; when nothing had to change, it says so on stderr.
 fn bookmark(cli: &Cli, data: &[PathBuf], action: &BookmarkAction) -> Result<()> {
     let store = cli.store()?;
-    let (before, _) = store.load()?;
-    let (change, note) = match action {
+    let (id, change) = match action {
         BookmarkAction::Add { id } => {
             let lib = load_library(data)?;
             let Some(b) = Bookmark::for_article(&lib, id, Default::default()) else {
                 anyhow::bail!("no article with id {id} (see `dubao list`)");
             };
-            let note = if before.is_bookmarked(id) {
-                format!("already bookmarked: {id} (unchanged)")
-            } else {
-                format!("bookmarked: {id} {}", b.title)
-            };
-            (Change::Add(b), note)
+            (id, Change::Add(b))
         }
-        BookmarkAction::Remove { id } => {
-            let note = if before.is_bookmarked(id) {
-                format!("bookmark removed: {id}")
-            } else {
-                format!("no bookmark on {id}: nothing removed")
-            };
-            (Change::Remove(id.clone()), note)
-        }
+        BookmarkAction::Remove { id } => (id, Change::Remove(id.clone())),
     };
-    let (_, warning) = store.apply(&[change])?;
+    // The change is stamped with its time, and the stamp is kept only when it changed
+    // something: so the state says whether it did.
+    let at = crate::bookmarks::now_ms();
+    let adding = matches!(change, Change::Add(_));
+    let (state, warning) = store.apply_stamped(&[(change, at)])?;
     if let Some(w) = warning {
         eprintln!("dubao: {w}");
     }
-    eprintln!("dubao: {note}");
+    if state.bookmark_stamps.get(id.as_str()) != Some(&at) {
+        if adding {
+            eprintln!("dubao: already bookmarked: {id} (unchanged)");
+        } else {
+            eprintln!("dubao: no bookmark on {id}: nothing removed");
+        }
+    }
     Ok(())
 }
