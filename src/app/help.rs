@@ -134,46 +134,81 @@ fn entry(keys: String, indent: usize, text: String) -> HelpLine {
     }
 }
 
-/// Break `text` into lines at most `width` cells, at a space when one is near.
+/// Break `text` into lines at most `width` cells: between words of Latin text, between
+/// any two Han characters, never before `，` or after `（`.
 pub fn wrap(text: &str, width: usize, amb: bool) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut w = 0;
-    for c in text.chars() {
-        let cw = char_width(c, amb);
-        if w + cw > width && !line.is_empty() {
-            let cut = line
-                .rfind(' ')
-                .filter(|&i| str_width(&line[i..], amb) < width / 3 + 1 && i > 0);
-            let rest = match cut {
-                Some(i) => {
-                    let rest = line[i + 1..].to_string();
-                    line.truncate(i);
-                    rest
-                }
-                // No line starts with `，` or ends with `（`: carry a char down.
-                None => match line.chars().last() {
-                    Some(last) if (no_start(c) || no_end(last)) && line.chars().count() > 1 => {
-                        line.pop();
-                        last.to_string()
-                    }
-                    _ => String::new(),
-                },
-            };
-            lines.push(line.trim_end().to_string());
-            line = rest;
-            w = str_width(&line, amb);
-            if c == ' ' {
-                continue;
-            }
+    let width = width.max(2);
+    let mut lines: Vec<Vec<(bool, String)>> = vec![Vec::new()];
+    let mut used = 0;
+    for (space, unit) in units(text, width, amb) {
+        let line = lines.last_mut().expect("never empty");
+        let sep = usize::from(space && !line.is_empty());
+        let w = str_width(&unit, amb);
+        if used + sep + w <= width || line.is_empty() {
+            used += sep + w;
+            line.push((space, unit));
+            continue;
         }
-        line.push(c);
-        w += cw;
-    }
-    if !line.trim().is_empty() || lines.is_empty() {
-        lines.push(line.trim_end().to_string());
+        // A new line; a mark that may not start one takes the char before it along.
+        let first = unit.chars().next().unwrap_or(' ');
+        let last = line.last().and_then(|u| u.1.chars().last()).unwrap_or(' ');
+        let mut next = Vec::new();
+        if (no_start(first) || no_end(last)) && line.len() > 1 {
+            next.extend(line.pop());
+        }
+        next.push((space, unit));
+        used = next.iter().map(|u| str_width(&u.1, amb)).sum::<usize>() + next.len() - 1;
+        lines.push(next);
     }
     lines
+        .into_iter()
+        .map(|line| {
+            let mut s = String::new();
+            for (i, (space, unit)) in line.into_iter().enumerate() {
+                if space && i > 0 {
+                    s.push(' ');
+                }
+                s.push_str(&unit);
+            }
+            s
+        })
+        .collect()
+}
+
+/// `text` as units a line may break between, each with whether spaces came before it:
+/// a Latin word, or one char of anything else; words wider than `width` go by chars.
+fn units(text: &str, width: usize, amb: bool) -> Vec<(bool, String)> {
+    let mut out: Vec<(bool, String)> = Vec::new();
+    let mut space = false;
+    let mut word = String::new();
+    let mut flush = |word: &mut String, space: &mut bool, out: &mut Vec<(bool, String)>| {
+        if word.is_empty() {
+            return;
+        }
+        if str_width(word, amb) > width {
+            for (i, c) in word.chars().enumerate() {
+                out.push((*space && i == 0, c.to_string()));
+            }
+        } else {
+            out.push((*space, std::mem::take(word)));
+        }
+        word.clear();
+        *space = false;
+    };
+    for c in text.chars() {
+        if c == ' ' {
+            flush(&mut word, &mut space, &mut out);
+            space = true;
+        } else if c.is_ascii() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut space, &mut out);
+            out.push((space, c.to_string()));
+            space = false;
+        }
+    }
+    flush(&mut word, &mut space, &mut out);
+    out
 }
 
 #[cfg(test)]
@@ -189,8 +224,23 @@ mod tests {
                 assert!(str_width(l, false) <= w, "{l:?} at {w}");
             }
             let joined: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            assert!(!lines.iter().any(|l| l.contains("forward(")), "{lines:?}");
             let want: String = t.chars().filter(|c| *c != ' ').collect();
             assert_eq!(joined, want);
+        }
+    }
+
+    #[test]
+    fn words_are_never_cut_or_run_together() {
+        for w in 8..30 {
+            let lines = wrap("关闭书签一览  close the view (u undoes)", w, false);
+            let all = lines.join(" ");
+            for word in ["close", "the", "view", "(u", "undoes)"] {
+                assert!(
+                    all.split(' ').any(|x| x.ends_with(word)),
+                    "{word} at {w}: {lines:?}"
+                );
+            }
         }
     }
 

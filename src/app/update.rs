@@ -14,20 +14,7 @@ impl App {
                 self.save_position();
                 self.quit = true;
             }
-            Action::Select(n) => match self.overlay {
-                Overlay::Help => {
-                    let rows = self.help_rows();
-                    self.help_scroll = step(self.help_scroll, n, rows + 1);
-                }
-                Overlay::Bookmarks => {
-                    let len = self.marks.state.bookmarks.len();
-                    self.marks.selected = step(self.marks.selected, n, len);
-                }
-                _ => {
-                    let i = step(self.selected, n, self.visible.len());
-                    self.select_index(i);
-                }
-            },
+            Action::Select(n) => self.select_by(n),
             Action::SelectFirst => match self.overlay {
                 Overlay::Bookmarks => self.marks.selected = 0,
                 _ => self.select_index(0),
@@ -41,20 +28,7 @@ impl App {
             Action::FocusReader => self.focus_reader(),
             Action::FocusList => self.focus = Focus::List,
             Action::Scroll(n) => self.scroll_by(n),
-            Action::Page { forward, half } => {
-                let rows = self.layout.page_rows.unwrap_or(self.page_rows());
-                let step = if half && self.layout.page_rows.is_none() {
-                    (rows / 2).max(1)
-                } else {
-                    rows
-                };
-                let n = step as isize;
-                match (forward, half) {
-                    (true, false) => self.page_forward(step),
-                    (true, true) => self.scroll_by(n),
-                    (false, _) => self.scroll_by(-n),
-                }
-            }
+            Action::Page { forward, half } => self.page(forward, half),
             Action::ScrollTop => self.scroll_to(0),
             Action::ScrollBottom => self.scroll_to(self.max_scroll()),
             Action::ToggleHelp => {
@@ -135,6 +109,40 @@ impl App {
     pub(super) fn search_cancel_all(&mut self) {
         self.search.editing = false;
         self.search_cancel();
+    }
+
+    /// Move the selection (of the list, the bookmarks view, or the help's scroll) by `n`.
+    fn select_by(&mut self, n: isize) {
+        match self.overlay {
+            Overlay::Help => {
+                let rows = self.help_rows();
+                self.help_scroll = step(self.help_scroll, n, rows + 1);
+            }
+            Overlay::Bookmarks => {
+                let len = self.marks.state.bookmarks.len();
+                self.marks.selected = step(self.marks.selected, n, len);
+            }
+            Overlay::None => {
+                let i = step(self.selected, n, self.visible.len());
+                self.select_index(i);
+            }
+        }
+    }
+
+    /// A page (or half page) forward or back; a whole page forward reads on at the end.
+    fn page(&mut self, forward: bool, half: bool) {
+        let rows = self.layout.page_rows.unwrap_or(self.page_rows());
+        let step = if half && self.layout.page_rows.is_none() {
+            (rows / 2).max(1)
+        } else {
+            rows
+        };
+        let n = step as isize;
+        match (forward, half) {
+            (true, false) => self.page_forward(step),
+            (true, true) => self.scroll_by(n),
+            (false, _) => self.scroll_by(-n),
+        }
     }
 
     /// How far the help scrolls: its rows beyond the box.

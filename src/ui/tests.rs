@@ -145,3 +145,69 @@ fn kicker_hits_are_highlighted_in_the_list_too() {
     }
     assert_eq!(lit, "体育局");
 }
+
+#[test]
+fn selection_and_focus_show_without_colour_and_in_16_colours() {
+    use crate::app::theme::Colors;
+    use crate::app::{Focus, Keymap, Prefs, Theme};
+    for (colors, no_color_env) in [(Colors::Auto, true), (Colors::Sixteen, false)] {
+        let mut app = App::new(library(), (60, 12), None);
+        let theme = Theme::default().for_colors(colors, no_color_env);
+        app.configure(Prefs::default(), Keymap::default(), theme);
+        let buf = draw(&app);
+        let x = find(&buf, 1, "衡").unwrap();
+        let focused = buf[(x, 1)].clone();
+        assert_eq!(buf[(1, 1)].symbol(), ">");
+        app.update(Action::FocusReader);
+        assert_eq!(app.focus, Focus::Reader);
+        let buf = draw(&app);
+        let unfocused = buf[(x, 1)].clone();
+        let other = buf[(find(&buf, 3, "冰").unwrap(), 3)].clone();
+        // The selected row differs from a plain row, focused or not, and the two
+        // selections differ from each other.
+        for sel in [&focused, &unfocused] {
+            assert!(
+                sel.bg != other.bg || sel.modifier != other.modifier,
+                "{colors:?}: selection invisible"
+            );
+        }
+        assert!(focused.bg != unfocused.bg || focused.modifier != unfocused.modifier);
+        if no_color_env {
+            let lit = |c: &ratatui::buffer::Cell| c.fg != ratatui::style::Color::Reset;
+            assert!(
+                !lit(&focused) && !lit(&unfocused),
+                "no colour with NO_COLOR"
+            );
+            assert!(focused.modifier.contains(Modifier::REVERSED));
+            assert!(unfocused.modifier.contains(Modifier::UNDERLINED));
+        }
+    }
+}
+
+#[test]
+fn the_help_fits_and_scrolls_on_a_narrow_screen() {
+    for (w, h) in [(20u16, 8u16), (30, 10), (39, 12)] {
+        let mut app = App::new(library(), (w, h), None);
+        app.update(Action::ToggleHelp);
+        let first = draw(&app);
+        let text = |b: &Buffer| -> String {
+            (0..h)
+                .map(|y| {
+                    (0..w)
+                        .map(|x| b[(x, y)].symbol().to_string())
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert!(text(&first).contains("Ctrl-c"), "{}", text(&first));
+        for _ in 0..1000 {
+            app.update(Action::Select(1));
+        }
+        let last = text(&draw(&app));
+        assert!(
+            last.contains("Esc B q"),
+            "the last entry is reachable:\n{last}"
+        );
+    }
+}
