@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 
 use super::keys::Mode;
 use super::{Keymap, Lang};
-use crate::text::{char_width, str_width};
+use crate::text::str_width;
 use crate::typeset::classes::{no_end, no_start};
 
 /// One screen row of the help.
@@ -181,7 +181,7 @@ fn units(text: &str, width: usize, amb: bool) -> Vec<(bool, String)> {
     let mut out: Vec<(bool, String)> = Vec::new();
     let mut space = false;
     let mut word = String::new();
-    let mut flush = |word: &mut String, space: &mut bool, out: &mut Vec<(bool, String)>| {
+    let flush = |word: &mut String, space: &mut bool, out: &mut Vec<(bool, String)>| {
         if word.is_empty() {
             return;
         }
