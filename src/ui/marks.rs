@@ -21,7 +21,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let list = app.marks.state.newest_first();
     let title = format!(
-        " 书签 Bookmarks ({}) · Enter open · d remove · Esc close ",
+        " 书签 Bookmarks ({}) · Enter open · x remove · u undo · Esc close ",
         list.len()
     );
     let inner = boxed(app, buf, r, &title);
