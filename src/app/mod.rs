@@ -103,7 +103,7 @@ pub struct App {
     /// Index into `visible`.
     pub selected: usize,
     /// The article the reading pane is set for.
-    pub shown: Option<ArticleRef>,
+    shown: Option<ArticleRef>,
     pub focus: Focus,
     pub overlay: Overlay,
     /// First row of the help overlay shown (it scrolls on small terminals).
@@ -116,7 +116,7 @@ pub struct App {
     /// The selected article set for the reading pane.
     pub layout: Arc<Layout>,
     /// Layouts already set, by article, pane size and settings.
-    pub layouts: typeset::Cache,
+    layouts: typeset::Cache,
     pub search: SearchState,
     pub marks: Marks,
     pub prefs: Prefs,
