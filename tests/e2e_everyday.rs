@@ -71,7 +71,7 @@ fn q_in_the_help_closes_the_help() {
     tui.wait_text("1/5");
     tui.keys("?");
     tui.wait_text("帮助 Keys");
-    tui.wait_text("帮助（本页）  this help");
+    tui.wait_text("帮助（本页） this help");
     tui.keys("q");
     tui.wait_for("the help to close", |s| !s.contains("帮助 Keys"));
     assert!(
