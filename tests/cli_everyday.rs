@@ -192,3 +192,40 @@ fn commands_that_change_nothing_say_so() {
     assert!(!empty.status.success());
     assert!(err(&empty).contains("empty query"));
 }
+
+#[test]
+fn display_options_are_offered_only_where_text_is_set() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let list = out(&dubao(&["list"], h));
+    let id = list
+        .lines()
+        .next()
+        .unwrap()
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_string();
+    let show = dubao(
+        &[
+            "show",
+            &id,
+            "--width",
+            "30",
+            "--wide-ambiguous",
+            "--ascii-punct",
+        ],
+        h,
+    );
+    assert!(show.status.success(), "{}", err(&show));
+    let before = dubao(&["--wide-ambiguous", "show", &id, "--width", "30"], h);
+    assert!(before.status.success(), "{}", err(&before));
+    for args in [
+        &["list", "--wide-ambiguous"][..],
+        &["bookmarks", "--ascii-punct"][..],
+    ] {
+        let o = dubao(args, h);
+        assert!(!o.status.success(), "{args:?} should be refused");
+        assert!(err(&o).contains("unexpected argument"), "{}", err(&o));
+    }
+}

@@ -28,17 +28,25 @@ pub struct Cli {
     /// May repeat. Defaults to the issue bundled in the binary.
     #[arg(long = "data", value_name = "PATH", global = true)]
     pub data: Vec<PathBuf>,
-    /// Show East Asian ambiguous-width characters (“ ” … ①) two cells wide.
-    #[arg(long, global = true)]
-    pub wide_ambiguous: bool,
-    /// Keep ASCII punctuation between Han characters as it is stored.
-    #[arg(long, global = true)]
-    pub ascii_punct: bool,
+    /// How text is set in the reader (the commands that set text take these too).
+    #[command(flatten)]
+    pub display: DisplayArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
     /// The config file as read (set by `main` before running a command).
     #[arg(skip)]
     pub config: Option<Loaded>,
+}
+
+/// Options for how text is set: offered only where text is set (the reader, `show`).
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct DisplayArgs {
+    /// Show East Asian ambiguous-width characters (“ ” … ①) two cells wide.
+    #[arg(long)]
+    pub wide_ambiguous: bool,
+    /// Keep ASCII punctuation between Han characters as it is stored.
+    #[arg(long)]
+    pub ascii_punct: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -59,6 +67,8 @@ pub enum Command {
         /// Print the article's data instead of the set text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        display: DisplayArgs,
     },
     /// The whole structure as JSON: issues, pages, articles with all their fields
     /// (`--data` loads it back).
@@ -136,9 +146,14 @@ impl Cli {
             .config
             .as_ref()
             .map_or_else(Settings::default, Loaded::settings);
+        let mut flags = self.display;
+        if let Some(Command::Show { display, .. }) = &self.command {
+            flags.wide_ambiguous |= display.wide_ambiguous;
+            flags.ascii_punct |= display.ascii_punct;
+        }
         Settings {
-            fullwidth_punct: base.fullwidth_punct && !self.ascii_punct,
-            ambiguous_wide: base.ambiguous_wide || self.wide_ambiguous,
+            fullwidth_punct: base.fullwidth_punct && !flags.ascii_punct,
+            ambiguous_wide: base.ambiguous_wide || flags.wide_ambiguous,
             columns: base.columns,
         }
     }
@@ -188,7 +203,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             let lib = load_library(&data)?;
             output::list(&mut out, &lib, *json)?;
         }
-        Command::Show { id, width, json } => {
+        Command::Show {
+            id, width, json, ..
+        } => {
             let lib = load_library(&data)?;
             let Some((r, article)) = lib.find(id) else {
                 anyhow::bail!("no article with id {id} (see `dubao list`)");
