@@ -237,7 +237,9 @@ impl App {
     /// Set the selected article again for the current pane size, keeping the reading place.
     pub fn relayout(&mut self) {
         let anchor = self.anchor();
-        let keep = !self.layout.lines.is_empty();
+        // At the top (page header and all) stays at the top; elsewhere the text at the
+        // top of the pane becomes the place, so resizing back and forth never drifts.
+        let keep = !self.layout.lines.is_empty() && (self.scroll > 0 || self.place.is_some());
         let text = self.panes().text;
         self.shown = self.current_ref();
         self.layout = match self.current_ref() {
@@ -245,6 +247,9 @@ impl App {
             None => Arc::default(),
         };
         self.scroll = if keep { self.layout.line_of(anchor) } else { 0 };
+        if keep {
+            self.place = Some(anchor);
+        }
         self.clamp_scroll();
         self.search.refresh_hits(&self.library, self.current_ref());
     }

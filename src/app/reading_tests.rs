@@ -222,3 +222,22 @@ fn an_article_shown_for_a_moment_counts_as_read() {
     app.update(Action::Tick(t0 + Duration::from_secs(5)));
     assert!(!app.is_read(next));
 }
+
+#[test]
+fn resizing_back_and_forth_never_moves_the_place() {
+    let mut app = App::new(library(), (100, 30), None);
+    app.update(Action::FocusReader);
+    app.update(Action::Scroll(9));
+    let place = app.anchor();
+    for _ in 0..10 {
+        for (w, h) in [(61, 20), (140, 40), (45, 12), (100, 30)] {
+            app.update(Action::Resize(w, h));
+        }
+    }
+    assert_eq!(app.anchor(), place);
+    assert_eq!(app.scroll, app.layout.line_of(place).min(app.max_scroll()));
+    // At the top the top stays (the page header too), whatever the width.
+    app.update(Action::ScrollTop);
+    app.update(Action::Resize(61, 20));
+    assert_eq!(app.scroll, 0);
+}
