@@ -229,3 +229,24 @@ fn display_options_are_offered_only_where_text_is_set() {
         assert!(err(&o).contains("unexpected argument"), "{}", err(&o));
     }
 }
+
+#[test]
+fn completions_and_man_into_a_closed_pipe_do_not_panic() {
+    use std::process::Stdio;
+    let home = tempfile::tempdir().unwrap();
+    for args in [&["completions", "bash"][..], &["man"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dubao"))
+            .args(args)
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        let e = err(&o);
+        assert!(!e.contains("panicked"), "{args:?}: {e}");
+        assert!(o.status.success(), "{args:?}: {e}");
+    }
+}

@@ -35,13 +35,19 @@ pub fn config(out: &mut impl Write, path: bool, default: bool) -> Result<()> {
 }
 
 /// `dubao completions SHELL`: the shell's completion script, from the clap command.
+/// Made in memory first: `clap_complete` panics when its writer fails (`| head`),
+/// while a failed write here is an error `main` knows (a closed pipe is not one).
 pub fn completions(out: &mut impl Write, shell: clap_complete::Shell) -> Result<()> {
-    clap_complete::generate(shell, &mut Cli::command(), "dubao", out);
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "dubao", &mut script);
+    out.write_all(&script)?;
     Ok(())
 }
 
 /// `dubao man`: the manual page in roff.
 pub fn man(out: &mut impl Write) -> Result<()> {
-    clap_mangen::Man::new(Cli::command()).render(out)?;
+    let mut page = Vec::new();
+    clap_mangen::Man::new(Cli::command()).render(&mut page)?;
+    out.write_all(&page)?;
     Ok(())
 }
