@@ -7,6 +7,7 @@
 pub mod app;
 pub mod bookmarks;
 pub mod cli;
+pub mod config;
 pub mod feed;
 pub mod import;
 pub mod library;

@@ -8,14 +8,18 @@ use dubao::cli::{self, Cli};
 /// Load the library and open the reader on it.
 fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
-    let library = cli::load_library(&cli.data)?;
+    let library = cli::load_library(&cli.data_paths())?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; in scripts use `dubao list`, `dubao show ID` or `dubao export --json`"
         );
     }
-    let store = dubao::bookmarks::Store::default_dir().map(dubao::bookmarks::Store::new);
+    let store = cli.store().ok();
     let mut app = dubao::app::App::new(library, (80, 24), store);
+    if let Some(c) = &cli.config {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        app.configure(c.prefs.clone(), c.keymap.clone(), c.theme_for(no_color));
+    }
     app.set_settings(cli.settings());
     let notices = dubao::tui::run(app)?;
     // Messages the status line may have cut short, in full now the screen is back.
@@ -25,8 +29,25 @@ fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Read the config file; a bad one stops dubao with one line naming file, line and key.
+fn load_config() -> anyhow::Result<Option<dubao::config::Loaded>> {
+    let Some(path) = dubao::config::path() else {
+        return Ok(None);
+    };
+    Ok(Some(dubao::config::load(&path)?))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if !cli.command.as_ref().is_some_and(|c| c.skips_config()) {
+        match load_config() {
+            Ok(c) => cli.config = c,
+            Err(e) => {
+                eprintln!("dubao: {e:#}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => open_reader(&cli),

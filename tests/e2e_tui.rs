@@ -174,6 +174,9 @@ fn bookmark_survives_a_restart() {
     assert_eq!(tui.cell(1, 0).trim(), "");
     tui.keys("B");
     tui.wait_text("书签 Bookmarks (1)");
+    // `q` closes the view; a second `q` quits.
+    tui.keys("q");
+    tui.wait_for("the view to close", |s| !s.contains("书签 Bookmarks"));
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))

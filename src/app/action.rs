@@ -53,10 +53,21 @@ pub enum Action {
     SearchCancel,
     NextMatch,
     PrevMatch,
-    ToggleBookmark,
+    /// Bookmark the selected article; from the reading pane at the place shown, moving
+    /// an existing bookmark there.
+    SetBookmark,
+    /// Remove the selected article's bookmark (`UndoRemove` brings it back).
+    RemoveBookmark,
+    /// Bring back the bookmark removed last.
+    UndoRemove,
     OpenBookmarks,
     BookmarkOpen,
+    /// Remove the bookmark selected in the bookmarks view.
     BookmarkDelete,
+    /// Show only unread articles, or all again.
+    ToggleUnread,
+    /// Time passes (sent by the event loop): an article shown long enough counts as read.
+    Tick(std::time::Instant),
     /// Close whatever overlay is open.
     CloseOverlay,
 }

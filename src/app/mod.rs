@@ -3,12 +3,21 @@
 //! `update` never touches the terminal, so every behaviour is a plain test.
 
 pub mod action;
+pub mod geometry;
+pub mod help;
 pub mod keymap;
+pub mod keyname;
+pub mod keys;
 mod marks;
+mod reading;
+#[cfg(test)]
+mod reading_tests;
 mod search;
+pub mod theme;
 mod update;
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
@@ -16,10 +25,45 @@ use crate::bookmarks::{self, Store};
 use crate::model::{Anchor, Article, ArticleRef, Library};
 use crate::search::Hit;
 use crate::typeset::{self, Layout, Settings};
-use crate::ui::geometry::{Panes, panes};
+use geometry::{Panes, panes_with};
 
 pub use action::{Action, Edit};
+pub use keymap::Keymap;
 pub use search::SearchState;
+pub use theme::Theme;
+
+/// The language of the help and the key hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// 中文 and English side by side.
+    #[default]
+    Both,
+    Zh,
+    En,
+}
+
+/// How the reader behaves, as the config file sets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prefs {
+    /// `Space` at the end of an article goes on to the next one.
+    pub continuous: bool,
+    /// The list's width in cells (`None`: by the terminal's width).
+    pub list_width: Option<u16>,
+    pub lang: Lang,
+    /// An article shown in the reading pane this long counts as read.
+    pub read_after: Duration,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            continuous: true,
+            list_width: None,
+            lang: Lang::Both,
+            read_after: Duration::from_secs(2),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -41,8 +85,11 @@ pub struct Marks {
     pub state: bookmarks::State,
     /// Selected row of the bookmarks view.
     pub selected: usize,
-    /// Changes the store could not save yet: kept on screen, sent again with the next write.
-    pub pending: Vec<bookmarks::Change>,
+    /// Changes the store could not save yet, with when they were made: kept on screen,
+    /// sent again with the next write (never undoing a newer change made since).
+    pub pending: Vec<(bookmarks::Change, u64)>,
+    /// Bookmarks removed this session, last removed last: `u` brings them back.
+    pub removed: Vec<bookmarks::Bookmark>,
 }
 
 /// Everything the reader shows.
@@ -56,7 +103,7 @@ pub struct App {
     /// Index into `visible`.
     pub selected: usize,
     /// The article the reading pane is set for.
-    pub shown: Option<ArticleRef>,
+    shown: Option<ArticleRef>,
     pub focus: Focus,
     pub overlay: Overlay,
     /// First row of the help overlay shown (it scrolls on small terminals).
@@ -69,9 +116,22 @@ pub struct App {
     /// The selected article set for the reading pane.
     pub layout: Arc<Layout>,
     /// Layouts already set, by article, pane size and settings.
-    pub layouts: typeset::Cache,
+    layouts: typeset::Cache,
     pub search: SearchState,
     pub marks: Marks,
+    pub prefs: Prefs,
+    /// The bindings in force (the key table with the config's changes).
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// The list shows only unread articles.
+    pub unread_only: bool,
+    /// The reader moved in the shown article since it was opened (only then is the
+    /// place saved: a search jump or a restore is not a place the reader chose).
+    moved: bool,
+    /// The article in the reading pane and since when (for counting it read).
+    shown_since: Option<(ArticleRef, Instant)>,
+    /// The exact place restored in the shown article, kept until the reader scrolls.
+    place: Option<Anchor>,
     /// A message for the status line (errors, warnings, confirmations).
     pub status: Option<String>,
     /// Warnings worth repeating in full when the reader closes (the status line may cut
@@ -105,6 +165,13 @@ impl App {
                 store,
                 ..Default::default()
             },
+            prefs: Prefs::default(),
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            unread_only: false,
+            moved: false,
+            shown_since: None,
+            place: None,
             status: None,
             notices: Vec::new(),
             quit: false,
@@ -115,6 +182,14 @@ impl App {
         app
     }
 
+    /// Take the config's choices: behaviour, key bindings and theme.
+    pub fn configure(&mut self, prefs: Prefs, keymap: Keymap, theme: Theme) {
+        self.prefs = prefs;
+        self.keymap = keymap;
+        self.theme = theme;
+        self.relayout();
+    }
+
     /// Change the typesetting settings and set the article again.
     pub fn set_settings(&mut self, settings: Settings) {
         self.settings = settings;
@@ -122,7 +197,12 @@ impl App {
     }
 
     pub fn panes(&self) -> Panes {
-        panes(Rect::new(0, 0, self.size.0, self.size.1))
+        self.panes_in(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// The panes of `area` with the configured list width.
+    pub fn panes_in(&self, area: Rect) -> Panes {
+        panes_with(area, self.prefs.list_width)
     }
 
     /// The selected article, if the list is not empty.
@@ -156,8 +236,10 @@ impl App {
 
     /// Set the selected article again for the current pane size, keeping the reading place.
     pub fn relayout(&mut self) {
-        let anchor = self.layout.anchor_at(self.scroll);
-        let keep = !self.layout.lines.is_empty();
+        let anchor = self.anchor();
+        // At the top (page header and all) stays at the top; elsewhere the text at the
+        // top of the pane becomes the place, so resizing back and forth never drifts.
+        let keep = !self.layout.lines.is_empty() && (self.scroll > 0 || self.place.is_some());
         let text = self.panes().text;
         self.shown = self.current_ref();
         self.layout = match self.current_ref() {
@@ -165,6 +247,9 @@ impl App {
             None => Arc::default(),
         };
         self.scroll = if keep { self.layout.line_of(anchor) } else { 0 };
+        if keep {
+            self.place = Some(anchor);
+        }
         self.clamp_scroll();
         self.search.refresh_hits(&self.library, self.current_ref());
     }
@@ -198,11 +283,6 @@ impl App {
             self.scroll = self.scroll / rows * rows;
         }
         self.scroll = self.scroll.min(self.max_scroll());
-    }
-
-    /// Where the reader is in the selected article, as an anchor that survives re-layout.
-    pub fn anchor(&self) -> Anchor {
-        self.layout.anchor_at(self.scroll)
     }
 
     /// `3/5` style position of the selection in the list.

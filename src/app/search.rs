@@ -87,14 +87,18 @@ impl App {
 
     /// Narrow the list to the articles matching `query`, keeping the selection if it
     /// still matches.
-    fn apply_query(&mut self, query: &str) {
+    pub(super) fn apply_query(&mut self, query: &str) {
         let keep = self.current_ref();
         self.search.query = query.to_string();
-        self.visible = if self.search.active() {
+        let found = if self.search.active() {
             self.search.searcher.update(&self.library, query).to_vec()
         } else {
             self.all.clone()
         };
+        self.visible = found
+            .into_iter()
+            .filter(|&r| self.passes_filter(r))
+            .collect();
         let idx = keep
             .and_then(|k| self.visible.iter().position(|&r| r == k))
             .unwrap_or(0);
@@ -166,7 +170,9 @@ impl App {
         self.goto_hit(if forward { 0 } else { last });
     }
 
-    /// Scroll the reading pane to hit `i` of the selected article.
+    /// Scroll the reading pane to hit `i` of the selected article: the hit in view, with
+    /// the headline when the hit is on the first screen. A jump is not the reader's
+    /// place: the place they had scrolled to is saved first, and the jump is not.
     fn goto_hit(&mut self, i: usize) {
         let Some(hit) = self.search.hits.get(i).copied() else {
             return;
@@ -176,12 +182,26 @@ impl App {
             field: Some(hit.field),
             offset: hit.start,
         });
+        let rows = self.page_rows();
         let top = self.scroll;
-        if line < top || line >= top + self.page_rows() {
-            self.scroll = line.saturating_sub(2);
+        if line < top || line >= top + rows {
+            self.save_position();
+            self.scroll = if line < rows {
+                0
+            } else {
+                line.saturating_sub(2)
+            };
             self.clamp_scroll();
+            self.moved = false;
+            self.place = None;
         }
         let total = self.search.hits.len();
-        self.status = Some(format!("match {}/{} in this article", i + 1, total));
+        self.status = Some(format!(
+            "match {}/{} · article {}/{}",
+            i + 1,
+            total,
+            self.selected + 1,
+            self.visible.len()
+        ));
     }
 }

@@ -113,7 +113,8 @@ fn snippet_of(chars: &[char], start: usize, end: usize, mark: bool) -> String {
     s
 }
 
-pub fn search(out: &mut impl Write, lib: &Library, query: &str, json: bool) -> io::Result<()> {
+/// Print the hits of `query`; returns how many there were.
+pub fn search(out: &mut impl Write, lib: &Library, query: &str, json: bool) -> io::Result<usize> {
     let mut rows = Vec::new();
     for (_, a) in lib.articles() {
         let mut chars: (Option<crate::model::Field>, Vec<char>) = (None, Vec::new());
@@ -133,8 +134,9 @@ pub fn search(out: &mut impl Write, lib: &Library, query: &str, json: bool) -> i
             });
         }
     }
+    let n = rows.len();
     if rows.is_empty() {
-        return Ok(());
+        return Ok(0);
     }
     if json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
@@ -144,11 +146,20 @@ pub fn search(out: &mut impl Write, lib: &Library, query: &str, json: bool) -> i
             writeln!(out, "{}\t{}\t{}", r.id, r.field, r.snippet)?;
         }
     }
-    Ok(())
+    Ok(n)
 }
 
-pub fn bookmarks(out: &mut impl Write, state: &State, json: bool) -> io::Result<()> {
+/// The bookmarks, newest first; on a terminal, a line saying there are none (a pipe
+/// gets nothing, as scripts expect).
+pub fn bookmarks(out: &mut impl Write, state: &State, json: bool, tty: bool) -> io::Result<()> {
     let list = state.newest_first();
+    if list.is_empty() && tty && !json {
+        writeln!(
+            out,
+            "no bookmarks yet: add one with `dubao bookmark add ID`, or b in the reader"
+        )?;
+        return Ok(());
+    }
     if json {
         serde_json::to_writer_pretty(&mut *out, &list)?;
         writeln!(out)?;
@@ -163,6 +174,20 @@ pub fn bookmarks(out: &mut impl Write, state: &State, json: bool) -> io::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_bookmarks_is_said_on_a_terminal_and_silent_in_a_pipe() {
+        let mut tty = Vec::new();
+        bookmarks(&mut tty, &State::default(), false, true).unwrap();
+        assert!(
+            String::from_utf8(tty)
+                .unwrap()
+                .starts_with("no bookmarks yet")
+        );
+        let mut pipe = Vec::new();
+        bookmarks(&mut pipe, &State::default(), false, false).unwrap();
+        assert!(pipe.is_empty());
+    }
 
     #[test]
     fn snippet_marks_the_match() {

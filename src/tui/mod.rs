@@ -125,10 +125,13 @@ pub fn run(mut app: App) -> Result<Vec<String>> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let events = spawn_event_reader();
-    // Lets the end-to-end tests check that a panic restores the terminal.
+    // Lets the end-to-end tests check that a panic restores the terminal: debug builds
+    // (the ones tests run) only, never in a release.
+    #[cfg(debug_assertions)]
     let panic_for_test = std::env::var_os("DUBAO_TEST_PANIC").is_some();
     while !app.quit {
         terminal.draw(|f| crate::ui::draw(f, &app))?;
+        #[cfg(debug_assertions)]
         if panic_for_test {
             panic!("DUBAO_TEST_PANIC is set");
         }
@@ -151,6 +154,8 @@ pub fn run(mut app: App) -> Result<Vec<String>> {
         }
         if stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
             app.update(Action::Quit);
+        } else {
+            app.update(Action::Tick(std::time::Instant::now()));
         }
     }
     Ok(std::mem::take(&mut app.notices))

@@ -5,23 +5,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{fill, put_str, style};
+use super::{fill, put_str};
+use crate::app::geometry::{first_visible, item_rows};
 use crate::app::{App, Focus};
 use crate::model::{ArticleKind, Field};
 use crate::search::{Hit, hits};
 use crate::text::truncate;
-
-/// Rows each article takes: two (label, headline) when there is room, else one.
-pub fn item_rows(height: u16) -> usize {
-    if height >= 8 { 2 } else { 1 }
-}
-
-/// The first article shown so that the selection is in view.
-pub fn first_visible(selected: usize, len: usize, height: u16) -> usize {
-    let fits = (usize::from(height) / item_rows(height)).max(1);
-    let first = (selected + 1).saturating_sub(fits);
-    first.min(len.saturating_sub(1))
-}
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -31,10 +20,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if app.visible.is_empty() {
         let msg = if app.search.active() {
             "无匹配 no match"
+        } else if app.unread_only {
+            "没有未读 no unread articles"
         } else {
             "no articles"
         };
-        put_str(buf, area.x, area.y, area.right(), msg, style::DIM, amb);
+        put_str(buf, area.x, area.y, area.right(), msg, app.theme.dim, amb);
         return;
     }
     let rows = item_rows(area.height);
@@ -49,8 +40,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         let selected = i == app.selected;
         let base = match (selected, app.focus) {
-            (true, Focus::List) => style::SELECTED,
-            (true, Focus::Reader) => style::SELECTED_UNFOCUSED,
+            (true, Focus::List) => app.theme.selected,
+            (true, Focus::Reader) => app.theme.selected_unfocused,
             _ => Style::new(),
         };
         fill(buf, Rect::new(area.x, y, area.width, rows as u16), base);
@@ -72,24 +63,44 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             .find_map(|(f, t)| t.map(|t| (f, t)));
             if let Some((field, text)) = label {
                 let at = (area.x + 2, y, area.right());
-                put_field(buf, at, text, field, &found, base.patch(style::DIM), amb);
+                // Dim only off the selection: dim on a selected row's colour is unreadable.
+                let st = if selected { base } else { app.theme.dim };
+                put_field(buf, at, text, field, &found, st, app);
             }
             y += 1;
         }
         let mut x = area.x;
         let mark = if app.is_bookmarked(r) { "*" } else { " " };
-        x = put_str(buf, x, y, area.right(), mark, base.patch(style::MARK), amb);
-        x = put_str(buf, x, y, area.right(), " ", base, amb);
+        x = put_str(
+            buf,
+            x,
+            y,
+            area.right(),
+            mark,
+            base.patch(app.theme.mark),
+            amb,
+        );
+        // The selection is also marked in text, so it shows without colour too.
+        let pointer = if selected { ">" } else { " " };
+        x = put_str(buf, x, y, area.right(), pointer, base, amb);
         let kind = match a.kind {
             ArticleKind::Photo => "图 ",
             ArticleKind::Interview => "访 ",
             _ => "",
         };
-        x = put_str(buf, x, y, area.right(), kind, base.patch(style::KIND), amb);
+        x = put_str(
+            buf,
+            x,
+            y,
+            area.right(),
+            kind,
+            base.patch(app.theme.kind),
+            amb,
+        );
         let head_style = if app.is_read(r) {
             base
         } else {
-            base.patch(style::UNREAD)
+            base.patch(app.theme.unread)
         };
         if a.title.trim().is_empty() {
             put_str(
@@ -98,12 +109,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 y,
                 area.right(),
                 "（无标题）",
-                base.patch(style::DIM),
+                base.patch(app.theme.dim),
                 amb,
             );
         } else {
             let at = (x, y, area.right());
-            put_field(buf, at, &a.title, Field::Title, &found, head_style, amb);
+            put_field(buf, at, &a.title, Field::Title, &found, head_style, app);
         }
         y += 1;
     }
@@ -117,8 +128,9 @@ fn put_field(
     field: Field,
     found: &[Hit],
     st: Style,
-    amb: bool,
+    app: &App,
 ) {
+    let amb = app.settings.ambiguous_wide;
     let shown = truncate(text, usize::from(right.saturating_sub(x)), amb);
     let ranges: Vec<(usize, usize)> = found
         .iter()
@@ -136,7 +148,7 @@ fn put_field(
     for (k, c) in shown.chars().enumerate() {
         let ellipsis = cut && k + 1 == n;
         let hit = !ellipsis && ranges.iter().any(|&(s, e)| k >= s && k < e);
-        let cst = if hit { st.patch(style::HIT) } else { st };
+        let cst = if hit { st.patch(app.theme.hit) } else { st };
         x = put_str(buf, x, y, right, c.encode_utf8(&mut tmp), cst, amb);
     }
 }

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{fill, help::boxed, put_str, style};
+use super::{fill, help::boxed, put_str};
 use crate::app::App;
 use crate::text::truncate;
 
@@ -21,10 +21,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let list = app.marks.state.newest_first();
     let title = format!(
-        " 书签 Bookmarks ({}) · Enter open · d remove · Esc close ",
+        " 书签 Bookmarks ({}) · Enter open · x remove · u undo · Esc close ",
         list.len()
     );
-    let inner = boxed(buf, r, &title);
+    let inner = boxed(app, buf, r, &title);
     if list.is_empty() {
         let msg = "No bookmarks yet: press b on an article.";
         put_str(
@@ -33,7 +33,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             inner.y,
             inner.right(),
             msg,
-            style::DIM,
+            app.theme.dim,
             amb,
         );
     }
@@ -42,7 +42,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, b) in list.iter().enumerate().skip(first).take(rows) {
         let y = inner.y + (i - first) as u16;
         let base = if i == app.marks.selected {
-            style::SELECTED
+            app.theme.selected
         } else {
             Style::new()
         };
@@ -55,11 +55,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             y,
             right,
             "* ",
-            base.patch(style::MARK),
+            base.patch(app.theme.mark),
             amb,
         );
         let meta = format!("{} {}  ", b.paper, b.date);
-        x = put_str(buf, x, y, right, &meta, base.patch(style::DIM), amb);
+        x = put_str(buf, x, y, right, &meta, base.patch(app.theme.dim), amb);
         let tail = if loaded {
             ""
         } else {

@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{fill, put_str, style};
+use super::{fill, put_str};
 use crate::app::App;
 use crate::text::{str_width, truncate};
 
@@ -13,23 +13,39 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     }
     let amb = app.settings.ambiguous_wide;
-    fill(buf, area, style::STATUS);
+    fill(buf, area, app.theme.status);
     if app.search.editing {
         let line = SearchLine::new(app, area.width);
-        let x = put_str(buf, area.x, area.y, area.right(), "/", style::STATUS, amb);
+        let x = put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            "/",
+            app.theme.status,
+            amb,
+        );
         let (_, text) = scroll_text(app.search.input.text(), line.skip, amb);
-        put_str(buf, x, area.y, x + line.room, text, style::STATUS, amb);
+        put_str(buf, x, area.y, x + line.room, text, app.theme.status, amb);
         if let Some(count) = &line.count {
             let cw = str_width(count, amb) as u16;
             let x = area.right() - cw;
-            put_str(buf, x, area.y, area.right(), count, style::STATUS, amb);
+            put_str(buf, x, area.y, area.right(), count, app.theme.status, amb);
         }
         return;
     }
     if let Some(msg) = &app.status {
-        fill(buf, area, style::MESSAGE);
+        fill(buf, area, app.theme.message);
         let msg = truncate(msg, usize::from(area.width), amb);
-        put_str(buf, area.x, area.y, area.right(), &msg, style::MESSAGE, amb);
+        put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            &msg,
+            app.theme.message,
+            amb,
+        );
         return;
     }
     let mut left = String::new();
@@ -53,15 +69,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if app.search.active() {
         left.push_str(&format!(" │ /{} {}篇", app.search.query, app.visible.len()));
     }
-    let hints = "/ 搜索 b 书签 ? 帮助 q 退出 ";
+    if app.unread_only {
+        left.push_str(" │ 未读 unread");
+    }
+    let hints = app.hints();
+    let hints = hints.as_str();
     let lw = str_width(&left, amb);
     let hw = str_width(hints, amb);
     let w = usize::from(area.width);
     let left = truncate(&left, w, amb);
-    put_str(buf, area.x, area.y, area.right(), &left, style::STATUS, amb);
+    put_str(
+        buf,
+        area.x,
+        area.y,
+        area.right(),
+        &left,
+        app.theme.status,
+        amb,
+    );
     if lw + hw + 2 <= w {
         let x = area.right() - hw as u16;
-        put_str(buf, x, area.y, area.right(), hints, style::STATUS, amb);
+        put_str(buf, x, area.y, area.right(), hints, app.theme.status, amb);
     }
 }
 

@@ -180,11 +180,11 @@ fn bookmarks_are_kept_and_shown_newest_first() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
     let mut app = App::new(library(), (80, 24), Some(store.clone()));
-    app.update(Action::ToggleBookmark);
+    app.update(Action::SetBookmark);
     app.update(Action::Select(2));
     app.update(Action::FocusReader);
     app.update(Action::Scroll(4));
-    app.update(Action::ToggleBookmark);
+    app.update(Action::SetBookmark);
     let r = app.current_ref().unwrap();
     assert!(app.is_bookmarked(r));
     assert!(app.is_read(r));
@@ -221,7 +221,7 @@ fn a_failed_write_keeps_the_bookmark_in_memory_and_says_so() {
     let file = dir.path().join("not-a-folder");
     std::fs::write(&file, "x").unwrap();
     let mut app = App::new(library(), (80, 24), Some(Store::new(&file)));
-    app.update(Action::ToggleBookmark);
+    app.update(Action::SetBookmark);
     assert!(app.is_bookmarked(app.current_ref().unwrap()));
     assert!(app.status.as_deref().unwrap_or("").contains("not saved"));
 }
