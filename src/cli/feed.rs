@@ -18,6 +18,7 @@ use crate::feed::subs::{self, Subscriptions};
 pub enum FeedAction {
     /// Follow a paper's feed (RSS, Atom or JSON Feed).
     Add {
+        /// The feed's address (http:// or https://).
         url: String,
         /// What to call it (default: the paper's name, once fetched).
         #[arg(long)]
@@ -25,13 +26,20 @@ pub enum FeedAction {
     },
     /// The feeds followed: name and address.
     List {
+        /// Print JSON: name, address and what the server said last time.
         #[arg(long)]
         json: bool,
     },
     /// Stop following a feed (by name or address).
-    Remove { name: String },
+    Remove {
+        /// The feed's name (see `dubao feed list`) or address.
+        name: String,
+    },
     /// Follow every feed in an OPML file.
-    Import { file: PathBuf },
+    Import {
+        /// An OPML file, as feed readers export their subscriptions.
+        file: PathBuf,
+    },
     /// Print the feeds followed as OPML.
     Export,
 }
