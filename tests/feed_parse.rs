@@ -157,3 +157,35 @@ fn a_feed_in_gbk_as_its_declaration_says() {
         Err(FeedError::Truncated)
     ));
 }
+
+#[test]
+fn atom_html_titles_and_xhtml_content_are_read_as_text() {
+    let atom = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">某报 - 2026年5月6日</title><id>x</id>
+<updated>2026-05-05T10:00:00Z</updated>
+<entry><title type="html">[03版：理论] 题目&lt;b&gt;粗&lt;/b&gt;&amp;amp;细</title><id>1</id>
+<updated>2026-05-05T10:00:00Z</updated>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>第一段&amp;。</p><p>第二段。</p></div></content></entry>
+<entry><title>只有摘要</title><id>2</id><updated>2026-05-05T10:00:00Z</updated><summary>摘要一段。</summary></entry>
+</feed>"#;
+    let issues = parse_bytes(atom.as_bytes(), "x").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(issues.len(), 1);
+    let issue = &issues[0];
+    assert_eq!(
+        (issue.paper.as_str(), issue.date.as_str()),
+        ("某报", "2026-05-06")
+    );
+    let page3 = issue.pages.iter().find(|p| p.number == "03");
+    let a = page3.map(|p| &p.articles[0]);
+    assert_eq!(a.map(|a| a.title.as_str()), Some("题目粗&细"));
+    assert_eq!(
+        a.map(|a| a.paragraphs.len()),
+        Some(2),
+        "xhtml content gives its paragraphs"
+    );
+    let summary_only = issue.pages.iter().find(|p| p.number == "00");
+    assert_eq!(
+        summary_only.map(|p| p.articles[0].paragraphs[0].text.as_str()),
+        Some("摘要一段。")
+    );
+}

@@ -20,7 +20,7 @@ pub fn issues(feed: &feed_rs::model::Feed, fallback_name: &str) -> Vec<Issue> {
     let feed_title = feed
         .title
         .as_ref()
-        .map(|t| clean(&t.content))
+        .map(|t| clean(&text_of(t)))
         .unwrap_or_default();
     let (mut paper, feed_date) = title::split_feed_title(&feed_title);
     if paper.is_empty() {
@@ -117,11 +117,7 @@ fn source(entry: &feed_rs::model::Entry) -> Source {
         None => (None, None),
     };
     Source {
-        title: entry
-            .title
-            .as_ref()
-            .map(|t| t.content.clone())
-            .unwrap_or_default(),
+        title: entry.title.as_ref().map(text_of).unwrap_or_default(),
         link: entry
             .links
             .iter()
@@ -140,6 +136,15 @@ fn source(entry: &feed_rs::model::Entry) -> Source {
             .iter()
             .filter_map(|a| a.name.clone())
             .collect(),
+    }
+}
+
+/// A feed's text field as plain text: Atom's `type="html"` titles are HTML.
+fn text_of(t: &feed_rs::model::Text) -> String {
+    if t.content_type.as_ref().contains("html") {
+        super::html::fragment_line(&t.content)
+    } else {
+        t.content.clone()
     }
 }
 
