@@ -3,7 +3,7 @@
 //! and one summary line per feed.
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -132,7 +132,7 @@ pub fn run_fetch(args: &FetchArgs, out: &mut dyn Write) -> Result<ExitCode> {
         bar.finish_and_clear();
     }
     let failed = report(&outcomes, &chosen, out)?;
-    remember(&dir, &outcomes, &chosen)?;
+    batch::remember(&dir, &outcomes, &chosen)?;
     Ok(if failed == outcomes.len() {
         ExitCode::FAILURE
     } else {
@@ -181,42 +181,4 @@ fn report(
         }
     }
     Ok(failed)
-}
-
-/// Keep each feed's ETag and Last-Modified, and name auto-named feeds after their paper,
-/// reading the file again so edits made meanwhile are kept.
-fn remember(dir: &Path, outcomes: &[Outcome], chosen: &[subs::Subscription]) -> Result<()> {
-    Subscriptions::update(dir, |subs| {
-        note(subs, outcomes, chosen);
-        Ok::<(), subs::SubsError>(())
-    })?;
-    Ok(())
-}
-
-/// Write down what each fetched feed's server said, and the paper's name.
-fn note(subs: &mut Subscriptions, outcomes: &[Outcome], chosen: &[subs::Subscription]) {
-    for o in outcomes {
-        let Ok(r) = &o.result else { continue };
-        if r.not_modified {
-            continue;
-        }
-        let url = &chosen[o.index].url;
-        let rename = if r.paper.is_empty() {
-            None
-        } else {
-            Some(subs.unique(&r.paper))
-        };
-        if let Some(s) = subs.feeds.iter_mut().find(|s| &s.url == url) {
-            s.etag.clone_from(&r.etag);
-            s.last_modified.clone_from(&r.last_modified);
-            if s.auto_name
-                && let Some(name) = rename
-            {
-                if name != s.name {
-                    s.name = name;
-                }
-                s.auto_name = false;
-            }
-        }
-    }
 }

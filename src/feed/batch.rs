@@ -8,7 +8,7 @@ use std::sync::{Mutex, mpsc};
 use super::FeedError;
 use super::fetch::{self, Fetched, Options};
 use super::sink::{Added, IssueSink};
-use super::subs::Subscription;
+use super::subs::{SubsError, Subscription, Subscriptions};
 use crate::model::Issue;
 
 /// What became of one feed.
@@ -135,5 +135,104 @@ fn store(
                 last_modified,
             })
         }
+    }
+}
+
+/// Keep each fetched feed's ETag and Last-Modified in the subscriptions in `dir`, and
+/// name a feed added without a name after its paper; under the lock, reading the file
+/// again so changes made meanwhile are kept. `fetched` is what was given to [`run`].
+pub fn remember(
+    dir: &std::path::Path,
+    outcomes: &[Outcome],
+    fetched: &[Subscription],
+) -> Result<(), SubsError> {
+    Subscriptions::update(dir, |subs| {
+        record(subs, outcomes, fetched);
+        Ok::<(), SubsError>(())
+    })
+}
+
+/// Write down in `subs` what each fetched feed's server said, and the paper's name.
+pub fn record(subs: &mut Subscriptions, outcomes: &[Outcome], fetched: &[Subscription]) {
+    for o in outcomes {
+        let (Ok(r), Some(sub)) = (&o.result, fetched.get(o.index)) else {
+            continue;
+        };
+        if r.not_modified {
+            continue;
+        }
+        let taken = subs
+            .feeds
+            .iter()
+            .any(|f| f.url != sub.url && f.name == r.paper);
+        let rename = match (r.paper.is_empty(), taken) {
+            (true, _) => None,
+            (false, true) => Some(subs.unique(&r.paper)),
+            (false, false) => Some(r.paper.clone()),
+        };
+        if let Some(s) = subs.feeds.iter_mut().find(|s| s.url == sub.url) {
+            s.etag.clone_from(&r.etag);
+            s.last_modified.clone_from(&r.last_modified);
+            if s.auto_name
+                && let Some(name) = rename
+            {
+                s.name = name;
+                s.auto_name = false;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sub(name: &str, url: &str, auto_name: bool) -> Subscription {
+        Subscription {
+            name: name.into(),
+            url: url.into(),
+            auto_name,
+            ..Default::default()
+        }
+    }
+
+    fn fetched(index: usize, paper: &str) -> Outcome {
+        Outcome {
+            index,
+            name: String::new(),
+            result: Ok(Report {
+                paper: paper.into(),
+                etag: Some(format!("\"{index}\"")),
+                ..Default::default()
+            }),
+        }
+    }
+
+    #[test]
+    fn record_keeps_etags_and_names_feeds_after_their_paper() {
+        let feeds = vec![
+            sub("人民日报", "https://a/1", false),
+            sub("rmrb", "https://b/2", true),
+            sub("china", "https://c/china", true),
+        ];
+        let mut subs = Subscriptions {
+            feeds: feeds.clone(),
+        };
+        let outcomes = [
+            fetched(0, "人民日报"),
+            fetched(1, "人民日报"),
+            fetched(2, "china"),
+        ];
+        record(&mut subs, &outcomes, &feeds);
+        let names: Vec<(&str, bool)> = subs
+            .feeds
+            .iter()
+            .map(|s| (s.name.as_str(), s.auto_name))
+            .collect();
+        assert_eq!(
+            names,
+            [("人民日报", false), ("人民日报-2", false), ("china", false)]
+        );
+        assert_eq!(subs.feeds[1].etag.as_deref(), Some("\"1\""));
     }
 }
