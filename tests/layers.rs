@@ -1,5 +1,5 @@
 //! The layers point one way: every `crate::` path in a module names a module below it
-//! (model → text → import → search → library → typeset → bookmarks → app → config → ui
+//! (model → text → import → feed → search → library → typeset → bookmarks → app → config → ui
 //! → tui → cli). A new module goes into `LAYERS` where it belongs.
 
 use std::path::Path;
@@ -8,6 +8,7 @@ const LAYERS: &[&str] = &[
     "model",
     "text",
     "import",
+    "feed",
     "search",
     "library",
     "typeset",

@@ -1,7 +1,8 @@
 //! The command line: `dubao [--data PATH]... [list|show|export|search|bookmarks|bookmark|
-//! config|completions|man]`. Scripts and tests rely on exactly these forms; output to a
-//! pipe carries no escape codes.
+//! feed|fetch|config|completions|man]`. Scripts and tests rely on exactly these forms;
+//! output to a pipe carries no escape codes.
 
+mod feed;
 mod meta;
 mod output;
 
@@ -96,6 +97,13 @@ pub enum Command {
         #[command(subcommand)]
         action: BookmarkAction,
     },
+    /// The papers' feeds followed: add, list, remove, import or export (OPML).
+    Feed {
+        #[command(subcommand)]
+        action: feed::FeedAction,
+    },
+    /// Fetch every feed followed (or those named) into the library.
+    Fetch(feed::FetchArgs),
     /// Where the config file is read from, or the default config.
     Config {
         /// Print the config file's path.
@@ -248,9 +256,17 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
         Command::Config { path, default } => meta::config(&mut out, *path, *default)?,
         Command::Completions { shell } => meta::completions(&mut out, *shell)?,
         Command::Man => meta::man(&mut out)?,
+        Command::Feed { action } => return finish(feed::run_feed(action, &mut out), out),
+        Command::Fetch(args) => return finish(feed::run_fetch(args, &mut out), out),
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Flush what a command printed, then give its result.
+fn finish(result: Result<ExitCode>, mut out: impl Write) -> Result<ExitCode> {
+    out.flush()?;
+    result
 }
 
 /// `bookmark add|remove`; when nothing had to change, it says so on stderr.
