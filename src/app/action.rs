@@ -59,4 +59,18 @@ pub enum Action {
     BookmarkDelete,
     /// Close whatever overlay is open.
     CloseOverlay,
+    /// `]` / `[`: the next or previous issue of the paper.
+    StepIssue {
+        forward: bool,
+    },
+    /// `}` / `{`: the first article of the next or previous page.
+    StepPage {
+        forward: bool,
+    },
+    /// PgDn / PgUp with the list focused: move the list a screen.
+    ListPage {
+        forward: bool,
+    },
+    /// Time passed (the event loop's idle tick): take in background results and new issues.
+    Tick,
 }

@@ -52,6 +52,12 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('b') => Some(Action::ToggleBookmark),
         KeyCode::Char('B') => Some(Action::OpenBookmarks),
         KeyCode::Char('c') => Some(Action::ToggleColumns),
+        KeyCode::Char(']') => Some(Action::StepIssue { forward: true }),
+        KeyCode::Char('[') => Some(Action::StepIssue { forward: false }),
+        KeyCode::Char('}') => Some(Action::StepPage { forward: true }),
+        KeyCode::Char('{') => Some(Action::StepPage { forward: false }),
+        KeyCode::PageDown if app.focus == Focus::List => Some(Action::ListPage { forward: true }),
+        KeyCode::PageUp if app.focus == Focus::List => Some(Action::ListPage { forward: false }),
         KeyCode::PageDown => Some(Action::Page {
             forward: true,
             half: false,

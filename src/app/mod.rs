@@ -3,8 +3,10 @@
 //! `update` never touches the terminal, so every behaviour is a plain test.
 
 pub mod action;
+mod browse;
 pub mod keymap;
 mod marks;
+pub mod rows;
 mod search;
 mod update;
 
@@ -13,12 +15,15 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 
 use crate::bookmarks::{self, Store};
+use crate::library::Shelf;
+use crate::library::memory::MemoryShelf;
 use crate::model::{Anchor, Article, ArticleRef, Library};
 use crate::search::Hit;
 use crate::typeset::{self, Layout, Settings};
 use crate::ui::geometry::{Panes, panes};
 
 pub use action::{Action, Edit};
+pub use browse::Browse;
 pub use search::SearchState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +53,11 @@ pub struct Marks {
 /// Everything the reader shows.
 #[derive(Debug)]
 pub struct App {
+    /// The shelf of issues and where the reader is on it.
+    pub browse: Browse,
+    /// The issue shown (one issue: `ArticleRef::issue` is always 0).
     pub library: Library,
-    /// Every article, in reading order.
+    /// Every article of the issue, in reading order.
     pub all: Vec<ArticleRef>,
     /// The articles the list shows (all, or the search results).
     pub visible: Vec<ArticleRef>,
@@ -81,15 +89,21 @@ pub struct App {
 }
 
 impl App {
-    /// A reader on `library`, sized `size`, keeping bookmarks in `store` (none in tests
-    /// that do not need it).
+    /// A reader on `library` (held in memory), sized `size`, keeping bookmarks in
+    /// `store` (none in tests that do not need it); it opens on the newest issue.
     pub fn new(library: Library, size: (u16, u16), store: Option<Store>) -> Self {
-        let all: Vec<ArticleRef> = library.articles().map(|(r, _)| r).collect();
+        App::with_shelf(Arc::new(MemoryShelf::new(library)), size, store)
+    }
+
+    /// A reader on `shelf`, open on its newest issue.
+    pub fn with_shelf(shelf: Arc<dyn Shelf>, size: (u16, u16), store: Option<Store>) -> Self {
+        let library = Library::default();
         let searcher = crate::search::Searcher::new(&library);
         let mut app = App {
+            browse: Browse::new(shelf),
             library,
-            visible: all.clone(),
-            all,
+            visible: Vec::new(),
+            all: Vec::new(),
             selected: 0,
             shown: None,
             focus: Focus::List,
@@ -110,8 +124,10 @@ impl App {
             quit: false,
         };
         app.load_marks();
-        app.relayout();
-        app.restore_position();
+        let newest = app.browse.issues.len().checked_sub(1);
+        if !newest.is_some_and(|n| app.open_issue(n, None)) {
+            app.relayout();
+        }
         app
     }
 

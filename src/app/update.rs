@@ -6,7 +6,7 @@ use super::{Action, App, Focus, Overlay};
 impl App {
     /// Apply one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+        if !matches!(action, Action::Resize(..) | Action::Tick) {
             self.status = None;
         }
         match action {
@@ -95,7 +95,12 @@ impl App {
             Action::BookmarkOpen => self.bookmark_open(),
             Action::BookmarkDelete => self.bookmark_delete(),
             Action::CloseOverlay => self.overlay = Overlay::None,
+            Action::StepIssue { forward } => self.step_issue(forward),
+            Action::StepPage { forward } => self.step_page(forward),
+            Action::ListPage { forward } => self.page_list(forward),
+            Action::Tick => self.tick_refresh(),
         }
+        self.keep_in_view();
     }
 
     /// Select row `i` of the list: keeps the old article's place, restores the new one's.
@@ -162,11 +167,15 @@ impl App {
         }
         if p.list.contains(at) {
             self.focus = Focus::List;
-            let rows = crate::ui::list::item_rows(p.list.height);
-            let first =
-                crate::ui::list::first_visible(self.selected, self.visible.len(), p.list.height);
-            let i = first + usize::from(row - p.list.y) / rows;
-            if i < self.visible.len() {
+            let (_, body) = self.list_areas();
+            if !body.contains(at) {
+                return;
+            }
+            let i = self.browse.top + usize::from(row - body.y);
+            let rows = self.list_rows();
+            // A page header or page line selects the page's first article.
+            let item = rows.get(i..).and_then(|r| r.iter().find_map(|r| r.item()));
+            if let Some(i) = item {
                 self.select_index(i);
             }
         } else if p.reader.contains(at) {

@@ -145,7 +145,7 @@ pub fn run(mut app: App) -> Result<Vec<String>> {
                     }
                 }
             }
-            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Timeout) => app.update(Action::Tick),
             // The terminal is gone: keep the reading place and leave.
             Err(mpsc::RecvTimeoutError::Disconnected) => app.update(Action::Quit),
         }

@@ -1,111 +1,194 @@
-//! The article list pane: kicker or column label dimmed, headline, kind marker, bookmark
-//! marker, unread in bold, search hits highlighted; headlines truncated on char boundaries.
+//! The article list pane: the issue's paper and date on top, page headers (`第05版 评论`)
+//! with the page's own lines, then per article the kicker or column label dimmed,
+//! headline, kind and bookmark markers, unread in bold, search hits highlighted;
+//! everything truncated on char boundaries.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{fill, put_str, style};
+use crate::app::rows::{Row, page_header, weekday};
 use crate::app::{App, Focus};
 use crate::model::{ArticleKind, Field};
 use crate::search::{Hit, hits};
-use crate::text::truncate;
-
-/// Rows each article takes: two (label, headline) when there is room, else one.
-pub fn item_rows(height: u16) -> usize {
-    if height >= 8 { 2 } else { 1 }
-}
-
-/// The first article shown so that the selection is in view.
-pub fn first_visible(selected: usize, len: usize, height: u16) -> usize {
-    let fits = (usize::from(height) / item_rows(height)).max(1);
-    let first = (selected + 1).saturating_sub(fits);
-    first.min(len.saturating_sub(1))
-}
+use crate::text::{str_width, truncate};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
     let amb = app.settings.ambiguous_wide;
+    let (title, body) = app.list_areas();
+    if let Some(title) = title {
+        render_title(app, title, buf);
+    }
     if app.visible.is_empty() {
         let msg = if app.search.active() {
             "无匹配 no match"
         } else {
             "no articles"
         };
-        put_str(buf, area.x, area.y, area.right(), msg, style::DIM, amb);
+        put_str(buf, body.x, body.y, body.right(), msg, style::DIM, amb);
         return;
     }
-    let rows = item_rows(area.height);
-    let first = first_visible(app.selected, app.visible.len(), area.height);
-    let mut y = area.y;
-    for (i, &r) in app.visible.iter().enumerate().skip(first) {
-        if y + rows as u16 > area.bottom() {
-            break;
-        }
-        let Some(a) = app.library.get(r) else {
-            continue;
-        };
-        let selected = i == app.selected;
-        let base = match (selected, app.focus) {
-            (true, Focus::List) => style::SELECTED,
-            (true, Focus::Reader) => style::SELECTED_UNFOCUSED,
-            _ => Style::new(),
-        };
-        fill(buf, Rect::new(area.x, y, area.width, rows as u16), base);
-        let found = if app.search.active() {
-            hits(a, &app.search.query)
-        } else {
-            Vec::new()
-        };
-        if rows == 2 {
-            // The line above the headline: kicker or column label, else the dateline or
-            // byline; the field it comes from, for highlighting search hits.
-            let label = [
-                (Field::Kicker, a.kicker.as_deref()),
-                (Field::Column, a.column.as_deref()),
-                (Field::Dateline, a.dateline.as_deref()),
-                (Field::Byline, a.byline.as_deref()),
-            ]
-            .into_iter()
-            .find_map(|(f, t)| t.map(|t| (f, t)));
-            if let Some((field, text)) = label {
-                let at = (area.x + 2, y, area.right());
-                put_field(buf, at, text, field, &found, base.patch(style::DIM), amb);
+    let rows = app.list_rows();
+    let shown = rows
+        .iter()
+        .skip(app.browse.top)
+        .take(usize::from(body.height));
+    for (k, row) in shown.enumerate() {
+        let line = Rect::new(body.x, body.y + k as u16, body.width, 1);
+        match *row {
+            Row::Page(p) => render_page_header(app, p, line, buf),
+            Row::PageLine { page, line: n } => {
+                let text = app.library.issues[0]
+                    .pages
+                    .get(page)
+                    .and_then(|p| p.lines.get(n))
+                    .map_or("", |l| l.text.as_str());
+                let text = truncate(text, usize::from(line.width.saturating_sub(2)), amb);
+                put_str(
+                    buf,
+                    line.x + 2,
+                    line.y,
+                    line.right(),
+                    &text,
+                    style::DIM,
+                    amb,
+                );
             }
-            y += 1;
+            Row::Article { item, label } => render_article(app, item, label, line, buf),
         }
-        let mut x = area.x;
-        let mark = if app.is_bookmarked(r) { "*" } else { " " };
-        x = put_str(buf, x, y, area.right(), mark, base.patch(style::MARK), amb);
-        x = put_str(buf, x, y, area.right(), " ", base, amb);
-        let kind = match a.kind {
-            ArticleKind::Photo => "图 ",
-            ArticleKind::Interview => "访 ",
-            _ => "",
-        };
-        x = put_str(buf, x, y, area.right(), kind, base.patch(style::KIND), amb);
-        let head_style = if app.is_read(r) {
-            base
-        } else {
-            base.patch(style::UNREAD)
-        };
-        if a.title.trim().is_empty() {
-            put_str(
-                buf,
-                x,
-                y,
-                area.right(),
-                "（无标题）",
-                base.patch(style::DIM),
-                amb,
-            );
-        } else {
-            let at = (x, y, area.right());
-            put_field(buf, at, &a.title, Field::Title, &found, head_style, amb);
+    }
+}
+
+/// The list's first row: which paper and date, and where the issue is among its paper's.
+fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
+    let amb = app.settings.ambiguous_wide;
+    let Some(issue) = app.library.issues.first() else {
+        put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            "书架是空的 no issues",
+            style::DIM,
+            amb,
+        );
+        return;
+    };
+    let date = if issue.date.is_empty() {
+        "日期不详"
+    } else {
+        &issue.date
+    };
+    let mut text = format!("{} {}", issue.paper, date);
+    if let Some(w) = weekday(&issue.date) {
+        text.push(' ');
+        text.push_str(w);
+    }
+    let pos = format!(" {}", app.browse.position_label());
+    let pw = str_width(&pos, amb) as u16;
+    let room = if str_width(&text, amb) as u16 + pw <= area.width {
+        let x = area.right() - pw;
+        put_str(buf, x, area.y, area.right(), &pos, style::DIM, amb);
+        x
+    } else {
+        area.right()
+    };
+    let text = truncate(&text, usize::from(room - area.x), amb);
+    put_str(buf, area.x, area.y, room, &text, style::ISSUE_TITLE, amb);
+}
+
+/// `第05版 评论 ────`: a page's header, ruled to the end of the row.
+fn render_page_header(app: &App, page: usize, area: Rect, buf: &mut Buffer) {
+    let amb = app.settings.ambiguous_wide;
+    let Some(p) = app.library.issues[0].pages.get(page) else {
+        return;
+    };
+    let text = truncate(&page_header(p), usize::from(area.width), amb);
+    let x = put_str(
+        buf,
+        area.x,
+        area.y,
+        area.right(),
+        &text,
+        style::PAGE_HEADER,
+        amb,
+    );
+    if x + 1 < area.right() {
+        let rule = "─".repeat(usize::from(area.right() - x - 1));
+        put_str(buf, x + 1, area.y, area.right(), &rule, style::RULE, amb);
+    }
+}
+
+/// One row of list item `item`: the label above the headline (`label`), or the headline
+/// with its bookmark and kind markers.
+fn render_article(app: &App, item: usize, label: bool, area: Rect, buf: &mut Buffer) {
+    let amb = app.settings.ambiguous_wide;
+    let Some(&r) = app.visible.get(item) else {
+        return;
+    };
+    let Some(a) = app.library.get(r) else {
+        return;
+    };
+    let base = match (item == app.selected, app.focus) {
+        (true, Focus::List) => style::SELECTED,
+        (true, Focus::Reader) => style::SELECTED_UNFOCUSED,
+        _ => Style::new(),
+    };
+    fill(buf, area, base);
+    let found = if app.search.active() {
+        hits(a, &app.search.query)
+    } else {
+        Vec::new()
+    };
+    let (y, right) = (area.y, area.right());
+    if label {
+        // The line above the headline: kicker or column label, else the dateline or
+        // byline; the field it comes from, for highlighting search hits.
+        let label = [
+            (Field::Kicker, a.kicker.as_deref()),
+            (Field::Column, a.column.as_deref()),
+            (Field::Dateline, a.dateline.as_deref()),
+            (Field::Byline, a.byline.as_deref()),
+        ]
+        .into_iter()
+        .find_map(|(f, t)| t.map(|t| (f, t)));
+        if let Some((field, text)) = label {
+            let at = (area.x + 2, y, right);
+            put_field(buf, at, text, field, &found, base.patch(style::DIM), amb);
         }
-        y += 1;
+        return;
+    }
+    let mark = if app.is_bookmarked(r) { "*" } else { " " };
+    let mut x = put_str(buf, area.x, y, right, mark, base.patch(style::MARK), amb);
+    x = put_str(buf, x, y, right, " ", base, amb);
+    let kind = match a.kind {
+        ArticleKind::Photo => "图 ",
+        ArticleKind::Interview => "访 ",
+        _ => "",
+    };
+    x = put_str(buf, x, y, right, kind, base.patch(style::KIND), amb);
+    let head_style = if app.is_read(r) {
+        base
+    } else {
+        base.patch(style::UNREAD)
+    };
+    if a.title.trim().is_empty() {
+        let st = base.patch(style::DIM);
+        put_str(buf, x, y, right, "（无标题）", st, amb);
+    } else {
+        put_field(
+            buf,
+            (x, y, right),
+            &a.title,
+            Field::Title,
+            &found,
+            head_style,
+            amb,
+        );
     }
 }
 

@@ -48,7 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         fill(buf, Rect::new(inner.x, y, inner.width, 1), base);
         let right = inner.right();
-        let loaded = app.bookmark_target(b).is_some();
+        let loaded = app.bookmark_on_shelf(b);
         let mut x = put_str(
             buf,
             inner.x + 1,

@@ -16,6 +16,10 @@ pub const HIT_CURRENT: Style = Style::new().fg(Color::Black).bg(Color::LightRed)
 pub const STATUS: Style = Style::new().fg(Color::Black).bg(Color::Gray);
 pub const MESSAGE: Style = Style::new().fg(Color::Black).bg(Color::LightYellow);
 pub const OVERLAY: Style = Style::new();
+/// The list's first row: paper and date of the issue shown.
+pub const ISSUE_TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
+/// `第05版 评论` heading a page's articles in the list.
+pub const PAGE_HEADER: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
 pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 
 /// The style of typeset text by its role.

@@ -41,13 +41,13 @@ fn a_wide_char_never_starts_in_the_last_column() {
 fn selected_row_is_reversed_and_unread_is_bold() {
     let app = App::new(library(), (60, 12), None);
     let buf = draw(&app);
-    // Two rows per article: label row 0, headline row 1.
-    let x = find(&buf, 1, "衡").unwrap();
-    let cell = &buf[(x, 1)];
+    // The title, the page header, then two rows per article: label, headline.
+    let x = find(&buf, 3, "衡").unwrap();
+    let cell = &buf[(x, 3)];
     assert!(cell.modifier.contains(Modifier::REVERSED));
     assert!(cell.modifier.contains(Modifier::BOLD), "unread");
-    let x = find(&buf, 3, "冰").unwrap();
-    assert!(!buf[(x, 3)].modifier.contains(Modifier::REVERSED));
+    let x = find(&buf, 5, "冰").unwrap();
+    assert!(!buf[(x, 5)].modifier.contains(Modifier::REVERSED));
 }
 
 #[test]
@@ -55,9 +55,9 @@ fn bookmark_marker_shows_in_the_list() {
     let mut app = App::new(library(), (60, 12), None);
     app.update(Action::ToggleBookmark);
     let buf = draw(&app);
-    assert_eq!(buf[(0, 1)].symbol(), "*");
-    assert_eq!(buf[(0, 1)].fg, style::MARK.fg.unwrap());
-    assert_eq!(buf[(0, 3)].symbol(), " ");
+    assert_eq!(buf[(0, 3)].symbol(), "*");
+    assert_eq!(buf[(0, 3)].fg, style::MARK.fg.unwrap());
+    assert_eq!(buf[(0, 5)].symbol(), " ");
 }
 
 #[test]

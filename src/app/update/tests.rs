@@ -242,8 +242,9 @@ fn wheel_and_click_act_on_the_pane_under_the_pointer() {
         delta: 1,
     });
     assert_eq!(app.selected, 1);
-    // Each article takes two rows in a 24-row list: row 4 is the third article.
-    app.update(Action::Click { column: 2, row: 4 });
+    // Under the title row and the page header, each article takes two rows in
+    // a 24-row list: row 6 is the third article.
+    app.update(Action::Click { column: 2, row: 6 });
     assert_eq!(app.selected, 2);
     assert_eq!(app.focus, Focus::List);
 }
