@@ -221,6 +221,13 @@ impl App {
         } else {
             self.browse.top.saturating_sub(h)
         };
+        if top == self.browse.top {
+            // The list cannot move further: the selection goes to its end.
+            let end = if forward { self.visible.len() } else { 1 };
+            self.select_index(end.saturating_sub(1));
+            self.keep_in_view();
+            return;
+        }
         let cur_row = rows.iter().position(|r| r.item() == Some(self.selected));
         let offset = cur_row.map_or(0, |r| r.saturating_sub(self.browse.top));
         let want = (top + offset).min(rows.len().saturating_sub(1));
@@ -302,3 +309,6 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -83,22 +83,40 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         &issue.date
     };
-    let mut text = format!("{} {}", issue.paper, date);
-    if let Some(w) = weekday(&issue.date) {
-        text.push(' ');
-        text.push_str(w);
-    }
+    let week = weekday(&issue.date)
+        .map(|w| format!(" {w}"))
+        .unwrap_or_default();
+    // The longest form that fits: the date goes last.
+    let forms = [
+        format!("{} {date}{week}", issue.paper),
+        format!("{} {date}", issue.paper),
+        format!("{date}{week}"),
+        date.to_string(),
+    ];
     let pos = format!(" {}", app.browse.position_label());
-    let pw = str_width(&pos, amb) as u16;
-    let room = if str_width(&text, amb) as u16 + pw <= area.width {
-        let x = area.right() - pw;
-        put_str(buf, x, area.y, area.right(), &pos, style::DIM, amb);
-        x
-    } else {
-        area.right()
+    let fits = |t: &String, extra: usize| str_width(t, amb) + extra <= usize::from(area.width);
+    let pw = str_width(&pos, amb);
+    let (text, with_pos) = match forms.iter().find(|t| fits(t, pw)) {
+        Some(t) => (t, true),
+        None => (
+            forms.iter().find(|t| fits(t, 0)).unwrap_or(&forms[3]),
+            false,
+        ),
     };
-    let text = truncate(&text, usize::from(room - area.x), amb);
-    put_str(buf, area.x, area.y, room, &text, style::ISSUE_TITLE, amb);
+    if with_pos {
+        let x = area.right() - pw as u16;
+        put_str(buf, x, area.y, area.right(), &pos, style::DIM, amb);
+    }
+    let text = truncate(text, usize::from(area.width), amb);
+    put_str(
+        buf,
+        area.x,
+        area.y,
+        area.right(),
+        &text,
+        style::ISSUE_TITLE,
+        amb,
+    );
 }
 
 /// `第05版 评论 ────`: a page's header, ruled to the end of the row.

@@ -1,0 +1,257 @@
+//! Browsing a shelf of several issues: newest first, `[` `]`, `{` `}`, the list paged a
+//! screen, bookmarks into other issues, new issues arriving while the reader is open.
+
+use std::sync::{Arc, Mutex};
+
+use crate::app::{Action, App, Focus, Overlay};
+use crate::bookmarks::Store;
+use crate::library::memory::MemoryShelf;
+use crate::library::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery, Shelf};
+use crate::model::{Article, ArticleId, Issue, Library, Page, Paragraph};
+
+/// An issue whose pages hold the given headlines.
+pub(crate) fn issue(slug: &str, paper: &str, date: &str, pages: &[&[&str]]) -> Issue {
+    Issue {
+        paper: paper.into(),
+        slug: slug.into(),
+        date: date.into(),
+        pages: pages
+            .iter()
+            .enumerate()
+            .map(|(p, titles)| Page {
+                number: format!("{:02}", p + 1),
+                section: Some(if p == 0 { "要闻" } else { "评论" }.into()),
+                lines: vec![],
+                articles: titles
+                    .iter()
+                    .enumerate()
+                    .map(|(a, t)| Article {
+                        id: ArticleId(format!("{slug}/{date}/{:02}/{}", p + 1, a + 1)),
+                        title: t.to_string(),
+                        paragraphs: vec![Paragraph::text(format!("{date}的{t}。").repeat(20))],
+                        ..Default::default()
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// Three days of 人民日报 and one of 河北日报.
+pub(crate) fn archive() -> Library {
+    let p1: &[&str] = &["头条新闻", "农业发展", "科技创新"];
+    let p2: &[&str] = &["评论文章", "农村振兴"];
+    Library {
+        issues: vec![
+            issue("rmrb", "人民日报", "2023-07-03", &[p1, p2]),
+            issue("rmrb", "人民日报", "2023-07-01", &[p1, p2]),
+            issue("hebei-daily", "河北日报", "2023-07-02", &[p1]),
+            issue("rmrb", "人民日报", "2023-07-02", &[p1, p2]),
+        ],
+    }
+}
+
+fn app() -> App {
+    App::new(archive(), (80, 24), None)
+}
+
+fn date(app: &App) -> &str {
+    &app.library.issues[0].date
+}
+
+#[test]
+fn opens_on_the_newest_issue_and_steps_within_the_paper() {
+    let mut app = app();
+    assert_eq!(date(&app), "2023-07-03");
+    assert_eq!(app.browse.position_label(), "3/3");
+    app.update(Action::StepIssue { forward: true });
+    assert_eq!(date(&app), "2023-07-03");
+    assert!(app.status.as_deref().unwrap().contains("newest"));
+    app.update(Action::StepIssue { forward: false });
+    assert_eq!(date(&app), "2023-07-02");
+    assert_eq!(
+        app.library.issues[0].paper, "人民日报",
+        "河北日报 is skipped"
+    );
+    app.update(Action::StepIssue { forward: false });
+    assert_eq!(date(&app), "2023-07-01");
+    app.update(Action::StepIssue { forward: false });
+    assert!(app.status.as_deref().unwrap().contains("oldest"));
+    app.update(Action::StepIssue { forward: true });
+    assert_eq!(date(&app), "2023-07-02");
+    assert_eq!(app.selected, 0);
+    assert_eq!(app.current().unwrap().title, "头条新闻");
+}
+
+#[test]
+fn braces_move_by_page() {
+    let mut app = app();
+    app.update(Action::Select(1));
+    app.update(Action::StepPage { forward: true });
+    assert_eq!(app.current().unwrap().title, "评论文章");
+    app.update(Action::StepPage { forward: true });
+    assert!(app.status.as_deref().unwrap().contains("last page"));
+    app.update(Action::Select(1));
+    app.update(Action::StepPage { forward: false });
+    assert_eq!(
+        app.current().unwrap().title,
+        "评论文章",
+        "top of this page first"
+    );
+    app.update(Action::StepPage { forward: false });
+    assert_eq!(app.current().unwrap().title, "头条新闻");
+}
+
+/// An issue with many articles on one page, to page through.
+fn long_app(h: u16) -> App {
+    let titles: Vec<String> = (1..=40).map(|i| format!("第{i}条消息")).collect();
+    let titles: Vec<&str> = titles.iter().map(String::as_str).collect();
+    let lib = Library {
+        issues: vec![issue("rmrb", "人民日报", "2023-07-03", &[&titles, &titles])],
+    };
+    App::new(lib, (80, h), None)
+}
+
+#[test]
+fn page_down_in_the_list_moves_a_screen_and_keeps_the_selection_in_view() {
+    let mut app = long_app(24);
+    let body = usize::from(app.list_areas().1.height);
+    app.update(Action::ListPage { forward: true });
+    assert_eq!(app.browse.top, body);
+    // Two rows per article, the page header above: the selection moved about a screen.
+    let moved = app.selected;
+    assert!((body / 2 - 1..=body / 2 + 1).contains(&moved), "{moved}");
+    app.update(Action::ListPage { forward: false });
+    assert_eq!(app.browse.top, 0);
+    assert!(app.selected < 2, "{}", app.selected);
+    for _ in 0..100 {
+        app.update(Action::ListPage { forward: true });
+    }
+    assert_eq!(app.selected, app.visible.len() - 1);
+    let rows = app.list_rows();
+    assert_eq!(app.browse.top, rows.len() - body);
+    // Moving up one at a time keeps the selected row on screen.
+    for _ in 0..50 {
+        app.update(Action::Select(-1));
+        let at = rows
+            .iter()
+            .position(|r| r.item() == Some(app.selected))
+            .unwrap();
+        assert!(at >= app.browse.top && at < app.browse.top + body);
+    }
+    // The first article of a page brings its header into view.
+    app.update(Action::SelectFirst);
+    assert_eq!(app.browse.top, 0);
+}
+
+#[test]
+fn the_list_fits_every_size() {
+    for h in [1, 2, 3, 5, 8, 12, 30] {
+        let mut app = long_app(h);
+        app.update(Action::ListPage { forward: true });
+        app.update(Action::SelectLast);
+        app.update(Action::StepPage { forward: false });
+        let _ = app.list_rows();
+    }
+}
+
+#[test]
+fn a_bookmark_in_another_issue_opens_that_issue() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(
+        archive(),
+        (80, 24),
+        Some(Store::new(dir.path().to_path_buf())),
+    );
+    app.update(Action::StepIssue { forward: false });
+    app.update(Action::Select(2));
+    app.update(Action::ToggleBookmark);
+    app.update(Action::StepIssue { forward: true });
+    assert_eq!(date(&app), "2023-07-03");
+    app.update(Action::OpenBookmarks);
+    let b = app.marks.state.newest_first()[0].clone();
+    assert!(app.bookmark_on_shelf(&b));
+    app.update(Action::BookmarkOpen);
+    assert_eq!(app.overlay, Overlay::None);
+    assert_eq!(date(&app), "2023-07-02");
+    assert_eq!(app.current().unwrap().title, "科技创新");
+    assert_eq!(app.focus, Focus::Reader);
+}
+
+/// A shelf another process adds to: `refresh` takes in what was added.
+struct Growing {
+    shelf: Mutex<Arc<MemoryShelf>>,
+    next: Mutex<Option<Library>>,
+}
+
+impl Growing {
+    fn now(&self) -> Arc<MemoryShelf> {
+        Arc::clone(&self.shelf.lock().unwrap())
+    }
+}
+
+impl Shelf for Growing {
+    fn issues(&self) -> Vec<IssueInfo> {
+        self.now().issues()
+    }
+    fn load_issue(&self, key: &IssueKey) -> Result<Issue, LibraryError> {
+        self.now().load_issue(key)
+    }
+    fn article(&self, id: &ArticleId) -> Option<(IssueKey, Article)> {
+        self.now().article(id)
+    }
+    fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, LibraryError> {
+        self.now().search(q)
+    }
+    fn count(&self, q: &SearchQuery) -> Result<usize, LibraryError> {
+        self.now().count(q)
+    }
+    fn refresh(&self) -> bool {
+        match self.next.lock().unwrap().take() {
+            Some(lib) => {
+                *self.shelf.lock().unwrap() = Arc::new(MemoryShelf::new(lib));
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+#[test]
+fn new_issues_appear_without_a_restart() {
+    let shelf = Arc::new(Growing {
+        shelf: Mutex::new(Arc::new(MemoryShelf::new(archive()))),
+        next: Mutex::new(None),
+    });
+    let mut app = App::with_shelf(shelf.clone(), (80, 24), None);
+    app.update(Action::Select(1));
+    let mut more = archive();
+    more.issues
+        .push(issue("rmrb", "人民日报", "2023-07-04", &[&["新的一天"]]));
+    *shelf.next.lock().unwrap() = Some(more);
+    app.refresh_shelf();
+    // The issue shown stays, the new one is told and one `]` away.
+    assert_eq!(date(&app), "2023-07-03");
+    assert_eq!(app.selected, 1);
+    let msg = app.status.clone().unwrap();
+    assert!(msg.contains("2023-07-04"), "{msg}");
+    app.update(Action::StepIssue { forward: true });
+    assert_eq!(date(&app), "2023-07-04");
+    assert_eq!(app.current().unwrap().title, "新的一天");
+}
+
+#[test]
+fn an_empty_shelf_opens_and_ignores_every_key() {
+    let mut app = App::new(Library::default(), (80, 24), None);
+    for a in [
+        Action::StepIssue { forward: true },
+        Action::StepIssue { forward: false },
+        Action::StepPage { forward: true },
+        Action::ListPage { forward: true },
+        Action::Select(1),
+        Action::Tick,
+    ] {
+        app.update(a);
+    }
+    assert!(app.current().is_none());
+}
