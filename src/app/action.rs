@@ -71,6 +71,11 @@ pub enum Action {
     ListPage {
         forward: bool,
     },
+    /// `o`: open the go-to prompt (a date or a paper).
+    GotoStart,
+    GotoEdit(Edit),
+    GotoSubmit,
+    GotoCancel,
     /// Time passed (the event loop's idle tick): take in background results and new issues.
     Tick,
 }

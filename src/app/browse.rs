@@ -246,6 +246,10 @@ impl App {
     /// Scroll the list so the selected article is in view (with its page header when it
     /// opens the page and there is room).
     pub(super) fn keep_in_view(&mut self) {
+        if self.search.active() {
+            self.keep_result_in_view();
+            return;
+        }
         let rows = self.list_rows();
         let h = usize::from(self.list_areas().1.height).max(1);
         let mine: Vec<usize> = (0..rows.len())
@@ -268,6 +272,38 @@ impl App {
             *top = last + 1 - h;
         }
         *top = (*top).min(rows.len().saturating_sub(h));
+    }
+
+    /// Rows each search hit takes in the list: two (date and page, headline) when there
+    /// is room, else one.
+    pub fn result_rows(&self) -> usize {
+        if self.list_areas().1.height >= 8 {
+            2
+        } else {
+            1
+        }
+    }
+
+    fn keep_result_in_view(&mut self) {
+        let k = self.result_rows();
+        let h = usize::from(self.list_areas().1.height).max(1);
+        let (first, last) = (self.search.selected * k, self.search.selected * k + k - 1);
+        let top = &mut self.search.top;
+        if first < *top {
+            *top = first;
+        }
+        if last >= *top + h {
+            *top = (last + 1).saturating_sub(h);
+        }
+    }
+
+    /// PgDn/PgUp in the hit list: a screen of hits on (fetching more as needed).
+    pub(super) fn page_results(&mut self, forward: bool) {
+        let n = (usize::from(self.list_areas().1.height) / self.result_rows()).max(1) as isize;
+        self.select_result(if forward { n } else { -n });
+        let k = self.result_rows();
+        self.search.top = self.search.selected * k;
+        self.keep_in_view();
     }
 
     /// Ask the shelf for issues another process added; at most every few seconds.

@@ -17,6 +17,9 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     if app.search.editing {
         return search_key(key, ctrl);
     }
+    if app.goto.editing {
+        return goto_key(key, ctrl);
+    }
     match app.overlay {
         Overlay::Help => {
             return match key.code {
@@ -52,6 +55,7 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('b') => Some(Action::ToggleBookmark),
         KeyCode::Char('B') => Some(Action::OpenBookmarks),
         KeyCode::Char('c') => Some(Action::ToggleColumns),
+        KeyCode::Char('o') => Some(Action::GotoStart),
         KeyCode::Char(']') => Some(Action::StepIssue { forward: true }),
         KeyCode::Char('[') => Some(Action::StepIssue { forward: false }),
         KeyCode::Char('}') => Some(Action::StepPage { forward: true }),
@@ -133,5 +137,15 @@ fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
         KeyCode::Backspace => edit(Edit::Backspace),
         KeyCode::Delete => edit(Edit::Delete),
         _ => None,
+    }
+}
+
+/// Keys while the go-to prompt is open: the line editor's, Enter and Esc.
+fn goto_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+    match search_key(key, ctrl)? {
+        Action::SearchEdit(e) => Some(Action::GotoEdit(e)),
+        Action::SearchSubmit => Some(Action::GotoSubmit),
+        Action::SearchCancel => Some(Action::GotoCancel),
+        other => Some(other),
     }
 }

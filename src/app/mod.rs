@@ -4,10 +4,13 @@
 
 pub mod action;
 mod browse;
+mod count;
+mod goto;
 pub mod keymap;
 mod marks;
+mod query;
 pub mod rows;
-mod search;
+pub mod search;
 mod update;
 
 use std::sync::Arc;
@@ -24,6 +27,7 @@ use crate::ui::geometry::{Panes, panes};
 
 pub use action::{Action, Edit};
 pub use browse::Browse;
+pub use goto::GotoState;
 pub use search::SearchState;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,7 +63,8 @@ pub struct App {
     pub library: Library,
     /// Every article of the issue, in reading order.
     pub all: Vec<ArticleRef>,
-    /// The articles the list shows (all, or the search results).
+    /// The articles of the issue the list shows (all of them; a search lists its hits
+    /// in `search.results` instead).
     pub visible: Vec<ArticleRef>,
     /// Index into `visible`.
     pub selected: usize,
@@ -79,6 +84,8 @@ pub struct App {
     /// Layouts already set, by article, pane size and settings.
     pub layouts: typeset::Cache,
     pub search: SearchState,
+    /// The go-to prompt (`o`: a date or a paper).
+    pub goto: GotoState,
     pub marks: Marks,
     /// A message for the status line (errors, warnings, confirmations).
     pub status: Option<String>,
@@ -98,7 +105,6 @@ impl App {
     /// A reader on `shelf`, open on its newest issue.
     pub fn with_shelf(shelf: Arc<dyn Shelf>, size: (u16, u16), store: Option<Store>) -> Self {
         let library = Library::default();
-        let searcher = crate::search::Searcher::new(&library);
         let mut app = App {
             browse: Browse::new(shelf),
             library,
@@ -114,7 +120,8 @@ impl App {
             settings: Settings::default(),
             layout: Arc::default(),
             layouts: typeset::Cache::new(),
-            search: SearchState::new(searcher),
+            search: SearchState::new(),
+            goto: GotoState::default(),
             marks: Marks {
                 store,
                 ..Default::default()

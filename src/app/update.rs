@@ -9,6 +9,8 @@ impl App {
         if !matches!(action, Action::Resize(..) | Action::Tick) {
             self.status = None;
         }
+        self.poll_count();
+        let results = self.search.active() && self.overlay == Overlay::None;
         match action {
             Action::Quit => {
                 self.save_position();
@@ -23,6 +25,7 @@ impl App {
                     let len = self.marks.state.bookmarks.len();
                     self.marks.selected = step(self.marks.selected, n, len);
                 }
+                _ if results => self.select_result(n),
                 _ => {
                     let i = step(self.selected, n, self.visible.len());
                     self.select_index(i);
@@ -30,12 +33,14 @@ impl App {
             },
             Action::SelectFirst => match self.overlay {
                 Overlay::Bookmarks => self.marks.selected = 0,
+                _ if results => self.select_result(-(self.search.selected as isize)),
                 _ => self.select_index(0),
             },
             Action::SelectLast => match self.overlay {
                 Overlay::Bookmarks => {
                     self.marks.selected = self.marks.state.bookmarks.len().saturating_sub(1)
                 }
+                _ if results => self.select_last_result(),
                 _ => self.select_index(self.visible.len().saturating_sub(1)),
             },
             Action::FocusReader => {
@@ -97,8 +102,13 @@ impl App {
             Action::CloseOverlay => self.overlay = Overlay::None,
             Action::StepIssue { forward } => self.step_issue(forward),
             Action::StepPage { forward } => self.step_page(forward),
+            Action::ListPage { forward } if results => self.page_results(forward),
             Action::ListPage { forward } => self.page_list(forward),
             Action::Tick => self.tick_refresh(),
+            Action::GotoStart => self.goto_start(),
+            Action::GotoEdit(e) => self.goto_edit(&e),
+            Action::GotoSubmit => self.goto_submit(),
+            Action::GotoCancel => self.goto_cancel(),
         }
         self.keep_in_view();
     }
@@ -151,6 +161,8 @@ impl App {
         if self.overlay == Overlay::Bookmarks {
             let len = self.marks.state.bookmarks.len();
             self.marks.selected = step(self.marks.selected, delta, len);
+        } else if p.list.contains(at) && self.search.active() {
+            self.select_result(delta);
         } else if p.list.contains(at) {
             let i = step(self.selected, delta, self.visible.len());
             self.select_index(i);
@@ -169,6 +181,13 @@ impl App {
             self.focus = Focus::List;
             let (_, body) = self.list_areas();
             if !body.contains(at) {
+                return;
+            }
+            if self.search.active() {
+                let i = (self.search.top + usize::from(row - body.y)) / self.result_rows();
+                if i < self.search.results.len() {
+                    self.open_hit(i);
+                }
                 return;
             }
             let i = self.browse.top + usize::from(row - body.y);

@@ -66,6 +66,7 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
         Event::Key(k) => keymap::map_key(app, k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(s) if app.search.editing => Some(Action::SearchEdit(Edit::Insert(s))),
+        Event::Paste(s) if app.goto.editing => Some(Action::GotoEdit(Edit::Insert(s))),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 column: m.column,

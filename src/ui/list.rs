@@ -20,16 +20,23 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let amb = app.settings.ambiguous_wide;
     let (title, body) = app.list_areas();
+    if app.search.active() {
+        super::results::render(app, title, body, buf);
+        return;
+    }
     if let Some(title) = title {
         render_title(app, title, buf);
     }
     if app.visible.is_empty() {
-        let msg = if app.search.active() {
-            "无匹配 no match"
-        } else {
-            "no articles"
-        };
-        put_str(buf, body.x, body.y, body.right(), msg, style::DIM, amb);
+        put_str(
+            buf,
+            body.x,
+            body.y,
+            body.right(),
+            "no articles",
+            style::DIM,
+            amb,
+        );
         return;
     }
     let rows = app.list_rows();

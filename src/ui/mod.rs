@@ -5,6 +5,7 @@ pub mod help;
 pub mod list;
 mod marks;
 mod reader;
+mod results;
 mod status;
 pub mod style;
 

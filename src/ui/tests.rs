@@ -113,10 +113,10 @@ fn a_long_query_scrolls_so_its_end_and_the_cursor_stay_in_view() {
 }
 
 #[test]
-fn kicker_hits_are_highlighted_in_the_list_too() {
+fn a_kicker_hit_is_highlighted_in_the_hit_list_snippet() {
     let mut lib = library();
     lib.issues[0].pages[0].articles[1].kicker = Some("省体育局开展行动".into());
-    let mut app = App::new(lib, (60, 12), None);
+    let mut app = App::new(lib, (100, 12), None);
     app.update(Action::SearchStart);
     app.update(Action::SearchEdit(Edit::Insert("体育局".into())));
     let buf = draw(&app);

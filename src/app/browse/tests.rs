@@ -255,3 +255,176 @@ fn an_empty_shelf_opens_and_ignores_every_key() {
     }
     assert!(app.current().is_none());
 }
+
+/// Wait (a little) for the total counted in the background.
+fn wait_for_total(app: &mut App) -> usize {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(20) {
+        app.update(Action::Tick);
+        if let Some(n) = app.search.total {
+            return n;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("no total counted");
+}
+
+fn search(app: &mut App, line: &str) {
+    app.update(Action::SearchStart);
+    app.update(Action::SearchEdit(crate::app::Edit::Insert(line.into())));
+}
+
+#[test]
+fn search_finds_hits_across_issues_newest_first_and_opens_them() {
+    let mut app = app();
+    app.update(Action::StepIssue { forward: false });
+    search(&mut app, "农业");
+    let dates: Vec<&str> = app
+        .search
+        .results
+        .iter()
+        .map(|h| h.key.date.as_str())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2023-07-03", "2023-07-02", "2023-07-02", "2023-07-01"]
+    );
+    assert_eq!(date(&app), "2023-07-02", "typing opens nothing");
+    app.update(Action::SearchSubmit);
+    assert_eq!(date(&app), "2023-07-03");
+    assert_eq!(app.current().unwrap().title, "农业发展");
+    assert_eq!(app.focus, Focus::Reader);
+    let msg = app.status.clone().unwrap();
+    assert!(msg.starts_with("1/4 · 2023-07-03 第01版"), "{msg}");
+    // n walks the matches of the article, then on to the next hit in another issue.
+    let n = app.current_hits().len();
+    for _ in 0..n {
+        app.update(Action::NextMatch);
+    }
+    assert_eq!(app.search.selected, 1);
+    let msg = app.status.clone().unwrap();
+    assert!(msg.starts_with("2/4 · 2023-07-02 第01版"), "{msg}");
+    assert_eq!(app.current().unwrap().id.0, app.search.results[1].id.0);
+    // N back to the last match of the first hit.
+    app.update(Action::PrevMatch);
+    assert_eq!(app.search.selected, 0);
+    assert_eq!(app.search.current, Some(n - 1));
+    // j in the list opens the next hit; Esc keeps the article and shows its issue.
+    app.update(Action::FocusList);
+    app.update(Action::Select(3));
+    assert_eq!(date(&app), "2023-07-01");
+    app.update(Action::SearchCancel);
+    assert!(!app.search.active());
+    assert_eq!(date(&app), "2023-07-01");
+    assert_eq!(app.current().unwrap().title, "农业发展");
+}
+
+#[test]
+fn esc_while_typing_goes_back_to_the_issue_before_the_search() {
+    let mut app = app();
+    app.update(Action::StepIssue { forward: false });
+    app.update(Action::Select(1));
+    search(&mut app, "农村");
+    app.update(Action::SearchSubmit);
+    assert_eq!(date(&app), "2023-07-03");
+    search(&mut app, "振兴");
+    app.update(Action::SearchCancel);
+    assert_eq!(date(&app), "2023-07-02");
+    assert_eq!(app.current().unwrap().title, "农业发展");
+}
+
+#[test]
+fn filters_narrow_by_paper_and_dates() {
+    let mut app = app();
+    search(&mut app, "hbrb: 农业");
+    let papers: Vec<&str> = app
+        .search
+        .results
+        .iter()
+        .map(|h| h.paper.as_str())
+        .collect();
+    assert_eq!(papers, ["河北日报"]);
+    app.update(Action::SearchCancel);
+    search(&mut app, "rmrb 2023-07-01..2023-07-02: 农");
+    let dates: Vec<&str> = app
+        .search
+        .results
+        .iter()
+        .map(|h| h.key.date.as_str())
+        .collect();
+    assert_eq!(
+        dates,
+        ["2023-07-02", "2023-07-02", "2023-07-01", "2023-07-01"]
+    );
+    assert_eq!(app.search.query, "农");
+}
+
+#[test]
+fn the_total_is_counted_in_the_background_and_more_hits_come_as_the_list_scrolls() {
+    let issues = (1..=40)
+        .map(|d| {
+            let date = format!("2023-{:02}-{:02}", 1 + d / 28, 1 + d % 28);
+            issue("rmrb", "人民日报", &date, &[&["农业新闻", "农业评论"]])
+        })
+        .collect();
+    let mut app = App::new(Library { issues }, (80, 24), None);
+    search(&mut app, "农业");
+    assert_eq!(app.search.results.len(), crate::app::search::SCREEN);
+    assert!(app.search.count_label().ends_with('+') || app.search.total.is_some());
+    assert_eq!(wait_for_total(&mut app), 80);
+    assert_eq!(app.search.count_label(), "80");
+    app.update(Action::SearchSubmit);
+    app.update(Action::FocusList);
+    for _ in 0..4 {
+        app.update(Action::ListPage { forward: true });
+    }
+    app.update(Action::SelectLast);
+    assert_eq!(app.search.results.len(), 80);
+    assert_eq!(app.search.selected, 79);
+    assert_eq!(date(&app), "2023-01-02", "the oldest issue");
+    let k = app.result_rows();
+    let h = usize::from(app.list_areas().1.height);
+    assert!(app.search.top + h > 79 * k);
+}
+
+#[test]
+fn the_go_to_prompt_opens_a_date_or_a_paper() {
+    use crate::app::Edit;
+    use crate::app::keymap::map_key;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut app = app();
+    let open = map_key(&app, key(KeyCode::Char('o'))).unwrap();
+    app.update(open);
+    assert!(app.goto.editing);
+    // Keys now edit the prompt, not the list.
+    let k = map_key(&app, key(KeyCode::Char('j'))).unwrap();
+    assert_eq!(k, Action::GotoEdit(Edit::Insert("j".into())));
+    app.update(Action::GotoEdit(Edit::Insert("0701".into())));
+    let enter = map_key(&app, key(KeyCode::Enter)).unwrap();
+    app.update(enter);
+    assert!(!app.goto.editing);
+    assert_eq!(date(&app), "2023-07-01");
+    for (line, paper, day) in [
+        ("hbrb", "河北日报", "2023-07-02"),
+        ("人民日报 2023-07-09", "人民日报", "2023-07-03"),
+        ("rmrb 0630", "人民日报", "2023-07-01"),
+    ] {
+        app.update(Action::GotoStart);
+        app.update(Action::GotoEdit(Edit::Insert(line.into())));
+        app.update(Action::GotoSubmit);
+        assert_eq!(
+            (app.library.issues[0].paper.as_str(), date(&app)),
+            (paper, day)
+        );
+    }
+    assert!(app.status.as_deref().unwrap().contains("nearest"));
+    app.update(Action::GotoStart);
+    app.update(Action::GotoEdit(Edit::Insert("星期八".into())));
+    app.update(Action::GotoSubmit);
+    assert!(app.status.as_deref().unwrap().contains("星期八"));
+    assert_eq!(date(&app), "2023-07-01");
+    app.update(Action::GotoStart);
+    app.update(Action::GotoCancel);
+    assert!(!app.goto.editing);
+}
