@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use ratatui::layout::Rect;
 
 use super::rows::{Row, issue_rows};
-use super::{App, Focus};
+use super::{Action, App, Focus, Overlay};
 use crate::library::{IssueInfo, IssueKey, Shelf};
 use crate::model::{ArticleId, Library};
 
@@ -92,6 +92,25 @@ impl Browse {
 }
 
 impl App {
+    /// Apply the browsing actions (issues, pages, the go-to prompt, the idle tick); any
+    /// other action is handed back.
+    pub(super) fn browse_action(&mut self, action: Action) -> Option<Action> {
+        let results = self.search.active() && self.overlay == Overlay::None;
+        match action {
+            Action::StepIssue { forward } => self.step_issue(forward),
+            Action::StepPage { forward } => self.step_page(forward),
+            Action::ListPage { forward } if results => self.page_results(forward),
+            Action::ListPage { forward } => self.page_list(forward),
+            Action::Tick => self.tick_refresh(),
+            Action::GotoStart => self.goto_start(),
+            Action::GotoEdit(e) => self.goto_edit(&e),
+            Action::GotoSubmit => self.goto_submit(),
+            Action::GotoCancel => self.goto_cancel(),
+            other => return Some(other),
+        }
+        None
+    }
+
     /// Open issue `idx` of the catalogue: load it, select its first article (or `id`).
     pub(super) fn open_issue(&mut self, idx: usize, id: Option<&ArticleId>) -> bool {
         let Some(info) = self.browse.issues.get(idx) else {

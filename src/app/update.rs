@@ -10,6 +10,10 @@ impl App {
             self.status = None;
         }
         self.poll_count();
+        let Some(action) = self.browse_action(action) else {
+            self.keep_in_view();
+            return;
+        };
         let results = self.search.active() && self.overlay == Overlay::None;
         match action {
             Action::Quit => {
@@ -26,10 +30,7 @@ impl App {
                     self.marks.selected = step(self.marks.selected, n, len);
                 }
                 _ if results => self.select_result(n),
-                _ => {
-                    let i = step(self.selected, n, self.visible.len());
-                    self.select_index(i);
-                }
+                _ => self.select_index(step(self.selected, n, self.visible.len())),
             },
             Action::SelectFirst => match self.overlay {
                 Overlay::Bookmarks => self.marks.selected = 0,
@@ -88,10 +89,8 @@ impl App {
             Action::SearchStart => self.search_start(),
             Action::SearchEdit(e) => self.search_edit(&e),
             Action::SearchSubmit => self.search_submit(),
-            Action::SearchCancel => {
-                if self.search.editing || self.search.active() {
-                    self.search_cancel();
-                }
+            Action::SearchCancel if self.search.editing || self.search.active() => {
+                self.search_cancel()
             }
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
@@ -100,15 +99,8 @@ impl App {
             Action::BookmarkOpen => self.bookmark_open(),
             Action::BookmarkDelete => self.bookmark_delete(),
             Action::CloseOverlay => self.overlay = Overlay::None,
-            Action::StepIssue { forward } => self.step_issue(forward),
-            Action::StepPage { forward } => self.step_page(forward),
-            Action::ListPage { forward } if results => self.page_results(forward),
-            Action::ListPage { forward } => self.page_list(forward),
-            Action::Tick => self.tick_refresh(),
-            Action::GotoStart => self.goto_start(),
-            Action::GotoEdit(e) => self.goto_edit(&e),
-            Action::GotoSubmit => self.goto_submit(),
-            Action::GotoCancel => self.goto_cancel(),
+            // Taken by `browse_action` above.
+            _ => {}
         }
         self.keep_in_view();
     }
