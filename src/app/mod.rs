@@ -180,7 +180,9 @@ impl App {
     /// Set the selected article again for the current pane size, keeping the reading place.
     pub fn relayout(&mut self) {
         let anchor = self.layout.anchor_at(self.scroll);
-        let keep = !self.layout.lines.is_empty();
+        // At the top stays at the top: the page's own lines above the first article
+        // have no anchor of their own to come back to.
+        let keep = !self.layout.lines.is_empty() && self.scroll > 0;
         let text = self.panes().text;
         self.shown = self.current_ref();
         self.layout = match self.current_ref() {

@@ -87,7 +87,8 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
 /// `2023-07-03 第04版 人民日报` dimmed, then the snippet around the match.
 fn render_where(app: &App, hit: &SearchHit, line: Rect, base: Style, buf: &mut Buffer) {
     let amb = app.settings.ambiguous_wide;
-    let several = app.browse.issues.iter().any(|i| i.key.slug != hit.key.slug);
+    let several = app.search.line.paper.is_none()
+        && app.browse.issues.iter().any(|i| i.key.slug != hit.key.slug);
     let mut text = format!("{} 第{}版", hit.key.date, hit.page);
     if several {
         text.push(' ');
@@ -96,7 +97,8 @@ fn render_where(app: &App, hit: &SearchHit, line: Rect, base: Style, buf: &mut B
     let dim = base.patch(style::DIM);
     let mut x = put_str(buf, line.x, line.y, line.right(), &text, dim, amb);
     let snippet = hit.snippet.trim();
-    if !snippet.is_empty() && x + 4 < line.right() {
+    // A snippet shorter than a few chars says nothing: leave it out.
+    if !snippet.is_empty() && x + 12 <= line.right() {
         x = put_str(buf, x, line.y, line.right(), "  ", dim, amb);
         put_lit(app, snippet, (x, line.y, line.right()), dim, buf);
     }
