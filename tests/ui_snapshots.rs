@@ -176,3 +176,16 @@ fn issue_list_with_page_headers_narrow_previous_issue() {
     a.update(Action::StepPage { forward: true });
     insta::assert_snapshot!(screen(&a));
 }
+
+#[test]
+fn archive_hits_wide_and_short() {
+    for (w, h) in [(100, 16), (60, 7)] {
+        let mut a = App::new(archive(), (w, h), None);
+        a.update(Action::SearchStart);
+        a.update(Action::SearchEdit(Edit::Insert("农业".into())));
+        a.update(Action::SearchSubmit);
+        a.update(Action::FocusList);
+        a.update(Action::Select(1));
+        insta::assert_snapshot!(format!("hits_{w}x{h}"), screen(&a));
+    }
+}

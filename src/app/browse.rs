@@ -188,6 +188,7 @@ impl App {
 
     /// `}` (forward) or `{`: the first article of the next or previous page.
     pub(super) fn step_page(&mut self, forward: bool) {
+        self.leave_results();
         let Some(cur) = self.current_ref() else {
             return;
         };

@@ -116,12 +116,14 @@ impl App {
 
     /// Whether the bookmark's issue is on the shelf (shown or not), by the catalogue.
     pub fn bookmark_on_shelf(&self, b: &Bookmark) -> bool {
+        // Ids are `<slug>/<date>/…`: the issue's key is in the id.
+        let slug = b.id.split('/').next().unwrap_or_default();
         self.bookmark_target(b).is_some()
             || self
                 .browse
                 .issues
                 .iter()
-                .any(|i| i.key.date == b.date && b.id.starts_with(&format!("{}/", i.key.slug)))
+                .any(|i| i.key.date == b.date && i.key.slug == slug)
     }
 
     pub(super) fn bookmark_open(&mut self) {

@@ -428,3 +428,27 @@ fn the_go_to_prompt_opens_a_date_or_a_paper() {
     app.update(Action::GotoCancel);
     assert!(!app.goto.editing);
 }
+
+#[test]
+fn the_mouse_picks_hits_in_the_hit_list() {
+    let mut app = app();
+    search(&mut app, "农");
+    app.update(Action::SearchSubmit);
+    let (_, body) = app.list_areas();
+    // Two rows a hit: the fourth row down is the second hit.
+    app.update(Action::Click {
+        column: 1,
+        row: body.y + 3,
+    });
+    assert_eq!(app.search.selected, 1);
+    assert_eq!(app.current().unwrap().id, app.search.results[1].id);
+    app.update(Action::Wheel {
+        column: 1,
+        row: body.y,
+        delta: 2,
+    });
+    assert_eq!(app.search.selected, 3);
+    // Braces leave the hits for the pages.
+    app.update(Action::StepPage { forward: true });
+    assert!(!app.search.active());
+}
