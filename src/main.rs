@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use dubao::cli::{self, Cli};
 
-/// Load the library and open the reader on it.
+/// Load the issues and open the reader on the newest.
 fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
     let library = cli::load_library(&cli.data_paths())?;
@@ -15,7 +15,9 @@ fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
         );
     }
     let store = cli.store().ok();
-    let mut app = dubao::app::App::new(library, (80, 24), store);
+    // The shelf the reader browses: `--data` files (or the bundled issue) in memory.
+    let shelf = std::sync::Arc::new(dubao::library::memory::MemoryShelf::new(library));
+    let mut app = dubao::app::App::with_shelf(shelf, (80, 24), store);
     if let Some(c) = &cli.config {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         app.configure(c.prefs.clone(), c.keymap.clone(), c.theme_for(no_color));

@@ -66,8 +66,26 @@ pub enum Action {
     BookmarkDelete,
     /// Show only unread articles, or all again.
     ToggleUnread,
-    /// Time passes (sent by the event loop): an article shown long enough counts as read.
+    /// Time passes (sent by the event loop): an article shown long enough counts as read;
+    /// background results and new issues are taken in.
     Tick(std::time::Instant),
     /// Close whatever overlay is open.
     CloseOverlay,
+    /// `]` / `[`: the next or previous issue of the paper.
+    StepIssue {
+        forward: bool,
+    },
+    /// `}` / `{`: the first article of the next or previous page.
+    StepPage {
+        forward: bool,
+    },
+    /// PgDn / PgUp with the list focused: move the list a screen.
+    ListPage {
+        forward: bool,
+    },
+    /// `o`: open the go-to prompt (a date or a paper).
+    GotoStart,
+    GotoEdit(Edit),
+    GotoSubmit,
+    GotoCancel,
 }

@@ -86,7 +86,7 @@ impl Keymap {
 impl App {
     /// The mode keys are read in now.
     pub fn key_mode(&self) -> Mode {
-        if self.search.editing {
+        if self.search.editing || self.goto.editing {
             return Mode::Search;
         }
         match (self.overlay, self.focus) {
@@ -104,6 +104,21 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         return None;
     }
     let mode = app.key_mode();
+    if app.goto.editing {
+        // The go-to prompt edits its line with the search line's keys.
+        return match search_action(app, mode, key)? {
+            Action::SearchEdit(e) => Some(Action::GotoEdit(e)),
+            Action::SearchSubmit => Some(Action::GotoSubmit),
+            Action::SearchCancel => Some(Action::GotoCancel),
+            other => Some(other),
+        };
+    }
+    search_action(app, mode, key)
+}
+
+/// The action of `key` in `mode` from the key table; unbound characters on the search
+/// line are typed.
+fn search_action(app: &App, mode: Mode, key: KeyEvent) -> Option<Action> {
     match app.keymap.lookup(mode, &key) {
         Some(command) => action_for(app, mode, command),
         None if mode == Mode::Search => match key.code {
@@ -135,6 +150,13 @@ fn action_for(app: &App, mode: Mode, command: Command) -> Option<Action> {
         C::Bookmarks => Action::OpenBookmarks,
         C::Columns => Action::ToggleColumns,
         C::Unread => Action::ToggleUnread,
+        C::Goto => Action::GotoStart,
+        C::NextIssue => Action::StepIssue { forward: true },
+        C::PrevIssue => Action::StepIssue { forward: false },
+        C::NextPage => Action::StepPage { forward: true },
+        C::PrevPage => Action::StepPage { forward: false },
+        C::ListPageDown => Action::ListPage { forward: true },
+        C::ListPageUp => Action::ListPage { forward: false },
         C::PageDown if mode == Mode::Help => Action::Select(help_page(app)),
         C::PageUp if mode == Mode::Help => Action::Select(-help_page(app)),
         C::PageDown => page(true, false),

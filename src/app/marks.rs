@@ -4,7 +4,7 @@
 
 use super::{App, Focus, Overlay};
 use crate::bookmarks::{Bookmark, Change};
-use crate::model::ArticleRef;
+use crate::model::{ArticleId, ArticleRef};
 
 impl App {
     /// Show a warning on the status line and keep it to repeat when the reader closes.
@@ -178,9 +178,21 @@ impl App {
         self.marks.selected = 0;
     }
 
-    /// The article a bookmark points to, if it is loaded.
+    /// The article a bookmark points to, if its issue is the one shown.
     pub fn bookmark_target(&self, b: &Bookmark) -> Option<ArticleRef> {
         self.library.find(&b.id).map(|(r, _)| r)
+    }
+
+    /// Whether the bookmark's issue is on the shelf (shown or not), by the catalogue.
+    pub fn bookmark_on_shelf(&self, b: &Bookmark) -> bool {
+        // Ids are `<slug>/<date>/…`: the issue's key is in the id.
+        let slug = b.id.split('/').next().unwrap_or_default();
+        self.bookmark_target(b).is_some()
+            || self
+                .browse
+                .issues
+                .iter()
+                .any(|i| i.key.date == b.date && i.key.slug == slug)
     }
 
     pub(super) fn bookmark_open(&mut self) {
@@ -188,8 +200,22 @@ impl App {
         let Some(b) = list.get(self.marks.selected).map(|b| (*b).clone()) else {
             return;
         };
+        if self.bookmark_target(&b).is_none() {
+            // Another issue: find it on the shelf and open it there.
+            let id = ArticleId(b.id.clone());
+            let opened = match self.browse.shelf.article(&id) {
+                Some((key, _)) => {
+                    self.leave_results();
+                    self.open_article(&key, &id)
+                }
+                None => false,
+            };
+            if !opened {
+                self.status = Some(format!("{} {} is not on the shelf", b.paper, b.date));
+                return;
+            }
+        }
         let Some(target) = self.bookmark_target(&b) else {
-            self.status = Some(format!("{} {} is not loaded", b.paper, b.date));
             return;
         };
         if !self.visible.contains(&target) {

@@ -3,16 +3,21 @@
 //! `update` never touches the terminal, so every behaviour is a plain test.
 
 pub mod action;
+mod browse;
+mod count;
 pub mod geometry;
+mod goto;
 pub mod help;
 pub mod keymap;
 pub mod keyname;
 pub mod keys;
 mod marks;
+mod query;
 mod reading;
 #[cfg(test)]
 mod reading_tests;
-mod search;
+pub mod rows;
+pub mod search;
 pub mod theme;
 mod update;
 
@@ -22,12 +27,16 @@ use std::time::{Duration, Instant};
 use ratatui::layout::Rect;
 
 use crate::bookmarks::{self, Store};
+use crate::library::Shelf;
+use crate::library::memory::MemoryShelf;
 use crate::model::{Anchor, Article, ArticleRef, Library};
 use crate::search::Hit;
 use crate::typeset::{self, Layout, Settings};
 use geometry::{Panes, panes_with};
 
 pub use action::{Action, Edit};
+pub use browse::Browse;
+pub use goto::GotoState;
 pub use keymap::Keymap;
 pub use search::SearchState;
 pub use theme::Theme;
@@ -95,10 +104,14 @@ pub struct Marks {
 /// Everything the reader shows.
 #[derive(Debug)]
 pub struct App {
+    /// The shelf of issues and where the reader is on it.
+    pub browse: Browse,
+    /// The issue shown (one issue: `ArticleRef::issue` is always 0).
     pub library: Library,
-    /// Every article, in reading order.
+    /// Every article of the issue, in reading order.
     pub all: Vec<ArticleRef>,
-    /// The articles the list shows (all, or the search results).
+    /// The articles of the issue the list shows (all of them; a search lists its hits
+    /// in `search.results` instead).
     pub visible: Vec<ArticleRef>,
     /// Index into `visible`.
     pub selected: usize,
@@ -118,6 +131,8 @@ pub struct App {
     /// Layouts already set, by article, pane size and settings.
     layouts: typeset::Cache,
     pub search: SearchState,
+    /// The go-to prompt (`o`: a date or a paper).
+    pub goto: GotoState,
     pub marks: Marks,
     pub prefs: Prefs,
     /// The bindings in force (the key table with the config's changes).
@@ -141,15 +156,20 @@ pub struct App {
 }
 
 impl App {
-    /// A reader on `library`, sized `size`, keeping bookmarks in `store` (none in tests
-    /// that do not need it).
+    /// A reader on `library` (held in memory), sized `size`, keeping bookmarks in
+    /// `store` (none in tests that do not need it); it opens on the newest issue.
     pub fn new(library: Library, size: (u16, u16), store: Option<Store>) -> Self {
-        let all: Vec<ArticleRef> = library.articles().map(|(r, _)| r).collect();
-        let searcher = crate::search::Searcher::new(&library);
+        App::with_shelf(Arc::new(MemoryShelf::new(library)), size, store)
+    }
+
+    /// A reader on `shelf`, open on its newest issue.
+    pub fn with_shelf(shelf: Arc<dyn Shelf>, size: (u16, u16), store: Option<Store>) -> Self {
+        let library = Library::default();
         let mut app = App {
+            browse: Browse::new(shelf),
             library,
-            visible: all.clone(),
-            all,
+            visible: Vec::new(),
+            all: Vec::new(),
             selected: 0,
             shown: None,
             focus: Focus::List,
@@ -160,7 +180,8 @@ impl App {
             settings: Settings::default(),
             layout: Arc::default(),
             layouts: typeset::Cache::new(),
-            search: SearchState::new(searcher),
+            search: SearchState::new(),
+            goto: GotoState::default(),
             marks: Marks {
                 store,
                 ..Default::default()
@@ -177,8 +198,10 @@ impl App {
             quit: false,
         };
         app.load_marks();
-        app.relayout();
-        app.restore_position();
+        let newest = app.browse.issues.len().checked_sub(1);
+        if !newest.is_some_and(|n| app.open_issue(n, None)) {
+            app.relayout();
+        }
         app
     }
 

@@ -99,13 +99,32 @@ impl App {
     /// Show only unread articles (the selected one stays), or all again.
     pub(super) fn toggle_unread(&mut self) {
         self.unread_only = !self.unread_only;
-        let query = self.search.query.clone();
-        self.apply_query(&query);
+        self.refilter();
         self.status = Some(if self.unread_only {
             format!("只看未读 unread only: {} 篇", self.visible.len())
         } else {
             format!("全部文章 all articles: {} 篇", self.visible.len())
         });
+    }
+
+    /// The list again from the articles, under the unread filter, keeping the
+    /// selection where it still shows.
+    pub(super) fn refilter(&mut self) {
+        let keep = self.current_ref();
+        self.visible = self
+            .all
+            .iter()
+            .copied()
+            .filter(|&r| self.passes_filter(r))
+            .collect();
+        let idx = keep
+            .and_then(|k| self.visible.iter().position(|&r| r == k))
+            .unwrap_or(0);
+        if keep != self.visible.get(idx).copied() {
+            self.select_index(idx);
+        } else {
+            self.selected = idx;
+        }
     }
 
     /// Whether the list keeps article `r` under the unread filter (the selected one

@@ -84,6 +84,8 @@ theme! {
     message: "black on lightyellow", "reversed bold", "messages on the status line";
     overlay: "", "", "text in the help and bookmarks boxes";
     key: "cyan bold", "bold", "key names in the help";
+    issue_title: "bold", "bold", "the list's first row: the paper and date shown";
+    page_header: "red bold", "bold underlined", "page headers in the list (第05版 评论)";
     title: "bold", "bold", "headlines (主题)";
     kicker: "cyan", "", "kickers (引题)";
     subtitle: "cyan", "", "subtitles (副题)";

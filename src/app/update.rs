@@ -9,6 +9,12 @@ impl App {
         if !matches!(action, Action::Resize(..) | Action::Tick(_)) {
             self.status = None;
         }
+        self.poll_count();
+        let Some(action) = self.browse_action(action) else {
+            self.keep_in_view();
+            return;
+        };
+        let results = self.search.active() && self.overlay == Overlay::None;
         match action {
             Action::Quit => {
                 self.save_position();
@@ -17,12 +23,14 @@ impl App {
             Action::Select(n) => self.select_by(n),
             Action::SelectFirst => match self.overlay {
                 Overlay::Bookmarks => self.marks.selected = 0,
+                _ if results => self.select_result(-(self.search.selected as isize)),
                 _ => self.select_index(0),
             },
             Action::SelectLast => match self.overlay {
                 Overlay::Bookmarks => {
                     self.marks.selected = self.marks.state.bookmarks.len().saturating_sub(1)
                 }
+                _ if results => self.select_last_result(),
                 _ => self.select_index(self.visible.len().saturating_sub(1)),
             },
             Action::FocusReader => self.focus_reader(),
@@ -58,10 +66,8 @@ impl App {
             Action::SearchStart => self.search_start(),
             Action::SearchEdit(e) => self.search_edit(&e),
             Action::SearchSubmit => self.search_submit(),
-            Action::SearchCancel => {
-                if self.search.editing || self.search.active() {
-                    self.search_cancel();
-                }
+            Action::SearchCancel if self.search.editing || self.search.active() => {
+                self.search_cancel()
             }
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
@@ -74,7 +80,10 @@ impl App {
             Action::ToggleUnread => self.toggle_unread(),
             Action::Tick(now) => self.tick(now),
             Action::CloseOverlay => self.overlay = Overlay::None,
+            // Taken by `browse_action` above.
+            _ => {}
         }
+        self.keep_in_view();
     }
 
     /// Select row `i` of the list: keeps the old article's place, restores the new one's.
@@ -122,6 +131,7 @@ impl App {
                 let len = self.marks.state.bookmarks.len();
                 self.marks.selected = step(self.marks.selected, n, len);
             }
+            Overlay::None if self.search.active() => self.select_result(n),
             Overlay::None => {
                 let i = step(self.selected, n, self.visible.len());
                 self.select_index(i);
@@ -160,6 +170,8 @@ impl App {
         if self.overlay == Overlay::Bookmarks {
             let len = self.marks.state.bookmarks.len();
             self.marks.selected = step(self.marks.selected, delta, len);
+        } else if p.list.contains(at) && self.search.active() {
+            self.select_result(delta);
         } else if p.list.contains(at) {
             let i = step(self.selected, delta, self.visible.len());
             self.select_index(i);
@@ -176,11 +188,22 @@ impl App {
         }
         if p.list.contains(at) {
             self.focus = Focus::List;
-            let rows = super::geometry::item_rows(p.list.height);
-            let first =
-                super::geometry::first_visible(self.selected, self.visible.len(), p.list.height);
-            let i = first + usize::from(row - p.list.y) / rows;
-            if i < self.visible.len() {
+            let (_, body) = self.list_areas();
+            if !body.contains(at) {
+                return;
+            }
+            if self.search.active() {
+                let i = (self.search.top + usize::from(row - body.y)) / self.result_rows();
+                if i < self.search.results.len() {
+                    self.open_hit(i);
+                }
+                return;
+            }
+            let i = self.browse.top + usize::from(row - body.y);
+            let rows = self.list_rows();
+            // A page header or page line selects the page's first article.
+            let item = rows.get(i..).and_then(|r| r.iter().find_map(|r| r.item()));
+            if let Some(i) = item {
                 self.select_index(i);
             }
         } else if p.reader.contains(at) {

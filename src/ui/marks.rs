@@ -1,5 +1,5 @@
 //! The bookmarks view: every bookmark, newest first, with paper, date and headline;
-//! bookmarks whose issue is not loaded are marked as such.
+//! bookmarks whose issue is not on the shelf are marked as such.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -48,7 +48,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         fill(buf, Rect::new(inner.x, y, inner.width, 1), base);
         let right = inner.right();
-        let loaded = app.bookmark_target(b).is_some();
+        let loaded = app.bookmark_on_shelf(b);
         let mut x = put_str(
             buf,
             inner.x + 1,
@@ -63,7 +63,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         let tail = if loaded {
             ""
         } else {
-            " (未载入 not loaded)"
+            " (不在书架 not on the shelf)"
         };
         let room = usize::from(right.saturating_sub(x));
         let line = truncate(&format!("{}{}", b.title, tail), room, amb);

@@ -4,6 +4,7 @@ pub mod help;
 pub mod list;
 mod marks;
 mod reader;
+mod results;
 mod status;
 
 /// Pane geometry lives below the UI (the app hit-tests the mouse with it).

@@ -14,6 +14,22 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let amb = app.settings.ambiguous_wide;
     fill(buf, area, app.theme.status);
+    if app.goto.editing {
+        let x = put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            GOTO,
+            app.theme.status,
+            amb,
+        );
+        let text = app.goto.input.text();
+        let skip = goto_skip(app, area.width);
+        let (_, text) = scroll_text(text, skip, amb);
+        put_str(buf, x, area.y, area.right(), text, app.theme.status, amb);
+        return;
+    }
     if app.search.editing {
         let line = SearchLine::new(app, area.width);
         let x = put_str(
@@ -67,7 +83,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         );
     }
     if app.search.active() {
-        left.push_str(&format!(" │ /{} {}篇", app.search.query, app.visible.len()));
+        left.push_str(&format!(
+            " │ /{} {}篇",
+            app.search.query,
+            app.search.count_label()
+        ));
     }
     if app.unread_only {
         left.push_str(" │ 未读 unread");
@@ -106,7 +126,7 @@ struct SearchLine {
 impl SearchLine {
     fn new(app: &App, width: u16) -> Self {
         let amb = app.settings.ambiguous_wide;
-        let count = format!(" {} 篇", app.visible.len());
+        let count = format!(" {} 篇", app.search.count_label());
         let cw = str_width(&count, amb) as u16;
         let count = (width > cw + 10).then_some(count);
         let room = width.saturating_sub(1 + if count.is_some() { cw } else { 0 });
@@ -130,8 +150,25 @@ fn scroll_text(text: &str, cells: usize, amb: bool) -> (usize, &str) {
     (used, "")
 }
 
-/// Where the terminal cursor goes: after the search text while the search line is open.
+/// The go-to prompt's label.
+const GOTO: &str = "前往 go to: ";
+
+/// Cells of the go-to line scrolled off the left so its cursor stays in view.
+fn goto_skip(app: &App, width: u16) -> usize {
+    let amb = app.settings.ambiguous_wide;
+    let room = usize::from(width).saturating_sub(str_width(GOTO, amb));
+    (app.goto.input.cursor_cells(amb) + 2).saturating_sub(room.max(1))
+}
+
+/// Where the terminal cursor goes: after the text of an open prompt.
 pub fn cursor(app: &App, area: Rect) -> Option<(u16, u16)> {
+    if app.goto.editing && area.height >= 2 {
+        let amb = app.settings.ambiguous_wide;
+        let (skipped, _) = scroll_text(app.goto.input.text(), goto_skip(app, area.width), amb);
+        let before = app.goto.input.cursor_cells(amb).saturating_sub(skipped);
+        let x = (str_width(GOTO, amb) + before) as u16;
+        return (x < area.width).then_some((area.x + x, area.bottom() - 1));
+    }
     if !app.search.editing || area.height < 2 {
         return None;
     }

@@ -49,18 +49,18 @@ fn a_wide_char_never_starts_in_the_last_column() {
 fn selected_row_is_reversed_and_unread_is_bold() {
     let app = App::new(library(), (60, 12), None);
     let buf = draw(&app);
-    // Two rows per article: label row 0, headline row 1.
-    let x = find(&buf, 1, "衡").unwrap();
-    let cell = &buf[(x, 1)];
+    // The issue's title, the page header, then two rows per article: label, headline.
+    let x = find(&buf, 3, "衡").unwrap();
+    let cell = &buf[(x, 3)];
     assert_eq!(cell.bg, app.theme.selected.bg.unwrap());
     assert!(cell.modifier.contains(Modifier::BOLD), "unread");
     assert_eq!(
-        buf[(1, 1)].symbol(),
+        buf[(1, 3)].symbol(),
         ">",
         "the selection is marked in text too"
     );
-    let x = find(&buf, 3, "冰").unwrap();
-    assert_ne!(buf[(x, 3)].bg, app.theme.selected.bg.unwrap());
+    let x = find(&buf, 5, "冰").unwrap();
+    assert_ne!(buf[(x, 5)].bg, app.theme.selected.bg.unwrap());
 }
 
 #[test]
@@ -68,9 +68,9 @@ fn bookmark_marker_shows_in_the_list() {
     let mut app = App::new(library(), (60, 12), None);
     app.update(Action::SetBookmark);
     let buf = draw(&app);
-    assert_eq!(buf[(0, 1)].symbol(), "*");
-    assert_eq!(buf[(0, 1)].fg, app.theme.mark.fg.unwrap());
-    assert_eq!(buf[(0, 3)].symbol(), " ");
+    assert_eq!(buf[(0, 3)].symbol(), "*");
+    assert_eq!(buf[(0, 3)].fg, app.theme.mark.fg.unwrap());
+    assert_eq!(buf[(0, 5)].symbol(), " ");
 }
 
 #[test]
@@ -126,10 +126,10 @@ fn a_long_query_scrolls_so_its_end_and_the_cursor_stay_in_view() {
 }
 
 #[test]
-fn kicker_hits_are_highlighted_in_the_list_too() {
+fn a_kicker_hit_is_highlighted_in_the_hit_list_snippet() {
     let mut lib = library();
     lib.issues[0].pages[0].articles[1].kicker = Some("省体育局开展行动".into());
-    let mut app = App::new(lib, (60, 12), None);
+    let mut app = App::new(lib, (100, 12), None);
     app.update(Action::SearchStart);
     app.update(Action::SearchEdit(Edit::Insert("体育局".into())));
     let buf = draw(&app);
@@ -155,14 +155,15 @@ fn selection_and_focus_show_without_colour_and_in_16_colours() {
         let theme = Theme::default().for_colors(colors, no_color_env);
         app.configure(Prefs::default(), Keymap::default(), theme);
         let buf = draw(&app);
-        let x = find(&buf, 1, "衡").unwrap();
-        let focused = buf[(x, 1)].clone();
-        assert_eq!(buf[(1, 1)].symbol(), ">");
+        // Below the issue's title row and the page header.
+        let x = find(&buf, 3, "衡").unwrap();
+        let focused = buf[(x, 3)].clone();
+        assert_eq!(buf[(1, 3)].symbol(), ">");
         app.update(Action::FocusReader);
         assert_eq!(app.focus, Focus::Reader);
         let buf = draw(&app);
-        let unfocused = buf[(x, 1)].clone();
-        let other = buf[(find(&buf, 3, "冰").unwrap(), 3)].clone();
+        let unfocused = buf[(x, 3)].clone();
+        let other = buf[(find(&buf, 5, "冰").unwrap(), 5)].clone();
         // The selected row differs from a plain row, focused or not, and the two
         // selections differ from each other.
         for sel in [&focused, &unfocused] {
