@@ -2,10 +2,11 @@
 //! line-start or line-end fault, nothing unbreakable cut, no text lost, turnover lines
 //! flush. Used by the tests and property tests; cheap enough for a debug check.
 
-use super::classes::{display_char, is_hidden, is_space, no_end, no_start};
+use super::classes::{display_char, hangs, is_han, is_hidden, is_space, no_end, no_start};
+use super::measure::block;
 use super::{Layout, Role, Settings};
 use crate::model::{Article, Field};
-use crate::text::{char_width, str_width};
+use crate::text::char_width;
 
 /// What an audit found.
 #[derive(Debug, Default, Clone)]
@@ -14,8 +15,19 @@ pub struct Report {
     pub faults: Vec<String>,
     /// Lines inside a paragraph that continue on the next line.
     pub turnovers: usize,
-    /// Turnover lines ending two or more cells short of the pane.
+    /// Turnover lines ending two or more cells short of the text block's edge (a hung
+    /// mark aside).
     pub ragged: usize,
+    /// Lines of paragraph text (body, caption, dateline, speaker).
+    pub body_lines: usize,
+    /// Body lines holding any inserted gap (a space the typesetter added inside text).
+    pub gap_lines: usize,
+    /// Body lines holding a run of two or more blank cells with an inserted one in it.
+    pub wide_gaps: usize,
+    /// Lines with a gap inserted between two Han characters.
+    pub han_gaps: usize,
+    /// Lines with a mark hung past the text block's edge.
+    pub hung: usize,
 }
 
 impl Report {
@@ -60,6 +72,8 @@ fn follows(a: Field, b: Field) -> bool {
 pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
     let mut rep = Report::default();
     let width = layout.width.max(1) as usize;
+    let b = block(width, st);
+    let edge = b.left + b.width;
     let fields: Vec<(Field, Vec<char>)> = article
         .fields()
         .into_iter()
@@ -67,6 +81,7 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
         .collect();
     let text_of = |f: Field| fields.iter().find(|(g, _)| *g == f).map(|(_, t)| t);
     let mut seen: Vec<Vec<bool>> = fields.iter().map(|(_, t)| vec![false; t.len()]).collect();
+    let ends = shape(layout, st, &mut rep);
     // Text mapping.
     for (li, line) in layout.lines.iter().enumerate() {
         let w = line.width(st.ambiguous_wide);
@@ -130,8 +145,8 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
         }
     }
     // Line boundaries.
-    for li in 0..layout.lines.len().saturating_sub(1) {
-        let (a, b) = (&layout.lines[li], &layout.lines[li + 1]);
+    for (li, pair) in layout.lines.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
         let Some(last) = a.spans.iter().rev().find(|s| s.source.is_some()) else {
             continue;
         };
@@ -177,11 +192,108 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
         }
         if paragraphish(last.role) && paragraphish(first.role) {
             rep.turnovers += 1;
-            if a.width(st.ambiguous_wide) + 2 <= width {
+            if ends[li] + 2 <= edge {
                 rep.ragged += 1;
             }
         }
     }
-    let _ = str_width;
     rep
+}
+
+/// What one blank cell of a line is: added by the typesetter inside the text, or not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    Inserted,
+    Blank,
+    Glyph(char),
+}
+
+/// The shape of every line: gaps inside the text, hung marks; returns where each line's
+/// text ends (in cells, a hung mark left out), for the flushness count.
+fn shape(layout: &Layout, st: &Settings, rep: &mut Report) -> Vec<usize> {
+    let width = layout.width.max(1) as usize;
+    let b = block(width, st);
+    let edge = b.left + b.width;
+    let mut ends = Vec::with_capacity(layout.lines.len());
+    let mut cells: Vec<(Cell, usize)> = Vec::new();
+    for (li, line) in layout.lines.iter().enumerate() {
+        cells.clear();
+        let first = line.spans.iter().position(|s| s.source.is_some());
+        let last = line.spans.iter().rposition(|s| s.source.is_some());
+        for (k, s) in line.spans.iter().enumerate() {
+            let inside = first.is_some_and(|f| f < k) && last.is_some_and(|l| k < l);
+            let added = s.source.is_none() && inside && s.text.chars().all(|c| c == ' ');
+            for c in s.text.chars() {
+                let w = crate::text::char_width(c, st.ambiguous_wide);
+                let kind = if added {
+                    Cell::Inserted
+                } else if is_space(c) || c == '\u{A0}' {
+                    Cell::Blank
+                } else {
+                    Cell::Glyph(c)
+                };
+                cells.push((kind, w));
+            }
+        }
+        let body = line.spans.iter().any(|s| paragraphish(s.role));
+        gaps(&cells, body, rep);
+        // Where the text ends, and whether its last mark hangs past the block.
+        let vis = cells
+            .iter()
+            .rposition(|(k, _)| matches!(k, Cell::Glyph(_)))
+            .map_or(0, |i| i + 1);
+        let mut end: usize = cells[..vis].iter().map(|c| c.1).sum();
+        if end > edge && layout.page_rows.is_none() {
+            let (Cell::Glyph(c), w) = cells[vis - 1] else {
+                unreachable!("vis ends on a glyph")
+            };
+            if hangs(c) && end - w <= edge {
+                rep.hung += 1;
+                end -= w;
+            } else {
+                rep.faults.push(format!(
+                    "line {li} runs {} cells past the text block: {}",
+                    end - edge,
+                    line.plain()
+                ));
+            }
+        }
+        ends.push(end);
+    }
+    ends
+}
+
+/// Count a line's inserted gaps: any, runs of two or more blank cells, Han–Han.
+fn gaps(cells: &[(Cell, usize)], body: bool, rep: &mut Report) {
+    let (mut any, mut wide, mut han) = (false, false, false);
+    let mut i = 0;
+    while i < cells.len() {
+        if matches!(cells[i].0, Cell::Glyph(_)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut w, mut added) = (0, false);
+        while i < cells.len() && !matches!(cells[i].0, Cell::Glyph(_)) {
+            w += cells[i].1;
+            added |= cells[i].0 == Cell::Inserted;
+            i += 1;
+        }
+        if !added {
+            continue;
+        }
+        any = true;
+        wide |= w >= 2;
+        let before = start.checked_sub(1).map(|j| cells[j].0);
+        let after = cells.get(i).map(|c| c.0);
+        if let (Some(Cell::Glyph(p)), Some(Cell::Glyph(c))) = (before, after) {
+            han |= is_han(p) && is_han(c);
+        }
+    }
+    if body {
+        rep.body_lines += 1;
+        rep.gap_lines += usize::from(any);
+        rep.wide_gaps += usize::from(wide);
+    }
+    rep.han_gaps += usize::from(han);
 }

@@ -117,6 +117,13 @@ pub fn stretch_after(c: char) -> bool {
     )
 }
 
+/// Pause, stop and closing marks that may hang past the text block's edge into the
+/// margin (行尾点号悬挂), full-width or ASCII.
+#[inline]
+pub fn hangs(c: char) -> bool {
+    stretch_after(c) || matches!(c, '．' | ',' | '.' | ';' | ':' | '!' | '?' | ')')
+}
+
 /// A Han ideograph (unified, extension A, compatibility, supplementary planes).
 #[inline]
 pub fn is_han(c: char) -> bool {

@@ -30,6 +30,7 @@ mod columns;
 mod fill;
 mod headline;
 mod justify;
+pub mod measure;
 pub mod page;
 mod stream;
 
