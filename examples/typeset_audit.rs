@@ -51,6 +51,9 @@ impl Sum {
         t.wide_gaps += r.wide_gaps;
         t.han_gaps += r.han_gaps;
         t.hung += r.hung;
+        t.mark_gaps += r.mark_gaps;
+        t.forced += r.forced;
+        t.one_short += r.one_short;
     }
 
     fn print(&self, name: &str) {
@@ -70,14 +73,28 @@ impl Sum {
             pct(r.wide_gaps, r.body_lines)
         );
         println!(
+            "  body lines with a gap beside a mark (not at a script change): {} ({:.3}%)",
+            r.mark_gaps,
+            pct(r.mark_gaps, r.body_lines)
+        );
+        println!(
             "  lines with a gap between two Han characters: {}",
             r.han_gaps
+        );
+        println!(
+            "  forced breaks inside a run wider than the text block (not faults): {}",
+            r.forced
         );
         println!(
             "  inner paragraph lines {}: 2+ cells short of the edge {} ({:.3}%)",
             r.turnovers,
             r.ragged,
             pct(r.ragged, r.turnovers)
+        );
+        println!(
+            "  inner paragraph lines 1 cell short: {} ({:.3}%)",
+            r.one_short,
+            pct(r.one_short, r.turnovers)
         );
         println!(
             "  lines with a hung mark: {} ({:.3}% of body lines)",

@@ -105,6 +105,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         fullwidth_punct,
         ambiguous_wide,
         columns: false,
+        ..Settings::default()
     })
 }
 
@@ -148,7 +149,7 @@ proptest! {
         let st = Settings { columns: true, ..Settings::default() };
         let l = layout(&a, width, height, &st);
         let plan = column_plan(width, height, &st);
-        prop_assert_eq!(plan.is_some(), width >= 64);
+        prop_assert_eq!(plan.is_some(), width >= 66);
         prop_assert_eq!(l.page_rows, plan.map(|_| height as usize));
         for line in &l.lines {
             prop_assert!(line.width(false) <= width as usize);

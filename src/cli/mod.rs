@@ -87,6 +87,7 @@ impl Cli {
             fullwidth_punct: !self.ascii_punct,
             ambiguous_wide: self.wide_ambiguous,
             columns: false,
+            ..Settings::default()
         }
     }
 }

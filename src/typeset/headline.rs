@@ -228,6 +228,7 @@ pub fn best_breaks(s: &Stream, a: usize, b: usize, width: usize, n: usize) -> Op
             end: e,
             used: s.width(i, e),
             last: k == n,
+            hung: 0,
         });
         x = y;
     }

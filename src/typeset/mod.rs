@@ -24,9 +24,11 @@
 
 pub mod audit;
 mod blocks;
+mod breaks;
 mod cache;
 pub mod classes;
 mod columns;
+mod emit;
 mod fill;
 mod headline;
 mod justify;
@@ -48,6 +50,9 @@ pub struct Settings {
     pub ambiguous_wide: bool,
     /// Set the body in columns when the pane is wide enough.
     pub columns: bool,
+    /// The reading measure: the widest the text block runs, in cells (a Han character
+    /// takes two). A wider pane centres the block.
+    pub measure: u16,
 }
 
 impl Default for Settings {
@@ -56,6 +61,22 @@ impl Default for Settings {
             fullwidth_punct: true,
             ambiguous_wide: false,
             columns: false,
+            measure: measure::DEFAULT_MEASURE,
+        }
+    }
+}
+
+impl Settings {
+    /// The measure `cells` wider (or narrower, when negative), kept within
+    /// [`measure::MIN_MEASURE`]..=[`measure::MAX_MEASURE`].
+    pub fn with_measure_step(self, cells: i32) -> Settings {
+        let m = (i32::from(self.measure) + cells).clamp(
+            i32::from(measure::MIN_MEASURE),
+            i32::from(measure::MAX_MEASURE),
+        );
+        Settings {
+            measure: m as u16,
+            ..self
         }
     }
 }
@@ -171,7 +192,7 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
     if let Some(p) = columns::plan(width, height, settings) {
         return Layout {
             width,
-            lines: columns::layout(article, w, height as usize, p, settings),
+            lines: columns::layout(article, height as usize, p, settings),
             page_rows: Some(height as usize),
         };
     }
@@ -183,8 +204,10 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
         .sum::<usize>()
         / 3;
     let mut lines = Vec::with_capacity(16 + article.paragraphs.len() + chars * 2 / w);
-    blocks::head(article, w, settings, &mut lines);
-    blocks::body(article, w, settings, &mut lines);
+    let b = measure::block(w, settings);
+    blocks::head(article, b.width, settings, &mut lines);
+    blocks::body(article, b.width, b.margin, settings, &mut lines);
+    measure::shift(&mut lines, b.left);
     Layout {
         width,
         lines,
@@ -192,17 +215,20 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
     }
 }
 
-/// Set one paragraph of plain text (no headline, indent and flush turnover lines) as
-/// lines of `width` cells: the body setting without an article around it.
+/// Set one paragraph of plain text (no headline, indent and flush turnover lines) in a
+/// pane of `width` cells: the body setting without an article around it.
 pub fn set_paragraph(field: Field, text: &str, width: u16, settings: &Settings) -> Vec<Line> {
     let mut out = Vec::new();
+    let b = measure::block(width.max(1) as usize, settings);
     blocks::paragraph(
         &mut blocks::Blocks::default(),
         &[(field, Role::Body, text)],
         0,
-        width.max(1) as usize,
+        b.width,
+        b.margin,
         settings,
         &mut out,
     );
+    measure::shift(&mut out, b.left);
     out
 }
