@@ -5,6 +5,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::action::{Action, Edit};
 use super::{App, Focus, Overlay};
 
+/// Cells the reading measure changes by per key press (two Han characters).
+pub const MEASURE_STEP: i32 = 4;
+
 /// The action a key asks for, if any.
 pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
@@ -52,6 +55,8 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
         KeyCode::Char('b') => Some(Action::ToggleBookmark),
         KeyCode::Char('B') => Some(Action::OpenBookmarks),
         KeyCode::Char('c') => Some(Action::ToggleColumns),
+        KeyCode::Char('<') => Some(Action::Measure(-MEASURE_STEP)),
+        KeyCode::Char('>') => Some(Action::Measure(MEASURE_STEP)),
         KeyCode::PageDown => Some(Action::Page {
             forward: true,
             half: false,

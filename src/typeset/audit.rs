@@ -50,10 +50,12 @@ impl Report {
 }
 
 /// Would a line break between `p` and `c` (with `pp` before `p`) cut something that must
-/// stay whole: `……`, `——`, a number, a number and its unit or sign, a Latin word?
+/// stay whole: `……`, `——`, a number, a number and its unit, counter or sign, a Latin
+/// word?
 pub fn cuts_unit(pp: Option<char>, p: char, c: char) -> bool {
     let digit = |c: char| c.is_ascii_digit();
     (p == c && matches!(p, '…' | '⋯' | '—'))
+        || (digit(p) && super::classes::is_unit(c))
         || (digit(p) && (digit(c) || matches!(c, '.' | ',' | '%' | '‰' | '℃' | '°' | '+')))
         || (matches!(p, '.' | ',') && digit(c) && pp.is_some_and(digit))
         || (matches!(p, '￥' | '$' | '¥' | '+') && digit(c))
@@ -333,4 +335,11 @@ fn gaps(cells: &[(Cell, usize)], body: bool, rep: &mut Report) {
         rep.wide_gaps += usize::from(wide);
     }
     rep.han_gaps += usize::from(han);
+}
+
+/// Cells a line's text takes, leading and trailing blanks left out.
+pub fn text_cells(line: &super::Line, ambiguous_wide: bool) -> usize {
+    let text = line.plain();
+    let trimmed = text.trim_matches(is_space);
+    crate::text::str_width(trimmed, ambiguous_wide)
 }

@@ -6,7 +6,7 @@
 //! place. A line one cell short stays so; a line that cannot be filled without a hole
 //! ends short (ragged) rather than take one.
 
-use super::classes::{is_cjk, is_han, is_space, no_end, no_start, stretch_after};
+use super::classes::{is_cjk, is_han, is_space, is_unit, no_end, no_start, stretch_after};
 use super::fill::SetLine;
 use super::stream::Stream;
 
@@ -20,50 +20,6 @@ const ONE_SHORT: u32 = 5;
 pub const RAGGED: u32 = 100;
 /// Gaps beside punctuation a line may take.
 const MAX_PUNCT: usize = 1;
-
-/// Counter and unit characters a number stays tight with (`2022年`, `17个`, `40.59亿元`).
-pub fn is_unit(c: char) -> bool {
-    matches!(
-        c,
-        '年' | '月'
-            | '日'
-            | '号'
-            | '时'
-            | '点'
-            | '分'
-            | '秒'
-            | '个'
-            | '亿'
-            | '万'
-            | '千'
-            | '百'
-            | '元'
-            | '余'
-            | '多'
-            | '名'
-            | '人'
-            | '家'
-            | '项'
-            | '次'
-            | '倍'
-            | '岁'
-            | '天'
-            | '米'
-            | '吨'
-            | '件'
-            | '位'
-            | '条'
-            | '户'
-            | '亩'
-            | '届'
-            | '期'
-            | '%'
-            | '％'
-            | '‰'
-            | '℃'
-            | '°'
-    )
-}
 
 fn digitish(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
