@@ -8,7 +8,7 @@
 
 use super::classes::{hangs, is_space};
 use super::fill::{Frame, SetLine, fill_into};
-use super::justify::{fit, gap_class};
+use super::justify::{PUNCT, fit, gap_class};
 use super::stream::{Brk, Stream};
 
 /// Cost of a line ending in a hung mark (hanging is good; not hanging, as good and
@@ -16,7 +16,7 @@ use super::stream::{Brk, Stream};
 const HANG: u32 = 1;
 /// How far below the measure (in cells) a line's end is looked for before the longest
 /// line that fits is taken as the only choice.
-const WINDOW: usize = 12;
+const WINDOW: usize = 6;
 const INF: u32 = u32::MAX;
 
 /// Buffers reused from paragraph to paragraph.
@@ -30,6 +30,8 @@ pub struct Breaker {
     must: Vec<u32>,
     cost: Vec<u32>,
     back: Vec<u32>,
+    /// Where the last state's window started.
+    cursor: usize,
 }
 
 /// One candidate line: where its text ends, its width, its hung mark.
@@ -57,6 +59,10 @@ pub fn set(
         return;
     }
     bk.prepare(s);
+    if bk.greedy(s, first, rest, margin, out) {
+        return;
+    }
+    out.clear();
     for a in 0..n {
         if bk.cost[a] == INF {
             continue;
@@ -91,6 +97,51 @@ pub fn set(
 }
 
 impl Breaker {
+    /// Each line taking all that fits (a mark hung when that fills it): when every
+    /// turnover line so ends flush, nothing can do better and the search is skipped.
+    /// Returns false (with `out` partly filled) at the first line that does not.
+    fn greedy(
+        &mut self,
+        s: &Stream,
+        first: Frame,
+        rest: Frame,
+        margin: usize,
+        out: &mut Vec<SetLine>,
+    ) -> bool {
+        let n = s.len();
+        let mut a = 0;
+        while a < n {
+            let frame = if a == 0 { first } else { rest };
+            let limit = self.must[a] as usize;
+            let mut best = None;
+            for b in a + 1..=limit {
+                if b < limit && s.brk[b] == Brk::No {
+                    continue;
+                }
+                match self.line(s, a, b, frame, margin) {
+                    Some(c) => best = Some((b, c)),
+                    None if !is_space(s.chars[b - 1]) => break,
+                    None => {}
+                }
+            }
+            let Some((b, c)) = best else { return false };
+            let last = b == limit;
+            if !last && (c.end == a || frame.measure > c.used - c.hung) {
+                return false;
+            }
+            out.push(SetLine {
+                frame,
+                start: a,
+                end: c.end,
+                used: c.used,
+                last,
+                hung: c.hung,
+            });
+            a = b;
+        }
+        true
+    }
+
     fn prepare(&mut self, s: &Stream) {
         let n = s.len();
         self.pw.clear();
@@ -130,6 +181,7 @@ impl Breaker {
         self.back.clear();
         self.back.resize(n + 1, 0);
         self.cost[0] = 0;
+        self.cursor = 0;
     }
 
     /// The line `a..b`, if it fits: trailing spaces and hidden chars dropped, its last
@@ -156,64 +208,108 @@ impl Breaker {
         })
     }
 
-    /// Try every line starting at `a` whose end is worth a look.
+    /// Try every line starting at `a` whose end is worth a look: those ending within
+    /// [`WINDOW`] cells of the measure, else the longest that fits.
     fn from(&mut self, s: &Stream, a: usize, frame: Frame, margin: usize) {
         let limit = self.must[a] as usize;
         let m = frame.measure;
         let base = self.pw[a];
         let lo = m.saturating_sub(WINDOW) as u32;
-        let g0 = a + 1 + self.pw[a + 1..=limit].partition_point(|&x| x - base < lo);
-        // The longest line ending below the window, in case nothing in it fits.
-        let mut low = g0.min(limit + 1) - 1;
-        while low > a && s.brk[low] == Brk::No {
-            low -= 1;
+        // A line holds at most `m + margin` cells: look no further (zero-width glyphs
+        // beyond are rare, and only shorten the choice).
+        let hi = limit.min(a + m + margin + 1);
+        // The window's start only moves forward from one state to the next.
+        let mut g0 = self.cursor.clamp(a + 1, hi);
+        while g0 > a + 1 && self.pw[g0 - 1] - base >= lo {
+            g0 -= 1;
         }
-        if low > a {
-            self.relax(s, a, low, limit, frame, margin);
+        while g0 < hi && self.pw[g0] - base < lo {
+            g0 += 1;
         }
+        if self.pw[g0] - base < lo {
+            g0 += 1;
+        }
+        self.cursor = g0;
+        // Lines that end flush, hung or one short (or flush by a script gap) are
+        // offered; only when none exists, those with a gap beside a mark or ragged
+        // (a gap beside a mark only where nothing else works; and costly lines open
+        // paths of their own to search only where they must, which keeps the search
+        // narrow and fast).
+        let mut good = false;
+        let mut costly = [(0usize, 0u32); 8];
+        let mut k = 0;
         for b in g0..=limit {
             if b < limit && s.brk[b] == Brk::No {
                 continue;
             }
-            if !self.relax(s, a, b, limit, frame, margin) {
-                let e_w = (self.pw[b] - base) as usize;
-                if e_w > m + margin && !is_space(s.chars[b - 1]) {
+            match self.cost_of(s, a, b, limit, frame, margin) {
+                None if (self.pw[b] - base) as usize > m + margin && !is_space(s.chars[b - 1]) => {
                     break;
                 }
+                Some(Some(c)) if c < PUNCT => {
+                    self.offer(a, b, c);
+                    good = true;
+                }
+                Some(Some(c)) if k < costly.len() => {
+                    costly[k] = (b, c);
+                    k += 1;
+                }
+                _ => {}
             }
+        }
+        if good {
+            return;
+        }
+        for &(b, c) in &costly[..k] {
+            self.offer(a, b, c);
+        }
+        if k > 0 {
+            return;
+        }
+        // Nothing ends near the measure: the longest line below it.
+        let mut low = g0.min(limit + 1) - 1;
+        while low > a && s.brk[low] == Brk::No {
+            low -= 1;
+        }
+        if low > a
+            && let Some(Some(c)) = self.cost_of(s, a, low, limit, frame, margin)
+        {
+            self.offer(a, low, c);
         }
     }
 
-    /// Offer the line `a..b` to state `b`; false when it does not fit.
-    fn relax(
-        &mut self,
+    /// What the line `a..b` costs: `None` when it does not fit, `Some(None)` when it
+    /// holds only blanks (not a line of its own).
+    fn cost_of(
+        &self,
         s: &Stream,
         a: usize,
         b: usize,
         limit: usize,
         frame: Frame,
         margin: usize,
-    ) -> bool {
-        let Some(c) = self.line(s, a, b, frame, margin) else {
-            return false;
-        };
+    ) -> Option<Option<u32>> {
+        let c = self.line(s, a, b, frame, margin)?;
         if c.end == a && b < limit {
-            // Only blanks: not a line of its own.
-            return true;
+            return Some(None);
         }
         let mut cost = if c.hung > 0 { HANG } else { 0 };
-        if b < limit {
-            let short = frame.measure.saturating_sub(c.used - c.hung);
+        let short = frame.measure.saturating_sub(c.used - c.hung);
+        if b < limit && short > 0 {
             let lo = (a + 1).min(c.end);
             let script = (self.places[0][c.end] - self.places[0][lo]) as usize;
             let punct = (self.places[1][c.end] - self.places[1][lo]) as usize;
             cost += fit(short, script, punct).cost;
         }
+        Some(Some(cost))
+    }
+
+    /// Reach state `b` from `a` by a line costing `cost`, if that is cheaper.
+    fn offer(&mut self, a: usize, b: usize, cost: u32) {
         let total = self.cost[a].saturating_add(cost);
         if total < self.cost[b] {
             self.cost[b] = total;
             self.back[b] = a as u32;
         }
-        true
     }
 }

@@ -13,7 +13,7 @@ use super::stream::Stream;
 /// Cost of a one-cell gap where Han meets Latin or digits.
 const SCRIPT: u32 = 2;
 /// Cost of a one-cell gap beside a punctuation mark (the last resort).
-const PUNCT: u32 = 14;
+pub const PUNCT: u32 = 14;
 /// Cost of a line left one cell short.
 const ONE_SHORT: u32 = 5;
 /// Cost of a line left two or more cells short (plus a cell's worth per cell).
@@ -27,8 +27,13 @@ fn digitish(c: char) -> bool {
 
 /// Latin letters, digits and the `%` of a number: the side of a script change that is
 /// not Han.
+#[inline]
 fn latinish(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '%' || (c.is_alphanumeric() && !is_cjk(c) && !is_han(c))
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '%'
+    } else {
+        (c as u32) < 0x2E80 && c.is_alphanumeric() && !is_cjk(c)
+    }
 }
 
 /// Where a gap may go before glyph `g`: `Some(0)` where Han meets Latin or digits,
