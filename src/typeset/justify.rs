@@ -76,16 +76,17 @@ pub struct Fit {
     pub cost: u32,
 }
 
-/// The cheapest way to fill `short` cells: script gaps first, then (only to end flush
-/// or one short) gaps beside marks; a line that would still be two or more short takes
-/// no gap at all and stays ragged.
+/// The cheapest way to fill `short` cells: none for one cell (it stays short); else
+/// script gaps first, then (only to end flush or one short) gaps beside marks; a line
+/// that would still be two or more short takes no gap at all and stays ragged.
 #[inline]
 pub fn fit(short: usize, script: usize, punct: usize) -> Fit {
-    if short == 0 {
+    if short <= 1 {
+        // A cell short stays so: a grid cannot do better without a visible gap.
         return Fit {
             script: 0,
             punct: 0,
-            cost: 0,
+            cost: ONE_SHORT * short as u32,
         };
     }
     let sc = short.min(script);
@@ -145,16 +146,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fit_prefers_script_gaps_and_never_opens_a_hole() {
+    fn fit_leaves_one_cell_prefers_script_gaps_and_never_opens_a_hole() {
         assert_eq!(fit(0, 0, 0).cost, 0);
+        // One cell short stays so, even where a script gap could fill it.
         assert_eq!(
             fit(1, 1, 0),
             Fit {
-                script: 1,
+                script: 0,
                 punct: 0,
-                cost: SCRIPT
+                cost: ONE_SHORT
             }
         );
+        assert_eq!(fit(2, 2, 0).script, 2);
         // One cell short stays so rather than take a gap beside a mark.
         assert_eq!(
             fit(1, 0, 3),

@@ -2,15 +2,19 @@
 //! rules for Chinese text in a cell grid (see `shared/TYPESETTING.md`).
 //!
 //! Line breaks come from UAX #14 (`unicode-linebreak`) with the clreq prohibitions on
-//! top ([`classes`], `stream`); lines are filled greedily (`fill`), then turnover lines
-//! inside a paragraph are made flush (`justify`): first by pushing whole characters down
-//! from the line before (推入), then by widening the space beside pause, stop, closing
-//! and opening marks, then at Han/Latin boundaries (never inside `2022年`), and only as a
-//! last resort by one gap between two Han characters. A line one cell short stays so.
-//! Headlines are centred and balanced, broken where they read best (`blocks`,
-//! `headline`); bylines and credits break only at spaces; wide panes may set the body in
-//! columns (`columns`). [`Cache`] keeps layouts for the UI; [`audit`] checks a layout
-//! against the rules (used by the tests).
+//! top ([`classes`], `stream`). The text runs in a block no wider than the reading
+//! measure ([`measure`], [`Settings::measure`]), centred in the pane, with a two-cell
+//! margin on its right where a pause or closing mark may hang (行尾点号悬挂).
+//! Paragraphs are broken where the whole costs least (`breaks`): turnover lines end
+//! flush with the block, a mark hung past it where that fills a line; `justify` may add
+//! one cell where Han meets Latin or digits, and one beside a mark only where nothing
+//! else works — never between two Han characters, never two cells; a line that cannot
+//! be filled without a hole ends short. Headlines are centred in the block and
+//! balanced, broken where they read best (`blocks`, `headline`); bylines and credits
+//! break only at spaces; wide panes may set the body in columns of the measure
+//! (`columns`). [`Cache`] keeps layouts for the UI; [`audit`] checks a layout against
+//! the rules and counts gaps, hung marks and short lines (the tests and
+//! `examples/typeset_audit`).
 //!
 //! Every sourced span maps its chars one to one onto its field (display may show `,` as
 //! `，`); indents, gaps, padding and the full-width space after a dateline are
