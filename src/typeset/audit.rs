@@ -78,21 +78,25 @@ fn follows(a: Field, b: Field) -> bool {
     }
 }
 
-/// Audit a layout set without columns.
+/// Audit a layout set without columns (in columns only the text mapping holds).
 pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
     let mut rep = Report::default();
-    let width = layout.width.max(1) as usize;
-    let blk = block(width, st);
-    let edge = blk.left + blk.width;
     let fields: Vec<(Field, Vec<char>)> = article
         .fields()
         .into_iter()
         .map(|(f, t)| (f, t.chars().collect()))
         .collect();
-    let text_of = |f: Field| fields.iter().find(|(g, _)| *g == f).map(|(_, t)| t);
-    let mut seen: Vec<Vec<bool>> = fields.iter().map(|(_, t)| vec![false; t.len()]).collect();
     let ends = shape(layout, st, &mut rep);
-    // Text mapping.
+    mapping(&fields, layout, st, &mut rep);
+    boundaries(&fields, layout, &ends, st, &mut rep);
+    rep
+}
+
+/// Every char shown once, as stored or in its display form, nothing lost; no line
+/// wider than the pane.
+fn mapping(fields: &[(Field, Vec<char>)], layout: &Layout, st: &Settings, rep: &mut Report) {
+    let width = layout.width.max(1) as usize;
+    let mut seen: Vec<Vec<bool>> = fields.iter().map(|(_, t)| vec![false; t.len()]).collect();
     for (li, line) in layout.lines.iter().enumerate() {
         let w = line.width(st.ambiguous_wide);
         if w > width {
@@ -154,7 +158,20 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
             }
         }
     }
-    // Line boundaries.
+}
+
+/// Line ends and starts: the clreq prohibitions, nothing unbreakable cut (unless wider
+/// than the block), and how far inner paragraph lines end from the block's edge.
+fn boundaries(
+    fields: &[(Field, Vec<char>)],
+    layout: &Layout,
+    ends: &[usize],
+    st: &Settings,
+    rep: &mut Report,
+) {
+    let blk = block(layout.width.max(1) as usize, st);
+    let edge = blk.left + blk.width;
+    let text_of = |f: Field| fields.iter().find(|(g, _)| *g == f).map(|(_, t)| t);
     for (li, pair) in layout.lines.windows(2).enumerate() {
         let (a, b) = (&pair[0], &pair[1]);
         let Some(last) = a.spans.iter().rev().find(|s| s.source.is_some()) else {
@@ -215,7 +232,6 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
             }
         }
     }
-    rep
 }
 
 /// Cells of the run that may not break holding the break before char `at` of `text`.
