@@ -41,13 +41,13 @@ fn latinish(c: char) -> bool {
 /// inside a word or number, between a number and its unit, next to a space).
 #[inline]
 pub fn gap_class(s: &Stream, g: usize) -> Option<u8> {
-    if g == 0 || s.widths[g] == 0 || s.hidden[g - 1] || s.widths[g - 1] == 0 {
+    if g == 0 || (s.han[g - 1] && s.han[g]) {
+        return None;
+    }
+    if s.widths[g] == 0 || s.hidden[g - 1] || s.widths[g - 1] == 0 {
         return None;
     }
     let (p, c) = (s.chars[g - 1], s.chars[g]);
-    if s.han[g - 1] && s.han[g] {
-        return None;
-    }
     if is_space(p) || is_space(c) || c == '\u{A0}' || p == '\u{A0}' {
         return None;
     }
