@@ -5,7 +5,8 @@
 //! inserted blank cells, gaps inserted between two Han characters, inner paragraph lines
 //! ending two or more cells short of the text block's edge, and hung marks.
 //!
-//! `cargo run --release --example typeset_audit [-- DIR] [--from 10] [--to 200]`
+//! `cargo run --release --example typeset_audit [-- DIR] [--from 10] [--to 200]
+//! [--wide-ambiguous] [--measure CELLS]`
 
 #[path = "../tests/fixtures/typeset/corpus.rs"]
 mod corpus;
@@ -107,10 +108,13 @@ impl Sum {
 fn main() {
     let mut args = std::env::args().skip(1);
     let (mut dir, mut from, mut to) = (None, 10u16, 200u16);
+    let mut st = Settings::default();
     while let Some(a) = args.next() {
         match a.as_str() {
             "--from" => from = args.next().and_then(|v| v.parse().ok()).unwrap_or(from),
             "--to" => to = args.next().and_then(|v| v.parse().ok()).unwrap_or(to),
+            "--wide-ambiguous" => st.ambiguous_wide = true,
+            "--measure" => st.measure = args.next().and_then(|v| v.parse().ok()).unwrap_or(80),
             _ => dir = Some(PathBuf::from(a)),
         }
     }
@@ -121,7 +125,6 @@ fn main() {
     }
     let lib = dubao::import::load_bundled();
     let bundled: Vec<Article> = lib.articles().map(|(_, a)| a.clone()).collect();
-    let st = Settings::default();
     let t = Instant::now();
     let mut examples = Vec::new();
     for (name, set) in [("corpus", &corpus_articles), ("bundled page", &bundled)] {

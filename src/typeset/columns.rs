@@ -41,7 +41,10 @@ pub fn plan(width: u16, height: u16, settings: &Settings) -> Option<Plan> {
     let room = (width as usize).checked_sub(MARGIN)?;
     let measure = usize::from(settings.measure).max(MIN_COLUMN);
     let count = (room + GUTTER).div_ceil(measure + GUTTER).max(2);
-    let width = ((room + GUTTER) / count - GUTTER).min(measure) & !1;
+    let width = ((room + GUTTER) / count)
+        .saturating_sub(GUTTER)
+        .min(measure)
+        & !1;
     if width < MIN_COLUMN {
         return None;
     }
@@ -125,4 +128,39 @@ pub fn layout(article: &Article, height: usize, plan: Plan, st: &Settings) -> Ve
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_keep_within_the_measure_and_centre() {
+        let st = |measure| Settings {
+            columns: true,
+            measure,
+            ..Settings::default()
+        };
+        let p = plan(159, 40, &st(80)).unwrap();
+        assert_eq!((p.count, p.width), (2, 76));
+        let p = plan(200, 40, &st(80)).unwrap();
+        assert_eq!((p.count, p.width), (3, 62));
+        // A narrower measure, more columns.
+        let p = plan(200, 40, &st(40)).unwrap();
+        assert_eq!((p.count, p.width), (5, 36));
+        for w in 0..=400u16 {
+            for m in [20, 40, 80, 200] {
+                let Some(p) = plan(w, 40, &st(m)) else {
+                    continue;
+                };
+                assert!(p.count >= 2 && p.width >= MIN_COLUMN && p.width % 2 == 0);
+                assert!(p.width <= usize::from(m).max(MIN_COLUMN));
+                assert!(
+                    p.left + p.span() + MARGIN <= usize::from(w),
+                    "{w} {m} {p:?}"
+                );
+            }
+        }
+        assert!(plan(65, 40, &st(80)).is_none() && plan(66, 40, &st(80)).is_some());
+    }
 }
