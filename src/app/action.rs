@@ -35,6 +35,8 @@ pub enum Action {
     ScrollBottom,
     ToggleHelp,
     ToggleColumns,
+    /// Widen (positive) or narrow the reading measure by this many cells.
+    Measure(i32),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// Mouse wheel at a cell: positive is down.

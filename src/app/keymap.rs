@@ -98,6 +98,9 @@ impl App {
     }
 }
 
+/// Cells the reading measure changes by per key press (two Han characters).
+pub const MEASURE_STEP: i32 = 4;
+
 /// The action a key asks for, if any.
 pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
@@ -150,6 +153,8 @@ fn action_for(app: &App, mode: Mode, command: Command) -> Option<Action> {
         C::Bookmarks => Action::OpenBookmarks,
         C::Columns => Action::ToggleColumns,
         C::Unread => Action::ToggleUnread,
+        C::MeasureNarrow => Action::Measure(-MEASURE_STEP),
+        C::MeasureWiden => Action::Measure(MEASURE_STEP),
         C::Goto => Action::GotoStart,
         C::NextIssue => Action::StepIssue { forward: true },
         C::PrevIssue => Action::StepIssue { forward: false },

@@ -57,6 +57,15 @@ impl App {
                     (false, _) => "columns off".into(),
                 });
             }
+            Action::Measure(cells) => {
+                let st = self.settings.with_measure_step(cells);
+                self.set_settings(st);
+                self.status = Some(format!(
+                    "measure {} cells ({} Han characters)",
+                    st.measure,
+                    st.measure / 2
+                ));
+            }
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.relayout();

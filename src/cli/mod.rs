@@ -162,7 +162,7 @@ impl Cli {
         Settings {
             fullwidth_punct: base.fullwidth_punct && !flags.ascii_punct,
             ambiguous_wide: base.ambiguous_wide || flags.wide_ambiguous,
-            columns: base.columns,
+            ..base
         }
     }
 

@@ -22,8 +22,9 @@ state_dir = ""
 continuous = true
 # Start with the body set in columns (分栏) when the reading pane is wide enough.
 columns = false
-# The reading measure: a number of cells (0: the whole pane), or "36字" Han characters.
-measure = 0
+# The reading measure: the widest the text runs, in cells, or "40字" Han characters
+# (0: the whole pane). A wider pane centres the text; `<` and `>` change it while reading.
+measure = "40字"
 # Seconds an article is shown in the reading pane before it counts as read.
 read_after = 2
 

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::theme::{self, Colors, ROLES, Theme};
 use crate::app::{Keymap, Lang, Prefs};
-use crate::typeset::Settings;
+use crate::typeset::{self, Settings};
 
 pub use default::default_text;
 
@@ -99,7 +99,7 @@ impl Default for ReadingConfig {
         ReadingConfig {
             continuous: true,
             columns: false,
-            measure: Measure::Cells(0),
+            measure: Measure::Text("40字".into()),
             read_after: 2,
         }
     }
@@ -176,6 +176,10 @@ impl Loaded {
             fullwidth_punct: self.config.display.fullwidth_punct,
             ambiguous_wide: self.config.display.ambiguous_wide,
             columns: self.config.reading.columns,
+            // No measure (`0`): the text runs the whole pane, as wide as a measure goes.
+            measure: self.measure.map_or(typeset::measure::MAX_MEASURE, |m| {
+                m.clamp(typeset::measure::MIN_MEASURE, typeset::measure::MAX_MEASURE)
+            }),
         }
     }
 

@@ -264,3 +264,32 @@ fn wheel_and_click_act_on_the_pane_under_the_pointer() {
     assert_eq!(app.selected, 2);
     assert_eq!(app.focus, Focus::List);
 }
+
+#[test]
+fn measure_keys_narrow_and_widen_the_text_block() {
+    use crate::app::keymap::map_key;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let mut app = App::new(library(), (200, 40), None);
+    let text_width = |app: &App| {
+        app.layout
+            .lines
+            .iter()
+            .map(|l| crate::typeset::audit::text_cells(l, false))
+            .max()
+            .unwrap_or(0)
+    };
+    let wide = text_width(&app);
+    let narrow = map_key(&app, key('<')).unwrap();
+    assert_eq!(narrow, Action::Measure(-4));
+    for _ in 0..10 {
+        app.update(narrow.clone());
+    }
+    assert_eq!(app.settings.measure, 40);
+    assert!(text_width(&app) <= 42 && text_width(&app) < wide);
+    for _ in 0..200 {
+        app.update(map_key(&app, key('>')).unwrap());
+    }
+    assert_eq!(app.settings.measure, crate::typeset::measure::MAX_MEASURE);
+    assert!(app.status.as_deref().is_some_and(|s| s.contains("measure")));
+}
