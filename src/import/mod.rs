@@ -16,6 +16,7 @@ pub mod draft;
 pub mod export;
 pub mod page;
 pub mod rules;
+pub mod score;
 pub mod speaker;
 pub mod stack;
 pub mod tree;
