@@ -51,8 +51,11 @@ struct Block<'a> {
 /// (`<slug>/<date>/<number>/<n>`, `undated` standing for an empty date).
 pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
     let text = clean::clean_cow(text);
-    let blocks = blocks(&text);
-    let mut reader = Reader::default();
+    let (blocks, by_indent) = blocks(&text);
+    let mut reader = Reader {
+        by_indent,
+        ..Reader::default()
+    };
     for i in 0..blocks.len() {
         reader.read(&blocks, i);
     }
@@ -72,7 +75,7 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
     }
 }
 
-fn blocks(text: &str) -> Vec<Block<'_>> {
+fn blocks(text: &str) -> (Vec<Block<'_>>, bool) {
     let mut gap = true;
     let lines: Vec<(usize, &str, bool)> = text
         .lines()
@@ -85,14 +88,16 @@ fn blocks(text: &str) -> Vec<Block<'_>> {
         })
         .collect();
     let indent = paragraph_indent(&lines);
+    let is_indented = |width: usize| indent.is_some_and(|w| (2..=w).contains(&width));
+    let by_indent = indent_marks_paragraphs(&lines, is_indented);
     let mut blocks: Vec<Block<'_>> = lines
         .iter()
         .map(|&(width, text, _)| {
-            let indented = indent.is_some_and(|w| (2..=w).contains(&width));
+            let indented = is_indented(width);
             Block {
                 text,
                 indented,
-                kind: classify(text, indented),
+                kind: classify(text, indented, by_indent),
             }
         })
         .collect();
@@ -106,6 +111,8 @@ fn blocks(text: &str) -> Vec<Block<'_>> {
             && matches!(b.kind, Kind::Heading | Kind::Subhead)
             && prev.kind == Kind::Body
             && !rules::ends_sentence(prev.text)
+            // A wrapped line runs the column's width; a short one ended its paragraph.
+            && !(by_indent && rules::at_most(prev.text, 15))
             && !blocks
                 .get(i + 1)
                 .is_some_and(|n| dateline::starts_with_dateline(n.text));
@@ -113,7 +120,18 @@ fn blocks(text: &str) -> Vec<Block<'_>> {
             blocks[i].kind = Kind::Body;
         }
     }
-    blocks
+    // A bare name between a headline and the body is the byline.
+    for i in 1..blocks.len() {
+        let body_next = blocks.get(i + 1).is_none_or(|n| n.kind == Kind::Body);
+        if blocks[i].kind == Kind::Heading
+            && blocks[i - 1].kind == Kind::Heading
+            && body_next
+            && (rules::is_bare_name(blocks[i].text) || rules::is_signature(blocks[i].text))
+        {
+            blocks[i].kind = Kind::Byline;
+        }
+    }
+    (blocks, by_indent)
 }
 
 /// The width in cells of a line's leading spaces (a full-width space counts two).
@@ -144,14 +162,32 @@ fn paragraph_indent(lines: &[(usize, &str, bool)]) -> Option<usize> {
     commonest(true).or_else(|| commonest(false))
 }
 
-fn classify(text: &str, indented: bool) -> Kind {
+/// Whether the page opens its paragraphs with an indent, so that an unindented line is
+/// a heading, byline or credit (or a wrapped paragraph's next line): most long lines are
+/// set in.
+fn indent_marks_paragraphs(
+    lines: &[(usize, &str, bool)],
+    is_indented: impl Fn(usize) -> bool,
+) -> bool {
+    let (mut long, mut set_in) = (0usize, 0usize);
+    for &(width, text, _) in lines {
+        if !rules::at_most(text, 40) {
+            long += 1;
+            set_in += usize::from(is_indented(width));
+        }
+    }
+    long > 0 && set_in * 3 >= long * 2
+}
+
+fn classify(text: &str, indented: bool, by_indent: bool) -> Kind {
     if rules::is_page_credit(text) {
         Kind::PageCredit
     } else if rules::is_page_furniture(text) {
         Kind::PageOther
     } else if rules::is_photo_credit(text) {
         Kind::Credit
-    } else if rules::is_byline(text) {
+    } else if rules::is_byline(text) && !(by_indent && indented) {
+        // Set in like a paragraph, a byline signs a story inside a package.
         Kind::Byline
     } else if dateline::starts_with_dateline(text)
         || speaker::label_len(text).is_some_and(|n| {
@@ -159,7 +195,8 @@ fn classify(text: &str, indented: bool) -> Kind {
             // An indented line opening with a name and colon is speech, however short.
             indented || speaker::is_interviewer(name) || name == "答"
         })
-        || !rules::is_heading_like(text)
+        || !(rules::is_heading_like(text)
+            || (by_indent && !indented && rules::is_long_heading_like(text)))
     {
         Kind::Body
     } else if !indented {
@@ -185,6 +222,8 @@ struct Reader<'a> {
     /// Where in `lines` page lines from the pending run go, so the page keeps its order
     /// when a staff credit stands among them.
     pending_at: usize,
+    /// Paragraphs are indented on this page: an unindented line is not body text.
+    by_indent: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -305,6 +344,10 @@ impl<'a> Reader<'a> {
         // A paragraph that stopped mid-sentence goes on in the next block.
         if current.is_open() {
             return Some(ParagraphKind::Text);
+        }
+        // Where paragraphs are indented, an unindented line over one is a headline.
+        if self.by_indent && blocks[next].indented {
+            return None;
         }
         if rules::is_subhead_word(line) || rules::is_numbered_heading(line) {
             return Some(ParagraphKind::Subhead);

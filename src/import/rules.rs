@@ -115,6 +115,19 @@ pub fn is_heading_like(text: &str) -> bool {
     !bracketed || is_series_mark(text)
 }
 
+/// The longest line an indented page may set unindented as a headline, in chars.
+pub const LONG_HEADING_MAX: usize = 64;
+
+/// A line that may be a headline where the layout says so (unindented on a page whose
+/// paragraphs are indented): clause punctuation allowed (`江苏苏州：早餐升级，热！`), but
+/// not longer than two printed lines and not closed by a full stop.
+pub fn is_long_heading_like(text: &str) -> bool {
+    at_most(text, LONG_HEADING_MAX)
+        && !text
+            .trim_end_matches(is_closer)
+            .ends_with(['。', '；', ';', '，', ','])
+}
+
 /// Roles that open a byline or a photo credit.
 const ROLES: [&str; 12] = [
     "特约记者",
@@ -132,7 +145,12 @@ const ROLES: [&str; 12] = [
 ];
 
 fn strip_role(token: &str) -> Option<&str> {
-    ROLES.iter().find_map(|r| token.strip_prefix(r))
+    // `本报通讯员`: a short source may stand before the role inside the token.
+    ROLES.iter().find_map(|r| {
+        let at = token.find(r)?;
+        let source = &token[..at];
+        (at_most(source, 6) && source.chars().all(is_han)).then(|| &token[at + r.len()..])
+    })
 }
 
 /// A personal name as bylines print it: two to five Han characters (a middle dot for
@@ -163,6 +181,7 @@ fn is_role_and_names(text: &str) -> bool {
         return false;
     }
     let mut names = 0;
+    let mut tokens = Vec::new();
     for token in
         text[pos..].split(|c: char| is_space(c) || matches!(c, '、' | '/' | '／' | '，' | ','))
     {
@@ -171,16 +190,119 @@ fn is_role_and_names(text: &str) -> bool {
         }
         let rest = strip_role(token).unwrap_or(token);
         let rest = rest.strip_suffix("报道").unwrap_or(rest);
-        if rest.is_empty() {
-            continue;
+        if !rest.is_empty() {
+            tokens.push(rest);
         }
-        if !is_name(rest) {
+    }
+    for name in padded_names(&tokens) {
+        if !is_name(&name) {
             return false;
         }
         names += 1;
     }
     // `本报评论员`, `新华社评论员`: the desk signs, not a person.
-    names > 0 || (!source.is_empty() && text[pos..].trim_end_matches(is_space) == "评论员")
+    let desk = text[pos..].trim_end_matches(is_space);
+    names > 0 || (!source.is_empty() && (desk == "评论员" || desk == "记者"))
+}
+
+/// Names as tokens, with a name padded to width by spaces (`李　蕊`, `常  钦`) put back
+/// together: runs of single Han characters join, two at a time or three when the run is
+/// three long.
+fn padded_names(tokens: &[&str]) -> Vec<String> {
+    let single = |t: &str| t.chars().count() == 1 && t.chars().all(is_han);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let run = tokens[i..].iter().take_while(|t| single(t)).count();
+        if run == 0 {
+            out.push(tokens[i].to_owned());
+            i += 1;
+            continue;
+        }
+        let mut left = run;
+        while left > 0 {
+            let take = if left == 3 || left == 1 { left } else { 2 };
+            out.push(tokens[i..i + take].concat());
+            i += take;
+            left -= take;
+        }
+    }
+    out
+}
+
+/// A bare author name (or a few) under a headline, with no role: `张磊`, `余　璇`,
+/// `李　硕　孙龙飞`. Without a space it must be two or three Han characters, so that a
+/// four-character headline (`图片报道`) is not taken for one.
+pub fn is_bare_name(text: &str) -> bool {
+    if !at_most(text, 20) {
+        return false;
+    }
+    let tokens: Vec<&str> = text.split(is_space).filter(|t| !t.is_empty()).collect();
+    if let [one] = tokens[..]
+        && one.contains(['·', '•'])
+    {
+        return is_name(one);
+    }
+    if tokens.is_empty() || !tokens.iter().all(|t| t.chars().all(is_han)) {
+        return false;
+    }
+    if tokens.len() == 1 {
+        return (2..=3).contains(&tokens[0].chars().count());
+    }
+    let names = padded_names(&tokens);
+    names.len() <= 4 && names.iter().all(|n| (2..=4).contains(&n.chars().count()))
+}
+
+/// Words that end a person's post (`副司长`, `党委书记`, `教授`) in a signature.
+const POSTS: [&str; 16] = [
+    "长",
+    "主任",
+    "书记",
+    "委员",
+    "主席",
+    "教授",
+    "研究员",
+    "院士",
+    "专家",
+    "代表",
+    "局长",
+    "经理",
+    "董事",
+    "总监",
+    "干事",
+    "馆员",
+];
+
+/// A signature under a headline: a bare name after the writer's post or country,
+/// `教育部高等教育司副司长　武世兴`, `（伊拉克）方浩明`.
+pub fn is_signature(text: &str) -> bool {
+    if !at_most(text, 40) || has_body_punctuation(text) && !text.contains('，') {
+        return false;
+    }
+    if let Some(rest) = text.strip_prefix('（').and_then(|t| t.split_once('）'))
+        && at_most(rest.0, 8)
+        && is_bare_name(rest.1.trim_matches(is_space))
+    {
+        return true;
+    }
+    let tokens: Vec<&str> = text.split(is_space).filter(|t| !t.is_empty()).collect();
+    // The name is the last token, or the last two when padded (`李　奕`).
+    for take in [1, 2] {
+        if tokens.len() <= take {
+            continue;
+        }
+        let (post, name) = tokens.split_at(tokens.len() - take);
+        let name = name.concat();
+        let post = post.concat();
+        if (2..=4).contains(&name.chars().count())
+            && name.chars().all(is_han)
+            && (take == 1 || tokens[tokens.len() - 1].chars().count() == 1)
+            && POSTS.iter().any(|p| post.ends_with(p))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Marks some papers set before a byline or credit: `■本报记者 某某`.

@@ -51,6 +51,7 @@ pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) 
         {
             last - 1
         }
+        None if last > 0 && subtitle_evidence(headings[last - 1], headings[last]) > 0 => last - 1,
         None => last,
     };
     draft.title = headings[title_at].to_owned();
@@ -81,6 +82,32 @@ pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) 
         });
     }
     (page_lines, draft)
+}
+
+/// How strongly two unmarked headline lines read as title then subtitle rather than
+/// kicker then title: the column tag `（…）` goes on the title; a subtitle spells out
+/// details in clauses the title does without.
+fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
+    let tagged = |t: &str| {
+        let t = t.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
+        t.ends_with('）') && t.contains('（') && !t.starts_with('（')
+    };
+    let clauses = |t: &str| t.contains(['，', '、']);
+    // A label in lenticular brackets (`【文旅观察】`) heads the story, never follows it.
+    if upper.starts_with('【') && upper.ends_with('】') {
+        return -3;
+    }
+    let mut score = 0;
+    if tagged(upper) {
+        score += 3;
+    }
+    if tagged(lower) {
+        score -= 3;
+    }
+    if clauses(lower) && !clauses(upper) {
+        score += 1;
+    }
+    score
 }
 
 /// What a line that belongs to the page rather than an article is.
