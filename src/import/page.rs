@@ -112,7 +112,7 @@ fn blocks(text: &str) -> (Vec<Block<'_>>, bool) {
             && prev.kind == Kind::Body
             && !rules::ends_sentence(prev.text)
             // A wrapped line runs the column's width; a short one ended its paragraph.
-            && !(by_indent && rules::at_most(prev.text, 15))
+            && (!by_indent || !rules::at_most(prev.text, 15))
             && !blocks
                 .get(i + 1)
                 .is_some_and(|n| dateline::starts_with_dateline(n.text));
