@@ -13,6 +13,7 @@ pub mod clean;
 pub mod dateline;
 pub mod decode;
 pub mod draft;
+pub mod evidence;
 pub mod export;
 pub mod page;
 pub mod rules;

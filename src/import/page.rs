@@ -21,6 +21,7 @@
 //! Nothing is dropped: every block ends up in exactly one field or page line.
 
 use super::draft::Draft;
+use super::evidence::{self, Run, THRESHOLD};
 use super::stack::{self, StackLine};
 use super::{clean, dateline, rules, speaker};
 use crate::model::{Page, PageLine, PageLineKind, ParagraphKind};
@@ -120,6 +121,29 @@ fn blocks(text: &str) -> (Vec<Block<'_>>, bool) {
             blocks[i].kind = Kind::Body;
         }
     }
+    // On a page without paragraph indents, a short line that a full stop or comma does
+    // not close may be a headline with clause marks (`江苏苏州：早餐升级，热！`) when it
+    // opens the page, follows a closed story or stands over a byline: the reader weighs
+    // it as a headline.
+    if !by_indent {
+        for i in 0..blocks.len() {
+            let b = blocks[i];
+            let prev_closed = i == 0
+                || evidence::is_closing_credit(blocks[i - 1].text)
+                || matches!(blocks[i - 1].kind, Kind::Credit | Kind::PageCredit);
+            let over_byline = blocks.get(i + 1).is_some_and(|n| n.kind == Kind::Byline);
+            let under_label = i > 0 && evidence::is_label(blocks[i - 1].text);
+            if b.kind == Kind::Body
+                && rules::at_most(b.text, 40)
+                && rules::is_long_heading_like(b.text)
+                && (prev_closed || over_byline || under_label || evidence::column_tagged(b.text))
+                && !dateline::starts_with_dateline(b.text)
+                && !rules::is_source_note(b.text)
+            {
+                blocks[i].kind = Kind::Heading;
+            }
+        }
+    }
     // A bare name between a headline and the body is the byline.
     for i in 1..blocks.len() {
         let body_next = blocks.get(i + 1).is_none_or(|n| n.kind == Kind::Body);
@@ -189,7 +213,8 @@ fn classify(text: &str, indented: bool, by_indent: bool) -> Kind {
     } else if rules::is_byline(text) && !(by_indent && indented) {
         // Set in like a paragraph, a byline signs a story inside a package.
         Kind::Byline
-    } else if dateline::starts_with_dateline(text)
+    } else if rules::is_source_note(text)
+        || dateline::starts_with_dateline(text)
         || speaker::label_len(text).is_some_and(|n| {
             let name = text[..n].trim_end_matches([':', '：']);
             // An indented line opening with a name and colon is speech, however short.
@@ -224,6 +249,8 @@ struct Reader<'a> {
     pending_at: usize,
     /// Paragraphs are indented on this page: an unindented line is not body text.
     by_indent: bool,
+    /// The current story opened with an editor's note: it is a package of sub-stories.
+    in_package: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -286,10 +313,15 @@ impl<'a> Reader<'a> {
         if pending.is_empty() {
             return;
         }
+        if pending.len() > 1 && self.run_stays_in_story(&pending, blocks, next) {
+            self.keep_in_story(&pending);
+            return;
+        }
         if let [StackLine::Heading(h)] = pending[..]
             && let Some(kind) = self.lone_line_in_story(h, blocks, next)
             && let Some(d) = self.drafts.last_mut()
         {
+            self.in_package |= evidence::is_editors_note(h);
             if kind == ParagraphKind::Text && d.is_open() {
                 d.continue_last(h);
             } else {
@@ -297,6 +329,7 @@ impl<'a> Reader<'a> {
             }
             return;
         }
+        self.in_package = false;
         let (lines, draft) = stack::build(&pending, self.drafts.is_empty());
         self.put_lines(lines);
         self.drafts.push(draft);
@@ -314,6 +347,10 @@ impl<'a> Reader<'a> {
         let mut taken = 0;
         for line in pending.iter() {
             match *line {
+                // `（本报记者 苏雁）` closes the story as printed: its last paragraph.
+                StackLine::Byline(t) if evidence::is_closing_credit(t) => {
+                    d.push(ParagraphKind::Text, t)
+                }
                 StackLine::Byline(t) if d.byline.is_none() => d.byline = Some(t.to_owned()),
                 StackLine::Credit(t) if d.credit.is_none() => d.attach_credit(t),
                 _ => break,
@@ -349,6 +386,23 @@ impl<'a> Reader<'a> {
         if self.by_indent && blocks[next].indented {
             return None;
         }
+        if !self.by_indent {
+            let one = [line];
+            let run = self.run(&one, false, blocks, next);
+            if evidence::new_article_score(&run, current, self.in_package) >= THRESHOLD {
+                return None;
+            }
+            // Longer than a one-line headline, it is the head of a cut paragraph.
+            let subhead = rules::is_heading_like(line)
+                && rules::at_most(line, rules::LONE_TITLE_MAX)
+                && !rules::ends_sentence(line)
+                && speaker::label_len(line).is_none();
+            return Some(if subhead {
+                ParagraphKind::Subhead
+            } else {
+                ParagraphKind::Text
+            });
+        }
         if rules::is_subhead_word(line) || rules::is_numbered_heading(line) {
             return Some(ParagraphKind::Subhead);
         }
@@ -367,6 +421,71 @@ impl<'a> Reader<'a> {
         (rules::at_most(line, rules::SUBHEAD_MAX) && !two_phrases).then_some(ParagraphKind::Subhead)
     }
 
+    fn run<'r>(
+        &self,
+        headings: &'r [&'r str],
+        byline: bool,
+        blocks: &'r [Block<'_>],
+        next: usize,
+    ) -> Run<'r> {
+        Run {
+            headings,
+            byline,
+            next: blocks[next].text,
+            photo: photo_follows(blocks, next),
+        }
+    }
+
+    /// Whether a run of several headline lines mid-story (a two-line subhead, a
+    /// package's sub-story) stays in the story, on a page without paragraph indents.
+    fn run_stays_in_story(
+        &self,
+        pending: &[StackLine<'_>],
+        blocks: &[Block<'_>],
+        next: usize,
+    ) -> bool {
+        let Some(current) = self.drafts.last() else {
+            return false;
+        };
+        if self.by_indent || current.paras.is_empty() {
+            return false;
+        }
+        let headings: Vec<&str> = pending
+            .iter()
+            .filter_map(|l| match *l {
+                StackLine::Heading(h) => Some(h),
+                _ => None,
+            })
+            .collect();
+        if headings.is_empty() || pending.iter().any(|l| matches!(l, StackLine::Credit(_))) {
+            return false;
+        }
+        let byline = pending.iter().any(|l| matches!(l, StackLine::Byline(_)));
+        let run = self.run(&headings, byline, blocks, next);
+        let package = self.in_package || headings.iter().any(|h| evidence::is_editors_note(h));
+        evidence::new_article_score(&run, current, package) < THRESHOLD
+    }
+
+    /// Put a run of lines into the current story as paragraphs.
+    fn keep_in_story(&mut self, pending: &[StackLine<'_>]) {
+        let Some(d) = self.drafts.last_mut() else {
+            return;
+        };
+        for line in pending {
+            if let StackLine::Heading(h) = *line {
+                self.in_package |= evidence::is_editors_note(h);
+            }
+            match *line {
+                StackLine::Heading(h) if rules::is_heading_like(h) => {
+                    d.push(ParagraphKind::Subhead, h)
+                }
+                StackLine::Heading(t) | StackLine::Byline(t) | StackLine::Credit(t) => {
+                    d.push(ParagraphKind::Text, t)
+                }
+            }
+        }
+    }
+
     fn body(&mut self, b: Block<'_>) {
         let starts_new = match self.drafts.last() {
             None => true,
@@ -378,7 +497,11 @@ impl<'a> Reader<'a> {
             }
         };
         if starts_new {
+            self.in_package = false;
             self.drafts.push(Draft::default());
+        }
+        if evidence::is_editors_note(b.text) {
+            self.in_package = true;
         }
         let Some(d) = self.drafts.last_mut() else {
             return;

@@ -123,7 +123,9 @@ fn a_byline_after_the_body_closes_the_story() {
         "标题一\n\n{A}\n\n（本报记者 甲乙）\n\n标题二\n\n{A}"
     ));
     assert_eq!(titles(&p), vec!["标题一", "标题二"]);
-    assert_eq!(p.articles[0].byline.as_deref(), Some("（本报记者 甲乙）"));
+    // The closing credit stays where the paper prints it: the story's last paragraph.
+    let last = p.articles[0].paragraphs.last().map(|x| x.text.as_str());
+    assert_eq!(last, Some("（本报记者 甲乙）"));
     assert_eq!(p.articles[1].byline, None);
 }
 

@@ -128,6 +128,12 @@ pub fn is_long_heading_like(text: &str) -> bool {
             .ends_with(['。', '；', ';', '，', ','])
 }
 
+/// A note naming where figures come from: `数据来源：…`, `资料来源：…`.
+pub fn is_source_note(text: &str) -> bool {
+    let head: String = text.chars().take(6).collect();
+    head.contains("来源：") || head.contains("来源:")
+}
+
 /// Roles that open a byline or a photo credit.
 const ROLES: [&str; 12] = [
     "特约记者",
@@ -353,6 +359,11 @@ pub fn is_photo_credit(text: &str) -> bool {
     if !at_most(text, CREDIT_MAX) {
         return false;
     }
+    // `王  彪摄（影像中国）`: a column tag may follow the credit.
+    let text = match text.rfind('（') {
+        Some(at) if at > 0 && text.ends_with('）') && text[..at].ends_with('摄') => &text[..at],
+        _ => text,
+    };
     let inner = unbracket(text);
     let agency = inner
         .strip_suffix('发')
