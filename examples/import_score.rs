@@ -12,15 +12,37 @@ use std::path::PathBuf;
 use dubao::import::score::{Score, Truth, score_page};
 use dubao::import::{decode, page::parse_page};
 
+/// `--show FILE`: how one page splits, article by article.
+fn show(path: &std::path::Path) -> anyhow::Result<()> {
+    let text = decode::decode(&std::fs::read(path)?).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let page = parse_page(&text, "show", "", "01");
+    for line in &page.lines {
+        println!("PAGE {:?} {}", line.kind, line.text);
+    }
+    for a in &page.articles {
+        println!(
+            "== {:?} | {:?} | {} | {:?} | by {:?}",
+            a.column, a.kicker, a.title, a.subtitle, a.byline
+        );
+        for p in &a.paragraphs {
+            let t: String = p.text.chars().take(30).collect();
+            println!("   {:?} {t}", p.kind);
+        }
+    }
+    Ok(())
+}
+
 fn main() -> anyhow::Result<()> {
     let mut dir = PathBuf::from(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/corpus/pages"
     ));
     let mut verbose = false;
-    for arg in std::env::args().skip(1) {
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--verbose" | "-v" => verbose = true,
+            "--show" => return show(&PathBuf::from(args.next().unwrap_or_default())),
             _ => dir = PathBuf::from(arg),
         }
     }
@@ -59,6 +81,13 @@ fn main() -> anyhow::Result<()> {
                 }
                 for t in &s.extra {
                     println!("    extra:  {t}");
+                }
+                let short = |t: &str| t.chars().take(40).collect::<String>();
+                for t in &s.lost {
+                    println!("    lost:   {}", short(t));
+                }
+                for t in &s.merged {
+                    println!("    merged: {}", short(t));
                 }
             }
             by_group.entry((source.clone(), style)).or_default().add(&s);

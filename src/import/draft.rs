@@ -29,6 +29,13 @@ pub struct Draft {
     pub paras: Vec<DraftPara>,
 }
 
+/// A block ending on a closing book-title mark or bracket (`…备忘录》`, `…（上）`) ended its
+/// paragraph: a printed column is not cut right after one.
+fn closes_quote(text: &str) -> bool {
+    text.trim_end_matches(rules::is_space)
+        .ends_with(['》', '）', ')', '】'])
+}
+
 impl Draft {
     pub fn push(&mut self, kind: ParagraphKind, text: &str) {
         self.paras.push(DraftPara {
@@ -45,9 +52,11 @@ impl Draft {
 
     /// Whether the last paragraph stops mid-sentence, so a following block continues it.
     pub fn is_open(&self) -> bool {
-        self.paras
-            .last()
-            .is_some_and(|p| p.kind == ParagraphKind::Text && !rules::ends_sentence(&p.text))
+        self.paras.last().is_some_and(|p| {
+            p.kind == ParagraphKind::Text
+                && !rules::ends_sentence(&p.text)
+                && !closes_quote(&p.text)
+        })
     }
 
     /// Continue the last paragraph with the next block of a column-cut paragraph.

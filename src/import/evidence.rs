@@ -45,6 +45,23 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     if closed(current) {
         score += 3;
     }
+    // A dated news report (`本报北京5月4日电…`) seldom has subheads: a headline after
+    // one starts the next story.
+    // (A line longer than a one-line headline may still be the head of a paragraph a
+    // column cut in two.)
+    let one_line_headline = run.headings.len() > 1
+        || run
+            .headings
+            .iter()
+            .all(|h| rules::at_most(h, rules::LONE_TITLE_MAX));
+    if one_line_headline
+        && current
+            .paras
+            .first()
+            .is_some_and(|p| super::dateline::starts_with_dateline(&p.text))
+    {
+        score += 3;
+    }
     let stacked = run.headings.len() > 1;
     for (i, &h) in run.headings.iter().enumerate() {
         if column_tagged(h) || is_label(h) {
@@ -54,7 +71,7 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
         let kicker = h.ends_with("——") && stacked;
         let subtitle = rules::is_dash_subtitle(h) && i > 0;
         if !in_package && (kicker || subtitle) {
-            score += 3;
+            score += 2;
         }
         if rules::is_numbered_heading(h) || rules::is_subhead_word(h) {
             score -= 3;
@@ -156,11 +173,14 @@ mod tests {
             run(&["题目"], true, "正文。"),
             run(&["题目"], false, "本报北京5月4日电  正文。"),
             run(&["题目（今日谈）"], false, "正文。"),
-            run(&["引题——", "题目"], false, "正文。"),
+            run(&["【文旅观察】", "题目"], false, "正文。"),
         ];
         for r in cues {
             assert!(new_article_score(&r, &d, false) >= THRESHOLD, "{r:?}");
         }
+        // A kicker ending in `——` is weaker alone: two-line subheads take that shape.
+        let dashed = run(&["一片树林——", "滩涂上种起“绿存折”"], false, "正文。");
+        assert!(new_article_score(&dashed, &d, false) < THRESHOLD);
         let closed = story("（本报记者 甲乙）");
         assert!(new_article_score(&run(&["题目"], false, "正文。"), &closed, false) >= THRESHOLD);
     }

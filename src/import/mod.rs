@@ -9,6 +9,7 @@
 //!
 //! Every error names the file it is about, on one line: `PATH: what is wrong`.
 
+mod blocks;
 pub mod clean;
 pub mod dateline;
 pub mod decode;
@@ -18,6 +19,7 @@ pub mod export;
 pub mod page;
 pub mod rules;
 pub mod score;
+pub mod signature;
 pub mod speaker;
 pub mod stack;
 pub mod tree;

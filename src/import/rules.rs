@@ -131,7 +131,10 @@ pub fn is_long_heading_like(text: &str) -> bool {
 /// A note naming where figures come from: `数据来源：…`, `资料来源：…`.
 pub fn is_source_note(text: &str) -> bool {
     let head: String = text.chars().take(6).collect();
-    head.contains("来源：") || head.contains("来源:")
+    head.contains("来源：")
+        || head.contains("来源:")
+        || (at_most(text, 80)
+            && (text.contains('@') || text.contains("http") || text.contains("www.")))
 }
 
 /// Roles that open a byline or a photo credit.
@@ -161,7 +164,7 @@ fn strip_role(token: &str) -> Option<&str> {
 
 /// A personal name as bylines print it: two to five Han characters (a middle dot for
 /// transliterated names), or a Latin name.
-fn is_name(token: &str) -> bool {
+pub(super) fn is_name(token: &str) -> bool {
     let n = token.chars().count();
     let han = token.chars().all(|c| is_han(c) || c == '·' || c == '•');
     let latin = token
@@ -214,7 +217,7 @@ fn is_role_and_names(text: &str) -> bool {
 /// Names as tokens, with a name padded to width by spaces (`李　蕊`, `常  钦`) put back
 /// together: runs of single Han characters join, two at a time or three when the run is
 /// three long.
-fn padded_names(tokens: &[&str]) -> Vec<String> {
+pub(super) fn padded_names(tokens: &[&str]) -> Vec<String> {
     let single = |t: &str| t.chars().count() == 1 && t.chars().all(is_han);
     let mut out = Vec::new();
     let mut i = 0;
@@ -234,81 +237,6 @@ fn padded_names(tokens: &[&str]) -> Vec<String> {
         }
     }
     out
-}
-
-/// A bare author name (or a few) under a headline, with no role: `张磊`, `余　璇`,
-/// `李　硕　孙龙飞`. Without a space it must be two or three Han characters, so that a
-/// four-character headline (`图片报道`) is not taken for one.
-pub fn is_bare_name(text: &str) -> bool {
-    if !at_most(text, 20) {
-        return false;
-    }
-    let tokens: Vec<&str> = text.split(is_space).filter(|t| !t.is_empty()).collect();
-    if let [one] = tokens[..]
-        && one.contains(['·', '•'])
-    {
-        return is_name(one);
-    }
-    if tokens.is_empty() || !tokens.iter().all(|t| t.chars().all(is_han)) {
-        return false;
-    }
-    if tokens.len() == 1 {
-        return (2..=3).contains(&tokens[0].chars().count());
-    }
-    let names = padded_names(&tokens);
-    names.len() <= 4 && names.iter().all(|n| (2..=4).contains(&n.chars().count()))
-}
-
-/// Words that end a person's post (`副司长`, `党委书记`, `教授`) in a signature.
-const POSTS: [&str; 16] = [
-    "长",
-    "主任",
-    "书记",
-    "委员",
-    "主席",
-    "教授",
-    "研究员",
-    "院士",
-    "专家",
-    "代表",
-    "局长",
-    "经理",
-    "董事",
-    "总监",
-    "干事",
-    "馆员",
-];
-
-/// A signature under a headline: a bare name after the writer's post or country,
-/// `教育部高等教育司副司长　武世兴`, `（伊拉克）方浩明`.
-pub fn is_signature(text: &str) -> bool {
-    if !at_most(text, 40) || has_body_punctuation(text) && !text.contains('，') {
-        return false;
-    }
-    if let Some(rest) = text.strip_prefix('（').and_then(|t| t.split_once('）'))
-        && at_most(rest.0, 8)
-        && is_bare_name(rest.1.trim_matches(is_space))
-    {
-        return true;
-    }
-    let tokens: Vec<&str> = text.split(is_space).filter(|t| !t.is_empty()).collect();
-    // The name is the last token, or the last two when padded (`李　奕`).
-    for take in [1, 2] {
-        if tokens.len() <= take {
-            continue;
-        }
-        let (post, name) = tokens.split_at(tokens.len() - take);
-        let name = name.concat();
-        let post = post.concat();
-        if (2..=4).contains(&name.chars().count())
-            && name.chars().all(is_han)
-            && (take == 1 || tokens[tokens.len() - 1].chars().count() == 1)
-            && POSTS.iter().any(|p| post.ends_with(p))
-        {
-            return true;
-        }
-    }
-    false
 }
 
 /// Marks some papers set before a byline or credit: `■本报记者 某某`.
@@ -386,10 +314,12 @@ pub fn is_photo_credit(text: &str) -> bool {
     // space), so a headline like `春日随手摄` is not taken for a credit.
     let personal = |t: &str| is_name(t) && (spaced || (!at_most(t, 1) && at_most(t, 3)));
     if shot.is_some() {
-        let mut tokens = who
+        let tokens: Vec<&str> = who
             .split(|c: char| is_space(c) || c == '、')
-            .filter(|t| !t.is_empty());
-        tokens.clone().next().is_some() && tokens.all(personal)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let names = padded_names(&tokens);
+        !names.is_empty() && names.iter().all(|n| personal(n))
     } else {
         are_names(who)
     }
@@ -539,6 +469,8 @@ pub fn is_series_mark(text: &str) -> bool {
 pub fn is_dash_subtitle(text: &str) -> bool {
     text.starts_with(['—', '⸺', '─', '－']) || text.starts_with("--")
 }
+
+pub use super::signature::{is_bare_name, is_signature};
 
 #[cfg(test)]
 #[path = "rules_tests.rs"]

@@ -48,6 +48,10 @@ pub struct Score {
     /// Titles of true articles not found, and of imported articles matching none.
     pub missed: Vec<String>,
     pub extra: Vec<String>,
+    /// Truth paragraphs of found articles not found whole, and imported paragraphs
+    /// holding two whole truth paragraphs.
+    pub lost: Vec<String>,
+    pub merged: Vec<String>,
 }
 
 impl Score {
@@ -188,6 +192,8 @@ pub fn score_page(truth: &Truth, page: &Page) -> Score {
             s.paragraphs += 1;
             if paras[i].iter().any(|q| q.contains(&p)) {
                 s.paragraphs_whole += 1;
+            } else {
+                s.lost.push(p);
             }
         }
     }
@@ -203,11 +209,13 @@ pub fn score_page(truth: &Truth, page: &Page) -> Score {
         .map(|p| norm(p))
         .filter(|p| p.chars().count() > 30)
         .collect();
-    s.false_merges = paras
+    s.merged = paras
         .iter()
         .flatten()
         .filter(|q| holds_two(q, &long))
-        .count();
+        .cloned()
+        .collect();
+    s.false_merges = s.merged.len();
     s
 }
 
