@@ -153,7 +153,8 @@ impl<'a> Reader<'a> {
         self.in_package = pending
             .iter()
             .any(|l| matches!(l, StackLine::Heading(h) if evidence::is_editors_note(h)));
-        let (lines, draft) = stack::build(&pending, self.drafts.is_empty());
+        let dated = dateline::starts_with_dateline(blocks[next].text);
+        let (lines, draft) = stack::build_over(&pending, self.drafts.is_empty(), dated);
         self.put_lines(lines);
         self.drafts.push(draft);
     }
@@ -317,6 +318,9 @@ impl<'a> Reader<'a> {
                     && !d.is_open()
                     && b.kind == Kind::Body
                     && dateline::starts_with_dateline(b.text)
+                    // Where indents mark paragraphs, a dated paragraph with no headline
+                    // over it is the next piece of a roundup, inside the same article.
+                    && !d.has_head()
             }
         };
         if starts_new {
@@ -346,7 +350,7 @@ impl<'a> Reader<'a> {
         let mut pending = std::mem::take(&mut self.pending);
         self.give_tail_to_current(&mut pending);
         if pending.iter().any(|l| matches!(l, StackLine::Heading(_)))
-            && let Some(at) = self.orphan_home()
+            && let Some(at) = self.orphan_home().or_else(|| self.dated_home())
         {
             self.give_head(at, &pending);
             return;
@@ -405,6 +409,21 @@ impl<'a> Reader<'a> {
             return Some(i + 1);
         }
         self.headless()
+    }
+
+    /// For a headline stack left at the page's end: the last dated piece inside the last
+    /// article (a roundup's, or one whose headline was printed after it), split off.
+    fn dated_home(&mut self) -> Option<usize> {
+        let i = self.drafts.len().checked_sub(1)?;
+        let at = self.drafts[i].paras.iter().rposition(|p| {
+            p.kind == ParagraphKind::Text && dateline::starts_with_dateline(&p.text)
+        })?;
+        if at == 0 {
+            return None;
+        }
+        let tail = self.drafts[i].split_off(at);
+        self.drafts.push(tail);
+        Some(i + 1)
     }
 
     /// The nearest article (within reach) inside which an interview begins after other

@@ -78,16 +78,14 @@ fn a_lone_line_with_a_full_stop_or_a_speaker_is_speech() {
 }
 
 #[test]
-fn a_dateline_inside_a_story_starts_a_headless_one() {
+fn a_dateline_inside_a_story_opens_the_next_piece_of_a_roundup() {
+    // A dated paragraph with no headline over it stays in the article (组合报道).
     let p = page(&format!(
         "标题一\n\n{A}\n\n{B}\n\n新华社北京3月7日电 又一条消息。"
     ));
-    assert_eq!(titles(&p), vec!["标题一", ""]);
-    assert_eq!(p.articles[1].kind, ArticleKind::Other);
-    assert_eq!(
-        p.articles[1].dateline.as_deref(),
-        Some("新华社北京3月7日电")
-    );
+    assert_eq!(titles(&p), vec!["标题一"]);
+    let last = p.articles[0].paragraphs.last().map(|x| x.text.as_str());
+    assert_eq!(last, Some("新华社北京3月7日电 又一条消息。"));
 }
 
 #[test]

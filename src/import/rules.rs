@@ -345,7 +345,7 @@ pub fn is_page_credit(text: &str) -> bool {
         "主编",
         "统筹",
     ];
-    if !at_most(text, 80) || text.contains('。') {
+    if !at_most(text, 240) || text.contains('。') {
         return false;
     }
     let t = unbracket(text);

@@ -21,6 +21,12 @@ pub enum StackLine<'a> {
 /// Build an article's head from `lines`. `page_top` says nothing stands above the stack,
 /// so lines above the kicker belong to the page.
 pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) {
+    build_over(lines, page_top, false)
+}
+
+/// [`build`] for a stack over a body that opens with a dateline (`dated`): a news report,
+/// whose two-line stacks are a little more often title and subtitle.
+pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<PageLine>, Draft) {
     let mut draft = Draft::default();
     let mut headings = Vec::new();
     for line in lines {
@@ -51,7 +57,11 @@ pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) 
         {
             last - 1
         }
-        None if last > 0 && subtitle_evidence(headings[last - 1], headings[last]) > 0 => last - 1,
+        None if last > 0
+            && subtitle_evidence(headings[last - 1], headings[last]) + i32::from(dated) >= 2 =>
+        {
+            last - 1
+        }
         None => last,
     };
     draft.title = headings[title_at].to_owned();
@@ -84,6 +94,26 @@ pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) 
     (page_lines, draft)
 }
 
+/// Predicates that close a headline reporting a finished event.
+const EVENTS: [&str; 16] = [
+    "举行",
+    "召开",
+    "印发",
+    "发布",
+    "实施",
+    "开通运营",
+    "开工建设",
+    "签发",
+    "试运行",
+    "开幕",
+    "闭幕",
+    "举办",
+    "启动",
+    "公布",
+    "开赛",
+    "成立",
+];
+
 /// How strongly two unmarked headline lines read as title then subtitle rather than
 /// kicker then title: the column tag `（…）` goes on the title; a subtitle spells out
 /// details in clauses the title does without.
@@ -106,6 +136,14 @@ fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
     }
     if clauses(lower) && !clauses(upper) {
         score += 1;
+    }
+    // A title stating a finished event (`…在京举行`, `…印发`) and a subtitle with the
+    // formula `某某出席并讲话`.
+    if EVENTS.iter().any(|e| upper.ends_with(e)) {
+        score += 1;
+    }
+    if lower.contains("出席") && (lower.ends_with("讲话") || lower.ends_with("致辞")) {
+        score += 2;
     }
     score
 }
