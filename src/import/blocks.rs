@@ -76,6 +76,11 @@ fn mark_continuations(blocks: &mut [Block<'_>], gaps: &[bool], by_indent: bool) 
             && !rules::ends_sentence(prev.text)
             // A wrapped line runs the column's width; a short one ended its paragraph.
             && (!by_indent || !rules::at_most(prev.text, 15))
+            // Over an indented paragraph, a headline-shaped line with no full stop is
+            // that paragraph's headline, not the end of the one above.
+            && (!by_indent
+                || rules::ends_sentence(b.text)
+                || !blocks.get(i + 1).is_some_and(|n| n.indented))
             && !blocks
                 .get(i + 1)
                 .is_some_and(|n| dateline::starts_with_dateline(n.text));
@@ -105,6 +110,7 @@ fn mark_clause_headlines(blocks: &mut [Block<'_>]) {
             && (prev_closed || over_byline || under_label || evidence::column_tagged(b.text))
             && !dateline::starts_with_dateline(b.text)
             && !rules::is_source_note(b.text)
+            && !(b.text.starts_with('（') && b.text.ends_with('）'))
         {
             blocks[i].kind = Kind::Heading;
         }
@@ -115,7 +121,9 @@ fn mark_clause_headlines(blocks: &mut [Block<'_>]) {
 /// the body is the byline.
 fn mark_bare_bylines(blocks: &mut [Block<'_>]) {
     for i in 1..blocks.len() {
-        let body_next = blocks.get(i + 1).is_none_or(|n| n.kind == Kind::Body);
+        let body_next = blocks
+            .get(i + 1)
+            .is_none_or(|n| matches!(n.kind, Kind::Body | Kind::Subhead));
         if blocks[i].kind == Kind::Heading
             && blocks[i - 1].kind == Kind::Heading
             && body_next

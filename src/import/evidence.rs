@@ -64,7 +64,7 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     }
     let stacked = run.headings.len() > 1;
     for (i, &h) in run.headings.iter().enumerate() {
-        if column_tagged(h) || is_label(h) {
+        if column_tagged(h) || is_label(h) || is_photo_heading(h) {
             score += 3;
         }
         // A lone `——…` line is an epigraph's source or a note's signature, not a stack.
@@ -94,6 +94,14 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
 pub fn column_tagged(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
     t.ends_with('）') && t.contains('（') && !t.starts_with('（') && rules::at_most(t, 80)
+}
+
+/// The stock headline of a photo feature: `图片报道`, `图片新闻`.
+pub fn is_photo_heading(text: &str) -> bool {
+    matches!(
+        text,
+        "图片报道" | "图片新闻" | "新闻图片" | "新闻图说" | "图说"
+    )
 }
 
 /// A column label in lenticular brackets, `【文旅观察】`, which heads an article.

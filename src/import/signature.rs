@@ -23,8 +23,11 @@ pub fn is_bare_name(text: &str) -> bool {
     if tokens.len() == 1 {
         return (2..=3).contains(&tokens[0].chars().count());
     }
+    // A four-character token is a phrase (`悦耳入心 韵味悠长`), not a name.
     let names = padded_names(&tokens);
-    names.len() <= 4 && names.iter().all(|n| (2..=4).contains(&n.chars().count()))
+    names.len() <= 4
+        && tokens.iter().all(|t| t.chars().count() <= 3)
+        && names.iter().all(|n| (2..=4).contains(&n.chars().count()))
 }
 
 /// Words that end a person's post (`副司长`, `党委书记`, `教授`) in a signature.
