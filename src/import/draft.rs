@@ -56,7 +56,20 @@ impl Draft {
             p.kind == ParagraphKind::Text
                 && !rules::ends_sentence(&p.text)
                 && !closes_quote(&p.text)
+                // A sub-story's byline kept as a paragraph is complete.
+                && !rules::is_byline(&p.text)
+                && !rules::is_bare_name(&p.text)
         })
+    }
+
+    /// Whether the last paragraph is a dateline standing alone (`本报江城6月2日电`) after
+    /// other text: it opens the next story, whose headline follows it.
+    pub fn ends_with_lone_dateline(&self) -> bool {
+        self.paras.len() > 1
+            && self.paras.last().is_some_and(|p| {
+                p.kind == ParagraphKind::Text
+                    && dateline::split(&p.text).is_some_and(|(_, rest)| rest.is_empty())
+            })
     }
 
     /// Continue the last paragraph with the next block of a column-cut paragraph.

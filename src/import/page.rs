@@ -153,8 +153,16 @@ impl<'a> Reader<'a> {
         self.in_package = pending
             .iter()
             .any(|l| matches!(l, StackLine::Heading(h) if evidence::is_editors_note(h)));
-        let dated = dateline::starts_with_dateline(blocks[next].text);
-        let (lines, draft) = stack::build_over(&pending, self.drafts.is_empty(), dated);
+        // A dateline standing alone above the headline opens this story.
+        let dateline_above = match self.drafts.last_mut() {
+            Some(d) if d.ends_with_lone_dateline() => d.paras.pop(),
+            _ => None,
+        };
+        let dated = dateline_above.is_some() || dateline::starts_with_dateline(blocks[next].text);
+        let (lines, mut draft) = stack::build_over(&pending, self.drafts.is_empty(), dated);
+        if let Some(p) = dateline_above {
+            draft.paras.insert(0, p);
+        }
         self.put_lines(lines);
         self.drafts.push(draft);
     }
@@ -200,6 +208,9 @@ impl<'a> Reader<'a> {
             return None;
         }
         if dateline::starts_with_dateline(blocks[next].text) || photo_follows(blocks, next) {
+            return None;
+        }
+        if current.ends_with_lone_dateline() {
             return None;
         }
         // A paragraph that stopped mid-sentence goes on in the next block.
@@ -271,7 +282,7 @@ impl<'a> Reader<'a> {
         let Some(current) = self.drafts.last() else {
             return false;
         };
-        if self.by_indent || current.paras.is_empty() {
+        if self.by_indent || current.paras.is_empty() || current.ends_with_lone_dateline() {
             return false;
         }
         let headings: Vec<&str> = pending

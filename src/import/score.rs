@@ -112,6 +112,50 @@ fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 { 1.0 } else { a as f64 / b as f64 }
 }
 
+/// Scores of a corpus folder, per `(source, style)`: `source` is the file name up to its
+/// first `-` (`rmrb-20260505-04.truth.json` → `rmrb`), `style` is `blank` or `indent`.
+pub type CorpusScores = std::collections::BTreeMap<(String, String), Score>;
+
+/// Import and score every `<name>.{blank,indent}.txt` beside a `<name>.truth.json` in
+/// `dir`, calling `each(name, style, score)` per page. A page that cannot be read or
+/// decoded is an error naming it.
+pub fn score_corpus(
+    dir: &std::path::Path,
+    mut each: impl FnMut(&str, &str, &Score),
+) -> Result<CorpusScores, String> {
+    let what = |p: &std::path::Path, e: &dyn std::fmt::Display| format!("{}: {e}", p.display());
+    let mut names: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| what(dir, &e))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(".truth.json"))
+        .collect();
+    names.sort();
+    let mut scores = CorpusScores::new();
+    for truth_path in &names {
+        let bytes = std::fs::read(truth_path).map_err(|e| what(truth_path, &e))?;
+        let truth: Truth = serde_json::from_slice(&bytes).map_err(|e| what(truth_path, &e))?;
+        let stem = truth_path.to_string_lossy();
+        let stem = stem.trim_end_matches(".truth.json");
+        let name = stem.rsplit('/').next().unwrap_or_default();
+        let source = name.split('-').next().unwrap_or_default();
+        for style in ["blank", "indent"] {
+            let path = std::path::PathBuf::from(format!("{stem}.{style}.txt"));
+            let Ok(bytes) = std::fs::read(&path) else {
+                continue;
+            };
+            let text = super::decode::decode(&bytes).map_err(|e| what(&path, &e))?;
+            let page = super::page::parse_page(&text, source, "", "01");
+            let s = score_page(&truth, &page);
+            each(name, style, &s);
+            scores
+                .entry((source.to_owned(), style.to_owned()))
+                .or_default()
+                .add(&s);
+        }
+    }
+    Ok(scores)
+}
+
 /// NFKC with all whitespace removed.
 pub fn norm(text: &str) -> String {
     text.nfkc().filter(|c| !c.is_whitespace()).collect()
