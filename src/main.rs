@@ -8,7 +8,7 @@ use dubao::cli::{self, Cli};
 /// Load the library and open the reader on it.
 fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
-    let library = cli::load_library(&cli.data)?;
+    let (library, warnings) = cli::load_library_noting(&cli.data)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; in scripts use `dubao list`, `dubao show ID` or `dubao export --json`"
@@ -17,6 +17,14 @@ fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     let store = dubao::bookmarks::Store::default_dir().map(dubao::bookmarks::Store::new);
     let mut app = dubao::app::App::new(library, (80, 24), store);
     app.set_settings(cli.settings());
+    // Files skipped while loading: a note on the status line, in full on exit.
+    if let Some(first) = warnings.first() {
+        app.status = Some(match warnings.len() {
+            1 => format!("skipped {first}"),
+            n => format!("skipped {n} files: {first}, …"),
+        });
+        app.notices.extend(warnings);
+    }
     let notices = dubao::tui::run(app)?;
     // Messages the status line may have cut short, in full now the screen is back.
     for n in notices {
