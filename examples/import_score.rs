@@ -6,7 +6,7 @@
 //! paragraph recall and false merges per source and style, then per style and overall;
 //! `--verbose` adds every page that is not perfect, with its missed and extra titles, the
 //! paragraphs not found whole and the false merges. `--show FILE` prints how one page
-//! splits.
+//! splits; `--speed` only times the import.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -25,6 +25,7 @@ fn main() -> anyhow::Result<()> {
         match arg.as_str() {
             "--verbose" | "-v" => verbose = true,
             "--show" => return show(&PathBuf::from(args.next().unwrap_or_default())),
+            "--speed" => return speed(&dir),
             _ => dir = PathBuf::from(arg),
         }
     }
@@ -46,7 +47,52 @@ fn main() -> anyhow::Result<()> {
         println!("{:<7} {style:<7} {}", "all", s.line());
     }
     println!("{:<7} {:<7} {}", "all", "both", all.line());
+    speed(&dir)?;
     Ok(())
+}
+
+/// How fast the pages import (decode, clean, split), in MB of page text a second.
+fn speed(dir: &Path) -> anyhow::Result<()> {
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            texts.push(std::fs::read(&path)?);
+        }
+    }
+    let bytes: usize = texts.iter().map(Vec::len).sum();
+    let rounds = 5;
+    let cpu_start = cpu_seconds();
+    let start = std::time::Instant::now();
+    for _ in 0..rounds {
+        for t in &texts {
+            let text = decode::decode(t).map_err(anyhow::Error::msg)?;
+            std::hint::black_box(parse_page(&text, "s", "", "01"));
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let cpu = cpu_seconds() - cpu_start;
+    let mb = (bytes * rounds) as f64 / 1e6;
+    // On a shared machine the wall clock counts other processes' turns; CPU time does not.
+    println!(
+        "speed: {:.1} MB/s of CPU time, {:.1} MB/s wall ({} pages, {:.1} MB of page text, {rounds} rounds)",
+        mb / cpu,
+        mb / secs,
+        texts.len(),
+        bytes as f64 / 1e6
+    );
+    Ok(())
+}
+
+/// The CPU time this process has used, in seconds.
+fn cpu_seconds() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid timespec for clock_gettime to write.
+    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as f64 + ts.tv_nsec as f64 / 1e9
 }
 
 fn perfect(s: &Score) -> bool {

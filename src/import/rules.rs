@@ -99,7 +99,8 @@ pub fn at_most(text: &str, max: usize) -> bool {
     if text.len() > max.saturating_mul(4) {
         return false;
     }
-    text.chars().nth(max).is_none()
+    // Count chars as the bytes that start one: a tight loop over at most `4 * max` bytes.
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count() <= max
 }
 
 /// A line shaped like a headline, kicker, subtitle, subhead, label or banner: short and
@@ -130,7 +131,7 @@ pub fn is_long_heading_like(text: &str) -> bool {
 
 /// A note naming where figures come from: `数据来源：…`, `资料来源：…`.
 pub fn is_source_note(text: &str) -> bool {
-    let head: String = text.chars().take(6).collect();
+    let head = &text[..text.char_indices().nth(6).map_or(text.len(), |(i, _)| i)];
     head.contains("来源：")
         || head.contains("来源:")
         || (at_most(text, 80)
@@ -155,11 +156,21 @@ const ROLES: [&str; 12] = [
 
 fn strip_role(token: &str) -> Option<&str> {
     // `本报通讯员`: a short source may stand before the role inside the token.
-    ROLES.iter().find_map(|r| {
-        let at = token.find(r)?;
-        let source = &token[..at];
-        (at_most(source, 6) && source.chars().all(is_han)).then(|| &token[at + r.len()..])
-    })
+    role_at(token, 6).map(|(at, len)| &token[at + len..])
+}
+
+/// Where the first role starts (byte offset and length), after at most `source` Han
+/// characters: a scan of a few starts rather than a search of the whole line.
+fn role_at(text: &str, source: usize) -> Option<(usize, usize)> {
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if let Some(r) = ROLES.iter().find(|r| text[i..].starts_with(**r)) {
+            return Some((i, r.len()));
+        }
+        if n >= source || !is_han(c) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A personal name as bylines print it: two to five Han characters (a middle dot for
@@ -182,13 +193,10 @@ pub fn is_han(c: char) -> bool {
 /// `本报记者张三`, `记者 甲乙、丙丁 通讯员 戊己`. Names may be separated by ordinary,
 /// full-width or no-break spaces, `、` or `/`.
 fn is_role_and_names(text: &str) -> bool {
-    let Some(pos) = ROLES.iter().filter_map(|r| text.find(r)).min() else {
+    let Some((pos, _)) = role_at(text, 10) else {
         return false;
     };
     let source = &text[..pos];
-    if !at_most(source, 10) || !source.chars().all(is_han) {
-        return false;
-    }
     let mut names = 0;
     let mut tokens = Vec::new();
     for token in
@@ -345,15 +353,13 @@ pub fn is_page_credit(text: &str) -> bool {
         "主编",
         "统筹",
     ];
-    if !at_most(text, 240) || text.contains('。') {
-        return false;
-    }
     let t = unbracket(text);
     let t = t.strip_prefix("本版").unwrap_or(t);
     JOBS.iter().any(|job| {
         t.strip_prefix(job)
             .is_some_and(|rest| rest.starts_with(['：', ':']) || rest.starts_with(is_space))
-    })
+    }) && at_most(text, 240)
+        && !text.contains('。')
 }
 
 /// A line of the page's furniture rather than of any article: the source line some
