@@ -29,6 +29,26 @@ pub struct Draft {
     pub paras: Vec<DraftPara>,
 }
 
+/// A block opening on a date or a time word, as paragraphs do and the rest of a
+/// paragraph cut by a column seldom does.
+fn opens_on_time(text: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "如今，",
+        "近日，",
+        "目前，",
+        "当前，",
+        "近年来，",
+        "今年以来，",
+        "日前，",
+        "此前，",
+    ];
+    if WORDS.iter().any(|w| text.starts_with(w)) {
+        return true;
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=4).contains(&digits) && text[digits..].starts_with(['年', '月'])
+}
+
 /// A block ending on a closing book-title mark or bracket (`…备忘录》`, `…（上）`) ended its
 /// paragraph: a printed column is not cut right after one.
 fn closes_quote(text: &str) -> bool {
@@ -59,7 +79,15 @@ impl Draft {
                 // A sub-story's byline kept as a paragraph is complete.
                 && !rules::is_byline(&p.text)
                 && !rules::is_bare_name(&p.text)
+                // A paragraph ending on a dash introduces what follows (`分为3类——`).
+                && !(p.text.ends_with("——") && !rules::at_most(&p.text, 30))
         })
+    }
+
+    /// Whether `next` can go on the last paragraph: it is open, and `next` does not open
+    /// on a date or time the way a new paragraph does (`2013年11月，…`, `如今，…`).
+    pub fn continues_with(&self, next: &str) -> bool {
+        self.is_open() && !opens_on_time(next)
     }
 
     /// Whether the last paragraph is a dateline standing alone (`本报江城6月2日电`) after

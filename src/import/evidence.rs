@@ -13,6 +13,7 @@
 
 use super::draft::Draft;
 use super::rules;
+use crate::model::ParagraphKind;
 
 /// What is known about a run of headline lines and its surroundings.
 #[derive(Debug, Clone, Copy)]
@@ -90,6 +91,22 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     score
 }
 
+/// Whether a signed story headed `某某——` under a story that is only a short unsigned,
+/// undated introduction is the first story of a package (组合报道): the introduction
+/// heads several signed pieces.
+pub fn opens_package(current: &Draft, headings: &[&str]) -> bool {
+    let intro = current.has_head()
+        && current.byline.is_none()
+        && current.credit.is_none()
+        && (1..=3).contains(&current.paras.len())
+        && current.paras.iter().all(|p| p.kind == ParagraphKind::Text)
+        && !current
+            .paras
+            .first()
+            .is_some_and(|p| super::dateline::starts_with_dateline(&p.text));
+    intro && headings.len() >= 2 && headings[0].ends_with("——")
+}
+
 /// A headline closed by a column tag: `汇聚银发力量（编辑手记）`.
 pub fn column_tagged(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
@@ -150,7 +167,6 @@ pub fn is_editors_note(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ParagraphKind;
 
     fn story(last: &str) -> Draft {
         let mut d = Draft::default();

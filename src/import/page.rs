@@ -297,12 +297,16 @@ impl<'a> Reader<'a> {
         }
         let byline = pending.iter().any(|l| matches!(l, StackLine::Byline(_)));
         let run = self.run(&headings, byline, blocks, next);
-        let package = self.in_package || headings.iter().any(|h| evidence::is_editors_note(h));
+        let package = self.in_package
+            || headings.iter().any(|h| evidence::is_editors_note(h))
+            || (byline && evidence::opens_package(current, &headings));
         evidence::new_article_score(&run, current, package) < THRESHOLD
     }
 
     /// Put a run of lines into the current story as paragraphs.
     fn keep_in_story(&mut self, pending: &[StackLine<'_>]) {
+        // A signed piece kept inside a story makes it a package of such pieces.
+        self.in_package |= pending.iter().any(|l| matches!(l, StackLine::Byline(_)));
         let Some(d) = self.drafts.last_mut() else {
             return;
         };
@@ -346,7 +350,7 @@ impl<'a> Reader<'a> {
         };
         if b.kind == Kind::Subhead {
             d.push(ParagraphKind::Subhead, b.text);
-        } else if d.is_open() && !b.indented && speaker::label_len(b.text).is_none() {
+        } else if d.continues_with(b.text) && !b.indented && speaker::label_len(b.text).is_none() {
             d.continue_last(b.text);
         } else {
             d.push(ParagraphKind::Text, b.text);
