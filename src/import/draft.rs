@@ -80,7 +80,7 @@ impl Draft {
                 && !rules::is_byline(&p.text)
                 && !rules::is_bare_name(&p.text)
                 // A paragraph ending on a dash introduces what follows (`分为3类——`).
-                && !(p.text.ends_with("——") && !rules::at_most(&p.text, 30))
+                && (!p.text.ends_with("——") || rules::at_most(&p.text, 30))
         })
     }
 
