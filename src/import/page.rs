@@ -1,22 +1,24 @@
 //! One page dump → its articles and page lines.
 //!
-//! Both dump layouts are read the same way: every non-blank line is a block. The page's
-//! paragraph indent is found (the commonest indent of body lines, `　　`, spaces or a
-//! tab); a block set in by it starts a paragraph, one set in further is a centred
-//! headline. An unindented block is a headline, label or byline when it is shaped like
-//! one (short, no clause punctuation), and body text otherwise. Then, in page order:
+//! Both dump layouts are read the same way: every non-blank line is a block, classified
+//! by [`super::blocks`] (the paragraph indent found; each line judged by its shape, then
+//! by its neighbours). Where indents mark paragraphs, an unindented line is a headline,
+//! byline or credit. Then, in page order:
 //! - a run of headline-shaped lines before body text is a headline stack, which starts
-//!   an article ([`super::stack`]), unless it is a single line inside a story with
-//!   nothing marking a new one (no dateline, byline or photo credit after it): then it
-//!   is a subhead when short, or body text (a speech line, a cut paragraph) when not;
+//!   an article ([`super::stack`]) at the top of the page or over indented text; in the
+//!   middle of a story on a page without indents, the evidence of [`super::evidence`]
+//!   (a byline, a dateline, a column tag, a `——` kicker, the story before closed, a
+//!   dated report before, a photo following; against it: subhead words, a package) is
+//!   weighed, and below the threshold the run stays in the story as subheads;
 //! - a block continues the paragraph before it when that one stops mid-sentence (the
 //!   printed column broke there, or the dump wrapped the line) and it is not indented;
-//! - a body block opening with a dateline starts a new article, headline or not;
+//! - a dated paragraph with no headline over it goes on the article (a roundup);
 //! - photo credits close a photo (or mark the caption of a story's picture);
 //! - staff credits, source lines and page headers belong to the page wherever they are;
 //! - a headline stack printed after its body (at the page's end, or closed by a byline
 //!   before the next article's stack) goes back to the interview that begins inside the
-//!   story before it, or to a story that has no headline; else it stays on the page.
+//!   story before it, or to a story that has no headline, or to the last dated piece;
+//!   else it stays on the page.
 //!
 //! Nothing is dropped: every block ends up in exactly one field or page line.
 
@@ -121,7 +123,7 @@ impl<'a> Reader<'a> {
         }
         let mut pending = std::mem::take(&mut self.pending);
         self.give_tail_to_current(&mut pending);
-        if let Some(split) = orphan_split(&pending)
+        if let Some(split) = stack::orphan_split(&pending)
             && self.orphan_home_exists()
         {
             let rest = pending.split_off(split);
@@ -476,28 +478,6 @@ fn photo_follows(blocks: &[Block<'_>], next: usize) -> bool {
         && blocks
             .get(next + body)
             .is_some_and(|b| b.kind == Kind::Credit)
-}
-
-/// Where a run of headline lines holds two stacks: one printed after its body (headline,
-/// byline, `访…`/`——` subtitle), then the next article's. A byline closes a stack, so
-/// headlines after it (other than its subtitle) start another one.
-fn orphan_split(run: &[StackLine<'_>]) -> Option<usize> {
-    let heading = |l: &StackLine<'_>| matches!(l, StackLine::Heading(_));
-    let byline = run.iter().position(|l| matches!(l, StackLine::Byline(_)))?;
-    if !run[..byline].iter().any(heading) {
-        return None;
-    }
-    let subtitles = run[byline + 1..]
-        .iter()
-        .take_while(|l| {
-            matches!(l, StackLine::Heading(h) if rules::is_interview_subtitle(h) || rules::is_dash_subtitle(h))
-        })
-        .count();
-    let split = byline + 1 + subtitles;
-    run[split..]
-        .iter()
-        .any(|l| matches!(l, StackLine::Heading(h) if !rules::is_subhead_word(h)))
-        .then_some(split)
 }
 
 #[cfg(test)]

@@ -148,6 +148,28 @@ fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
     score
 }
 
+/// Where a run of headline lines holds two stacks: one printed after its body (headline,
+/// byline, `访…`/`——` subtitle), then the next article's. A byline closes a stack, so
+/// headlines after it (other than its subtitle) start another one.
+pub fn orphan_split(run: &[StackLine<'_>]) -> Option<usize> {
+    let heading = |l: &StackLine<'_>| matches!(l, StackLine::Heading(_));
+    let byline = run.iter().position(|l| matches!(l, StackLine::Byline(_)))?;
+    if !run[..byline].iter().any(heading) {
+        return None;
+    }
+    let subtitles = run[byline + 1..]
+        .iter()
+        .take_while(|l| {
+            matches!(l, StackLine::Heading(h) if rules::is_interview_subtitle(h) || rules::is_dash_subtitle(h))
+        })
+        .count();
+    let split = byline + 1 + subtitles;
+    run[split..]
+        .iter()
+        .any(|l| matches!(l, StackLine::Heading(h) if !rules::is_subhead_word(h)))
+        .then_some(split)
+}
+
 /// What a line that belongs to the page rather than an article is.
 pub fn page_line_kind(text: &str, page_top: bool) -> PageLineKind {
     if rules::is_page_credit(text) {
