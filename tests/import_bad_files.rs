@@ -164,6 +164,11 @@ fn the_same_files_twice_load_once_in_any_order() {
     let sub = root.join("a/2024-03-08");
     let one = load_paths(std::slice::from_ref(&root)).unwrap();
     assert!(one.warnings.is_empty());
+    // A bad file met twice is reported once.
+    mkfifo(&sub.join("pipe.txt"));
+    let twice = load_paths(&[root.clone(), sub.clone()]).unwrap();
+    assert_eq!(twice.warnings.len(), 1, "{:?}", twice.warnings);
+    fs::remove_file(sub.join("pipe.txt")).unwrap();
     for paths in [
         vec![root.clone(), root.clone()],
         vec![root.clone(), sub.clone()],

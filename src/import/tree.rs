@@ -69,7 +69,18 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, ImportError> {
             Err(e) => out.warnings.push(e),
         }
     }
-    out.warnings.sort_by(|a, b| a.path().cmp(b.path()));
+    // A bad file met twice (a folder and its subfolder) is reported once.
+    let place = |w: &ImportError| {
+        let p = w.path();
+        let dir = p.parent().and_then(|d| std::fs::canonicalize(d).ok());
+        match (dir, p.file_name()) {
+            (Some(dir), Some(name)) => dir.join(name),
+            _ => p.to_path_buf(),
+        }
+    };
+    out.warnings
+        .sort_by_cached_key(|w| (place(w), w.path().to_path_buf()));
+    out.warnings.dedup_by(|b, a| place(a) == place(b));
     let lib = &mut out.library;
     lib.issues.sort_by(|a, b| {
         (a.date.is_empty(), &a.date, &a.slug).cmp(&(b.date.is_empty(), &b.date, &b.slug))
