@@ -22,6 +22,9 @@ pub struct Run<'a> {
     pub headings: &'a [&'a str],
     /// A byline stands in the run.
     pub byline: bool,
+    /// That byline is a name alone or with a post (`吕忠梅`, `某大学教授  某某`): a
+    /// columnist's signature rather than a reporter's.
+    pub signed: bool,
     /// The first body block after the run.
     pub next: &'a str,
     /// A short caption closed by a photo credit follows.
@@ -34,7 +37,9 @@ pub const THRESHOLD: i32 = 3;
 /// How strongly the run starts a new article after `current` (positive: it does).
 pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i32 {
     let mut score = 0;
-    if run.byline && !in_package {
+    // Inside a package reporters sign its pieces; a columnist's signature still opens
+    // an article of its own.
+    if run.byline && (!in_package || run.signed) {
         score += 3;
     }
     if super::dateline::starts_with_dateline(run.next) {
@@ -179,6 +184,7 @@ mod tests {
         Run {
             headings,
             byline,
+            signed: false,
             next,
             photo: false,
         }

@@ -268,6 +268,7 @@ impl<'a> Reader<'a> {
         Run {
             headings,
             byline,
+            signed: false,
             next: blocks[next].text,
             photo: photo_follows(blocks, next),
         }
@@ -298,7 +299,10 @@ impl<'a> Reader<'a> {
             return false;
         }
         let byline = pending.iter().any(|l| matches!(l, StackLine::Byline(_)));
-        let run = self.run(&headings, byline, blocks, next);
+        let mut run = self.run(&headings, byline, blocks, next);
+        run.signed = pending.iter().any(|l| {
+            matches!(l, StackLine::Byline(t) if rules::is_bare_name(t) || rules::is_signature(t))
+        });
         let package = self.in_package
             || headings.iter().any(|h| evidence::is_editors_note(h))
             || (byline && evidence::opens_package(current, &headings));

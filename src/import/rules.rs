@@ -354,11 +354,23 @@ pub fn is_page_credit(text: &str) -> bool {
         "统筹",
     ];
     let t = unbracket(text);
-    let t = t.strip_prefix("本版").unwrap_or(t);
+    // `本版责编`, `一版责编`, `12版责编`: the page's own staff, or the issue's.
+    let page = t
+        .char_indices()
+        .take(4)
+        .find(|&(_, c)| c == '版')
+        .filter(|&(i, _)| {
+            i > 0
+                && t[..i]
+                    .chars()
+                    .all(|c| c == '本' || c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let t = &t[page..];
     JOBS.iter().any(|job| {
         t.strip_prefix(job)
             .is_some_and(|rest| rest.starts_with(['：', ':']) || rest.starts_with(is_space))
-    }) && at_most(text, 240)
+    }) && at_most(text, 400)
         && !text.contains('。')
 }
 
