@@ -92,6 +92,10 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
         if joined && !rules::at_most(only, 12) {
             score += 1;
         }
+        // Three phrases set apart by wide spaces: a display headline, not a subhead.
+        if only.split("  ").count() + only.split('\u{3000}').count() >= 4 {
+            score += 2;
+        }
     }
     score
 }
