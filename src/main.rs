@@ -8,7 +8,7 @@ use dubao::cli::{self, Cli};
 /// Load the issues and open the reader on the newest.
 fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
-    let library = cli::load_library(&cli.data_paths())?;
+    let (library, warnings) = cli::load_library_noting(&cli.data_paths())?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; in scripts use `dubao list`, `dubao show ID` or `dubao export --json`"
@@ -23,6 +23,14 @@ fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
         app.configure(c.prefs.clone(), c.keymap.clone(), c.theme_for(no_color));
     }
     app.set_settings(cli.settings());
+    // Files skipped while loading: a note on the status line, in full on exit.
+    if let Some(first) = warnings.first() {
+        app.status = Some(match warnings.len() {
+            1 => format!("skipped {first}"),
+            n => format!("skipped {n} files: {first}, …"),
+        });
+        app.notices.extend(warnings);
+    }
     let notices = dubao::tui::run(app)?;
     // Messages the status line may have cut short, in full now the screen is back.
     for n in notices {

@@ -184,13 +184,25 @@ impl Cli {
     }
 }
 
-/// Load what `--data` names, or the bundled issue.
+/// Load what `--data` names, or the bundled issue; each file skipped inside a folder
+/// is printed to stderr as `dubao: PATH: what`.
 pub fn load_library(data: &[PathBuf]) -> Result<Library> {
-    if data.is_empty() {
-        Ok(crate::import::load_bundled())
-    } else {
-        Ok(crate::import::load_paths(data)?)
+    let (library, warnings) = load_library_noting(data)?;
+    for w in &warnings {
+        eprintln!("dubao: {w}");
     }
+    Ok(library)
+}
+
+/// Load what `--data` names, or the bundled issue, with one warning (`PATH: what`) per
+/// file skipped inside a folder.
+pub fn load_library_noting(data: &[PathBuf]) -> Result<(Library, Vec<String>)> {
+    if data.is_empty() {
+        return Ok((crate::import::load_bundled(), Vec::new()));
+    }
+    let loaded = crate::import::load_paths(data)?;
+    let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
+    Ok((loaded.library, warnings))
 }
 
 /// The bookmark store, under `XDG_DATA_HOME` (or the platform's data folder).

@@ -8,7 +8,7 @@ use chrono::{DateTime, FixedOffset, Utc};
 use super::item::{self, Parsed, Source};
 use super::{slug, title};
 use crate::import::clean::clean;
-use crate::import::tree::page_order;
+use crate::import::place::page_order;
 use crate::model::{ArticleId, Issue, Page, PageLine, PageLineKind};
 
 /// The page an item goes on when its feed gives no page at all.

@@ -173,7 +173,7 @@ pub fn merge(old: &mut Issue, new: &Issue, added: &mut Added) {
         }
     }
     old.pages
-        .sort_by(|a, b| crate::import::tree::page_order(&a.number, &b.number));
+        .sort_by(|a, b| crate::import::place::page_order(&a.number, &b.number));
 }
 
 fn same(a: &Article, b: &Article) -> bool {

@@ -31,7 +31,7 @@ pub fn slug(name: &str) -> String {
     }
     let out = out.trim_matches('-').to_string();
     if out.is_empty() {
-        crate::import::tree::slugify(name)
+        crate::import::place::slugify(name)
     } else {
         out
     }
