@@ -1,12 +1,15 @@
-//! Search refresh per keystroke over 10,000 generated articles (about 20 MB of Chinese
-//! text, generated deterministically here), and the index's build time and memory.
+//! Search per keystroke over 10,000 generated articles (about 20 MB of Chinese text,
+//! generated deterministically here): the first screen of hits from the shelf, as the
+//! reader asks for it, and the background count; and highlighting one article.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use dubao::app::search::SCREEN;
+use dubao::library::memory::MemoryShelf;
+use dubao::library::{SearchQuery, Shelf};
 use dubao::model::{Article, ArticleId, Issue, Library, Page, Paragraph};
-use dubao::search::Searcher;
 
 /// News vocabulary, most frequent first (drawn with Zipf weights 1/rank).
 #[rustfmt::skip]
@@ -188,40 +191,33 @@ fn thread_cpu() -> Duration {
 fn bench(c: &mut Criterion) {
     let lib = library();
     let started = Instant::now();
-    let mut searcher = Searcher::new(&lib);
+    let shelf = MemoryShelf::new(lib.clone());
     let built = started.elapsed();
     eprintln!(
-        "search bench: {} articles, {:.1} MB of text; index built in {:.0} ms, {:.1} MB \
-         (searcher with the cached steps below: {:.1} MB)",
+        "search bench: {} articles, {:.1} MB of text; shelf built in {:.0} ms",
         lib.articles().count(),
         text_bytes(&lib) as f64 / 1e6,
         built.as_secs_f64() * 1e3,
-        searcher.index_bytes() as f64 / 1e6,
-        {
-            searcher.update(&lib, "的");
-            searcher.update(&lib, "的的");
-            searcher.heap_bytes() as f64 / 1e6
-        },
     );
-
-    // (name, query before the keystroke, query after it)
+    // What the reader asks of the shelf on each keystroke: the first screen of hits
+    // (the total is counted on another thread and timed apart).
+    let first_screen = |text: &str| SearchQuery {
+        text: text.into(),
+        limit: SCREEN,
+        ..Default::default()
+    };
     let cases = [
-        ("extend 卫生→卫生健", "卫生", "卫生健"),
-        ("first key 的 (commonest char)", "", "的"),
-        ("first key 卫", "", "卫"),
-        ("extend to no match 卫生→卫生鑫", "卫生", "卫生鑫"),
-        ("extend common 的→的的", "的", "的的"),
-        ("paste 卫生健康委", "", "卫生健康委"),
-        ("backspace 卫生健→卫生", "卫生健", "卫生"),
-        ("full-width 近日，→近日，衡", "近日，", "近日，衡"),
+        ("卫生→卫生健", "卫生健"),
+        ("first key 的 (commonest char)", "的"),
+        ("first key 卫", "卫"),
+        ("no match 卫生鑫", "卫生鑫"),
+        ("的→的的", "的的"),
+        ("paste 卫生健康委", "卫生健康委"),
+        ("full-width 近日，衡", "近日，衡"),
     ];
-    for (name, before, after) in cases {
-        searcher.update(&lib, before);
-        let found = searcher.update(&lib, after).len();
-        eprintln!(
-            "  {name}: {found} articles, {} occurrences",
-            searcher.occurrences()
-        );
+    for (name, q) in cases {
+        let total = shelf.count(&first_screen(q)).unwrap_or(0);
+        eprintln!("  {name}: {total} articles");
     }
     // Wall-clock time, and the thread's CPU time: the machine is shared, and under load
     // wall time mostly measures waiting for a core.
@@ -230,27 +226,28 @@ fn bench(c: &mut Criterion) {
         ("keystroke-cpu", thread_cpu),
     ] {
         let mut group = c.benchmark_group(group_name);
-        for (name, before, after) in cases {
+        group.sample_size(10);
+        for (name, q) in cases {
             group.bench_function(name, |b| {
                 b.iter_custom(|iters| {
                     let mut total = Duration::ZERO;
                     for _ in 0..iters {
-                        // For the backspace case, type the longer query first.
-                        let first = if before.len() > after.len() {
-                            before
-                        } else {
-                            ""
-                        };
-                        searcher.update(&lib, first);
-                        searcher.update(&lib, before);
                         let t = clock();
-                        black_box(searcher.update(&lib, black_box(after)).len());
+                        black_box(
+                            shelf
+                                .search(&first_screen(black_box(q)))
+                                .map(|h| h.len())
+                                .ok(),
+                        );
                         total += clock().saturating_sub(t);
                     }
                     total
                 })
             });
         }
+        group.bench_function("count 的 (background)", |b| {
+            b.iter(|| black_box(shelf.count(&first_screen("的")).ok()))
+        });
         group.finish();
     }
 
@@ -263,13 +260,6 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(dubao::search::hits(article, black_box(q)).len()))
         });
     }
-    group.finish();
-
-    let mut group = c.benchmark_group("build");
-    group.sample_size(10);
-    group.bench_function("Searcher::new (10,000 articles)", |b| {
-        b.iter(|| black_box(Searcher::new(&lib)))
-    });
     group.finish();
 }
 

@@ -1,12 +1,14 @@
 //! dubao (读报): a terminal reader for Chinese newspapers.
 //!
 //! The layers, from the centre out: [`model`] (plain data), [`import`] (page dumps →
-//! model), [`library`] (issues kept and searched), [`typeset`] (article + width → lines), [`search`], [`bookmarks`], [`app`]
+//! model), [`feed`] (beside the importer: papers' feeds → model, subscriptions, fetching), [`library`] (issues kept and searched), [`typeset`] (article + width → lines), [`search`], [`bookmarks`], [`app`]
 //! (state + actions + one `update`), [`ui`] (draws the state), [`tui`] (terminal and event loop), [`cli`] (the commands).
 
 pub mod app;
 pub mod bookmarks;
 pub mod cli;
+pub mod config;
+pub mod feed;
 pub mod import;
 pub mod library;
 pub mod model;

@@ -5,18 +5,32 @@ use std::process::ExitCode;
 use clap::Parser;
 use dubao::cli::{self, Cli};
 
-/// Load the library and open the reader on it.
+/// Load the issues and open the reader on the newest.
 fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
-    let library = cli::load_library(&cli.data)?;
+    let (shelf, warnings) = cli::library::reader_shelf(&cli.data_paths())?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; in scripts use `dubao list`, `dubao show ID` or `dubao export --json`"
         );
     }
-    let store = dubao::bookmarks::Store::default_dir().map(dubao::bookmarks::Store::new);
-    let mut app = dubao::app::App::new(library, (80, 24), store);
+    let store = cli.store().ok();
+    // The shelf the reader browses: `--data` files in memory, else the library on disk
+    // (the bundled issue until anything is imported).
+    let mut app = dubao::app::App::with_shelf(shelf, (80, 24), store);
+    if let Some(c) = &cli.config {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        app.configure(c.prefs.clone(), c.keymap.clone(), c.theme_for(no_color));
+    }
     app.set_settings(cli.settings());
+    // Files skipped while loading: a note on the status line, in full on exit.
+    if let Some(first) = warnings.first() {
+        app.status = Some(match warnings.len() {
+            1 => format!("skipped {first}"),
+            n => format!("skipped {n} files: {first}, …"),
+        });
+        app.notices.extend(warnings);
+    }
     let notices = dubao::tui::run(app)?;
     // Messages the status line may have cut short, in full now the screen is back.
     for n in notices {
@@ -25,8 +39,25 @@ fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Read the config file; a bad one stops dubao with one line naming file, line and key.
+fn load_config() -> anyhow::Result<Option<dubao::config::Loaded>> {
+    let Some(path) = dubao::config::path() else {
+        return Ok(None);
+    };
+    Ok(Some(dubao::config::load(&path)?))
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if !cli.command.as_ref().is_some_and(|c| c.skips_config()) {
+        match load_config() {
+            Ok(c) => cli.config = c,
+            Err(e) => {
+                eprintln!("dubao: {e:#}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let result = match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => open_reader(&cli),

@@ -74,7 +74,8 @@ fn search_from_inside_the_reader() {
     let col = col_of(&tui, 31, '委', 110).expect("query on the status line");
     assert_eq!(col, 9);
     tui.keys("\r");
-    tui.wait_text("match 1/");
+    // Where the hit is: the first of one article, in the issue of 2022-07-01.
+    tui.wait_text("article 1/1 · 2022-07-01 第01版");
     tui.keys("n");
     tui.wait_text("match 2/");
     tui.raw(b"\x1b");
@@ -169,11 +170,15 @@ fn bookmark_survives_a_restart() {
 
     let mut tui = Tui::start(&[], 110, 32, home.path());
     tui.wait_text("河北日报");
-    // The list marks it: two rows per article, the second article's headline on row 3.
-    assert_eq!(tui.cell(3, 0), "*");
-    assert_eq!(tui.cell(1, 0).trim(), "");
+    // The list marks it: under the issue's title, the page header and the page's two
+    // lines, two rows per article: the second article's headline is on row 7.
+    assert_eq!(tui.cell(7, 0), "*");
+    assert_eq!(tui.cell(5, 0).trim(), "");
     tui.keys("B");
     tui.wait_text("书签 Bookmarks (1)");
+    // `q` closes the view; a second `q` quits.
+    tui.keys("q");
+    tui.wait_for("the view to close", |s| !s.contains("书签 Bookmarks"));
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))
@@ -184,4 +189,30 @@ fn bookmark_survives_a_restart() {
         .unwrap();
     let json = String::from_utf8(out.stdout).unwrap();
     assert!(json.contains("河北日报"), "{json}");
+}
+
+#[test]
+fn opens_on_the_newest_issue_and_brackets_go_to_the_one_before() {
+    let home = tempfile::tempdir().unwrap();
+    let data = tempfile::tempdir().unwrap();
+    let page = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/indent-layout.txt"),
+    )
+    .unwrap();
+    for date in ["2023-07-02", "2023-07-03"] {
+        let dir = data.path().join("city-daily").join(date);
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("01.txt"), &page).unwrap();
+    }
+    let path = data.path().to_str().unwrap();
+    let mut tui = Tui::start(&["--data", path], 100, 30, home.path());
+    tui.wait_text("2023-07-03 星期一");
+    assert!(tui.screen().contains("第01版"));
+    tui.keys("[");
+    tui.wait_text("2023-07-02 星期日");
+    tui.keys("[");
+    tui.wait_text("oldest issue");
+    tui.keys("q");
+    assert_eq!(tui.wait_exit(), 0);
 }

@@ -155,7 +155,9 @@ fn disk_and_memory_shelves_agree_on_real_pages() {
     let dir = tempfile::tempdir().unwrap();
     let pages = tempfile::tempdir().unwrap();
     library_support::write_archive(pages.path(), 3, 4);
-    let lib = dubao::import::load_paths(&[pages.path().to_path_buf()]).unwrap();
+    let lib = dubao::import::load_paths(&[pages.path().to_path_buf()])
+        .unwrap()
+        .library;
     let disk = DiskShelf::open(dir.path()).unwrap();
     disk.add_issues(&lib.issues).unwrap();
     let memory = MemoryShelf::new(lib.clone());

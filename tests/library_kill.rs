@@ -16,7 +16,9 @@ use library_support::{Rng, command, dubao, library_dir, stderr, write_archive};
 
 /// Pages by `date/number` as the importer reads them from `root`.
 fn expected(root: &Path) -> HashMap<String, Page> {
-    let lib = dubao::import::load_paths(&[root.to_path_buf()]).unwrap();
+    let lib = dubao::import::load_paths(&[root.to_path_buf()])
+        .unwrap()
+        .library;
     let mut out = HashMap::new();
     for issue in lib.issues {
         for page in issue.pages {

@@ -105,6 +105,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         fullwidth_punct,
         ambiguous_wide,
         columns: false,
+        ..Settings::default()
     })
 }
 
@@ -119,7 +120,7 @@ proptest! {
         prop_assert!(rep.faults.is_empty(), "{:#?}", rep.faults);
     }
 
-    /// Turnover lines of running Chinese text end flush (almost always).
+    /// Turnover lines of running Chinese text end flush (nearly always), without holes.
     #[test]
     fn turnover_lines_flush(paras in proptest::collection::vec(text(120), 8..12), width in 16u16..=120) {
         let a = Article {
@@ -130,7 +131,11 @@ proptest! {
         let st = Settings::default();
         let rep = audit(&a, &layout(&a, width, u16::MAX, &st), &st);
         prop_assert!(rep.faults.is_empty(), "{:#?}", rep.faults);
-        prop_assert!(rep.ragged <= 1 + rep.turnovers / 20, "{} of {}", rep.ragged, rep.turnovers);
+        // Generated text is dense with marks, numbers and Latin words, and a line that
+        // cannot be filled without a hole ends short instead: at most one in ten here
+        // (about one in a hundred on real pages, `tests/typeset_audit.rs`).
+        prop_assert!(rep.ragged <= 1 + rep.turnovers / 10, "{} of {}", rep.ragged, rep.turnovers);
+        prop_assert_eq!((rep.han_gaps, rep.wide_gaps), (0, 0));
     }
 
     /// Widths down to 1 and up to 400 never panic and never overflow.
@@ -144,11 +149,11 @@ proptest! {
 
     /// Columns: every screen row fits the pane, pages are whole screens, nothing lost.
     #[test]
-    fn columns_fit(a in article(), width in 60u16..=240, height in 8u16..=60) {
+    fn columns_fit(a in article(), width in 1u16..=240, height in 1u16..=60) {
         let st = Settings { columns: true, ..Settings::default() };
         let l = layout(&a, width, height, &st);
         let plan = column_plan(width, height, &st);
-        prop_assert_eq!(plan.is_some(), width >= 64);
+        prop_assert_eq!(plan.is_some(), width >= 66 && height >= 8);
         prop_assert_eq!(l.page_rows, plan.map(|_| height as usize));
         for line in &l.lines {
             prop_assert!(line.width(false) <= width as usize);

@@ -110,3 +110,82 @@ fn every_size_draws_without_panic() {
         }
     }
 }
+
+/// Two issues of 人民日报, two pages each: sections, a banner and a staff line, kickers.
+fn archive() -> dubao::model::Library {
+    use dubao::model::{Article, ArticleId, Issue, Library, Page, PageLine, PageLineKind};
+    let page = |date: &str, n: usize, section: &str, titles: &[(&str, &str)]| Page {
+        number: format!("{n:02}"),
+        section: Some(section.into()),
+        lines: vec![
+            PageLine {
+                kind: PageLineKind::Banner,
+                text: "学习贯彻党的二十大精神".into(),
+            },
+            PageLine {
+                kind: PageLineKind::Credit,
+                text: "本版责编：李晓 张明 版式设计：王雪".into(),
+            },
+        ],
+        articles: titles
+            .iter()
+            .enumerate()
+            .map(|(i, (kicker, title))| Article {
+                id: ArticleId(format!("rmrb/{date}/{n:02}/{}", i + 1)),
+                kicker: (!kicker.is_empty()).then(|| kicker.to_string()),
+                title: title.to_string(),
+                paragraphs: vec![dubao::model::Paragraph::text(
+                    "本报北京7月3日电　农业农村部日前召开会议，部署夏粮收购和秋粮生产工作。",
+                )],
+                ..Default::default()
+            })
+            .collect(),
+    };
+    let issue = |date: &str| Issue {
+        paper: "人民日报".into(),
+        slug: "rmrb".into(),
+        date: date.into(),
+        pages: vec![
+            page(
+                date,
+                1,
+                "要闻",
+                &[
+                    ("", "夏粮丰收已成定局"),
+                    ("坚持农业农村优先发展", "全面推进乡村振兴取得新进展新成效"),
+                ],
+            ),
+            page(date, 5, "评论", &[("", "以高质量发展促进共同富裕")]),
+        ],
+    };
+    Library {
+        issues: vec![issue("2023-07-02"), issue("2023-07-03")],
+    }
+}
+
+#[test]
+fn issue_list_with_page_headers_wide() {
+    let a = App::new(archive(), (100, 20), None);
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn issue_list_with_page_headers_narrow_previous_issue() {
+    let mut a = App::new(archive(), (44, 14), None);
+    a.update(Action::StepIssue { forward: false });
+    a.update(Action::StepPage { forward: true });
+    insta::assert_snapshot!(screen(&a));
+}
+
+#[test]
+fn archive_hits_wide_and_short() {
+    for (w, h) in [(100, 16), (60, 7)] {
+        let mut a = App::new(archive(), (w, h), None);
+        a.update(Action::SearchStart);
+        a.update(Action::SearchEdit(Edit::Insert("农业".into())));
+        a.update(Action::SearchSubmit);
+        a.update(Action::FocusList);
+        a.update(Action::Select(1));
+        insta::assert_snapshot!(format!("hits_{w}x{h}"), screen(&a));
+    }
+}

@@ -35,6 +35,8 @@ pub enum Action {
     ScrollBottom,
     ToggleHelp,
     ToggleColumns,
+    /// Widen (positive) or narrow the reading measure by this many cells.
+    Measure(i32),
     /// The terminal is now this many columns and rows.
     Resize(u16, u16),
     /// Mouse wheel at a cell: positive is down.
@@ -53,10 +55,39 @@ pub enum Action {
     SearchCancel,
     NextMatch,
     PrevMatch,
-    ToggleBookmark,
+    /// Bookmark the selected article; from the reading pane at the place shown, moving
+    /// an existing bookmark there.
+    SetBookmark,
+    /// Remove the selected article's bookmark (`UndoRemove` brings it back).
+    RemoveBookmark,
+    /// Bring back the bookmark removed last.
+    UndoRemove,
     OpenBookmarks,
     BookmarkOpen,
+    /// Remove the bookmark selected in the bookmarks view.
     BookmarkDelete,
+    /// Show only unread articles, or all again.
+    ToggleUnread,
+    /// Time passes (sent by the event loop): an article shown long enough counts as read;
+    /// background results and new issues are taken in.
+    Tick(std::time::Instant),
     /// Close whatever overlay is open.
     CloseOverlay,
+    /// `]` / `[`: the next or previous issue of the paper.
+    StepIssue {
+        forward: bool,
+    },
+    /// `}` / `{`: the first article of the next or previous page.
+    StepPage {
+        forward: bool,
+    },
+    /// PgDn / PgUp with the list focused: move the list a screen.
+    ListPage {
+        forward: bool,
+    },
+    /// `o`: open the go-to prompt (a date or a paper).
+    GotoStart,
+    GotoEdit(Edit),
+    GotoSubmit,
+    GotoCancel,
 }

@@ -1,131 +1,201 @@
-//! The key map: a pure function from a key (and the mode the reader is in) to an action.
+//! The key map: a pure function from a key (and the mode the reader is in) to an action,
+//! read off the one key table (`keys.rs`) with whatever the config rebinds.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::action::{Action, Edit};
+use super::keyname::Key;
+use super::keys::{Binding, Command, Mode, default_bindings};
 use super::{App, Focus, Overlay};
+
+/// The bindings in force: the table's, with the config's changes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap {
+            bindings: default_bindings(),
+        }
+    }
+}
+
+/// A `[keys]` entry of the config that names no mode, no command or no key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeyError {
+    #[error("no mode `{0}` (modes: all, main, list, reader, search, help, bookmarks)")]
+    Mode(String),
+    #[error("no command `{command}` in mode `{mode}` (see `dubao config --default`)")]
+    Command { mode: String, command: String },
+    #[error("`{0}` is not a key name (e.g. `j`, `Space`, `Ctrl-d`, `PgDn`, `Down`)")]
+    Key(String),
+}
+
+impl Keymap {
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// Bind `command` in `mode` to `keys` instead of its defaults (an empty list unbinds).
+    pub fn rebind(&mut self, mode: &str, command: &str, keys: &[String]) -> Result<(), KeyError> {
+        let m = Mode::from_name(mode).ok_or_else(|| KeyError::Mode(mode.into()))?;
+        let keys = keys
+            .iter()
+            .map(|k| Key::parse(k).ok_or_else(|| KeyError::Key(k.clone())))
+            .collect::<Result<Vec<_>, _>>()?;
+        let row = self
+            .bindings
+            .iter_mut()
+            .find(|b| b.mode == m && b.name == command)
+            .ok_or_else(|| KeyError::Command {
+                mode: mode.into(),
+                command: command.into(),
+            })?;
+        row.keys = keys;
+        Ok(())
+    }
+
+    /// The command `ev` asks for in `mode`: its own rows first, then (list and reader)
+    /// `main`, then `all`.
+    pub fn lookup(&self, mode: Mode, ev: &KeyEvent) -> Option<Command> {
+        let main = matches!(mode, Mode::List | Mode::Reader);
+        let order = [Some(mode), main.then_some(Mode::Main), Some(Mode::All)];
+        order.into_iter().flatten().find_map(|m| {
+            self.bindings
+                .iter()
+                .find(|b| b.mode == m && b.keys.iter().any(|k| k.matches(ev)))
+                .map(|b| b.command)
+        })
+    }
+
+    /// The first key bound to `command` where `mode` looks, for hints (`? 帮助`).
+    pub fn key_for(&self, mode: Mode, command: Command) -> Option<Key> {
+        let main = matches!(mode, Mode::List | Mode::Reader);
+        let order = [Some(mode), main.then_some(Mode::Main), Some(Mode::All)];
+        order.into_iter().flatten().find_map(|m| {
+            self.bindings
+                .iter()
+                .find(|b| b.mode == m && b.command == command)
+                .and_then(|b| b.keys.first().copied())
+        })
+    }
+}
+
+impl App {
+    /// The mode keys are read in now.
+    pub fn key_mode(&self) -> Mode {
+        if self.search.editing || self.goto.editing {
+            return Mode::Search;
+        }
+        match (self.overlay, self.focus) {
+            (Overlay::Help, _) => Mode::Help,
+            (Overlay::Bookmarks, _) => Mode::Bookmarks,
+            (Overlay::None, Focus::List) => Mode::List,
+            (Overlay::None, Focus::Reader) => Mode::Reader,
+        }
+    }
+}
+
+/// Cells the reading measure changes by per key press (two Han characters).
+pub const MEASURE_STEP: i32 = 4;
 
 /// The action a key asks for, if any.
 pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
+    let mode = app.key_mode();
+    if app.goto.editing {
+        // The go-to prompt edits its line with the search line's keys.
+        return match search_action(app, mode, key)? {
+            Action::SearchEdit(e) => Some(Action::GotoEdit(e)),
+            Action::SearchSubmit => Some(Action::GotoSubmit),
+            Action::SearchCancel => Some(Action::GotoCancel),
+            other => Some(other),
+        };
     }
-    if app.search.editing {
-        return search_key(key, ctrl);
-    }
-    match app.overlay {
-        Overlay::Help => {
-            return match key.code {
-                KeyCode::Char('q') => Some(Action::Quit),
-                KeyCode::Char('j') | KeyCode::Down => Some(Action::Select(1)),
-                KeyCode::Char('k') | KeyCode::Up => Some(Action::Select(-1)),
-                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Enter => Some(Action::CloseOverlay),
-                _ => None,
-            };
-        }
-        Overlay::Bookmarks => {
-            return match key.code {
-                KeyCode::Char('q') => Some(Action::Quit),
-                KeyCode::Esc | KeyCode::Char('B') => Some(Action::CloseOverlay),
-                KeyCode::Char('j') | KeyCode::Down => Some(Action::Select(1)),
-                KeyCode::Char('k') | KeyCode::Up => Some(Action::Select(-1)),
-                KeyCode::Char('g') | KeyCode::Home => Some(Action::SelectFirst),
-                KeyCode::Char('G') | KeyCode::End => Some(Action::SelectLast),
-                KeyCode::Enter => Some(Action::BookmarkOpen),
-                KeyCode::Char('d') | KeyCode::Delete => Some(Action::BookmarkDelete),
-                KeyCode::Char('?') => Some(Action::ToggleHelp),
-                _ => None,
-            };
-        }
-        Overlay::None => {}
-    }
-    let common = match key.code {
-        KeyCode::Char('q') => Some(Action::Quit),
-        KeyCode::Char('?') => Some(Action::ToggleHelp),
-        KeyCode::Char('/') => Some(Action::SearchStart),
-        KeyCode::Char('n') => Some(Action::NextMatch),
-        KeyCode::Char('N') => Some(Action::PrevMatch),
-        KeyCode::Char('b') => Some(Action::ToggleBookmark),
-        KeyCode::Char('B') => Some(Action::OpenBookmarks),
-        KeyCode::Char('c') => Some(Action::ToggleColumns),
-        KeyCode::PageDown => Some(Action::Page {
-            forward: true,
-            half: false,
-        }),
-        KeyCode::PageUp => Some(Action::Page {
-            forward: false,
-            half: false,
-        }),
-        KeyCode::Char('d') if ctrl => Some(Action::Page {
-            forward: true,
-            half: true,
-        }),
-        KeyCode::Char('u') if ctrl => Some(Action::Page {
-            forward: false,
-            half: true,
-        }),
-        _ => None,
-    };
-    if common.is_some() {
-        return common;
-    }
-    match app.focus {
-        Focus::List => match key.code {
-            KeyCode::Char('j') | KeyCode::Down => Some(Action::Select(1)),
-            KeyCode::Char('k') | KeyCode::Up => Some(Action::Select(-1)),
-            KeyCode::Char('g') | KeyCode::Home => Some(Action::SelectFirst),
-            KeyCode::Char('G') | KeyCode::End => Some(Action::SelectLast),
-            KeyCode::Tab | KeyCode::Enter | KeyCode::Char('l') | KeyCode::Right => {
-                Some(Action::FocusReader)
+    search_action(app, mode, key)
+}
+
+/// The action of `key` in `mode` from the key table; unbound characters on the search
+/// line are typed.
+fn search_action(app: &App, mode: Mode, key: KeyEvent) -> Option<Action> {
+    match app.keymap.lookup(mode, &key) {
+        Some(command) => action_for(app, mode, command),
+        None if mode == Mode::Search => match key.code {
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                Some(Action::SearchEdit(Edit::Insert(c.to_string())))
             }
-            KeyCode::Char(' ') => Some(Action::Page {
-                forward: true,
-                half: false,
-            }),
-            KeyCode::Esc => Some(Action::SearchCancel),
             _ => None,
         },
-        Focus::Reader => match key.code {
-            KeyCode::Char('j') | KeyCode::Down => Some(Action::Scroll(1)),
-            KeyCode::Char('k') | KeyCode::Up => Some(Action::Scroll(-1)),
-            KeyCode::Char('g') | KeyCode::Home => Some(Action::ScrollTop),
-            KeyCode::Char('G') | KeyCode::End => Some(Action::ScrollBottom),
-            KeyCode::Char(' ') => Some(Action::Page {
-                forward: true,
-                half: false,
-            }),
-            KeyCode::Esc if app.search.active() => Some(Action::SearchCancel),
-            KeyCode::Char('h') | KeyCode::Esc | KeyCode::Left | KeyCode::BackTab => {
-                Some(Action::FocusList)
-            }
-            KeyCode::Tab => Some(Action::FocusList),
-            _ => None,
-        },
+        None => None,
     }
 }
 
-fn search_key(key: KeyEvent, ctrl: bool) -> Option<Action> {
+/// What `command` does in `mode`.
+fn action_for(app: &App, mode: Mode, command: Command) -> Option<Action> {
+    use Command as C;
+    let page = |forward: bool, half: bool| Action::Page { forward, half };
     let edit = |e| Some(Action::SearchEdit(e));
-    match key.code {
-        KeyCode::Esc => Some(Action::SearchCancel),
-        KeyCode::Enter => Some(Action::SearchSubmit),
-        KeyCode::Char('w') if ctrl => edit(Edit::DeleteWord),
-        KeyCode::Char('u') if ctrl => edit(Edit::DeleteToStart),
-        KeyCode::Char('k') if ctrl => edit(Edit::DeleteToEnd),
-        KeyCode::Char('a') if ctrl => edit(Edit::Home),
-        KeyCode::Char('e') if ctrl => edit(Edit::End),
-        KeyCode::Char('h') if ctrl => edit(Edit::Backspace),
-        KeyCode::Char(c) if !ctrl => edit(Edit::Insert(c.to_string())),
-        KeyCode::Left => edit(Edit::Left),
-        KeyCode::Right => edit(Edit::Right),
-        KeyCode::Home => edit(Edit::Home),
-        KeyCode::End => edit(Edit::End),
-        KeyCode::Backspace => edit(Edit::Backspace),
-        KeyCode::Delete => edit(Edit::Delete),
-        _ => None,
-    }
+    let scrolls = mode == Mode::Reader;
+    Some(match command {
+        C::Quit => Action::Quit,
+        C::Help => Action::ToggleHelp,
+        C::Close => Action::CloseOverlay,
+        C::Search => Action::SearchStart,
+        C::NextMatch => Action::NextMatch,
+        C::PrevMatch => Action::PrevMatch,
+        C::Bookmark => Action::SetBookmark,
+        C::Unbookmark => Action::RemoveBookmark,
+        C::Undo => Action::UndoRemove,
+        C::Bookmarks => Action::OpenBookmarks,
+        C::Columns => Action::ToggleColumns,
+        C::Unread => Action::ToggleUnread,
+        C::MeasureNarrow => Action::Measure(-MEASURE_STEP),
+        C::MeasureWiden => Action::Measure(MEASURE_STEP),
+        C::Goto => Action::GotoStart,
+        C::NextIssue => Action::StepIssue { forward: true },
+        C::PrevIssue => Action::StepIssue { forward: false },
+        C::NextPage => Action::StepPage { forward: true },
+        C::PrevPage => Action::StepPage { forward: false },
+        C::ListPageDown => Action::ListPage { forward: true },
+        C::ListPageUp => Action::ListPage { forward: false },
+        C::PageDown if mode == Mode::Help => Action::Select(help_page(app)),
+        C::PageUp if mode == Mode::Help => Action::Select(-help_page(app)),
+        C::PageDown => page(true, false),
+        C::PageUp => page(false, false),
+        C::HalfPageDown => page(true, true),
+        C::HalfPageUp => page(false, true),
+        C::Down if scrolls => Action::Scroll(1),
+        C::Up if scrolls => Action::Scroll(-1),
+        C::First if scrolls => Action::ScrollTop,
+        C::Last if scrolls => Action::ScrollBottom,
+        C::Down => Action::Select(1),
+        C::Up => Action::Select(-1),
+        C::First => Action::SelectFirst,
+        C::Last => Action::SelectLast,
+        C::Read => Action::FocusReader,
+        C::Back => Action::FocusList,
+        C::Escape if scrolls && !app.search.active() => Action::FocusList,
+        C::Escape | C::Cancel => Action::SearchCancel,
+        C::Open => Action::BookmarkOpen,
+        C::Remove => Action::BookmarkDelete,
+        C::Submit => Action::SearchSubmit,
+        C::DeleteWord => return edit(Edit::DeleteWord),
+        C::DeleteToStart => return edit(Edit::DeleteToStart),
+        C::DeleteToEnd => return edit(Edit::DeleteToEnd),
+        C::LineStart => return edit(Edit::Home),
+        C::LineEnd => return edit(Edit::End),
+        C::Left => return edit(Edit::Left),
+        C::Right => return edit(Edit::Right),
+        C::Backspace => return edit(Edit::Backspace),
+        C::Delete => return edit(Edit::Delete),
+    })
+}
+
+/// Rows the help moves by a page.
+fn help_page(app: &App) -> isize {
+    (app.size.1 as isize - 4).max(1)
 }

@@ -4,7 +4,7 @@
 
 use super::{App, Focus, Overlay};
 use crate::bookmarks::{Bookmark, Change};
-use crate::model::ArticleRef;
+use crate::model::{ArticleId, ArticleRef};
 
 impl App {
     /// Show a warning on the status line and keep it to repeat when the reader closes.
@@ -33,15 +33,18 @@ impl App {
     /// Write changes through the store (with any that failed before); on failure keep
     /// them in memory, to send again with the next write, and say so.
     fn persist(&mut self, changes: Vec<Change>) {
+        let at = crate::bookmarks::now_ms();
         for c in &changes {
-            self.marks.state.apply(c);
+            self.marks.state.apply_at(c, at);
         }
-        self.marks.pending.extend(changes);
+        self.marks
+            .pending
+            .extend(changes.into_iter().map(|c| (c, at)));
         let Some(store) = &self.marks.store else {
             self.marks.pending.clear();
             return;
         };
-        match store.apply(&self.marks.pending) {
+        match store.apply_stamped(&self.marks.pending) {
             Ok((state, warning)) => {
                 self.marks.state = state;
                 self.marks.pending.clear();
@@ -51,27 +54,85 @@ impl App {
         }
     }
 
-    pub(super) fn toggle_bookmark(&mut self) {
-        let Some(r) = self.current_ref() else { return };
+    /// `b`: bookmark the selected article. From the reading pane the bookmark is at the
+    /// place shown, and an existing bookmark moves there; from the list an existing one
+    /// stays where it is (and the status line says how to remove it).
+    pub(super) fn set_bookmark(&mut self) {
+        let Some(r) = self.current_ref() else {
+            self.status = Some("no article to bookmark".into());
+            return;
+        };
         let Some(article) = self.library.get(r) else {
             return;
         };
         let id = article.id.0.clone();
-        if self.marks.state.is_bookmarked(&id) {
-            self.persist(vec![Change::Remove(id)]);
-            self.status.get_or_insert_with(|| "bookmark removed".into());
-        } else {
-            let anchor = if self.focus == Focus::Reader {
-                self.anchor()
-            } else {
-                Default::default()
-            };
-            let Some(b) = Bookmark::for_article(&self.library, &id, anchor) else {
-                return;
-            };
-            self.persist(vec![Change::Add(b)]);
-            self.status.get_or_insert_with(|| "bookmarked".into());
+        let existing = self.marks.state.bookmark(&id).cloned();
+        let in_reader = self.focus == Focus::Reader;
+        if existing.is_some() && !in_reader {
+            let key = self.hint_key(crate::app::keys::Command::Unbookmark);
+            self.status = Some(format!("already bookmarked ({key} removes it)"));
+            return;
         }
+        let anchor = if in_reader {
+            self.anchor()
+        } else {
+            Default::default()
+        };
+        if existing.as_ref().is_some_and(|b| b.anchor == anchor) {
+            self.status = Some("bookmark already here".into());
+            return;
+        }
+        let Some(mut b) = Bookmark::for_article(&self.library, &id, anchor) else {
+            return;
+        };
+        let moved = existing.is_some();
+        if let Some(old) = &existing {
+            b.created = old.created;
+        }
+        let mut changes = Vec::new();
+        if moved {
+            changes.push(Change::Remove(id));
+        }
+        changes.push(Change::Add(b));
+        self.persist(changes);
+        let msg = if moved {
+            "bookmark moved here"
+        } else {
+            "bookmarked"
+        };
+        self.status.get_or_insert_with(|| msg.into());
+    }
+
+    /// Remove the selected article's bookmark (`u` brings it back).
+    pub(super) fn remove_bookmark(&mut self) {
+        let Some(id) = self.current().map(|a| a.id.0.clone()) else {
+            return;
+        };
+        self.remove_id(&id);
+    }
+
+    fn remove_id(&mut self, id: &str) {
+        let Some(b) = self.marks.state.bookmark(id).cloned() else {
+            self.status = Some("no bookmark on this article".into());
+            return;
+        };
+        self.persist(vec![Change::Remove(id.to_string())]);
+        self.marks.removed.push(b);
+        let key = self.hint_key(crate::app::keys::Command::Undo);
+        self.status
+            .get_or_insert_with(|| format!("bookmark removed ({key} undoes)"));
+    }
+
+    /// Bring back the bookmark removed last, as it was (place and date).
+    pub(super) fn undo_remove(&mut self) {
+        let Some(b) = self.marks.removed.pop() else {
+            self.status = Some("nothing to undo".into());
+            return;
+        };
+        let title = b.title.clone();
+        self.persist(vec![Change::Add(b)]);
+        self.status
+            .get_or_insert_with(|| format!("bookmark back: {title}"));
     }
 
     /// Mark the selected article read (once).
@@ -90,7 +151,9 @@ impl App {
         let anchor = self.anchor();
         let stored = self.marks.state.positions.get(&id).copied();
         let at_top = self.scroll == 0;
-        if stored != Some(anchor) && !(at_top && stored.is_none()) {
+        // Only a place the reader scrolled to is saved: a restored place is kept as it
+        // was stored, and a search jump is not the reader's place.
+        if self.moved && stored != Some(anchor) && !(at_top && stored.is_none()) {
             self.persist(vec![Change::Position(id, anchor)]);
         }
     }
@@ -99,9 +162,15 @@ impl App {
     pub(super) fn restore_position(&mut self) {
         let Some(a) = self.current() else { return };
         if let Some(anchor) = self.marks.state.positions.get(&a.id.0).copied() {
-            self.scroll = self.layout.line_of(anchor);
-            self.clamp_scroll();
+            self.show_place(anchor);
         }
+    }
+
+    /// The first key bound to `command` where the reader is, for messages.
+    pub(super) fn hint_key(&self, command: crate::app::keys::Command) -> String {
+        self.keymap
+            .key_for(self.key_mode(), command)
+            .map_or_else(|| "?".into(), |k| k.to_string())
     }
 
     pub(super) fn open_bookmarks(&mut self) {
@@ -109,9 +178,21 @@ impl App {
         self.marks.selected = 0;
     }
 
-    /// The article a bookmark points to, if it is loaded.
+    /// The article a bookmark points to, if its issue is the one shown.
     pub fn bookmark_target(&self, b: &Bookmark) -> Option<ArticleRef> {
         self.library.find(&b.id).map(|(r, _)| r)
+    }
+
+    /// Whether the bookmark's issue is on the shelf (shown or not), by the catalogue.
+    pub fn bookmark_on_shelf(&self, b: &Bookmark) -> bool {
+        // Ids are `<slug>/<date>/…`: the issue's key is in the id.
+        let slug = b.id.split('/').next().unwrap_or_default();
+        self.bookmark_target(b).is_some()
+            || self
+                .browse
+                .issues
+                .iter()
+                .any(|i| i.key.date == b.date && i.key.slug == slug)
     }
 
     pub(super) fn bookmark_open(&mut self) {
@@ -119,8 +200,22 @@ impl App {
         let Some(b) = list.get(self.marks.selected).map(|b| (*b).clone()) else {
             return;
         };
+        if self.bookmark_target(&b).is_none() {
+            // Another issue: find it on the shelf and open it there.
+            let id = ArticleId(b.id.clone());
+            let opened = match self.browse.shelf.article(&id) {
+                Some((key, _)) => {
+                    self.leave_results();
+                    self.open_article(&key, &id)
+                }
+                None => false,
+            };
+            if !opened {
+                self.status = Some(format!("{} {} is not on the shelf", b.paper, b.date));
+                return;
+            }
+        }
         let Some(target) = self.bookmark_target(&b) else {
-            self.status = Some(format!("{} {} is not loaded", b.paper, b.date));
             return;
         };
         if !self.visible.contains(&target) {
@@ -128,20 +223,19 @@ impl App {
         }
         if let Some(i) = self.visible.iter().position(|&r| r == target) {
             self.select_index(i);
-            self.scroll = self.layout.line_of(b.anchor);
-            self.clamp_scroll();
+            self.show_place(b.anchor);
         }
         self.overlay = Overlay::None;
-        self.focus = Focus::Reader;
-        self.mark_read();
+        self.focus_reader();
     }
 
     pub(super) fn bookmark_delete(&mut self) {
         let list = self.marks.state.newest_first();
         let Some(id) = list.get(self.marks.selected).map(|b| b.id.clone()) else {
+            self.status = Some("no bookmark to remove".into());
             return;
         };
-        self.persist(vec![Change::Remove(id)]);
+        self.remove_id(&id);
         let n = self.marks.state.bookmarks.len();
         self.marks.selected = self.marks.selected.min(n.saturating_sub(1));
     }

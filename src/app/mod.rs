@@ -3,23 +3,76 @@
 //! `update` never touches the terminal, so every behaviour is a plain test.
 
 pub mod action;
+mod browse;
+mod count;
+pub mod geometry;
+mod goto;
+pub mod help;
 pub mod keymap;
+pub mod keyname;
+pub mod keys;
 mod marks;
-mod search;
+mod query;
+mod reading;
+#[cfg(test)]
+mod reading_tests;
+pub mod rows;
+pub mod search;
+pub mod theme;
 mod update;
 
 use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
 use crate::bookmarks::{self, Store};
+use crate::library::Shelf;
+use crate::library::memory::MemoryShelf;
 use crate::model::{Anchor, Article, ArticleRef, Library};
 use crate::search::Hit;
 use crate::typeset::{self, Layout, Settings};
-use crate::ui::geometry::{Panes, panes};
+use geometry::{Panes, panes_with};
 
 pub use action::{Action, Edit};
+pub use browse::Browse;
+pub use goto::GotoState;
+pub use keymap::Keymap;
 pub use search::SearchState;
+pub use theme::Theme;
+
+/// The language of the help and the key hints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// 中文 and English side by side.
+    #[default]
+    Both,
+    Zh,
+    En,
+}
+
+/// How the reader behaves, as the config file sets it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prefs {
+    /// `Space` at the end of an article goes on to the next one.
+    pub continuous: bool,
+    /// The list's width in cells (`None`: by the terminal's width).
+    pub list_width: Option<u16>,
+    pub lang: Lang,
+    /// An article shown in the reading pane this long counts as read.
+    pub read_after: Duration,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Prefs {
+            continuous: true,
+            list_width: None,
+            lang: Lang::Both,
+            read_after: Duration::from_secs(2),
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {
@@ -41,22 +94,29 @@ pub struct Marks {
     pub state: bookmarks::State,
     /// Selected row of the bookmarks view.
     pub selected: usize,
-    /// Changes the store could not save yet: kept on screen, sent again with the next write.
-    pub pending: Vec<bookmarks::Change>,
+    /// Changes the store could not save yet, with when they were made: kept on screen,
+    /// sent again with the next write (never undoing a newer change made since).
+    pub pending: Vec<(bookmarks::Change, u64)>,
+    /// Bookmarks removed this session, last removed last: `u` brings them back.
+    pub removed: Vec<bookmarks::Bookmark>,
 }
 
 /// Everything the reader shows.
 #[derive(Debug)]
 pub struct App {
+    /// The shelf of issues and where the reader is on it.
+    pub browse: Browse,
+    /// The issue shown (one issue: `ArticleRef::issue` is always 0).
     pub library: Library,
-    /// Every article, in reading order.
+    /// Every article of the issue, in reading order.
     pub all: Vec<ArticleRef>,
-    /// The articles the list shows (all, or the search results).
+    /// The articles of the issue the list shows (all of them; a search lists its hits
+    /// in `search.results` instead).
     pub visible: Vec<ArticleRef>,
     /// Index into `visible`.
     pub selected: usize,
     /// The article the reading pane is set for.
-    pub shown: Option<ArticleRef>,
+    shown: Option<ArticleRef>,
     pub focus: Focus,
     pub overlay: Overlay,
     /// First row of the help overlay shown (it scrolls on small terminals).
@@ -69,9 +129,24 @@ pub struct App {
     /// The selected article set for the reading pane.
     pub layout: Arc<Layout>,
     /// Layouts already set, by article, pane size and settings.
-    pub layouts: typeset::Cache,
+    layouts: typeset::Cache,
     pub search: SearchState,
+    /// The go-to prompt (`o`: a date or a paper).
+    pub goto: GotoState,
     pub marks: Marks,
+    pub prefs: Prefs,
+    /// The bindings in force (the key table with the config's changes).
+    pub keymap: Keymap,
+    pub theme: Theme,
+    /// The list shows only unread articles.
+    pub unread_only: bool,
+    /// The reader moved in the shown article since it was opened (only then is the
+    /// place saved: a search jump or a restore is not a place the reader chose).
+    moved: bool,
+    /// The article in the reading pane and since when (for counting it read).
+    shown_since: Option<(ArticleRef, Instant)>,
+    /// The exact place restored in the shown article, kept until the reader scrolls.
+    place: Option<Anchor>,
     /// A message for the status line (errors, warnings, confirmations).
     pub status: Option<String>,
     /// Warnings worth repeating in full when the reader closes (the status line may cut
@@ -81,15 +156,20 @@ pub struct App {
 }
 
 impl App {
-    /// A reader on `library`, sized `size`, keeping bookmarks in `store` (none in tests
-    /// that do not need it).
+    /// A reader on `library` (held in memory), sized `size`, keeping bookmarks in
+    /// `store` (none in tests that do not need it); it opens on the newest issue.
     pub fn new(library: Library, size: (u16, u16), store: Option<Store>) -> Self {
-        let all: Vec<ArticleRef> = library.articles().map(|(r, _)| r).collect();
-        let searcher = crate::search::Searcher::new(&library);
+        App::with_shelf(Arc::new(MemoryShelf::new(library)), size, store)
+    }
+
+    /// A reader on `shelf`, open on its newest issue.
+    pub fn with_shelf(shelf: Arc<dyn Shelf>, size: (u16, u16), store: Option<Store>) -> Self {
+        let library = Library::default();
         let mut app = App {
+            browse: Browse::new(shelf),
             library,
-            visible: all.clone(),
-            all,
+            visible: Vec::new(),
+            all: Vec::new(),
             selected: 0,
             shown: None,
             focus: Focus::List,
@@ -100,19 +180,37 @@ impl App {
             settings: Settings::default(),
             layout: Arc::default(),
             layouts: typeset::Cache::new(),
-            search: SearchState::new(searcher),
+            search: SearchState::new(),
+            goto: GotoState::default(),
             marks: Marks {
                 store,
                 ..Default::default()
             },
+            prefs: Prefs::default(),
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            unread_only: false,
+            moved: false,
+            shown_since: None,
+            place: None,
             status: None,
             notices: Vec::new(),
             quit: false,
         };
         app.load_marks();
-        app.relayout();
-        app.restore_position();
+        let newest = app.browse.issues.len().checked_sub(1);
+        if !newest.is_some_and(|n| app.open_issue(n, None)) {
+            app.relayout();
+        }
         app
+    }
+
+    /// Take the config's choices: behaviour, key bindings and theme.
+    pub fn configure(&mut self, prefs: Prefs, keymap: Keymap, theme: Theme) {
+        self.prefs = prefs;
+        self.keymap = keymap;
+        self.theme = theme;
+        self.relayout();
     }
 
     /// Change the typesetting settings and set the article again.
@@ -122,7 +220,12 @@ impl App {
     }
 
     pub fn panes(&self) -> Panes {
-        panes(Rect::new(0, 0, self.size.0, self.size.1))
+        self.panes_in(Rect::new(0, 0, self.size.0, self.size.1))
+    }
+
+    /// The panes of `area` with the configured list width.
+    pub fn panes_in(&self, area: Rect) -> Panes {
+        panes_with(area, self.prefs.list_width)
     }
 
     /// The selected article, if the list is not empty.
@@ -156,8 +259,10 @@ impl App {
 
     /// Set the selected article again for the current pane size, keeping the reading place.
     pub fn relayout(&mut self) {
-        let anchor = self.layout.anchor_at(self.scroll);
-        let keep = !self.layout.lines.is_empty();
+        let anchor = self.anchor();
+        // At the top (page header and all) stays at the top; elsewhere the text at the
+        // top of the pane becomes the place, so resizing back and forth never drifts.
+        let keep = !self.layout.lines.is_empty() && (self.scroll > 0 || self.place.is_some());
         let text = self.panes().text;
         self.shown = self.current_ref();
         self.layout = match self.current_ref() {
@@ -165,6 +270,9 @@ impl App {
             None => Arc::default(),
         };
         self.scroll = if keep { self.layout.line_of(anchor) } else { 0 };
+        if keep {
+            self.place = Some(anchor);
+        }
         self.clamp_scroll();
         self.search.refresh_hits(&self.library, self.current_ref());
     }
@@ -198,11 +306,6 @@ impl App {
             self.scroll = self.scroll / rows * rows;
         }
         self.scroll = self.scroll.min(self.max_scroll());
-    }
-
-    /// Where the reader is in the selected article, as an anchor that survives re-layout.
-    pub fn anchor(&self) -> Anchor {
-        self.layout.anchor_at(self.scroll)
     }
 
     /// `3/5` style position of the selection in the list.

@@ -1,22 +1,43 @@
-//! The reader's side of search: the search line, the narrowed list, and moving from
-//! match to match (`n`/`N`) across articles.
+//! The reader's side of search across the archive: the search line (filters before a
+//! colon), the hits newest first a screen at a time with the total counted in the
+//! background, opening a hit's issue and article, and `n`/`N` from match to match across
+//! articles and issues.
 
+use super::count::Counter;
+use super::query::{SearchLine, papers, parse_search};
 use super::{App, Edit, Focus};
+use crate::library::{SearchHit, SearchQuery};
 use crate::model::{Anchor, ArticleRef, Library};
-use crate::search::{Hit, SearchInput, Searcher, hits};
+use crate::search::{Hit, SearchInput, hits, normalize};
+
+/// Hits asked of the shelf at a time: the first screen, then more as the list scrolls.
+pub const SCREEN: usize = 50;
 
 /// What the search line holds and what it found.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct SearchState {
-    pub searcher: Searcher,
     /// The search line is open and takes the keys.
     pub editing: bool,
     /// The search line being typed.
     pub input: SearchInput,
-    /// The query the list is narrowed by (empty: no search).
+    /// The text searched for, without its filters: what is highlighted (empty: no search).
     pub query: String,
-    /// The selection before the search started, restored by `Esc`.
-    pub saved: Option<ArticleRef>,
+    /// The line read into text and filters.
+    pub line: SearchLine,
+    /// Hits fetched so far, newest issue first.
+    pub results: Vec<SearchHit>,
+    /// More hits may follow `results`.
+    pub more: bool,
+    /// The selected hit, an index into `results`.
+    pub selected: usize,
+    /// First row of the hit list shown.
+    pub top: usize,
+    /// How many articles match, once counted.
+    pub total: Option<usize>,
+    generation: u64,
+    counter: Option<Counter>,
+    /// Issue (catalogue index) and list row before the search, restored by `Esc`.
+    pub saved: Option<(Option<usize>, usize)>,
     /// Hits in the selected article, in reading order.
     pub hits: Vec<Hit>,
     /// The hit `n`/`N` last went to.
@@ -24,20 +45,13 @@ pub struct SearchState {
 }
 
 impl SearchState {
-    pub fn new(searcher: Searcher) -> Self {
-        SearchState {
-            searcher,
-            editing: false,
-            input: SearchInput::new(),
-            query: String::new(),
-            saved: None,
-            hits: Vec::new(),
-            current: None,
-        }
+    pub fn new() -> Self {
+        SearchState::default()
     }
 
+    /// A search is on: the list shows its hits.
     pub fn active(&self) -> bool {
-        !self.query.trim().is_empty()
+        !normalize(&self.query).is_empty()
     }
 
     pub fn refresh_hits(&mut self, lib: &Library, r: Option<ArticleRef>) {
@@ -48,99 +62,232 @@ impl SearchState {
         self.current = None;
     }
 
+    /// `120` once counted, `50+` while counting.
+    pub fn count_label(&self) -> String {
+        match self.total {
+            Some(n) => n.to_string(),
+            None if self.more => format!("{}+", self.results.len()),
+            None => self.results.len().to_string(),
+        }
+    }
+
     /// Cells before the cursor on the search line.
     pub fn cursor_cells(&self, ambiguous_wide: bool) -> usize {
         self.input.cursor_cells(ambiguous_wide)
     }
 
-    fn edit(&mut self, e: &Edit) {
-        let i = &mut self.input;
-        match e {
-            Edit::Insert(s) => i.insert(s),
-            Edit::Left => _ = i.left(),
-            Edit::Right => _ = i.right(),
-            Edit::Home => i.home(),
-            Edit::End => i.end(),
-            Edit::Backspace => _ = i.backspace(),
-            Edit::Delete => _ = i.delete(),
-            Edit::DeleteWord => _ = i.delete_word(),
-            Edit::DeleteToStart => _ = i.delete_to_start(),
-            Edit::DeleteToEnd => _ = i.delete_to_end(),
+    /// What to ask the shelf for hits `offset..offset + limit`.
+    fn shelf_query(&self, offset: usize, limit: usize) -> SearchQuery {
+        SearchQuery {
+            text: self.query.clone(),
+            paper: self.line.paper.as_ref().map(|p| p.slug.clone()),
+            from: self.line.from.clone(),
+            to: self.line.to.clone(),
+            limit,
+            offset,
         }
+    }
+
+    fn clear(&mut self) {
+        self.query.clear();
+        self.line = SearchLine::default();
+        self.results.clear();
+        self.more = false;
+        self.selected = 0;
+        self.top = 0;
+        self.total = None;
+        self.generation += 1;
+    }
+}
+
+/// Apply one edit to a prompt's line.
+pub(super) fn apply_edit(i: &mut SearchInput, e: &Edit) {
+    match e {
+        Edit::Insert(s) => i.insert(s),
+        Edit::Left => _ = i.left(),
+        Edit::Right => _ = i.right(),
+        Edit::Home => i.home(),
+        Edit::End => i.end(),
+        Edit::Backspace => _ = i.backspace(),
+        Edit::Delete => _ = i.delete(),
+        Edit::DeleteWord => _ = i.delete_word(),
+        Edit::DeleteToStart => _ = i.delete_to_start(),
+        Edit::DeleteToEnd => _ = i.delete_to_end(),
     }
 }
 
 impl App {
     pub(super) fn search_start(&mut self) {
         if !self.search.active() {
-            self.search.saved = self.current_ref();
+            self.search.saved = Some((self.browse.at, self.selected));
         }
         self.search.editing = true;
         self.search.input.end();
     }
 
     pub(super) fn search_edit(&mut self, e: &Edit) {
-        self.search.edit(e);
-        let query = self.search.input.text().to_string();
-        self.apply_query(&query);
+        apply_edit(&mut self.search.input, e);
+        let line = self.search.input.text().to_string();
+        self.run_search(&line);
     }
 
-    /// Narrow the list to the articles matching `query`, keeping the selection if it
-    /// still matches.
-    fn apply_query(&mut self, query: &str) {
-        let keep = self.current_ref();
-        self.search.query = query.to_string();
-        self.visible = if self.search.active() {
-            self.search.searcher.update(&self.library, query).to_vec()
-        } else {
-            self.all.clone()
+    /// Search the shelf for `line`: the first screen of hits now, the total later.
+    fn run_search(&mut self, line: &str) {
+        let papers = papers(&self.browse.issues);
+        let parsed = parse_search(line, &papers);
+        if parsed == self.search.line && self.search.active() {
+            return;
+        }
+        self.search.clear();
+        if !normalize(&parsed.text).is_empty() {
+            self.search.query = parsed.text.clone();
+            self.search.line = parsed;
+            let q = self.search.shelf_query(0, SCREEN);
+            match self.browse.shelf.search(&q) {
+                Ok(found) => self.search.results = found,
+                Err(e) => self.status = Some(format!("search failed: {e}")),
+            }
+            self.search.more = self.search.results.len() == SCREEN;
+            if self.search.more {
+                let (generation, all) = (self.search.generation, self.search.shelf_query(0, 0));
+                let shelf = &self.browse.shelf;
+                let counter = self
+                    .search
+                    .counter
+                    .get_or_insert_with(|| Counter::new(shelf.clone()));
+                counter.ask(generation, all);
+            } else {
+                self.search.total = Some(self.search.results.len());
+            }
+        }
+        self.search.refresh_hits(&self.library, self.current_ref());
+    }
+
+    /// Take in a total counted in the background, if it is for the search shown.
+    pub(super) fn poll_count(&mut self) {
+        let Some(counter) = &self.search.counter else {
+            return;
         };
-        let idx = keep
-            .and_then(|k| self.visible.iter().position(|&r| r == k))
-            .unwrap_or(0);
-        if keep != self.visible.get(idx).copied() {
-            self.select_index(idx);
-        } else {
-            self.selected = idx;
-            self.search.refresh_hits(&self.library, self.current_ref());
+        if let Some((generation, n)) = counter.poll()
+            && generation == self.search.generation
+        {
+            match n {
+                Ok(n) => self.search.total = Some(n),
+                Err(e) => self.status = Some(format!("count failed: {e}")),
+            }
+        }
+    }
+
+    /// Fetch the next screen of hits, if there are more.
+    fn fetch_more(&mut self) {
+        if !self.search.more {
+            return;
+        }
+        let q = self.search.shelf_query(self.search.results.len(), SCREEN);
+        match self.browse.shelf.search(&q) {
+            Ok(found) => {
+                self.search.more = found.len() == SCREEN;
+                self.search.results.extend(found);
+            }
+            Err(e) => {
+                self.search.more = false;
+                self.status = Some(format!("search failed: {e}"));
+            }
+        }
+    }
+
+    /// `G` in the hit list: every hit, to select the oldest.
+    pub(super) fn select_last_result(&mut self) {
+        if self.search.more {
+            let q = self.search.shelf_query(self.search.results.len(), 0);
+            match self.browse.shelf.search(&q) {
+                Ok(found) => self.search.results.extend(found),
+                Err(e) => self.status = Some(format!("search failed: {e}")),
+            }
+            self.search.more = false;
+        }
+        if let Some(last) = self.search.results.len().checked_sub(1) {
+            self.open_hit(last);
         }
     }
 
     pub(super) fn search_submit(&mut self) {
         self.search.editing = false;
-        if self.search.active() {
+        if !self.search.active() {
+            return;
+        }
+        if self.search.results.is_empty() {
+            self.status = Some(format!("无匹配 no match for {}", self.search.query));
+            return;
+        }
+        if self.open_hit(self.search.selected) {
             self.focus = Focus::Reader;
+            self.mark_read();
             self.goto_hit(0);
         }
     }
 
-    /// Clear the search: the full list again, and the selection from before it.
+    /// Clear the search. While typing, go back to where the reader was before it.
     pub(super) fn search_cancel(&mut self) {
         let was_editing = self.search.editing;
         self.search.editing = false;
         self.search.input.clear();
-        let back = if was_editing {
-            self.search.saved.take()
-        } else {
-            self.search.saved = None;
-            self.current_ref()
-        };
-        self.apply_query("");
-        if let Some(i) = back.and_then(|b| self.visible.iter().position(|&r| r == b))
-            && i != self.selected
+        self.search.clear();
+        let saved = self.search.saved.take();
+        if was_editing
+            && let Some((at, row)) = saved
+            && at.is_some()
         {
-            self.select_index(i);
+            if at != self.browse.at {
+                at.map(|at| self.open_issue(at, None));
+            }
+            self.select_index(row);
+        }
+        self.search.refresh_hits(&self.library, self.current_ref());
+    }
+
+    /// Open hit `i`: its issue, its article; the hit list's selection follows.
+    pub(super) fn open_hit(&mut self, i: usize) -> bool {
+        let Some(hit) = self.search.results.get(i).cloned() else {
+            return false;
+        };
+        self.search.selected = i;
+        let opened = self.open_article(&hit.key, &hit.id);
+        if !opened {
+            self.status = Some(format!("{} is no longer on the shelf", hit.id));
+        }
+        opened
+    }
+
+    /// Move the hit list's selection by `n` and open that hit.
+    pub(super) fn select_result(&mut self, n: isize) {
+        let want = self.search.selected.saturating_add_signed(n);
+        while want >= self.search.results.len() && self.search.more {
+            self.fetch_more();
+        }
+        let len = self.search.results.len();
+        if len > 0 {
+            self.open_hit(want.min(len - 1));
         }
     }
 
-    /// Go to the next (or previous) match, moving on to the next article at the end of one.
+    /// Go to the next (or previous) match: within the article, then on to the next hit's
+    /// article (in another issue, maybe), wrapping at the ends.
     pub(super) fn next_match(&mut self, forward: bool) {
         if !self.search.active() {
             self.status = Some("no search: press / to search".into());
             return;
         }
-        if self.visible.is_empty() {
-            self.status = Some(format!("no match for {}", self.search.query));
+        if self.search.results.is_empty() {
+            self.status = Some(format!("无匹配 no match for {}", self.search.query));
+            return;
+        }
+        let here = self.search.results.get(self.search.selected).map(|h| &h.id);
+        if here != self.current().map(|a| &a.id) {
+            // Not on the selected hit's article (yet): start there.
+            if self.open_hit(self.search.selected) {
+                self.goto_hit(0);
+            }
             return;
         }
         let n = self.search.hits.len();
@@ -155,33 +302,66 @@ impl App {
             self.goto_hit(i);
             return;
         }
-        let len = self.visible.len();
-        let idx = if forward {
-            (self.selected + 1) % len
-        } else {
-            (self.selected + len - 1) % len
+        let sel = self.search.selected;
+        if forward && sel + 1 >= self.search.results.len() {
+            self.fetch_more();
+        }
+        let len = self.search.results.len();
+        let (to, wrapped) = match forward {
+            true if sel + 1 < len => (sel + 1, false),
+            true => (0, true),
+            false if sel > 0 => (sel - 1, false),
+            false => (len - 1, true),
         };
-        self.select_index(idx);
-        let last = self.search.hits.len().saturating_sub(1);
-        self.goto_hit(if forward { 0 } else { last });
+        if self.open_hit(to) {
+            let last = self.search.hits.len().saturating_sub(1);
+            self.goto_hit(if forward { 0 } else { last });
+            if wrapped && let Some(s) = &mut self.status {
+                s.push_str(" (从头 wrapped)");
+            }
+        }
     }
 
-    /// Scroll the reading pane to hit `i` of the selected article.
-    fn goto_hit(&mut self, i: usize) {
-        let Some(hit) = self.search.hits.get(i).copied() else {
+    /// Scroll the reading pane to hit `i` of the selected article and say where it is:
+    /// `3/120 · 2023-07-03 第04版 · 2/5`. The hit comes into view with the headline when
+    /// the hit is on the first screen. A jump is not the reader's place: the place they
+    /// had scrolled to is saved first, and the jump is not.
+    pub(super) fn goto_hit(&mut self, i: usize) {
+        if let Some(hit) = self.search.hits.get(i).copied() {
+            self.search.current = Some(i);
+            let line = self.layout.line_of(Anchor {
+                field: Some(hit.field),
+                offset: hit.start,
+            });
+            let (top, rows) = (self.scroll, self.page_rows());
+            if line < top || line >= top + rows {
+                self.save_position();
+                self.scroll = if line < rows {
+                    0
+                } else {
+                    line.saturating_sub(2)
+                };
+                self.clamp_scroll();
+                self.moved = false;
+                self.place = None;
+            }
+        }
+        let Some(h) = self.search.results.get(self.search.selected) else {
             return;
         };
-        self.search.current = Some(i);
-        let line = self.layout.line_of(Anchor {
-            field: Some(hit.field),
-            offset: hit.start,
-        });
-        let top = self.scroll;
-        if line < top || line >= top + self.page_rows() {
-            self.scroll = line.saturating_sub(2);
-            self.clamp_scroll();
+        // `match 2/5 · article 3/120 · 2023-07-03 第04版`: the match in the article, the
+        // article among the hits, and where it was printed.
+        let mut s = String::new();
+        if !self.search.hits.is_empty() {
+            s.push_str(&format!("match {}/{} · ", i + 1, self.search.hits.len()));
         }
-        let total = self.search.hits.len();
-        self.status = Some(format!("match {}/{} in this article", i + 1, total));
+        s.push_str(&format!(
+            "article {}/{} · {} 第{}版",
+            self.search.selected + 1,
+            self.search.count_label(),
+            h.key.date,
+            h.page
+        ));
+        self.status = Some(s);
     }
 }

@@ -6,56 +6,39 @@ use super::{Action, App, Focus, Overlay};
 impl App {
     /// Apply one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+        if !matches!(action, Action::Resize(..) | Action::Tick(_)) {
             self.status = None;
         }
+        self.poll_count();
+        let Some(action) = self.browse_action(action) else {
+            self.keep_in_view();
+            return;
+        };
+        let results = self.search.active() && self.overlay == Overlay::None;
         match action {
             Action::Quit => {
                 self.save_position();
                 self.quit = true;
             }
-            Action::Select(n) => match self.overlay {
-                Overlay::Help => {
-                    let rows = crate::ui::help::KEYS.len();
-                    self.help_scroll = step(self.help_scroll, n, rows);
-                }
-                Overlay::Bookmarks => {
-                    let len = self.marks.state.bookmarks.len();
-                    self.marks.selected = step(self.marks.selected, n, len);
-                }
-                _ => {
-                    let i = step(self.selected, n, self.visible.len());
-                    self.select_index(i);
-                }
-            },
+            Action::Select(n) => self.select_by(n),
             Action::SelectFirst => match self.overlay {
                 Overlay::Bookmarks => self.marks.selected = 0,
+                _ if results => self.select_result(-(self.search.selected as isize)),
                 _ => self.select_index(0),
             },
             Action::SelectLast => match self.overlay {
                 Overlay::Bookmarks => {
                     self.marks.selected = self.marks.state.bookmarks.len().saturating_sub(1)
                 }
+                _ if results => self.select_last_result(),
                 _ => self.select_index(self.visible.len().saturating_sub(1)),
             },
-            Action::FocusReader => {
-                self.focus = Focus::Reader;
-                self.mark_read();
-            }
+            Action::FocusReader => self.focus_reader(),
             Action::FocusList => self.focus = Focus::List,
             Action::Scroll(n) => self.scroll_by(n),
-            Action::Page { forward, half } => {
-                let rows = self.layout.page_rows.unwrap_or(self.page_rows());
-                let step = if half && self.layout.page_rows.is_none() {
-                    (rows / 2).max(1)
-                } else {
-                    rows
-                };
-                let n = step as isize;
-                self.scroll_by(if forward { n } else { -n });
-            }
-            Action::ScrollTop => self.scroll = 0,
-            Action::ScrollBottom => self.scroll = self.max_scroll(),
+            Action::Page { forward, half } => self.page(forward, half),
+            Action::ScrollTop => self.scroll_to(0),
+            Action::ScrollBottom => self.scroll_to(self.max_scroll()),
             Action::ToggleHelp => {
                 self.help_scroll = 0;
                 self.overlay = if self.overlay == Overlay::Help {
@@ -74,6 +57,15 @@ impl App {
                     (false, _) => "columns off".into(),
                 });
             }
+            Action::Measure(cells) => {
+                let st = self.settings.with_measure_step(cells);
+                self.set_settings(st);
+                self.status = Some(format!(
+                    "measure {} cells ({} Han characters)",
+                    st.measure,
+                    st.measure / 2
+                ));
+            }
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.relayout();
@@ -83,19 +75,24 @@ impl App {
             Action::SearchStart => self.search_start(),
             Action::SearchEdit(e) => self.search_edit(&e),
             Action::SearchSubmit => self.search_submit(),
-            Action::SearchCancel => {
-                if self.search.editing || self.search.active() {
-                    self.search_cancel();
-                }
+            Action::SearchCancel if self.search.editing || self.search.active() => {
+                self.search_cancel()
             }
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
-            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::SetBookmark => self.set_bookmark(),
+            Action::RemoveBookmark => self.remove_bookmark(),
+            Action::UndoRemove => self.undo_remove(),
             Action::OpenBookmarks => self.open_bookmarks(),
             Action::BookmarkOpen => self.bookmark_open(),
             Action::BookmarkDelete => self.bookmark_delete(),
+            Action::ToggleUnread => self.toggle_unread(),
+            Action::Tick(now) => self.tick(now),
             Action::CloseOverlay => self.overlay = Overlay::None,
+            // Taken by `browse_action` above.
+            _ => {}
         }
+        self.keep_in_view();
     }
 
     /// Select row `i` of the list: keeps the old article's place, restores the new one's.
@@ -117,6 +114,8 @@ impl App {
         self.selected = i;
         self.layout = Default::default();
         self.scroll = 0;
+        self.place = None;
+        self.moved = false;
         self.relayout();
         self.restore_position();
         if self.focus == Focus::Reader {
@@ -130,14 +129,48 @@ impl App {
         self.search_cancel();
     }
 
-    /// Scroll by `n` lines; set in columns, by whole screens in the same direction.
-    fn scroll_by(&mut self, n: isize) {
-        let n = match self.layout.page_rows {
-            Some(rows) => n.signum() * rows.max(1) as isize,
-            None => n,
+    /// Move the selection (of the list, the bookmarks view, or the help's scroll) by `n`.
+    fn select_by(&mut self, n: isize) {
+        match self.overlay {
+            Overlay::Help => {
+                let rows = self.help_rows();
+                self.help_scroll = step(self.help_scroll, n, rows + 1);
+            }
+            Overlay::Bookmarks => {
+                let len = self.marks.state.bookmarks.len();
+                self.marks.selected = step(self.marks.selected, n, len);
+            }
+            Overlay::None if self.search.active() => self.select_result(n),
+            Overlay::None => {
+                let i = step(self.selected, n, self.visible.len());
+                self.select_index(i);
+            }
+        }
+    }
+
+    /// A page (or half page) forward or back; a whole page forward reads on at the end.
+    fn page(&mut self, forward: bool, half: bool) {
+        let rows = self.layout.page_rows.unwrap_or(self.page_rows());
+        let step = if half && self.layout.page_rows.is_none() {
+            (rows / 2).max(1)
+        } else {
+            rows
         };
-        self.scroll = self.scroll.saturating_add_signed(n);
-        self.clamp_scroll();
+        let n = step as isize;
+        match (forward, half) {
+            (true, false) => self.page_forward(step),
+            (true, true) => self.scroll_by(n),
+            (false, _) => self.scroll_by(-n),
+        }
+    }
+
+    /// How far the help scrolls: its rows beyond the box.
+    fn help_rows(&self) -> usize {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let inner = super::help::help_inner(area);
+        let amb = self.settings.ambiguous_wide;
+        let all = super::help::lines(&self.keymap, self.prefs.lang, inner.width, amb);
+        all.len().saturating_sub(usize::from(inner.height))
     }
 
     fn wheel(&mut self, column: u16, row: u16, delta: isize) {
@@ -146,6 +179,8 @@ impl App {
         if self.overlay == Overlay::Bookmarks {
             let len = self.marks.state.bookmarks.len();
             self.marks.selected = step(self.marks.selected, delta, len);
+        } else if p.list.contains(at) && self.search.active() {
+            self.select_result(delta);
         } else if p.list.contains(at) {
             let i = step(self.selected, delta, self.visible.len());
             self.select_index(i);
@@ -162,16 +197,26 @@ impl App {
         }
         if p.list.contains(at) {
             self.focus = Focus::List;
-            let rows = crate::ui::list::item_rows(p.list.height);
-            let first =
-                crate::ui::list::first_visible(self.selected, self.visible.len(), p.list.height);
-            let i = first + usize::from(row - p.list.y) / rows;
-            if i < self.visible.len() {
+            let (_, body) = self.list_areas();
+            if !body.contains(at) {
+                return;
+            }
+            if self.search.active() {
+                let i = (self.search.top + usize::from(row - body.y)) / self.result_rows();
+                if i < self.search.results.len() {
+                    self.open_hit(i);
+                }
+                return;
+            }
+            let i = self.browse.top + usize::from(row - body.y);
+            let rows = self.list_rows();
+            // A page header or page line selects the page's first article.
+            let item = rows.get(i..).and_then(|r| r.iter().find_map(|r| r.item()));
+            if let Some(i) = item {
                 self.select_index(i);
             }
         } else if p.reader.contains(at) {
-            self.focus = Focus::Reader;
-            self.mark_read();
+            self.focus_reader();
         }
     }
 }

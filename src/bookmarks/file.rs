@@ -50,12 +50,14 @@ impl Part {
             Part::Bookmarks => serde_json::to_string_pretty(&BookmarksFile {
                 version: VERSION,
                 bookmarks: state.bookmarks.clone(),
+                stamps: state.bookmark_stamps.clone(),
             }),
             // Machine state, written often and large after years: compact.
             Part::Reading => serde_json::to_string(&ReadingFile {
                 version: VERSION,
                 read: state.read.clone(),
                 positions: state.positions.clone(),
+                stamps: state.position_stamps.clone(),
             }),
         }
         .expect("plain structs always serialise");
@@ -66,13 +68,18 @@ impl Part {
     /// Parse this part's file text.
     pub fn parse(self, bytes: &[u8]) -> Parsed {
         match self {
-            Part::Bookmarks => parse::<BookmarksFile>(bytes, |f| State {
+            Part::Bookmarks => match parse::<BookmarksFile>(bytes, |f| State {
                 bookmarks: f.bookmarks,
+                bookmark_stamps: f.stamps,
                 ..State::default()
-            }),
+            }) {
+                Parsed::Corrupt(why) => salvage(bytes).unwrap_or(Parsed::Corrupt(why)),
+                parsed => parsed,
+            },
             Part::Reading => parse::<ReadingFile>(bytes, |f| State {
                 read: f.read,
                 positions: f.positions,
+                position_stamps: f.stamps,
                 ..State::default()
             }),
         }
@@ -81,10 +88,14 @@ impl Part {
     /// Copy this part of `from` into `into`.
     pub fn take(self, into: &mut State, from: State) {
         match self {
-            Part::Bookmarks => into.bookmarks = from.bookmarks,
+            Part::Bookmarks => {
+                into.bookmarks = from.bookmarks;
+                into.bookmark_stamps = from.bookmark_stamps;
+            }
             Part::Reading => {
                 into.read = from.read;
                 into.positions = from.positions;
+                into.position_stamps = from.position_stamps;
             }
         }
     }
@@ -92,8 +103,12 @@ impl Part {
     /// Whether `a` and `b` agree on this part.
     pub fn same(self, a: &State, b: &State) -> bool {
         match self {
-            Part::Bookmarks => a.bookmarks == b.bookmarks,
-            Part::Reading => a.read == b.read && a.positions == b.positions,
+            Part::Bookmarks => a.bookmarks == b.bookmarks && a.bookmark_stamps == b.bookmark_stamps,
+            Part::Reading => {
+                a.read == b.read
+                    && a.positions == b.positions
+                    && a.position_stamps == b.position_stamps
+            }
         }
     }
 }
@@ -102,6 +117,9 @@ impl Part {
 struct BookmarksFile {
     version: u64,
     bookmarks: Vec<Bookmark>,
+    /// When each article's bookmark last changed (ms): see [`State::apply_at`].
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    stamps: BTreeMap<String, u64>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -111,6 +129,8 @@ struct ReadingFile {
     read: BTreeSet<String>,
     #[serde(default)]
     positions: BTreeMap<String, Anchor>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    stamps: BTreeMap<String, u64>,
 }
 
 /// What a file on disk turned out to be.
@@ -125,6 +145,49 @@ pub enum Parsed {
     },
     /// Not a store file: why, in a few words.
     Corrupt(String),
+    /// A good file but for some entries: the good ones, and each bad one's JSON text
+    /// (to set aside) with why the first was refused.
+    Salvaged {
+        state: State,
+        rejected: Vec<String>,
+        why: String,
+    },
+}
+
+/// A bookmarks file of this version whose `bookmarks` array holds entries that do not
+/// parse: keep the rest. `None` when it is not that (then the whole file is corrupt).
+fn salvage(bytes: &[u8]) -> Option<Parsed> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).ok()?;
+    if value.get("version")?.as_u64()? != VERSION {
+        return None;
+    }
+    let mut good = Vec::new();
+    let mut rejected = Vec::new();
+    let mut why = String::new();
+    for entry in value.get("bookmarks")?.as_array()? {
+        match serde_json::from_value::<Bookmark>(entry.clone()) {
+            Ok(b) => good.push(b),
+            Err(e) => {
+                if why.is_empty() {
+                    why = e.to_string();
+                }
+                rejected.push(entry.to_string());
+            }
+        }
+    }
+    let stamps = value
+        .get("stamps")
+        .and_then(|s| serde_json::from_value(s.clone()).ok())
+        .unwrap_or_default();
+    (!rejected.is_empty()).then(|| Parsed::Salvaged {
+        state: State {
+            bookmarks: good,
+            bookmark_stamps: stamps,
+            ..State::default()
+        },
+        rejected,
+        why,
+    })
 }
 
 /// A store file's own format version.
@@ -195,6 +258,9 @@ pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
 /// synced. On any error the temporary file is removed and the old file is untouched;
 /// the error says which step failed.
 pub fn write_atomic(dir: &Path, part: Part, text: &str) -> Result<(), String> {
+    // A symlinked file stays a symlink: the file it points to is replaced.
+    let target = resolve_links(&dir.join(part.file_name()));
+    let dir = target.parent().unwrap_or(dir);
     let mut tmp = tempfile::Builder::new()
         .prefix(&part.temp_prefix())
         .suffix(".tmp")
@@ -211,12 +277,53 @@ pub fn write_atomic(dir: &Path, part: Part, text: &str) -> Result<(), String> {
     tmp.as_file()
         .sync_all()
         .map_err(|e| format!("cannot sync to disk: {}", plain(&e)))?;
-    tmp.persist(dir.join(part.file_name()))
+    tmp.persist(&target)
         .map_err(|e| format!("cannot replace the file: {}", plain(&e.error)))?;
     // The new file is in place; syncing the folder makes the rename survive a power
     // cut. If that fails the save has still happened, so it is not reported as failed.
     let _ = sync_dir(dir);
     Ok(())
+}
+
+/// The file `path` finally names, following symlinks (a few levels; a loop or an
+/// unreadable link stops there).
+pub fn resolve_links(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..16 {
+        let Ok(to) = std::fs::read_link(&path) else {
+            break;
+        };
+        path = match path.parent() {
+            Some(parent) if to.is_relative() => parent.join(to),
+            _ => to,
+        };
+    }
+    path
+}
+
+/// Keep entries refused from `part`'s file in `<name>.rejected-<UTC time>` (a JSON
+/// array, one entry per line) and return where. Call only under the lock.
+pub fn set_aside(
+    dir: &Path,
+    part: Part,
+    unix_secs: u64,
+    entries: &[String],
+) -> io::Result<PathBuf> {
+    let base = format!("{}.rejected-{}", part.file_name(), timestamp(unix_secs));
+    let mut to = dir.join(&base);
+    let mut n = 2;
+    while std::fs::symlink_metadata(&to).is_ok() {
+        to = dir.join(format!("{base}-{n}"));
+        n += 1;
+    }
+    let text = format!("[\n{}\n]\n", entries.join(",\n"));
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&to)?;
+    f.write_all(text.as_bytes())?;
+    f.sync_all()?;
+    Ok(to)
 }
 
 /// An I/O error without the temporary file's name that `tempfile` appends to it

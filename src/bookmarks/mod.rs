@@ -84,6 +84,12 @@ pub struct State {
     pub read: BTreeSet<String>,
     #[serde(default)]
     pub positions: BTreeMap<String, Anchor>,
+    /// When each article's bookmark was last added or removed (ms since the epoch).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub bookmark_stamps: BTreeMap<String, u64>,
+    /// When each article's place was last saved (ms since the epoch).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub position_stamps: BTreeMap<String, u64>,
 }
 
 impl State {
@@ -132,6 +138,36 @@ impl State {
     /// `Add` of an article that is already bookmarked keeps the first bookmark (its
     /// date and place); `Remove` removes every bookmark on that article.
     pub fn apply(&mut self, change: &Change) -> bool {
+        self.apply_at(change, now_ms())
+    }
+
+    /// Apply a change made at `at` (ms since the epoch). A change older than the last
+    /// one to the same article's bookmark (or place) changes nothing: a change that
+    /// failed to save and is sent again later never undoes a newer one made since,
+    /// here or by another process.
+    pub fn apply_at(&mut self, change: &Change, at: u64) -> bool {
+        let (stamps, id) = match change {
+            Change::Add(b) => (&mut self.bookmark_stamps, &b.id),
+            Change::Remove(id) => (&mut self.bookmark_stamps, id),
+            Change::Position(id, _) => (&mut self.position_stamps, id),
+            Change::MarkRead(id) => return self.read.insert(id.clone()),
+        };
+        if stamps.get(id).is_some_and(|&t| t > at) {
+            return false;
+        }
+        let id = id.clone();
+        let changed = self.apply_now(change);
+        if changed {
+            let stamps = match change {
+                Change::Position(..) => &mut self.position_stamps,
+                _ => &mut self.bookmark_stamps,
+            };
+            stamps.insert(id, at);
+        }
+        changed
+    }
+
+    fn apply_now(&mut self, change: &Change) -> bool {
         match change {
             Change::Add(b) => {
                 if self.is_bookmarked(&b.id) {
@@ -182,6 +218,14 @@ impl Change {
     fn is_bookmark(&self) -> bool {
         matches!(self, Change::Add(_) | Change::Remove(_))
     }
+}
+
+/// Milliseconds since the Unix epoch, now (stamps changes).
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as u64)
+        .unwrap_or(0)
 }
 
 /// Seconds since the Unix epoch, now.

@@ -61,7 +61,16 @@ impl Store {
         let mut state = State::default();
         let mut warnings = Vec::new();
         for part in Part::ALL {
-            let loaded = self.load_part(part, self.read(part)?)?;
+            let parsed = match (self.read(part), part) {
+                (Ok(parsed), _) => parsed,
+                // Reading state that cannot be read never keeps the bookmarks from loading.
+                (Err(e), Part::Reading) => {
+                    warnings.push(format!("{e}; reading state not loaded"));
+                    continue;
+                }
+                (Err(e), Part::Bookmarks) => return Err(e),
+            };
+            let loaded = self.load_part(part, parsed)?;
             part.take(&mut state, loaded.state);
             warnings.extend(loaded.warning);
         }
@@ -75,6 +84,19 @@ impl Store {
     /// On error nothing was half-written: each file on disk is either the old one or
     /// the new one whole. The error names the file and the trouble in one line.
     pub fn apply(&self, changes: &[Change]) -> Result<(State, Option<String>), StoreError> {
+        let at = super::now_ms();
+        let stamped: Vec<(Change, u64)> = changes.iter().map(|c| (c.clone(), at)).collect();
+        self.apply_stamped(&stamped)
+    }
+
+    /// [`Store::apply`] for changes made earlier (each with when it was made, ms since
+    /// the epoch): one older than the last change on disk to the same article's
+    /// bookmark or place changes nothing, so a failed change sent again later never
+    /// undoes a newer one another process made.
+    pub fn apply_stamped(
+        &self,
+        changes: &[(Change, u64)],
+    ) -> Result<(State, Option<String>), StoreError> {
         if changes.is_empty() {
             return self.load();
         }
@@ -87,10 +109,20 @@ impl Store {
         let mut state = State::default();
         let mut warnings = Vec::new();
         for part in Part::ALL {
-            let loaded = self.settle(part, self.read(part)?)?;
             let touched = changes
                 .iter()
-                .any(|c| c.is_bookmark() == (part == Part::Bookmarks));
+                .any(|(c, _)| c.is_bookmark() == (part == Part::Bookmarks));
+            let parsed = match self.read(part) {
+                Ok(parsed) => parsed,
+                // Unreadable and not changed: left alone (its part of the state is
+                // empty, and an unchanged part is never written).
+                Err(e) if !touched => {
+                    warnings.push(e.to_string());
+                    continue;
+                }
+                Err(e) => return Err(e),
+            };
+            let loaded = self.settle(part, parsed)?;
             if let (true, Some(version)) = (touched, loaded.newer) {
                 return Err(StoreError::Newer {
                     path: self.path(part),
@@ -101,8 +133,8 @@ impl Store {
             warnings.extend(loaded.warning);
         }
         let before = state.clone();
-        for c in changes {
-            state.apply(c);
+        for (c, at) in changes {
+            state.apply_at(c, *at);
         }
         for part in Part::ALL {
             if part.same(&before, &state) {
@@ -122,7 +154,7 @@ impl Store {
     /// lock before it is moved: another process may have moved or replaced it since.
     pub(super) fn load_part(&self, part: Part, unlocked: Parsed) -> Result<Loaded, StoreError> {
         match unlocked {
-            Parsed::Corrupt(_) => {
+            Parsed::Corrupt(_) | Parsed::Salvaged { .. } => {
                 let _lock = self.lock()?;
                 let again = self.read(part)?;
                 self.settle(part, again)
@@ -183,6 +215,11 @@ impl Store {
                     path.display()
                 )),
             },
+            Parsed::Salvaged {
+                state,
+                rejected,
+                why,
+            } => self.salvaged(part, state, &rejected, &why)?,
             Parsed::Corrupt(why) => {
                 let to = file::move_aside(&self.dir, part, super::now()).map_err(|e| {
                     StoreError::Io {
@@ -202,6 +239,39 @@ impl Store {
             }
         };
         Ok(loaded)
+    }
+
+    /// Set a file's bad entries aside and write back the good ones (the caller holds
+    /// the lock), so the next load is clean and nothing is lost.
+    fn salvaged(
+        &self,
+        part: Part,
+        state: State,
+        rejected: &[String],
+        why: &str,
+    ) -> Result<Loaded, StoreError> {
+        let path = self.path(part);
+        let io = |what: String| StoreError::Io {
+            path: path.clone(),
+            what,
+        };
+        let to = file::set_aside(&self.dir, part, super::now(), rejected)
+            .map_err(|e| io(format!("bad entries could not be set aside: {e}")))?;
+        file::write_atomic(&self.dir, part, &part.encode(&state))
+            .map_err(|e| io(format!("could not save the good entries ({e})")))?;
+        let n = rejected.len();
+        Ok(Loaded {
+            warning: Some(format!(
+                "{} {}: {n} bad {} ({why}) set aside in {}; the other {} kept",
+                part.label(),
+                path.display(),
+                if n == 1 { "entry" } else { "entries" },
+                to.display(),
+                state.bookmarks.len()
+            )),
+            state,
+            newer: None,
+        })
     }
 
     /// Take the store's advisory lock; it is released when the returned file drops

@@ -100,7 +100,7 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) {
 /// One file's issues, or the one-line reason it was skipped.
 fn load_one(file: &Path) -> Result<Vec<Issue>, String> {
     crate::import::load_paths(&[file.to_path_buf()])
-        .map(|lib| lib.issues)
+        .map(|loaded| loaded.library.issues)
         .map_err(|e| e.to_string())
 }
 

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
@@ -47,9 +48,7 @@ pub fn library_dir() -> Result<PathBuf> {
 /// the bundled issue.
 pub fn open_source(data: &[PathBuf]) -> Result<Source> {
     if !data.is_empty() {
-        return Ok(Source::Memory(MemoryShelf::new(crate::import::load_paths(
-            data,
-        )?)));
+        return Ok(Source::Memory(MemoryShelf::new(super::load_library(data)?)));
     }
     if let Some(disk) = DiskShelf::open_existing(library_dir()?)?
         && !disk.is_empty()
@@ -59,6 +58,21 @@ pub fn open_source(data: &[PathBuf]) -> Result<Source> {
     Ok(Source::Memory(MemoryShelf::new(
         crate::import::load_bundled(),
     )))
+}
+
+/// The shelf the reader browses, with a warning per file skipped: `--data` files (or
+/// the config's) in memory; else the library on disk when it holds anything; else the
+/// bundled issue.
+pub fn reader_shelf(data: &[PathBuf]) -> Result<(Arc<dyn Shelf>, Vec<String>)> {
+    if !data.is_empty() {
+        let (library, warnings) = super::load_library_noting(data)?;
+        return Ok((Arc::new(MemoryShelf::new(library)), warnings));
+    }
+    let shelf: Arc<dyn Shelf> = match open_source(data)? {
+        Source::Disk(d) => Arc::new(d),
+        Source::Memory(m) => Arc::new(m),
+    };
+    Ok((shelf, Vec::new()))
 }
 
 /// What `dubao list` is narrowed to.
@@ -202,8 +216,14 @@ fn marked(chars: &[char], start: usize, end: usize) -> String {
 }
 
 /// Articles newest first. Plain: one line per occurrence, like grep (paper, date, page,
-/// id, field, snippet with the match in 【】); JSON: one object per article.
-pub fn search(out: &mut impl Write, shelf: &dyn Shelf, q: &SearchQuery, json: bool) -> Result<()> {
+/// id, field, snippet with the match in 【】); JSON: one object per article. Returns how
+/// many articles were found.
+pub fn search(
+    out: &mut impl Write,
+    shelf: &dyn Shelf,
+    q: &SearchQuery,
+    json: bool,
+) -> Result<usize> {
     check_date(&q.from, "--from")?;
     check_date(&q.to, "--to")?;
     let hits = shelf.search(q)?;
@@ -258,11 +278,11 @@ pub fn search(out: &mut impl Write, shelf: &dyn Shelf, q: &SearchQuery, json: bo
                 .collect(),
         });
     }
-    if json {
+    if json && !hits.is_empty() {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)?;
     }
-    Ok(())
+    Ok(hits.len())
 }
 
 #[derive(Serialize, Default)]

@@ -1,9 +1,11 @@
-//! The command line: `dubao [--data PATH]...
-//! [import|list|show|export|search|library|bookmarks|bookmark]`.
-//! Scripts and tests rely on exactly these forms; output to a pipe carries no escape codes.
+//! The command line: `dubao [--data PATH]... [import|list|show|export|search|library|
+//! bookmarks|bookmark|feed|fetch|config|completions|man]`. Scripts and tests rely on
+//! exactly these forms; output to a pipe carries no escape codes.
 
+mod feed;
 pub mod import;
 pub mod library;
+mod meta;
 mod output;
 
 use std::io::{IsTerminal, Write};
@@ -14,6 +16,7 @@ use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, Change, Store};
+use crate::config::Loaded;
 use crate::library::SearchQuery;
 use crate::model::{ArticleId, Library};
 use crate::typeset::Settings;
@@ -29,20 +32,32 @@ pub struct Cli {
     /// May repeat. Defaults to the issue bundled in the binary.
     #[arg(long = "data", value_name = "PATH", global = true)]
     pub data: Vec<PathBuf>,
-    /// Show East Asian ambiguous-width characters (“ ” … ①) two cells wide.
-    #[arg(long, global = true)]
-    pub wide_ambiguous: bool,
-    /// Keep ASCII punctuation between Han characters as it is stored.
-    #[arg(long, global = true)]
-    pub ascii_punct: bool,
+    /// How text is set in the reader (the commands that set text take these too).
+    #[command(flatten)]
+    pub display: DisplayArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// The config file as read (set by `main` before running a command).
+    #[arg(skip)]
+    pub config: Option<Loaded>,
+}
+
+/// Options for how text is set: offered only where text is set (the reader, `show`).
+#[derive(Debug, Clone, Copy, Default, clap::Args)]
+pub struct DisplayArgs {
+    /// Show East Asian ambiguous-width characters (“ ” … ①) two cells wide.
+    #[arg(long)]
+    pub wide_ambiguous: bool,
+    /// Keep ASCII punctuation between Han characters as it is stored.
+    #[arg(long)]
+    pub ascii_punct: bool,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add page dumps, folders of them and `export --json` files to the library.
     Import {
+        /// Page dumps, folders (read recursively) and `export --json` files.
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
     },
@@ -63,11 +78,13 @@ pub enum Command {
         /// Only this page (`5`, `05`, `A3`).
         #[arg(long)]
         page: Option<String>,
+        /// Print a JSON array of {id, paper, date, page, kind, title}.
         #[arg(long)]
         json: bool,
     },
     /// An article set for a pane N cells wide.
     Show {
+        /// The article's id, as `dubao list` prints it.
         id: String,
         /// Pane width in cells, at least 2 (default: the terminal's width, else 80).
         #[arg(long, value_parser = clap::value_parser!(u16).range(2..))]
@@ -75,14 +92,20 @@ pub enum Command {
         /// Print the article's data instead of the set text.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        display: DisplayArgs,
     },
-    /// The whole structure: issues, pages, articles with all their fields.
+    /// The whole structure as JSON: issues, pages, articles with all their fields
+    /// (`--data` loads it back).
     Export {
-        #[arg(long, required = true)]
+        /// JSON is the only form; the flag is accepted so older scripts keep working.
+        #[arg(long, hide = true)]
         json: bool,
     },
-    /// Articles that hold QUERY, newest first: paper, date, page, id, snippet.
+    /// Articles that hold QUERY, newest first: a line per match with paper, date,
+    /// page, id, field and snippet.
     Search {
+        /// What to look for (case, width and quote forms do not matter).
         query: String,
         /// A paper, by slug or name.
         #[arg(long)]
@@ -93,19 +116,23 @@ pub enum Command {
         /// Last date, YYYY-MM-DD.
         #[arg(long)]
         to: Option<String>,
-        /// At most N hits (default: all).
+        /// At most N articles (default: all).
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Print a JSON array of articles: {paper, slug, date, page, id, title,
+        /// snippet, matches: [{field, start, end}]}.
         #[arg(long)]
         json: bool,
     },
     /// What the library holds: papers, date ranges, counts, size on disk.
     Library {
+        /// Print {path, size_bytes, papers: [...]} as JSON.
         #[arg(long)]
         json: bool,
     },
     /// List bookmarks, newest first.
     Bookmarks {
+        /// Print the bookmarks as a JSON array.
         #[arg(long)]
         json: bool,
     },
@@ -114,31 +141,112 @@ pub enum Command {
         #[command(subcommand)]
         action: BookmarkAction,
     },
+    /// The papers' feeds followed: add, list, remove, import or export (OPML).
+    Feed {
+        #[command(subcommand)]
+        action: feed::FeedAction,
+    },
+    /// Fetch every feed followed (or those named) into the library.
+    Fetch(feed::FetchArgs),
+    /// Where the config file is read from, or the default config.
+    Config {
+        /// Print the config file's path.
+        #[arg(long, conflicts_with = "default")]
+        path: bool,
+        /// Print the complete default config, commented (it loads back unchanged).
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script: `dubao completions bash > ~/.local/share/bash-completion/completions/dubao`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `dubao man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum BookmarkAction {
-    Add { id: String },
-    Remove { id: String },
+    /// Bookmark an article (at its top).
+    Add {
+        /// The article's id, as `dubao list` prints it.
+        id: String,
+    },
+    /// Remove the bookmark on an article.
+    Remove {
+        /// The article's id.
+        id: String,
+    },
+}
+
+impl Command {
+    /// Whether the command runs without reading the config (so a broken config can
+    /// still be found and replaced).
+    pub fn skips_config(&self) -> bool {
+        matches!(
+            self,
+            Command::Config { .. } | Command::Completions { .. } | Command::Man
+        )
+    }
 }
 
 impl Cli {
+    /// The typesetting settings: the config's, with the flags on top.
     pub fn settings(&self) -> Settings {
+        let base = self
+            .config
+            .as_ref()
+            .map_or_else(Settings::default, Loaded::settings);
+        let mut flags = self.display;
+        if let Some(Command::Show { display, .. }) = &self.command {
+            flags.wide_ambiguous |= display.wide_ambiguous;
+            flags.ascii_punct |= display.ascii_punct;
+        }
         Settings {
-            fullwidth_punct: !self.ascii_punct,
-            ambiguous_wide: self.wide_ambiguous,
-            columns: false,
+            fullwidth_punct: base.fullwidth_punct && !flags.ascii_punct,
+            ambiguous_wide: base.ambiguous_wide || flags.wide_ambiguous,
+            ..base
+        }
+    }
+
+    /// What to open: `--data`, else the config's `library.data`, else (empty) the
+    /// bundled issue.
+    pub fn data_paths(&self) -> Vec<PathBuf> {
+        match (&self.config, self.data.is_empty()) {
+            (Some(c), true) => c.config.library.data.clone(),
+            _ => self.data.clone(),
+        }
+    }
+
+    /// The bookmark store: the config's `library.state_dir`, else under `XDG_DATA_HOME`.
+    pub fn store(&self) -> Result<Store> {
+        match self.config.as_ref().and_then(Loaded::state_dir) {
+            Some(dir) => Ok(Store::new(dir)),
+            None => store(),
         }
     }
 }
 
-/// Load what `--data` names, or the bundled issue.
+/// Load what `--data` names, or the bundled issue; each file skipped inside a folder
+/// is printed to stderr as `dubao: PATH: what`.
 pub fn load_library(data: &[PathBuf]) -> Result<Library> {
-    if data.is_empty() {
-        Ok(crate::import::load_bundled())
-    } else {
-        Ok(crate::import::load_paths(data)?)
+    let (library, warnings) = load_library_noting(data)?;
+    for w in &warnings {
+        eprintln!("dubao: {w}");
     }
+    Ok(library)
+}
+
+/// Load what `--data` names, or the bundled issue, with one warning (`PATH: what`) per
+/// file skipped inside a folder.
+pub fn load_library_noting(data: &[PathBuf]) -> Result<(Library, Vec<String>)> {
+    if data.is_empty() {
+        return Ok((crate::import::load_bundled(), Vec::new()));
+    }
+    let loaded = crate::import::load_paths(data)?;
+    let warnings = loaded.warnings.iter().map(ToString::to_string).collect();
+    Ok((loaded.library, warnings))
 }
 
 /// The issue holding article `id` as a library of its own (empty when there is none).
@@ -164,6 +272,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
     let stdout = std::io::stdout();
     let styled = stdout.is_terminal();
     let mut out = stdout.lock();
+    let data = cli.data_paths();
     match command {
         Command::Import { paths } => {
             if !cli.data.is_empty() {
@@ -181,7 +290,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             page,
             json,
         } => {
-            let source = library::open_source(&cli.data)?;
+            let source = library::open_source(&data)?;
             let filter = library::ListFilter {
                 paper: paper.clone(),
                 date: date.clone(),
@@ -192,11 +301,13 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             library::list(&mut out, source.shelf(), &filter, *json)?;
         }
         Command::Library { json } => {
-            let source = library::open_source(&cli.data)?;
+            let source = library::open_source(&data)?;
             library::library(&mut out, &source, *json)?;
         }
-        Command::Show { id, width, json } => {
-            let source = library::open_source(&cli.data)?;
+        Command::Show {
+            id, width, json, ..
+        } => {
+            let source = library::open_source(&data)?;
             let Some((_, article)) = source.shelf().article(&ArticleId(id.clone())) else {
                 anyhow::bail!("no article with id {id} (see `dubao list`)");
             };
@@ -213,7 +324,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             }
         }
         Command::Export { .. } => {
-            let lib = load_library(&cli.data)?;
+            let lib = load_library(&data)?;
             serde_json::to_writer_pretty(&mut out, &lib)?;
             writeln!(out)?;
         }
@@ -225,7 +336,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             limit,
             json,
         } => {
-            let source = library::open_source(&cli.data)?;
+            if query.trim().is_empty() {
+                anyhow::bail!("empty query: give the words to look for, e.g. `dubao search 冰雪`");
+            }
+            let source = library::open_source(&data)?;
             let q = SearchQuery {
                 text: query.clone(),
                 paper: paper.clone(),
@@ -234,33 +348,61 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
                 limit: limit.unwrap_or(0),
                 offset: 0,
             };
-            library::search(&mut out, source.shelf(), &q, *json)?;
+            if library::search(&mut out, source.shelf(), &q, *json)? == 0 {
+                eprintln!("dubao: no hits for {query}");
+            }
         }
         Command::Bookmarks { json } => {
-            let (state, warning) = store()?.load()?;
+            let (state, warning) = cli.store()?.load()?;
             if let Some(w) = warning {
                 eprintln!("dubao: {w}");
             }
-            output::bookmarks(&mut out, &state, *json)?;
+            output::bookmarks(&mut out, &state, *json, styled)?;
         }
-        Command::Bookmark { action } => {
-            let store = store()?;
-            let change = match action {
-                BookmarkAction::Add { id } => {
-                    let lib = library_of_article(&cli.data, id)?;
-                    let Some(b) = Bookmark::for_article(&lib, id, Default::default()) else {
-                        anyhow::bail!("no article with id {id} (see `dubao list`)");
-                    };
-                    Change::Add(b)
-                }
-                BookmarkAction::Remove { id } => Change::Remove(id.clone()),
-            };
-            let (_, warning) = store.apply(&[change])?;
-            if let Some(w) = warning {
-                eprintln!("dubao: {w}");
-            }
-        }
+        Command::Bookmark { action } => bookmark(cli, &data, action)?,
+        Command::Config { path, default } => meta::config(&mut out, *path, *default)?,
+        Command::Completions { shell } => meta::completions(&mut out, *shell)?,
+        Command::Man => meta::man(&mut out)?,
+        Command::Feed { action } => return finish(feed::run_feed(action, &mut out), out),
+        Command::Fetch(args) => return finish(feed::run_fetch(args, &mut out), out),
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Flush what a command printed, then give its result.
+fn finish(result: Result<ExitCode>, mut out: impl Write) -> Result<ExitCode> {
+    out.flush()?;
+    result
+}
+
+/// `bookmark add|remove`; when nothing had to change, it says so on stderr.
+fn bookmark(cli: &Cli, data: &[PathBuf], action: &BookmarkAction) -> Result<()> {
+    let store = cli.store()?;
+    let (id, change) = match action {
+        BookmarkAction::Add { id } => {
+            let lib = library_of_article(data, id)?;
+            let Some(b) = Bookmark::for_article(&lib, id, Default::default()) else {
+                anyhow::bail!("no article with id {id} (see `dubao list`)");
+            };
+            (id, Change::Add(b))
+        }
+        BookmarkAction::Remove { id } => (id, Change::Remove(id.clone())),
+    };
+    // The change is stamped with its time, and the stamp is kept only when it changed
+    // something: so the state says whether it did.
+    let at = crate::bookmarks::now_ms();
+    let adding = matches!(change, Change::Add(_));
+    let (state, warning) = store.apply_stamped(&[(change, at)])?;
+    if let Some(w) = warning {
+        eprintln!("dubao: {w}");
+    }
+    if state.bookmark_stamps.get(id.as_str()) != Some(&at) {
+        if adding {
+            eprintln!("dubao: already bookmarked: {id} (unchanged)");
+        } else {
+            eprintln!("dubao: no bookmark on {id}: nothing removed");
+        }
+    }
+    Ok(())
 }

@@ -35,8 +35,17 @@ pub fn lines(out: &mut impl Write, layout: &Layout, styled: bool) -> io::Result<
     Ok(())
 }
 
-pub fn bookmarks(out: &mut impl Write, state: &State, json: bool) -> io::Result<()> {
+/// The bookmarks, newest first; on a terminal, a line saying there are none (a pipe
+/// gets nothing, as scripts expect).
+pub fn bookmarks(out: &mut impl Write, state: &State, json: bool, tty: bool) -> io::Result<()> {
     let list = state.newest_first();
+    if list.is_empty() && tty && !json {
+        writeln!(
+            out,
+            "no bookmarks yet: add one with `dubao bookmark add ID`, or b in the reader"
+        )?;
+        return Ok(());
+    }
     if json {
         serde_json::to_writer_pretty(&mut *out, &list)?;
         writeln!(out)?;
@@ -46,4 +55,23 @@ pub fn bookmarks(out: &mut impl Write, state: &State, json: bool) -> io::Result<
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_bookmarks_is_said_on_a_terminal_and_silent_in_a_pipe() {
+        let mut tty = Vec::new();
+        bookmarks(&mut tty, &State::default(), false, true).unwrap();
+        assert!(
+            String::from_utf8(tty)
+                .unwrap()
+                .starts_with("no bookmarks yet")
+        );
+        let mut pipe = Vec::new();
+        bookmarks(&mut pipe, &State::default(), false, false).unwrap();
+        assert!(pipe.is_empty());
+    }
 }

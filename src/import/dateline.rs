@@ -51,7 +51,12 @@ fn dateline_len(full: &str) -> Option<usize> {
         // 本报讯, 河北日报讯, 新华网讯, 本报石家庄6月30日讯
         '讯' => ends_dated || head.ends_with(SOURCES),
         // 新华社北京6月30日电, 据新华社电 (but not 本报电力…)
-        '电' => ends_dated || head.ends_with('社'),
+        // 本报武汉电: the paper's own wire, place but no date
+        '电' => {
+            ends_dated
+                || head.ends_with('社')
+                || (head.starts_with("本报") && (3..=8).contains(&head.chars().count()))
+        }
         // 央视网消息, 据新华社消息
         _ => head.ends_with(SOURCES),
     };

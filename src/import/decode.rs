@@ -1,8 +1,9 @@
-//! Bytes of a page file → text: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK
+//! Bytes of a page file → text: UTF-8 (with or without BOM), UTF-16 (with a BOM, or
+//! without one when it is plainly UTF-16 text), GB18030/GBK
 //! (or another legacy encoding `chardetng` recognises). Binary or undecodable input is
 //! refused with a short reason, never decoded into replacement characters.
 
-use encoding_rs::{BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, SHIFT_JIS};
+use encoding_rs::{BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, SHIFT_JIS, UTF_16BE, UTF_16LE};
 
 /// Files larger than this are refused rather than read into memory.
 pub const MAX_BYTES: usize = 64 * 1024 * 1024;
@@ -44,11 +45,18 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         return strict(encoding, &bytes[bom..])
             .ok_or_else(|| format!("not valid {} text", encoding.name()));
     }
+    let has_nul = bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0);
+    if has_nul && let Some(text) = plain_utf16(bytes) {
+        return Ok(text);
+    }
     if looks_binary(bytes) {
         return Err("binary data, not a text page".into());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
+    }
+    if let Some(text) = plain_utf16(bytes) {
+        return Ok(text);
     }
     let mut detector = chardetng::EncodingDetector::new();
     let sniff = &bytes[..bytes.len().min(SNIFF_BYTES)];
@@ -64,6 +72,53 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
         }
     }
     Err("not text in UTF-8, UTF-16 or GB18030 (undecodable bytes)".into())
+}
+
+/// UTF-16 without a BOM, when the bytes decode strictly in one byte order into what is
+/// plainly text: Han, CJK and ASCII punctuation, letters, digits and spaces, with no NUL.
+fn plain_utf16(bytes: &[u8]) -> Option<String> {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let sniff = &bytes[..bytes.len().min(SNIFF_BYTES) & !1];
+    // ASCII in UTF-16 puts its zero byte first (big-endian) or second (little-endian).
+    let zeros_at = |odd: usize| {
+        sniff
+            .iter()
+            .skip(odd)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let order = if zeros_at(1) >= zeros_at(0) {
+        [UTF_16LE, UTF_16BE]
+    } else {
+        [UTF_16BE, UTF_16LE]
+    };
+    order.into_iter().find_map(|encoding| {
+        let head = strict_prefix(encoding, sniff)?;
+        plainly_text(&head).then(|| strict(encoding, bytes))?
+    })
+}
+
+/// Decode a prefix, which may end inside a surrogate pair.
+fn strict_prefix(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
+    strict(encoding, bytes).or_else(|| strict(encoding, &bytes[..bytes.len().saturating_sub(2)]))
+}
+
+fn plainly_text(text: &str) -> bool {
+    let (mut all, mut plain, mut words) = (0usize, 0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        all += 1;
+        let word = super::rules::is_han(c) || c.is_ascii_alphanumeric();
+        words += usize::from(word);
+        let punct = matches!(c, '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}');
+        if word || punct || c.is_ascii_graphic() || c == ' ' || c == '\n' || c == '\r' || c == '\t'
+        {
+            plain += 1;
+        }
+    }
+    all > 0 && words > 0 && plain * 100 >= all * 95
 }
 
 /// Decode without replacement: `None` if any byte sequence is malformed.
@@ -130,6 +185,23 @@ mod tests {
             .collect();
         assert_eq!(decode(&le).unwrap(), PAGE);
         assert_eq!(decode(&be).unwrap(), PAGE);
+    }
+
+    #[test]
+    fn utf16_without_a_bom_when_it_is_plainly_text() {
+        let le: Vec<u8> = PAGE.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = PAGE.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(decode(&le).unwrap(), PAGE);
+        assert_eq!(decode(&be).unwrap(), PAGE);
+        // All Han, no ASCII at all: no zero byte to go by, still plainly UTF-16.
+        let han: Vec<u8> = "衡水打造营商环境"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert_eq!(decode(&han).unwrap(), "衡水打造营商环境");
+        // GB18030 text is not taken for UTF-16.
+        let (gbk, _, _) = GB18030.encode(PAGE);
+        assert_eq!(decode(&gbk).unwrap(), PAGE);
     }
 
     #[test]

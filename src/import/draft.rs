@@ -29,6 +29,33 @@ pub struct Draft {
     pub paras: Vec<DraftPara>,
 }
 
+/// A block opening on a date or a time word, as paragraphs do and the rest of a
+/// paragraph cut by a column seldom does.
+fn opens_on_time(text: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "如今，",
+        "近日，",
+        "目前，",
+        "当前，",
+        "近年来，",
+        "今年以来，",
+        "日前，",
+        "此前，",
+    ];
+    if WORDS.iter().any(|w| text.starts_with(w)) {
+        return true;
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=4).contains(&digits) && text[digits..].starts_with(['年', '月'])
+}
+
+/// A block ending on a closing book-title mark or bracket (`…备忘录》`, `…（上）`) ended its
+/// paragraph: a printed column is not cut right after one.
+fn closes_quote(text: &str) -> bool {
+    text.trim_end_matches(rules::is_space)
+        .ends_with(['》', '）', ')', '】'])
+}
+
 impl Draft {
     pub fn push(&mut self, kind: ParagraphKind, text: &str) {
         self.paras.push(DraftPara {
@@ -45,9 +72,32 @@ impl Draft {
 
     /// Whether the last paragraph stops mid-sentence, so a following block continues it.
     pub fn is_open(&self) -> bool {
-        self.paras
-            .last()
-            .is_some_and(|p| p.kind == ParagraphKind::Text && !rules::ends_sentence(&p.text))
+        self.paras.last().is_some_and(|p| {
+            p.kind == ParagraphKind::Text
+                && !rules::ends_sentence(&p.text)
+                && !closes_quote(&p.text)
+                // A sub-story's byline kept as a paragraph is complete.
+                && !rules::is_byline(&p.text)
+                && !rules::is_bare_name(&p.text)
+                // A paragraph ending on a dash introduces what follows (`分为3类——`).
+                && (!p.text.ends_with("——") || rules::at_most(&p.text, 30))
+        })
+    }
+
+    /// Whether `next` can go on the last paragraph: it is open, and `next` does not open
+    /// on a date or time the way a new paragraph does (`2013年11月，…`, `如今，…`).
+    pub fn continues_with(&self, next: &str) -> bool {
+        self.is_open() && !opens_on_time(next)
+    }
+
+    /// Whether the last paragraph is a dateline standing alone (`本报江城6月2日电`) after
+    /// other text: it opens the next story, whose headline follows it.
+    pub fn ends_with_lone_dateline(&self) -> bool {
+        self.paras.len() > 1
+            && self.paras.last().is_some_and(|p| {
+                p.kind == ParagraphKind::Text
+                    && dateline::split(&p.text).is_some_and(|(_, rest)| rest.is_empty())
+            })
     }
 
     /// Continue the last paragraph with the next block of a column-cut paragraph.

@@ -1,58 +1,43 @@
 //! One page dump → its articles and page lines.
 //!
-//! Both dump layouts are read the same way: every non-blank line is a block. The page's
-//! paragraph indent is found (the commonest indent of body lines, `　　`, spaces or a
-//! tab); a block set in by it starts a paragraph, one set in further is a centred
-//! headline. An unindented block is a headline, label or byline when it is shaped like
-//! one (short, no clause punctuation), and body text otherwise. Then, in page order:
+//! Both dump layouts are read the same way: every non-blank line is a block, classified
+//! by [`super::blocks`] (the paragraph indent found; each line judged by its shape, then
+//! by its neighbours). Where indents mark paragraphs, an unindented line is a headline,
+//! byline or credit. Then, in page order:
 //! - a run of headline-shaped lines before body text is a headline stack, which starts
-//!   an article ([`super::stack`]), unless it is a single line inside a story with
-//!   nothing marking a new one (no dateline, byline or photo credit after it): then it
-//!   is a subhead when short, or body text (a speech line, a cut paragraph) when not;
+//!   an article ([`super::stack`]) at the top of the page or over indented text; in the
+//!   middle of a story on a page without indents, the evidence of [`super::evidence`]
+//!   (a byline, a dateline, a column tag, a `——` kicker, the story before closed, a
+//!   dated report before, a photo following; against it: subhead words, a package) is
+//!   weighed, and below the threshold the run stays in the story as subheads;
 //! - a block continues the paragraph before it when that one stops mid-sentence (the
 //!   printed column broke there, or the dump wrapped the line) and it is not indented;
-//! - a body block opening with a dateline starts a new article, headline or not;
+//! - a dated paragraph with no headline over it goes on the article (a roundup);
 //! - photo credits close a photo (or mark the caption of a story's picture);
 //! - staff credits, source lines and page headers belong to the page wherever they are;
 //! - a headline stack printed after its body (at the page's end, or closed by a byline
 //!   before the next article's stack) goes back to the interview that begins inside the
-//!   story before it, or to a story that has no headline; else it stays on the page.
+//!   story before it, or to a story that has no headline, or to the last dated piece;
+//!   else it stays on the page.
 //!
 //! Nothing is dropped: every block ends up in exactly one field or page line.
 
+use super::blocks::{Block, Kind, blocks};
 use super::draft::Draft;
+use super::evidence::{self, Run, THRESHOLD};
 use super::stack::{self, StackLine};
 use super::{clean, dateline, rules, speaker};
 use crate::model::{Page, PageLine, PageLineKind, ParagraphKind};
-
-/// What a block of the page is, before it is placed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    /// Headline-shaped, unindented.
-    Heading,
-    /// Headline-shaped but indented: only ever an in-article subhead.
-    Subhead,
-    Body,
-    Byline,
-    Credit,
-    PageCredit,
-    /// A source line or page header: kept on the page.
-    PageOther,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct Block<'a> {
-    text: &'a str,
-    indented: bool,
-    kind: Kind,
-}
 
 /// Parse a page's text. `slug`, `date` and `number` build the article ids
 /// (`<slug>/<date>/<number>/<n>`, `undated` standing for an empty date).
 pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
     let text = clean::clean_cow(text);
-    let blocks = blocks(&text);
-    let mut reader = Reader::default();
+    let (blocks, by_indent) = blocks(&text);
+    let mut reader = Reader {
+        by_indent,
+        ..Reader::default()
+    };
     for i in 0..blocks.len() {
         reader.read(&blocks, i);
     }
@@ -72,107 +57,6 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
     }
 }
 
-fn blocks(text: &str) -> Vec<Block<'_>> {
-    let mut gap = true;
-    let lines: Vec<(usize, &str, bool)> = text
-        .lines()
-        .filter_map(|line| {
-            let body = line.trim_start_matches(rules::is_space);
-            let text = body.trim_end_matches(rules::is_space);
-            let lead = &line[..line.len() - body.len()];
-            let gap_before = std::mem::replace(&mut gap, text.is_empty());
-            (!text.is_empty()).then(|| (indent_width(lead), text, gap_before))
-        })
-        .collect();
-    let indent = paragraph_indent(&lines);
-    let mut blocks: Vec<Block<'_>> = lines
-        .iter()
-        .map(|&(width, text, _)| {
-            let indented = indent.is_some_and(|w| (2..=w).contains(&width));
-            Block {
-                text,
-                indented,
-                kind: classify(text, indented),
-            }
-        })
-        .collect();
-    // A line right under a line of body text that stops mid-sentence, with no blank
-    // line or indent between, is that paragraph wrapped or cut: body text whatever
-    // its shape (unless a dateline under it shows it is the next story's headline).
-    for i in 1..blocks.len() {
-        let (prev, b) = (blocks[i - 1], blocks[i]);
-        let continues = !lines[i].2
-            && !b.indented
-            && matches!(b.kind, Kind::Heading | Kind::Subhead)
-            && prev.kind == Kind::Body
-            && !rules::ends_sentence(prev.text)
-            && !blocks
-                .get(i + 1)
-                .is_some_and(|n| dateline::starts_with_dateline(n.text));
-        if continues {
-            blocks[i].kind = Kind::Body;
-        }
-    }
-    blocks
-}
-
-/// The width in cells of a line's leading spaces (a full-width space counts two).
-fn indent_width(lead: &str) -> usize {
-    lead.chars()
-        .map(|c| if c == '\u{3000}' { 2 } else { 1 })
-        .sum()
-}
-
-/// The indent that opens paragraphs on this page: the commonest indent, at most a tab
-/// wide, of lines that are body text. Lines set in further are centred headlines, not
-/// paragraphs. `None` when paragraphs are not indented at all.
-fn paragraph_indent(lines: &[(usize, &str, bool)]) -> Option<usize> {
-    let commonest = |body_only: bool| {
-        let mut counts = [0usize; 9];
-        for &(width, text, _) in lines {
-            if (2..=8).contains(&width) && !(body_only && rules::is_heading_like(text)) {
-                counts[width] += 1;
-            }
-        }
-        let (width, n) = counts
-            .iter()
-            .enumerate()
-            .max_by_key(|&(w, n)| (*n, std::cmp::Reverse(w)))?;
-        (*n > 0).then_some(width)
-    };
-    // Short paragraphs (`答：好`) count only when no longer one is indented.
-    commonest(true).or_else(|| commonest(false))
-}
-
-fn classify(text: &str, indented: bool) -> Kind {
-    if rules::is_page_credit(text) {
-        Kind::PageCredit
-    } else if rules::is_page_furniture(text) {
-        Kind::PageOther
-    } else if rules::is_photo_credit(text) {
-        Kind::Credit
-    } else if rules::is_byline(text) {
-        Kind::Byline
-    } else if dateline::starts_with_dateline(text)
-        || speaker::label_len(text).is_some_and(|n| {
-            let name = text[..n].trim_end_matches([':', '：']);
-            // An indented line opening with a name and colon is speech, however short.
-            indented || speaker::is_interviewer(name) || name == "答"
-        })
-        || !rules::is_heading_like(text)
-    {
-        Kind::Body
-    } else if !indented {
-        Kind::Heading
-    } else if rules::ends_sentence(text) || !rules::at_most(text, rules::SUBHEAD_MAX) {
-        // An indented line is a paragraph; only a short one without a full stop is a
-        // subhead.
-        Kind::Body
-    } else {
-        Kind::Subhead
-    }
-}
-
 /// How many articles back a headline printed after its body may belong.
 const HOME_REACH: usize = 8;
 
@@ -185,6 +69,10 @@ struct Reader<'a> {
     /// Where in `lines` page lines from the pending run go, so the page keeps its order
     /// when a staff credit stands among them.
     pending_at: usize,
+    /// Paragraphs are indented on this page: an unindented line is not body text.
+    by_indent: bool,
+    /// The current story opened with an editor's note: it is a package of sub-stories.
+    in_package: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -235,7 +123,7 @@ impl<'a> Reader<'a> {
         }
         let mut pending = std::mem::take(&mut self.pending);
         self.give_tail_to_current(&mut pending);
-        if let Some(split) = orphan_split(&pending)
+        if let Some(split) = stack::orphan_split(&pending)
             && self.orphan_home_exists()
         {
             let rest = pending.split_off(split);
@@ -247,10 +135,15 @@ impl<'a> Reader<'a> {
         if pending.is_empty() {
             return;
         }
+        if pending.len() > 1 && self.run_stays_in_story(&pending, blocks, next) {
+            self.keep_in_story(&pending);
+            return;
+        }
         if let [StackLine::Heading(h)] = pending[..]
             && let Some(kind) = self.lone_line_in_story(h, blocks, next)
             && let Some(d) = self.drafts.last_mut()
         {
+            self.in_package |= evidence::is_editors_note(h);
             if kind == ParagraphKind::Text && d.is_open() {
                 d.continue_last(h);
             } else {
@@ -258,7 +151,20 @@ impl<'a> Reader<'a> {
             }
             return;
         }
-        let (lines, draft) = stack::build(&pending, self.drafts.is_empty());
+        // `编者按` under the headline opens a package.
+        self.in_package = pending
+            .iter()
+            .any(|l| matches!(l, StackLine::Heading(h) if evidence::is_editors_note(h)));
+        // A dateline standing alone above the headline opens this story.
+        let dateline_above = match self.drafts.last_mut() {
+            Some(d) if d.ends_with_lone_dateline() => d.paras.pop(),
+            _ => None,
+        };
+        let dated = dateline_above.is_some() || dateline::starts_with_dateline(blocks[next].text);
+        let (lines, mut draft) = stack::build_over(&pending, self.drafts.is_empty(), dated);
+        if let Some(p) = dateline_above {
+            draft.paras.insert(0, p);
+        }
         self.put_lines(lines);
         self.drafts.push(draft);
     }
@@ -275,6 +181,10 @@ impl<'a> Reader<'a> {
         let mut taken = 0;
         for line in pending.iter() {
             match *line {
+                // `（本报记者 苏雁）` closes the story as printed: its last paragraph.
+                StackLine::Byline(t) if evidence::is_closing_credit(t) => {
+                    d.push(ParagraphKind::Text, t)
+                }
                 StackLine::Byline(t) if d.byline.is_none() => d.byline = Some(t.to_owned()),
                 StackLine::Credit(t) if d.credit.is_none() => d.attach_credit(t),
                 _ => break,
@@ -302,9 +212,33 @@ impl<'a> Reader<'a> {
         if dateline::starts_with_dateline(blocks[next].text) || photo_follows(blocks, next) {
             return None;
         }
+        if current.ends_with_lone_dateline() {
+            return None;
+        }
         // A paragraph that stopped mid-sentence goes on in the next block.
         if current.is_open() {
             return Some(ParagraphKind::Text);
+        }
+        // Where paragraphs are indented, an unindented line over one is a headline.
+        if self.by_indent && blocks[next].indented {
+            return None;
+        }
+        if !self.by_indent {
+            let one = [line];
+            let run = self.run(&one, false, blocks, next);
+            if evidence::new_article_score(&run, current, self.in_package) >= THRESHOLD {
+                return None;
+            }
+            // Longer than a one-line headline, it is the head of a cut paragraph.
+            let subhead = rules::is_heading_like(line)
+                && rules::at_most(line, rules::LONE_TITLE_MAX)
+                && !rules::ends_sentence(line)
+                && speaker::label_len(line).is_none();
+            return Some(if subhead {
+                ParagraphKind::Subhead
+            } else {
+                ParagraphKind::Text
+            });
         }
         if rules::is_subhead_word(line) || rules::is_numbered_heading(line) {
             return Some(ParagraphKind::Subhead);
@@ -324,6 +258,79 @@ impl<'a> Reader<'a> {
         (rules::at_most(line, rules::SUBHEAD_MAX) && !two_phrases).then_some(ParagraphKind::Subhead)
     }
 
+    fn run<'r>(
+        &self,
+        headings: &'r [&'r str],
+        byline: bool,
+        blocks: &'r [Block<'_>],
+        next: usize,
+    ) -> Run<'r> {
+        Run {
+            headings,
+            byline,
+            signed: false,
+            next: blocks[next].text,
+            photo: photo_follows(blocks, next),
+        }
+    }
+
+    /// Whether a run of several headline lines mid-story (a two-line subhead, a
+    /// package's sub-story) stays in the story, on a page without paragraph indents.
+    fn run_stays_in_story(
+        &self,
+        pending: &[StackLine<'_>],
+        blocks: &[Block<'_>],
+        next: usize,
+    ) -> bool {
+        let Some(current) = self.drafts.last() else {
+            return false;
+        };
+        if self.by_indent || current.paras.is_empty() || current.ends_with_lone_dateline() {
+            return false;
+        }
+        let headings: Vec<&str> = pending
+            .iter()
+            .filter_map(|l| match *l {
+                StackLine::Heading(h) => Some(h),
+                _ => None,
+            })
+            .collect();
+        if headings.is_empty() || pending.iter().any(|l| matches!(l, StackLine::Credit(_))) {
+            return false;
+        }
+        let byline = pending.iter().any(|l| matches!(l, StackLine::Byline(_)));
+        let mut run = self.run(&headings, byline, blocks, next);
+        run.signed = pending.iter().any(|l| {
+            matches!(l, StackLine::Byline(t) if rules::is_bare_name(t) || rules::is_signature(t))
+        });
+        let package = self.in_package
+            || headings.iter().any(|h| evidence::is_editors_note(h))
+            || (byline && evidence::opens_package(current, &headings));
+        evidence::new_article_score(&run, current, package) < THRESHOLD
+    }
+
+    /// Put a run of lines into the current story as paragraphs.
+    fn keep_in_story(&mut self, pending: &[StackLine<'_>]) {
+        // A signed piece kept inside a story makes it a package of such pieces.
+        self.in_package |= pending.iter().any(|l| matches!(l, StackLine::Byline(_)));
+        let Some(d) = self.drafts.last_mut() else {
+            return;
+        };
+        for line in pending {
+            if let StackLine::Heading(h) = *line {
+                self.in_package |= evidence::is_editors_note(h);
+            }
+            match *line {
+                StackLine::Heading(h) if rules::is_heading_like(h) => {
+                    d.push(ParagraphKind::Subhead, h)
+                }
+                StackLine::Heading(t) | StackLine::Byline(t) | StackLine::Credit(t) => {
+                    d.push(ParagraphKind::Text, t)
+                }
+            }
+        }
+    }
+
     fn body(&mut self, b: Block<'_>) {
         let starts_new = match self.drafts.last() {
             None => true,
@@ -332,17 +339,24 @@ impl<'a> Reader<'a> {
                     && !d.is_open()
                     && b.kind == Kind::Body
                     && dateline::starts_with_dateline(b.text)
+                    // Where indents mark paragraphs, a dated paragraph with no headline
+                    // over it is the next piece of a roundup, inside the same article.
+                    && !d.has_head()
             }
         };
         if starts_new {
+            self.in_package = false;
             self.drafts.push(Draft::default());
+        }
+        if evidence::is_editors_note(b.text) {
+            self.in_package = true;
         }
         let Some(d) = self.drafts.last_mut() else {
             return;
         };
         if b.kind == Kind::Subhead {
             d.push(ParagraphKind::Subhead, b.text);
-        } else if d.is_open() && !b.indented && speaker::label_len(b.text).is_none() {
+        } else if d.continues_with(b.text) && !b.indented && speaker::label_len(b.text).is_none() {
             d.continue_last(b.text);
         } else {
             d.push(ParagraphKind::Text, b.text);
@@ -357,7 +371,7 @@ impl<'a> Reader<'a> {
         let mut pending = std::mem::take(&mut self.pending);
         self.give_tail_to_current(&mut pending);
         if pending.iter().any(|l| matches!(l, StackLine::Heading(_)))
-            && let Some(at) = self.orphan_home()
+            && let Some(at) = self.orphan_home().or_else(|| self.dated_home())
         {
             self.give_head(at, &pending);
             return;
@@ -418,6 +432,21 @@ impl<'a> Reader<'a> {
         self.headless()
     }
 
+    /// For a headline stack left at the page's end: the last dated piece inside the last
+    /// article (a roundup's, or one whose headline was printed after it), split off.
+    fn dated_home(&mut self) -> Option<usize> {
+        let i = self.drafts.len().checked_sub(1)?;
+        let at = self.drafts[i].paras.iter().rposition(|p| {
+            p.kind == ParagraphKind::Text && dateline::starts_with_dateline(&p.text)
+        })?;
+        if at == 0 {
+            return None;
+        }
+        let tail = self.drafts[i].split_off(at);
+        self.drafts.push(tail);
+        Some(i + 1)
+    }
+
     /// The nearest article (within reach) inside which an interview begins after other
     /// text, and the paragraph where it does.
     fn interview_inside(&self) -> Option<(usize, usize)> {
@@ -453,28 +482,6 @@ fn photo_follows(blocks: &[Block<'_>], next: usize) -> bool {
         && blocks
             .get(next + body)
             .is_some_and(|b| b.kind == Kind::Credit)
-}
-
-/// Where a run of headline lines holds two stacks: one printed after its body (headline,
-/// byline, `访…`/`——` subtitle), then the next article's. A byline closes a stack, so
-/// headlines after it (other than its subtitle) start another one.
-fn orphan_split(run: &[StackLine<'_>]) -> Option<usize> {
-    let heading = |l: &StackLine<'_>| matches!(l, StackLine::Heading(_));
-    let byline = run.iter().position(|l| matches!(l, StackLine::Byline(_)))?;
-    if !run[..byline].iter().any(heading) {
-        return None;
-    }
-    let subtitles = run[byline + 1..]
-        .iter()
-        .take_while(|l| {
-            matches!(l, StackLine::Heading(h) if rules::is_interview_subtitle(h) || rules::is_dash_subtitle(h))
-        })
-        .count();
-    let split = byline + 1 + subtitles;
-    run[split..]
-        .iter()
-        .any(|l| matches!(l, StackLine::Heading(h) if !rules::is_subhead_word(h)))
-        .then_some(split)
 }
 
 #[cfg(test)]

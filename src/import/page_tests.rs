@@ -21,10 +21,12 @@ fn para_kinds(p: &Page, article: usize) -> Vec<ParagraphKind> {
 
 const A: &str = "本报讯 今天上午，会议召开。";
 const B: &str = "会议指出，要抓好落实。";
+/// A feature's opening: no dateline (dated reports seldom carry subheads).
+const F: &str = "今天上午，会议召开。";
 
 #[test]
 fn a_short_lone_line_inside_a_story_is_a_subhead() {
-    let p = page(&format!("标题在这里\n\n{A}\n\n抓好项目建设\n\n{B}"));
+    let p = page(&format!("标题在这里\n\n{F}\n\n抓好项目建设\n\n{B}"));
     assert_eq!(titles(&p), vec!["标题在这里"]);
     assert_eq!(
         para_kinds(&p, 0),
@@ -34,6 +36,12 @@ fn a_short_lone_line_inside_a_story_is_a_subhead() {
             ParagraphKind::Text
         ]
     );
+}
+
+#[test]
+fn a_short_line_after_a_dated_report_starts_the_next_story() {
+    let p = page(&format!("标题一\n\n{A}\n\n{B}\n\n多地高考结束\n\n{B}"));
+    assert_eq!(titles(&p), vec!["标题一", "多地高考结束"]);
 }
 
 #[test]
@@ -65,21 +73,19 @@ fn a_long_lone_line_is_a_cut_paragraph() {
 
 #[test]
 fn a_lone_line_with_a_full_stop_or_a_speaker_is_speech() {
-    let p = page(&format!("标题一\n\n{A}\n\n谢谢！\n\n{B}"));
+    let p = page(&format!("标题一\n\n{F}\n\n谢谢！\n\n{B}"));
     assert_eq!(para_kinds(&p, 0), vec![ParagraphKind::Text; 3]);
 }
 
 #[test]
-fn a_dateline_inside_a_story_starts_a_headless_one() {
+fn a_dateline_inside_a_story_opens_the_next_piece_of_a_roundup() {
+    // A dated paragraph with no headline over it stays in the article (组合报道).
     let p = page(&format!(
         "标题一\n\n{A}\n\n{B}\n\n新华社北京3月7日电 又一条消息。"
     ));
-    assert_eq!(titles(&p), vec!["标题一", ""]);
-    assert_eq!(p.articles[1].kind, ArticleKind::Other);
-    assert_eq!(
-        p.articles[1].dateline.as_deref(),
-        Some("新华社北京3月7日电")
-    );
+    assert_eq!(titles(&p), vec!["标题一"]);
+    let last = p.articles[0].paragraphs.last().map(|x| x.text.as_str());
+    assert_eq!(last, Some("新华社北京3月7日电 又一条消息。"));
 }
 
 #[test]
@@ -123,7 +129,9 @@ fn a_byline_after_the_body_closes_the_story() {
         "标题一\n\n{A}\n\n（本报记者 甲乙）\n\n标题二\n\n{A}"
     ));
     assert_eq!(titles(&p), vec!["标题一", "标题二"]);
-    assert_eq!(p.articles[0].byline.as_deref(), Some("（本报记者 甲乙）"));
+    // The closing credit stays where the paper prints it: the story's last paragraph.
+    let last = p.articles[0].paragraphs.last().map(|x| x.text.as_str());
+    assert_eq!(last, Some("（本报记者 甲乙）"));
     assert_eq!(p.articles[1].byline, None);
 }
 
@@ -232,7 +240,7 @@ fn a_short_block_after_a_cut_paragraph_continues_it() {
 #[test]
 fn a_credited_picture_inside_a_long_story_does_not_end_it() {
     let p = page(&format!(
-        "标题一\n\n{A}\n\n{B}\n\n{B}\n\n图为会议现场。\n\n甲乙摄\n\n抓好落实\n\n{B}"
+        "标题一\n\n{F}\n\n{B}\n\n{B}\n\n图为会议现场。\n\n甲乙摄\n\n抓好落实\n\n{B}"
     ));
     assert_eq!(titles(&p), vec!["标题一"]);
     assert_eq!(

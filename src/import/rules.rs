@@ -99,7 +99,8 @@ pub fn at_most(text: &str, max: usize) -> bool {
     if text.len() > max.saturating_mul(4) {
         return false;
     }
-    text.chars().nth(max).is_none()
+    // Count chars as the bytes that start one: a tight loop over at most `4 * max` bytes.
+    text.bytes().filter(|&b| (b as i8) >= -0x40).count() <= max
 }
 
 /// A line shaped like a headline, kicker, subtitle, subhead, label or banner: short and
@@ -113,6 +114,28 @@ pub fn is_heading_like(text: &str) -> bool {
     let bracketed = (text.starts_with('（') && text.ends_with('）'))
         || (text.starts_with('(') && text.ends_with(')'));
     !bracketed || is_series_mark(text)
+}
+
+/// The longest line an indented page may set unindented as a headline, in chars.
+pub const LONG_HEADING_MAX: usize = 64;
+
+/// A line that may be a headline where the layout says so (unindented on a page whose
+/// paragraphs are indented): clause punctuation allowed (`江苏苏州：早餐升级，热！`), but
+/// not longer than two printed lines and not closed by a full stop.
+pub fn is_long_heading_like(text: &str) -> bool {
+    at_most(text, LONG_HEADING_MAX)
+        && !text
+            .trim_end_matches(is_closer)
+            .ends_with(['。', '；', ';', '，', ','])
+}
+
+/// A note naming where figures come from: `数据来源：…`, `资料来源：…`.
+pub fn is_source_note(text: &str) -> bool {
+    let head = &text[..text.char_indices().nth(6).map_or(text.len(), |(i, _)| i)];
+    head.contains("来源：")
+        || head.contains("来源:")
+        || (at_most(text, 80)
+            && (text.contains('@') || text.contains("http") || text.contains("www.")))
 }
 
 /// Roles that open a byline or a photo credit.
@@ -132,12 +155,27 @@ const ROLES: [&str; 12] = [
 ];
 
 fn strip_role(token: &str) -> Option<&str> {
-    ROLES.iter().find_map(|r| token.strip_prefix(r))
+    // `本报通讯员`: a short source may stand before the role inside the token.
+    role_at(token, 6).map(|(at, len)| &token[at + len..])
+}
+
+/// Where the first role starts (byte offset and length), after at most `source` Han
+/// characters: a scan of a few starts rather than a search of the whole line.
+fn role_at(text: &str, source: usize) -> Option<(usize, usize)> {
+    for (n, (i, c)) in text.char_indices().enumerate() {
+        if let Some(r) = ROLES.iter().find(|r| text[i..].starts_with(**r)) {
+            return Some((i, r.len()));
+        }
+        if n >= source || !is_han(c) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A personal name as bylines print it: two to five Han characters (a middle dot for
 /// transliterated names), or a Latin name.
-fn is_name(token: &str) -> bool {
+pub(super) fn is_name(token: &str) -> bool {
     let n = token.chars().count();
     let han = token.chars().all(|c| is_han(c) || c == '·' || c == '•');
     let latin = token
@@ -155,14 +193,12 @@ pub fn is_han(c: char) -> bool {
 /// `本报记者张三`, `记者 甲乙、丙丁 通讯员 戊己`. Names may be separated by ordinary,
 /// full-width or no-break spaces, `、` or `/`.
 fn is_role_and_names(text: &str) -> bool {
-    let Some(pos) = ROLES.iter().filter_map(|r| text.find(r)).min() else {
+    let Some((pos, _)) = role_at(text, 10) else {
         return false;
     };
     let source = &text[..pos];
-    if !at_most(source, 10) || !source.chars().all(is_han) {
-        return false;
-    }
     let mut names = 0;
+    let mut tokens = Vec::new();
     for token in
         text[pos..].split(|c: char| is_space(c) || matches!(c, '、' | '/' | '／' | '，' | ','))
     {
@@ -171,16 +207,44 @@ fn is_role_and_names(text: &str) -> bool {
         }
         let rest = strip_role(token).unwrap_or(token);
         let rest = rest.strip_suffix("报道").unwrap_or(rest);
-        if rest.is_empty() {
-            continue;
+        if !rest.is_empty() {
+            tokens.push(rest);
         }
-        if !is_name(rest) {
+    }
+    for name in padded_names(&tokens) {
+        if !is_name(&name) {
             return false;
         }
         names += 1;
     }
     // `本报评论员`, `新华社评论员`: the desk signs, not a person.
-    names > 0 || (!source.is_empty() && text[pos..].trim_end_matches(is_space) == "评论员")
+    let desk = text[pos..].trim_end_matches(is_space);
+    names > 0 || (!source.is_empty() && (desk == "评论员" || desk == "记者"))
+}
+
+/// Names as tokens, with a name padded to width by spaces (`李　蕊`, `常  钦`) put back
+/// together: runs of single Han characters join, two at a time or three when the run is
+/// three long.
+pub(super) fn padded_names(tokens: &[&str]) -> Vec<String> {
+    let single = |t: &str| t.chars().count() == 1 && t.chars().all(is_han);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let run = tokens[i..].iter().take_while(|t| single(t)).count();
+        if run == 0 {
+            out.push(tokens[i].to_owned());
+            i += 1;
+            continue;
+        }
+        let mut left = run;
+        while left > 0 {
+            let take = if left == 3 || left == 1 { left } else { 2 };
+            out.push(tokens[i..i + take].concat());
+            i += take;
+            left -= take;
+        }
+    }
+    out
 }
 
 /// Marks some papers set before a byline or credit: `■本报记者 某某`.
@@ -231,6 +295,11 @@ pub fn is_photo_credit(text: &str) -> bool {
     if !at_most(text, CREDIT_MAX) {
         return false;
     }
+    // `王  彪摄（影像中国）`: a column tag may follow the credit.
+    let text = match text.rfind('（') {
+        Some(at) if at > 0 && text.ends_with('）') && text[..at].ends_with('摄') => &text[..at],
+        _ => text,
+    };
     let inner = unbracket(text);
     let agency = inner
         .strip_suffix('发')
@@ -253,10 +322,12 @@ pub fn is_photo_credit(text: &str) -> bool {
     // space), so a headline like `春日随手摄` is not taken for a credit.
     let personal = |t: &str| is_name(t) && (spaced || (!at_most(t, 1) && at_most(t, 3)));
     if shot.is_some() {
-        let mut tokens = who
+        let tokens: Vec<&str> = who
             .split(|c: char| is_space(c) || c == '、')
-            .filter(|t| !t.is_empty());
-        tokens.clone().next().is_some() && tokens.all(personal)
+            .filter(|t| !t.is_empty())
+            .collect();
+        let names = padded_names(&tokens);
+        !names.is_empty() && names.iter().all(|n| personal(n))
     } else {
         are_names(who)
     }
@@ -282,15 +353,25 @@ pub fn is_page_credit(text: &str) -> bool {
         "主编",
         "统筹",
     ];
-    if !at_most(text, 80) || text.contains('。') {
-        return false;
-    }
     let t = unbracket(text);
-    let t = t.strip_prefix("本版").unwrap_or(t);
+    // `本版责编`, `一版责编`, `12版责编`: the page's own staff, or the issue's.
+    let page = t
+        .char_indices()
+        .take(4)
+        .find(|&(_, c)| c == '版')
+        .filter(|&(i, _)| {
+            i > 0
+                && t[..i]
+                    .chars()
+                    .all(|c| c == '本' || c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let t = &t[page..];
     JOBS.iter().any(|job| {
         t.strip_prefix(job)
             .is_some_and(|rest| rest.starts_with(['：', ':']) || rest.starts_with(is_space))
-    })
+    }) && at_most(text, 400)
+        && !text.contains('。')
 }
 
 /// A line of the page's furniture rather than of any article: the source line some
@@ -406,6 +487,8 @@ pub fn is_series_mark(text: &str) -> bool {
 pub fn is_dash_subtitle(text: &str) -> bool {
     text.starts_with(['—', '⸺', '─', '－']) || text.starts_with("--")
 }
+
+pub use super::signature::{is_bare_name, is_signature};
 
 #[cfg(test)]
 #[path = "rules_tests.rs"]

@@ -95,6 +95,8 @@ fn desk_bylines_and_agency_credits() {
 fn page_credits() {
     assert!(is_page_credit("本版责编：甲乙 版式设计：丙丁"));
     assert!(is_page_credit("版式设计:丙丁"));
+    assert!(is_page_credit("一版责编：甲  乙  二版责编：丙  丁"));
+    assert!(is_page_credit("12版责编：甲乙"));
     assert!(is_page_credit("责任编辑 甲乙"));
     assert!(is_page_credit("（本版编辑：甲乙）"));
     assert!(!is_page_credit("编辑部的故事"));

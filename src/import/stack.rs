@@ -21,6 +21,12 @@ pub enum StackLine<'a> {
 /// Build an article's head from `lines`. `page_top` says nothing stands above the stack,
 /// so lines above the kicker belong to the page.
 pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) {
+    build_over(lines, page_top, false)
+}
+
+/// [`build`] for a stack over a body that opens with a dateline (`dated`): a news report,
+/// whose two-line stacks are a little more often title and subtitle.
+pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<PageLine>, Draft) {
     let mut draft = Draft::default();
     let mut headings = Vec::new();
     for line in lines {
@@ -48,6 +54,11 @@ pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) 
         None if last > 0
             && (rules::is_interview_subtitle(headings[last])
                 || rules::is_series_mark(headings[last])) =>
+        {
+            last - 1
+        }
+        None if last > 0
+            && subtitle_evidence(headings[last - 1], headings[last]) + i32::from(dated) >= 2 =>
         {
             last - 1
         }
@@ -81,6 +92,82 @@ pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) 
         });
     }
     (page_lines, draft)
+}
+
+/// Predicates that close a headline reporting a finished event.
+const EVENTS: [&str; 16] = [
+    "举行",
+    "召开",
+    "印发",
+    "发布",
+    "实施",
+    "开通运营",
+    "开工建设",
+    "签发",
+    "试运行",
+    "开幕",
+    "闭幕",
+    "举办",
+    "启动",
+    "公布",
+    "开赛",
+    "成立",
+];
+
+/// How strongly two unmarked headline lines read as title then subtitle rather than
+/// kicker then title: the column tag `（…）` goes on the title; a subtitle spells out
+/// details in clauses the title does without.
+fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
+    let tagged = |t: &str| {
+        let t = t.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
+        t.ends_with('）') && t.contains('（') && !t.starts_with('（')
+    };
+    let clauses = |t: &str| t.contains(['，', '、']);
+    // A label in lenticular brackets (`【文旅观察】`) heads the story, never follows it.
+    if upper.starts_with('【') && upper.ends_with('】') {
+        return -3;
+    }
+    let mut score = 0;
+    if tagged(upper) {
+        score += 3;
+    }
+    if tagged(lower) {
+        score -= 3;
+    }
+    if clauses(lower) && !clauses(upper) {
+        score += 1;
+    }
+    // A title stating a finished event (`…在京举行`, `…印发`) and a subtitle with the
+    // formula `某某出席并讲话`.
+    if EVENTS.iter().any(|e| upper.ends_with(e)) {
+        score += 1;
+    }
+    if lower.contains("出席") && (lower.ends_with("讲话") || lower.ends_with("致辞")) {
+        score += 2;
+    }
+    score
+}
+
+/// Where a run of headline lines holds two stacks: one printed after its body (headline,
+/// byline, `访…`/`——` subtitle), then the next article's. A byline closes a stack, so
+/// headlines after it (other than its subtitle) start another one.
+pub fn orphan_split(run: &[StackLine<'_>]) -> Option<usize> {
+    let heading = |l: &StackLine<'_>| matches!(l, StackLine::Heading(_));
+    let byline = run.iter().position(|l| matches!(l, StackLine::Byline(_)))?;
+    if !run[..byline].iter().any(heading) {
+        return None;
+    }
+    let subtitles = run[byline + 1..]
+        .iter()
+        .take_while(|l| {
+            matches!(l, StackLine::Heading(h) if rules::is_interview_subtitle(h) || rules::is_dash_subtitle(h))
+        })
+        .count();
+    let split = byline + 1 + subtitles;
+    run[split..]
+        .iter()
+        .any(|l| matches!(l, StackLine::Heading(h) if !rules::is_subhead_word(h)))
+        .then_some(split)
 }
 
 /// What a line that belongs to the page rather than an article is.

@@ -124,7 +124,7 @@ impl Store {
             date: first.date.clone(),
             pages: Vec::new(),
         };
-        pages.sort_by(|a, b| crate::import::tree::page_order(&a.page.number, &b.page.number));
+        pages.sort_by(|a, b| crate::import::place::page_order(&a.page.number, &b.page.number));
         issue.pages = pages.into_iter().map(|p| p.page).collect();
         Ok(issue)
     }

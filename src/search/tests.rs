@@ -1,25 +1,13 @@
-//! Unit tests for hits and the searcher: ranges map back to the matched source chars.
+//! Unit tests for hits: ranges map back to the matched source chars.
 
 use super::*;
-use crate::model::{Article, Issue, Page, Paragraph, ParagraphKind};
+use crate::model::{Article, Paragraph, ParagraphKind};
 
 fn article(title: &str, paragraphs: &[&str]) -> Article {
     Article {
         title: title.into(),
         paragraphs: paragraphs.iter().map(|t| Paragraph::text(*t)).collect(),
         ..Default::default()
-    }
-}
-
-fn library(articles: Vec<Article>) -> Library {
-    Library {
-        issues: vec![Issue {
-            pages: vec![Page {
-                articles,
-                ..Default::default()
-            }],
-            ..Default::default()
-        }],
     }
 }
 
@@ -152,55 +140,16 @@ fn matches_do_not_overlap_and_blank_queries_find_nothing() {
 }
 
 #[test]
-fn searcher_narrows_and_widens_with_the_query() {
-    let lib = library(vec![
-        article("卫生健康委", &["近日,衡水市政府。"]),
-        article("其他", &["卫生城市。"]),
-        article("无关", &["的精准", "定位。"]),
-    ]);
-    let mut s = Searcher::new(&lib);
-    let r = |i: usize| ArticleRef {
-        issue: 0,
-        page: 0,
-        article: i,
-    };
-    assert_eq!(s.update(&lib, ""), &[r(0), r(1), r(2)]);
-    assert_eq!(s.update(&lib, "卫"), &[r(0), r(1)]);
-    assert_eq!(s.update(&lib, "卫生"), &[r(0), r(1)]);
-    assert_eq!(s.update(&lib, "卫生健"), &[r(0)]);
-    assert_eq!(s.occurrences(), 1);
-    assert_eq!(s.update(&lib, "卫生健鑫"), &[] as &[ArticleRef]);
-    assert_eq!(s.update(&lib, "卫生"), &[r(0), r(1)]);
-    assert_eq!(s.query(), "卫生");
-    assert_eq!(s.update(&lib, "近日，衡水"), &[r(0)]);
-    assert_eq!(s.update(&lib, "精准 定位"), &[r(2)]);
-    assert_eq!(s.results(), &[r(2)]);
-    assert_eq!(s.update(&lib, "  "), &[r(0), r(1), r(2)]);
-    assert_eq!(s.occurrences(), 0);
-    assert!(s.index_bytes() > 0 && s.heap_bytes() >= s.index_bytes());
-}
-
-#[test]
-fn searcher_rebuilds_when_the_library_grows() {
-    let mut lib = library(vec![article("衡水", &[])]);
-    let mut s = Searcher::new(&lib);
-    assert_eq!(s.update(&lib, "邢台").len(), 0);
-    lib.issues[0].pages[0].articles.push(article("邢台", &[]));
-    assert_eq!(s.update(&lib, "邢台").len(), 1);
-    // A default searcher (no index yet) works too.
-    assert_eq!(Searcher::default().update(&lib, "衡水").len(), 1);
-}
-
-#[test]
 fn bundled_issue_finds_the_health_article_and_the_cut_paragraph() {
     let lib = crate::import::load_bundled();
-    let mut s = Searcher::new(&lib);
-    let found = s.update(&lib, "近日，衡水").to_vec();
-    assert!(!found.is_empty());
-    let a = lib.get(found[0]).unwrap();
+    let found = |q: &str| {
+        lib.articles()
+            .map(|(_, a)| a)
+            .find(|a| !hits(a, q).is_empty())
+    };
+    let a = found("近日，衡水").unwrap();
     let h = hits(a, "近日，衡水");
-    assert!(!h.is_empty());
     assert_eq!(covered(a, h[0]), "近日,衡水");
     // The page dump cuts "精准 / 定位" at a column break.
-    assert!(!s.update(&lib, "精准定位").is_empty());
+    assert!(found("精准定位").is_some());
 }

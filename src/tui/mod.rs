@@ -66,6 +66,7 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
         Event::Key(k) => keymap::map_key(app, k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(s) if app.search.editing => Some(Action::SearchEdit(Edit::Insert(s))),
+        Event::Paste(s) if app.goto.editing => Some(Action::GotoEdit(Edit::Insert(s))),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 column: m.column,
@@ -112,6 +113,35 @@ fn spawn_event_reader() -> mpsc::Receiver<Event> {
     rx
 }
 
+/// Apply `first` and whatever other events are already waiting, before drawing again.
+/// Text typed on the search line in one burst (an input method, a paste, keys typed while
+/// a search ran) is one edit, so the shelf is searched once for it.
+fn apply_waiting(app: &mut App, first: Event, events: &mpsc::Receiver<Event>) {
+    let mut typed = String::new();
+    let mut next = Some(first);
+    while let Some(ev) = next.take() {
+        match action_for(app, ev) {
+            Some(Action::SearchEdit(Edit::Insert(s))) => typed.push_str(&s),
+            other => {
+                if !typed.is_empty() {
+                    let burst = std::mem::take(&mut typed);
+                    app.update(Action::SearchEdit(Edit::Insert(burst)));
+                }
+                if let Some(a) = other {
+                    app.update(a);
+                }
+            }
+        }
+        if app.quit {
+            return;
+        }
+        next = events.try_recv().ok();
+    }
+    if !typed.is_empty() {
+        app.update(Action::SearchEdit(Edit::Insert(typed)));
+    }
+}
+
 /// Run the reader until the user quits, a signal asks it to stop, or the terminal goes.
 /// Returns the warnings to repeat once the screen is back (e.g. where a corrupt
 /// bookmarks file was moved).
@@ -125,32 +155,27 @@ pub fn run(mut app: App) -> Result<Vec<String>> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let events = spawn_event_reader();
-    // Lets the end-to-end tests check that a panic restores the terminal.
+    // Lets the end-to-end tests check that a panic restores the terminal: debug builds
+    // (the ones tests run) only, never in a release.
+    #[cfg(debug_assertions)]
     let panic_for_test = std::env::var_os("DUBAO_TEST_PANIC").is_some();
     while !app.quit {
         terminal.draw(|f| crate::ui::draw(f, &app))?;
+        #[cfg(debug_assertions)]
         if panic_for_test {
             panic!("DUBAO_TEST_PANIC is set");
         }
         match events.recv_timeout(Duration::from_millis(200)) {
-            Ok(ev) => {
-                if let Some(a) = action_for(&app, ev) {
-                    app.update(a);
-                }
-                // Take whatever else is already waiting before drawing again.
-                while !app.quit {
-                    let Ok(ev) = events.try_recv() else { break };
-                    if let Some(a) = action_for(&app, ev) {
-                        app.update(a);
-                    }
-                }
-            }
+            Ok(ev) => apply_waiting(&mut app, ev, &events),
+            // Idle: the tick below takes in background results and new issues.
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             // The terminal is gone: keep the reading place and leave.
             Err(mpsc::RecvTimeoutError::Disconnected) => app.update(Action::Quit),
         }
         if stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
             app.update(Action::Quit);
+        } else {
+            app.update(Action::Tick(std::time::Instant::now()));
         }
     }
     Ok(std::mem::take(&mut app.notices))

@@ -2,10 +2,12 @@
 //! line-start or line-end fault, nothing unbreakable cut, no text lost, turnover lines
 //! flush. Used by the tests and property tests; cheap enough for a debug check.
 
-use super::classes::{display_char, is_hidden, is_space, no_end, no_start};
+use super::classes::{display_char, hangs, is_han, is_hidden, is_space, no_end, no_start};
+use super::measure::block;
+use super::stream::{Brk, Stream};
 use super::{Layout, Role, Settings};
 use crate::model::{Article, Field};
-use crate::text::{char_width, str_width};
+use crate::text::char_width;
 
 /// What an audit found.
 #[derive(Debug, Default, Clone)]
@@ -14,8 +16,26 @@ pub struct Report {
     pub faults: Vec<String>,
     /// Lines inside a paragraph that continue on the next line.
     pub turnovers: usize,
-    /// Turnover lines ending two or more cells short of the pane.
+    /// Turnover lines ending two or more cells short of the text block's edge (a hung
+    /// mark aside).
     pub ragged: usize,
+    /// Turnover lines ending one cell short of the edge.
+    pub one_short: usize,
+    /// Lines of paragraph text (body, caption, dateline, speaker).
+    pub body_lines: usize,
+    /// Body lines holding any inserted gap (a space the typesetter added inside text).
+    pub gap_lines: usize,
+    /// Body lines holding a run of two or more blank cells with an inserted one in it.
+    pub wide_gaps: usize,
+    /// Lines with a gap inserted between two Han characters.
+    pub han_gaps: usize,
+    /// Lines with a mark hung past the text block's edge.
+    pub hung: usize,
+    /// Body lines with a gap beside a punctuation mark (not at a change of script).
+    pub mark_gaps: usize,
+    /// Breaks inside a run that may not break but is wider than the whole text block
+    /// (`（Innovation）、` in 8 cells): some rule must give way; not counted as faults.
+    pub forced: usize,
 }
 
 impl Report {
@@ -30,10 +50,12 @@ impl Report {
 }
 
 /// Would a line break between `p` and `c` (with `pp` before `p`) cut something that must
-/// stay whole: `……`, `——`, a number, a number and its unit or sign, a Latin word?
+/// stay whole: `……`, `——`, a number, a number and its unit, counter or sign, a Latin
+/// word?
 pub fn cuts_unit(pp: Option<char>, p: char, c: char) -> bool {
     let digit = |c: char| c.is_ascii_digit();
     (p == c && matches!(p, '…' | '⋯' | '—'))
+        || (digit(p) && super::classes::is_unit(c))
         || (digit(p) && (digit(c) || matches!(c, '.' | ',' | '%' | '‰' | '℃' | '°' | '+')))
         || (matches!(p, '.' | ',') && digit(c) && pp.is_some_and(digit))
         || (matches!(p, '￥' | '$' | '¥' | '+') && digit(c))
@@ -56,18 +78,25 @@ fn follows(a: Field, b: Field) -> bool {
     }
 }
 
-/// Audit a layout set without columns.
+/// Audit a layout set without columns (in columns only the text mapping holds).
 pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
     let mut rep = Report::default();
-    let width = layout.width.max(1) as usize;
     let fields: Vec<(Field, Vec<char>)> = article
         .fields()
         .into_iter()
         .map(|(f, t)| (f, t.chars().collect()))
         .collect();
-    let text_of = |f: Field| fields.iter().find(|(g, _)| *g == f).map(|(_, t)| t);
+    let ends = shape(layout, st, &mut rep);
+    mapping(&fields, layout, st, &mut rep);
+    boundaries(&fields, layout, &ends, st, &mut rep);
+    rep
+}
+
+/// Every char shown once, as stored or in its display form, nothing lost; no line
+/// wider than the pane.
+fn mapping(fields: &[(Field, Vec<char>)], layout: &Layout, st: &Settings, rep: &mut Report) {
+    let width = layout.width.max(1) as usize;
     let mut seen: Vec<Vec<bool>> = fields.iter().map(|(_, t)| vec![false; t.len()]).collect();
-    // Text mapping.
     for (li, line) in layout.lines.iter().enumerate() {
         let w = line.width(st.ambiguous_wide);
         if w > width {
@@ -129,9 +158,22 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
             }
         }
     }
-    // Line boundaries.
-    for li in 0..layout.lines.len().saturating_sub(1) {
-        let (a, b) = (&layout.lines[li], &layout.lines[li + 1]);
+}
+
+/// Line ends and starts: the clreq prohibitions, nothing unbreakable cut (unless wider
+/// than the block), and how far inner paragraph lines end from the block's edge.
+fn boundaries(
+    fields: &[(Field, Vec<char>)],
+    layout: &Layout,
+    ends: &[usize],
+    st: &Settings,
+    rep: &mut Report,
+) {
+    let blk = block(layout.width.max(1) as usize, st);
+    let edge = blk.left + blk.width;
+    let text_of = |f: Field| fields.iter().find(|(g, _)| *g == f).map(|(_, t)| t);
+    for (li, pair) in layout.lines.windows(2).enumerate() {
+        let (a, b) = (&pair[0], &pair[1]);
         let Some(last) = a.spans.iter().rev().find(|s| s.source.is_some()) else {
             continue;
         };
@@ -168,7 +210,13 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
         // A headline may break before a `——` opening its next phrase.
         let phrase = matches!(first.role, Role::Title | Role::Kicker | Role::Subtitle)
             && first.text.starts_with("——");
-        if (no_start(c) && !phrase) || no_end(p) || (!spaced && cuts_unit(pp, p, c)) {
+        let broken = (no_start(c) && !phrase) || no_end(p) || (!spaced && cuts_unit(pp, p, c));
+        let forced = broken
+            && ls.field == fs.field
+            && text_of(ls.field).is_some_and(|t| unit_width(t, end, st) > blk.width);
+        if forced {
+            rep.forced += 1;
+        } else if broken {
             rep.faults.push(format!(
                 "break between {p:?} and {c:?}: {:?} / {:?}",
                 a.plain(),
@@ -177,11 +225,137 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
         }
         if paragraphish(last.role) && paragraphish(first.role) {
             rep.turnovers += 1;
-            if a.width(st.ambiguous_wide) + 2 <= width {
+            if ends[li] + 2 <= edge {
                 rep.ragged += 1;
+            } else if ends[li] < edge {
+                rep.one_short += 1;
             }
         }
     }
-    let _ = str_width;
-    rep
+}
+
+/// Cells of the run that may not break holding the break before char `at` of `text`.
+fn unit_width(text: &[char], at: usize, st: &Settings) -> usize {
+    let text: String = text.iter().collect();
+    let s = Stream::new(&[(Field::Title, Role::Body, &text)], st);
+    let mut a = at.min(s.len());
+    while a > 0 && s.brk[a] == Brk::No {
+        a -= 1;
+    }
+    let mut b = (at + 1).min(s.len());
+    while b < s.len() && s.brk[b] == Brk::No {
+        b += 1;
+    }
+    while b > a && is_space(s.chars[b - 1]) {
+        b -= 1;
+    }
+    s.width(a, b)
+}
+
+/// What one blank cell of a line is: added by the typesetter inside the text, or not.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cell {
+    Inserted,
+    Blank,
+    Glyph(char),
+}
+
+/// The shape of every line: gaps inside the text, hung marks; returns where each line's
+/// text ends (in cells, a hung mark left out), for the flushness count.
+fn shape(layout: &Layout, st: &Settings, rep: &mut Report) -> Vec<usize> {
+    let width = layout.width.max(1) as usize;
+    let b = block(width, st);
+    let edge = b.left + b.width;
+    let mut ends = Vec::with_capacity(layout.lines.len());
+    let mut cells: Vec<(Cell, usize)> = Vec::new();
+    for (li, line) in layout.lines.iter().enumerate() {
+        cells.clear();
+        let first = line.spans.iter().position(|s| s.source.is_some());
+        let last = line.spans.iter().rposition(|s| s.source.is_some());
+        for (k, s) in line.spans.iter().enumerate() {
+            let inside = first.is_some_and(|f| f < k) && last.is_some_and(|l| k < l);
+            let added = s.source.is_none() && inside && s.text.chars().all(|c| c == ' ');
+            for c in s.text.chars() {
+                let w = crate::text::char_width(c, st.ambiguous_wide);
+                let kind = if added {
+                    Cell::Inserted
+                } else if is_space(c) || c == '\u{A0}' {
+                    Cell::Blank
+                } else {
+                    Cell::Glyph(c)
+                };
+                cells.push((kind, w));
+            }
+        }
+        let body = line.spans.iter().any(|s| paragraphish(s.role));
+        gaps(&cells, body, rep);
+        // Where the text ends, and whether its last mark hangs past the block.
+        let vis = cells
+            .iter()
+            .rposition(|(k, _)| matches!(k, Cell::Glyph(_)))
+            .map_or(0, |i| i + 1);
+        let mut end: usize = cells[..vis].iter().map(|c| c.1).sum();
+        if end > edge && layout.page_rows.is_none() {
+            let (Cell::Glyph(c), w) = cells[vis - 1] else {
+                unreachable!("vis ends on a glyph")
+            };
+            if hangs(c) && end - w <= edge {
+                rep.hung += 1;
+                end -= w;
+            } else {
+                rep.faults.push(format!(
+                    "line {li} runs {} cells past the text block: {}",
+                    end - edge,
+                    line.plain()
+                ));
+            }
+        }
+        ends.push(end);
+    }
+    ends
+}
+
+/// Count a line's inserted gaps: any, runs of two or more blank cells, Han–Han.
+fn gaps(cells: &[(Cell, usize)], body: bool, rep: &mut Report) {
+    let (mut any, mut wide, mut han, mut mark) = (false, false, false, false);
+    let mut i = 0;
+    while i < cells.len() {
+        if matches!(cells[i].0, Cell::Glyph(_)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let (mut w, mut added) = (0, false);
+        while i < cells.len() && !matches!(cells[i].0, Cell::Glyph(_)) {
+            w += cells[i].1;
+            added |= cells[i].0 == Cell::Inserted;
+            i += 1;
+        }
+        if !added {
+            continue;
+        }
+        any = true;
+        wide |= w >= 2;
+        let before = start.checked_sub(1).map(|j| cells[j].0);
+        let after = cells.get(i).map(|c| c.0);
+        if let (Some(Cell::Glyph(p)), Some(Cell::Glyph(c))) = (before, after) {
+            han |= is_han(p) && is_han(c);
+            let latin = |c: char| c.is_ascii_alphanumeric() || c == '%';
+            mark |= !((is_han(p) && latin(c)) || (latin(p) && is_han(c)));
+        }
+    }
+    if body {
+        rep.body_lines += 1;
+        rep.mark_gaps += usize::from(mark);
+        rep.gap_lines += usize::from(any);
+        rep.wide_gaps += usize::from(wide);
+    }
+    rep.han_gaps += usize::from(han);
+}
+
+/// Cells a line's text takes, leading and trailing blanks left out.
+pub fn text_cells(line: &super::Line, ambiguous_wide: bool) -> usize {
+    let text = line.plain();
+    let trimmed = text.trim_matches(is_space);
+    crate::text::str_width(trimmed, ambiguous_wide)
 }

@@ -1,11 +1,13 @@
 //! The blocks of an article: the centred, balanced headline stack, the byline, the body
 //! paragraphs (indent, dateline, speaker hung, subheads set apart) and the photo credit.
 
+use super::breaks::{self, Breaker};
 use super::classes::is_space;
-use super::fill::{Frame, Scratch, SetLine, emit, emit_with, fill, fill_into};
+use super::emit::{Scratch, emit, emit_with};
+use super::fill::{Frame, SetLine, fill};
+use super::headline;
 use super::stream::Stream;
 use super::{Line, Role, Settings};
-use super::{headline, justify};
 use crate::model::{Article, Field, ParagraphKind};
 use crate::text::str_width;
 
@@ -174,6 +176,7 @@ fn at_spaces(s: &Stream, width: usize) -> Vec<SetLine> {
                     end: e,
                     used: s.width(ls, e),
                     last: false,
+                    hung: 0,
                 });
                 ls = next;
             }
@@ -260,15 +263,18 @@ pub struct Blocks {
     stream: Stream,
     lines: Vec<SetLine>,
     emit: Scratch,
+    breaker: Breaker,
 }
 
 /// One paragraph-like block: indent, optional dateline or speaker, text; turnover lines
-/// justified flush, hung under the text after a speaker when the pane allows.
+/// flush (`breaks`, `justify`), a mark hanging up to `margin` cells past the block's
+/// edge, turnover lines hung under the text after a speaker when the block allows.
 pub fn paragraph(
     scratch: &mut Blocks,
     parts: &[(Field, Role, &str)],
     hang_parts: usize,
     width: usize,
+    margin: usize,
     st: &Settings,
     out: &mut Vec<Line>,
 ) {
@@ -290,8 +296,7 @@ pub fn paragraph(
         measure: width - hang,
     };
     let mut lines = std::mem::take(&mut scratch.lines);
-    fill_into(s, 0, s.len(), first, rest, &mut lines);
-    justify::repair(s, &mut lines, &mut scratch.emit.classes);
+    breaks::set(s, first, rest, margin, &mut scratch.breaker, &mut lines);
     for (i, l) in lines.iter().enumerate() {
         let ideographic = i == 0 && l.frame == first;
         out.push(emit_with(
@@ -306,10 +311,10 @@ pub fn paragraph(
     scratch.lines = lines;
 }
 
-/// The body: paragraphs with the dateline at the start of the first (a full-width space
-/// after it unless it ends with a closing bracket), subheads set apart, then the photo
-/// credit.
-pub fn body(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
+/// The body in a text block `width` cells wide with a `margin` for hung marks:
+/// paragraphs with the dateline at the start of the first (a full-width space after it
+/// unless it ends with a closing bracket), subheads set apart, then the photo credit.
+pub fn body(a: &Article, width: usize, margin: usize, st: &Settings, out: &mut Vec<Line>) {
     let mut dateline = a.dateline.as_deref().filter(|d| !d.is_empty());
     let mut scratch = Blocks::default();
     for (i, p) in a.paragraphs.iter().enumerate() {
@@ -365,7 +370,7 @@ pub fn body(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
             0
         };
         parts.push((Field::Paragraph(i), role, &p.text));
-        paragraph(&mut scratch, &parts, hang_parts, width, st, out);
+        paragraph(&mut scratch, &parts, hang_parts, width, margin, st, out);
     }
     if let Some(d) = dateline {
         paragraph(
@@ -373,6 +378,7 @@ pub fn body(a: &Article, width: usize, st: &Settings, out: &mut Vec<Line>) {
             &[(Field::Dateline, Role::Dateline, d)],
             0,
             width,
+            margin,
             st,
             out,
         );

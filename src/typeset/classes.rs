@@ -117,6 +117,57 @@ pub fn stretch_after(c: char) -> bool {
     )
 }
 
+/// Pause, stop and closing marks that may hang past the text block's edge into the
+/// margin (行尾点号悬挂), full-width or ASCII.
+#[inline]
+pub fn hangs(c: char) -> bool {
+    stretch_after(c) || matches!(c, '．' | ',' | '.' | ';' | ':' | '!' | '?' | ')')
+}
+
+/// Counter and unit characters a number stays tight with (`2022年`, `17个`, `40.59亿元`).
+pub fn is_unit(c: char) -> bool {
+    matches!(
+        c,
+        '年' | '月'
+            | '日'
+            | '号'
+            | '时'
+            | '点'
+            | '分'
+            | '秒'
+            | '个'
+            | '亿'
+            | '万'
+            | '千'
+            | '百'
+            | '元'
+            | '余'
+            | '多'
+            | '名'
+            | '人'
+            | '家'
+            | '项'
+            | '次'
+            | '倍'
+            | '岁'
+            | '天'
+            | '米'
+            | '吨'
+            | '件'
+            | '位'
+            | '条'
+            | '户'
+            | '亩'
+            | '届'
+            | '期'
+            | '%'
+            | '％'
+            | '‰'
+            | '℃'
+            | '°'
+    )
+}
+
 /// A Han ideograph (unified, extension A, compatibility, supplementary planes).
 #[inline]
 pub fn is_han(c: char) -> bool {

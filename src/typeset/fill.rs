@@ -1,11 +1,9 @@
-//! Line filling: cut a glyph stream into lines of a given measure at the allowed breaks,
-//! then justify the turnover lines of a paragraph so they end flush (see `justify`), and turn the result
-//! into spans that keep the one-to-one mapping onto the source text.
+//! Greedy line filling: cut a glyph stream into lines of a given measure at the allowed
+//! breaks, each line taking all that fits (headlines, bylines, and the fallback for a
+//! paragraph holding a word wider than its measure; paragraphs are set by `breaks`).
 
 use super::classes::{is_space, no_end, no_start};
-use super::justify;
 use super::stream::{Brk, Stream};
-use super::{Line, Role, Span};
 
 /// Where a line sits: `left` cells of indent, then up to `measure` cells of text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +22,15 @@ pub struct SetLine {
     pub used: usize,
     /// The line ends its block (or a hard break): never stretched.
     pub last: bool,
+    /// Cells of the mark hung past the measure (0: none).
+    pub hung: usize,
+}
+
+impl SetLine {
+    /// Cells the line's text ends short of its measure (a hung mark left out).
+    pub fn short(&self) -> usize {
+        self.frame.measure.saturating_sub(self.used - self.hung)
+    }
 }
 
 /// Cut glyphs `from..to` into lines: the first in `first`, the others in `rest`.
@@ -70,6 +77,7 @@ pub fn fill_into(
             end,
             used: w,
             last,
+            hung: 0,
         });
     };
     while u < to {
@@ -176,86 +184,4 @@ pub fn pad(cells: usize, ideographic: bool) -> String {
     } else {
         " ".repeat(cells)
     }
-}
-
-/// Turn a set line into spans. `indent` is the opening-indent style for the left margin;
-/// `justify` stretches turnover lines flush.
-pub fn emit(s: &Stream, l: &SetLine, left: usize, ideographic: bool, justify: bool) -> Line {
-    emit_with(s, l, left, ideographic, justify, &mut Scratch::default())
-}
-
-/// Buffers reused from line to line.
-#[derive(Debug, Default)]
-pub struct Scratch {
-    spans: Vec<Span>,
-    gaps: Vec<(usize, usize)>,
-    pub classes: [Vec<usize>; 3],
-}
-
-/// [`emit`] with reused buffers.
-pub fn emit_with(
-    s: &Stream,
-    l: &SetLine,
-    left: usize,
-    ideographic: bool,
-    justify: bool,
-    sc: &mut Scratch,
-) -> Line {
-    let mut spans = std::mem::take(&mut sc.spans);
-    spans.clear();
-    if left > 0 {
-        spans.push(Span {
-            text: pad(left, ideographic),
-            role: Role::Space,
-            source: None,
-        });
-    }
-    if justify {
-        justify::plan(s, l, &mut sc.classes, &mut sc.gaps);
-    } else {
-        sc.gaps.clear();
-    }
-    let gaps = &sc.gaps;
-    let mut gi = 0;
-    let mut run = s.run_of(l.start);
-    // The open span: its first glyph and run.
-    let mut open: Option<usize> = None;
-    let close = |spans: &mut Vec<Span>, open: &mut Option<usize>, run: usize, g: usize| {
-        if let Some(a) = open.take() {
-            let role = s.runs[run].role;
-            spans.push(Span {
-                text: s.text[s.offs[a] as usize..s.offs[g] as usize].to_string(),
-                role,
-                // A run set as `Space` (the gap after a dateline) has no source.
-                source: (role != Role::Space).then(|| s.source(run, a)),
-            });
-        }
-    };
-    for g in l.start..l.end {
-        if gi < gaps.len() && gaps[gi].0 == g {
-            close(&mut spans, &mut open, run, g);
-            spans.push(Span {
-                text: " ".repeat(gaps[gi].1),
-                role: Role::Space,
-                source: None,
-            });
-            gi += 1;
-        }
-        while run + 1 < s.runs.len() && s.runs[run + 1].first <= g {
-            close(&mut spans, &mut open, run, g);
-            run += 1;
-        }
-        if s.hidden[g] {
-            close(&mut spans, &mut open, run, g);
-        } else if open.is_none() {
-            open = Some(g);
-        }
-    }
-    close(&mut spans, &mut open, run, l.end);
-    // An exact allocation: most lines hold one or two spans.
-    let mut exact = Vec::with_capacity(spans.len());
-    exact.append(&mut spans);
-    let line = Line { spans: exact };
-    sc.spans = spans;
-    line
 }

@@ -17,9 +17,8 @@
 //! A break inside a number or Latin word is never taken (the stream forbids it), a break
 //! splitting a number from its unit costs much, and so does a line of one character.
 
-use super::classes::{is_han, is_space, no_end, no_start, stretch_after};
+use super::classes::{is_han, is_space, is_unit, no_end, no_start, stretch_after};
 use super::fill::{Frame, SetLine};
-use super::justify::is_unit;
 use super::stream::{Brk, Stream};
 
 /// Two-character words frequent in news headlines (not a dictionary: a short list of
@@ -228,6 +227,7 @@ pub fn best_breaks(s: &Stream, a: usize, b: usize, width: usize, n: usize) -> Op
             end: e,
             used: s.width(i, e),
             last: k == n,
+            hung: 0,
         });
         x = y;
     }

@@ -1,250 +1,189 @@
-//! Justification of turnover lines: where the cells a line ends short go, and the clreq
-//! remedy that moves whole characters first (推入: push the last characters of the line
-//! before down, so the short line fills), so that gaps between two Han characters are
-//! rare. A line ending one cell short is left alone: a grid cannot do better.
+//! Justification in a cell grid, where every inserted cell shows: where a turnover
+//! line may take one blank cell to end flush, and what each choice costs. One cell may
+//! go where Han meets Latin or digits (before a word or number, after a word; not after
+//! a number, nor after a unit or `第` as in `6月17日`, `第3`); one cell beside a pause, stop or closing mark, or before an opening one, only
+//! when nothing else works; never between two Han characters, never two cells in one
+//! place. A line one cell short stays so; a line that cannot be filled without a hole
+//! ends short (ragged) rather than take one.
 
-use super::classes::{is_han, is_space, no_end, stretch_after};
+use super::classes::{is_cjk, is_han, is_space, is_unit, no_end, no_start, stretch_after};
 use super::fill::SetLine;
-use super::stream::{Brk, Stream};
+use super::stream::Stream;
 
-/// Cost of one cell of justifying gap.
-const GOOD: u32 = 1;
-/// Cost of the one gap between two Han characters a line may have.
-const HAN_GAP: u32 = 40;
-/// Cost of a line that cannot be made flush (it stays ragged).
-const RAGGED: u32 = 1000;
-
-/// Counter and unit characters a number stays tight with (`2022年`, `17个`, `40.59亿元`).
-pub fn is_unit(c: char) -> bool {
-    matches!(
-        c,
-        '年' | '月'
-            | '日'
-            | '号'
-            | '时'
-            | '点'
-            | '分'
-            | '秒'
-            | '个'
-            | '亿'
-            | '万'
-            | '千'
-            | '百'
-            | '元'
-            | '余'
-            | '多'
-            | '名'
-            | '人'
-            | '家'
-            | '项'
-            | '次'
-            | '倍'
-            | '岁'
-            | '天'
-            | '米'
-            | '吨'
-            | '件'
-            | '位'
-            | '条'
-            | '户'
-            | '亩'
-            | '届'
-            | '期'
-            | '%'
-            | '％'
-            | '‰'
-            | '℃'
-            | '°'
-    )
-}
+/// Cost of a one-cell gap where Han meets Latin or digits.
+const SCRIPT: u32 = 2;
+/// Cost of a one-cell gap beside a punctuation mark (the last resort).
+pub const PUNCT: u32 = 14;
+/// Cost of a line left one cell short.
+const ONE_SHORT: u32 = 5;
+/// Cost of a line left two or more cells short (plus a cell's worth per cell).
+pub const RAGGED: u32 = 100;
+/// Gaps beside punctuation a line may take.
+const MAX_PUNCT: usize = 1;
 
 fn digitish(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
-/// Where a justifying cell may go before glyph `g`, best first: 0 beside a pause, stop
-/// or closing mark or before an opening one; 1 where Han meets Latin or digits (not
-/// between a number and its unit, nor after `第`); 2 between two glyphs of the same
-/// script (Han–Han). `None`: no gap here.
-fn class(s: &Stream, g: usize) -> Option<usize> {
-    if s.brk[g] != Brk::May || s.widths[g] == 0 || s.hidden[g - 1] {
+/// Latin letters, digits and the `%` of a number: the side of a script change that is
+/// not Han.
+#[inline]
+fn latinish(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '%'
+    } else {
+        (c as u32) < 0x2E80 && c.is_alphanumeric() && !is_cjk(c)
+    }
+}
+
+/// Where a gap may go before glyph `g`: `Some(0)` where Han meets Latin or digits,
+/// `Some(1)` beside a punctuation mark; `None`: never here (between two Han characters,
+/// inside a word or number, between a number and its unit, next to a space).
+#[inline]
+pub fn gap_class(s: &Stream, g: usize) -> Option<u8> {
+    if g == 0 || (s.han[g - 1] && s.han[g]) {
+        return None;
+    }
+    if s.widths[g] == 0 || s.hidden[g - 1] || s.widths[g - 1] == 0 {
         return None;
     }
     let (p, c) = (s.chars[g - 1], s.chars[g]);
-    if is_space(p) || is_space(c) {
+    if is_space(p) || is_space(c) || c == '\u{A0}' || p == '\u{A0}' {
         return None;
     }
-    if stretch_after(p) || no_end(c) {
-        Some(0)
-    } else if (digitish(p) && is_unit(c)) || (p == '第' && digitish(c)) {
-        None
-    } else if is_han(p) != is_han(c) {
-        Some(1)
+    // Before a word or number, after a word; never after a number (`3 场`, `13 周岁`
+    // read as typos), nor inside a date or between a number and its unit (`6月 17日`).
+    if is_han(p) && latinish(c) {
+        return (!is_unit(p) && p != '第').then_some(0);
+    }
+    if is_han(c) && latinish(p) {
+        return (!digitish(p) && p != '%').then_some(0);
+    }
+    if (stretch_after(p) && !no_start(c)) || (no_end(c) && !no_end(p)) {
+        return Some(1);
+    }
+    None
+}
+
+/// How a line `short` cells short of its measure is made flush, given `script` places
+/// where Han meets Latin and `punct` places beside marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fit {
+    /// Gaps to put at script changes, and beside marks.
+    pub script: usize,
+    pub punct: usize,
+    /// What the line costs the paragraph.
+    pub cost: u32,
+}
+
+/// The cheapest way to fill `short` cells: none for one cell (it stays short); else
+/// script gaps first, then (only to end flush or one short) gaps beside marks; a line
+/// that would still be two or more short takes no gap at all and stays ragged.
+#[inline]
+pub fn fit(short: usize, script: usize, punct: usize) -> Fit {
+    if short <= 1 {
+        // A cell short stays so: a grid cannot do better without a visible gap.
+        return Fit {
+            script: 0,
+            punct: 0,
+            cost: ONE_SHORT * short as u32,
+        };
+    }
+    let sc = short.min(script);
+    let rem = short - sc;
+    let pu = if rem >= 2 {
+        rem.min(punct).min(MAX_PUNCT)
     } else {
-        Some(2)
+        0
+    };
+    let left = rem - pu;
+    if left >= 2 {
+        return Fit {
+            script: 0,
+            punct: 0,
+            cost: RAGGED + short as u32,
+        };
+    }
+    Fit {
+        script: sc,
+        punct: pu,
+        cost: SCRIPT * sc as u32 + PUNCT * pu as u32 + ONE_SHORT * left as u32,
     }
 }
 
-/// Plan the gaps that make line `l` flush into `gaps` (glyph to insert before, cells),
-/// and return the line's cost: 0 when it needs none, [`GOOD`] per cell of gap (and a
-/// little more for a three-cell gap), [`HAN_GAP`] more for the (single) gap between
-/// Han characters, and
-/// [`RAGGED`] (no gaps) when it cannot be made flush.
-pub fn plan(
-    s: &Stream,
-    l: &SetLine,
-    classes: &mut [Vec<usize>; 3],
-    gaps: &mut Vec<(usize, usize)>,
-) -> u32 {
+/// Plan the gaps that make line `l` flush into `gaps` (glyph to insert before, one cell
+/// each), by [`fit`]: spread evenly over the places of each kind.
+pub fn plan(s: &Stream, l: &SetLine, places: &mut [Vec<usize>; 2], gaps: &mut Vec<usize>) {
     gaps.clear();
-    let short = l.frame.measure.saturating_sub(l.used);
-    if l.last || short < 2 {
-        return 0;
+    let short = l.short();
+    if l.last || short == 0 {
+        return;
     }
-    if l.end <= l.start + 1 {
-        return RAGGED;
-    }
-    for c in classes.iter_mut() {
-        c.clear();
+    for p in places.iter_mut() {
+        p.clear();
     }
     for g in l.start + 1..l.end {
-        if let Some(k) = class(s, g) {
-            classes[k].push(g);
+        if let Some(k) = gap_class(s, g) {
+            places[k as usize].push(g);
         }
     }
-    let good = classes[0].len() + classes[1].len();
-    let mut left = short;
-    let mut cost = 0;
-    // Beside marks and at script changes: two cells each, three when that makes it.
-    for cap in [2, 3] {
-        for class in &classes[..2] {
-            let n = class.len();
-            if left == 0 || n == 0 {
-                continue;
-            }
-            let take = left.min(cap * n);
-            spread(class, take, gaps);
-            left -= take;
-        }
-        if left == 0 || (cap == 2 && left > good) {
-            break;
-        }
-    }
-    if left > 0 {
-        // The last resort: one gap between Han characters, mid-line.
-        let c = &classes[2];
-        if left > 3 || c.is_empty() {
-            gaps.clear();
-            return RAGGED;
-        }
-        gaps.push((c[c.len() / 2], left));
-        cost += HAN_GAP;
-    }
+    let f = fit(short, places[0].len(), places[1].len());
+    spread(&places[0], f.script, gaps);
+    spread(&places[1], f.punct, gaps);
     gaps.sort_unstable();
-    gaps.dedup_by(|a, b| {
-        if a.0 == b.0 {
-            b.1 += a.1;
-            true
-        } else {
-            false
-        }
-    });
-    if gaps.iter().any(|g| g.1 > 3) {
-        gaps.clear();
-        return RAGGED;
-    }
-    // Each cell costs; a gap of three cells reads as a hole and costs more.
-    cost + gaps
-        .iter()
-        .map(|g| GOOD * g.1 as u32 + if g.1 >= 3 { 2 } else { 0 })
-        .sum::<u32>()
 }
 
-/// `take` cells over the glyph positions in `class`, evenly.
-fn spread(class: &[usize], take: usize, gaps: &mut Vec<(usize, usize)>) {
+/// `take` of the glyph positions in `class`, evenly spread.
+fn spread(class: &[usize], take: usize, gaps: &mut Vec<usize>) {
     let n = class.len();
-    if take <= n {
-        for k in 0..take {
-            gaps.push((class[(2 * k + 1) * n / (2 * take)], 1));
-        }
-    } else {
-        for (k, &g) in class.iter().enumerate() {
-            gaps.push((g, take / n + usize::from(k < take % n)));
-        }
+    for k in 0..take.min(n) {
+        gaps.push(class[(2 * k + 1) * n / (2 * take)]);
     }
 }
 
-/// Line `l` ending its glyphs at `vis` (spaces and hidden chars after it trimmed), with
-/// the spaces up to `upto` that still fit.
-fn reset_end(s: &Stream, l: &mut SetLine, vis: usize, upto: usize) {
-    let mut end = vis;
-    let mut w = s.width(l.start, vis);
-    while end < upto && is_space(s.chars[end]) && w + s.widths[end] as usize <= l.frame.measure {
-        w += s.widths[end] as usize;
-        end += 1;
-    }
-    l.end = end;
-    l.used = w;
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn trim(s: &Stream, a: usize, mut b: usize) -> usize {
-    while b > a && (is_space(s.chars[b - 1]) || s.hidden[b - 1]) {
-        b -= 1;
-    }
-    b
-}
-
-/// 推入: where a turnover line needs any gap (or stays ragged), push the last one to
-/// three break units of the line before it down onto it when that lowers the cost of
-/// the pair — whole characters move before spaces are spread, and a gap between Han
-/// characters is taken only when no move avoids it. Breaks stay at allowed break
-/// points; nothing else moves. (A line opening a paragraph has no line before it: it
-/// keeps its gap.)
-pub fn repair(s: &Stream, lines: &mut [SetLine], classes: &mut [Vec<usize>; 3]) {
-    let mut gaps = Vec::new();
-    for k in 1..lines.len() {
-        let (before, after) = lines.split_at_mut(k);
-        let (prev, cur) = (&mut before[k - 1], &mut after[0]);
-        if prev.last || cur.start <= prev.start {
-            continue;
-        }
-        let c0 = plan(s, cur, classes, &mut gaps);
-        if c0 == 0 {
-            continue;
-        }
-        let p0 = plan(s, prev, classes, &mut gaps);
-        let mut best = (p0 + c0, None);
-        // Candidate breaks inside the line before, from its end back.
-        let mut b = cur.start;
-        for _ in 0..3 {
-            b -= 1;
-            while b > prev.start + 1 && s.brk[b] != Brk::May {
-                b -= 1;
+    #[test]
+    fn fit_leaves_one_cell_prefers_script_gaps_and_never_opens_a_hole() {
+        assert_eq!(fit(0, 0, 0).cost, 0);
+        // One cell short stays so, even where a script gap could fill it.
+        assert_eq!(
+            fit(1, 1, 0),
+            Fit {
+                script: 0,
+                punct: 0,
+                cost: ONE_SHORT
             }
-            if b <= prev.start + 1 || s.brk[b] != Brk::May {
-                break;
+        );
+        assert_eq!(fit(2, 2, 0).script, 2);
+        // One cell short stays so rather than take a gap beside a mark.
+        assert_eq!(
+            fit(1, 0, 3),
+            Fit {
+                script: 0,
+                punct: 0,
+                cost: ONE_SHORT
             }
-            let vis = trim(s, prev.start, b);
-            if vis <= prev.start {
-                break;
+        );
+        // Two short: one gap beside a mark at most, never two.
+        assert_eq!(
+            fit(2, 0, 3),
+            Fit {
+                script: 0,
+                punct: 1,
+                cost: PUNCT + ONE_SHORT
             }
-            let mut p = prev.clone();
-            reset_end(s, &mut p, vis, b);
-            let mut c = cur.clone();
-            c.start = b;
-            let cv = trim(s, b, cur.end);
-            if s.width(b, cv) > c.frame.measure {
-                break;
+        );
+        assert_eq!(fit(4, 1, 1).cost, RAGGED + 4);
+        assert_eq!(
+            fit(3, 2, 1),
+            Fit {
+                script: 2,
+                punct: 0,
+                cost: 2 * SCRIPT + ONE_SHORT
             }
-            reset_end(s, &mut c, cv, cur.end);
-            let cost = plan(s, &p, classes, &mut gaps) + plan(s, &c, classes, &mut gaps);
-            if cost < best.0 {
-                best = (cost, Some((p, c)));
-            }
-        }
-        if let Some((p, c)) = best.1 {
-            *prev = p;
-            *cur = c;
-        }
+        );
     }
 }

@@ -2,15 +2,19 @@
 //! rules for Chinese text in a cell grid (see `shared/TYPESETTING.md`).
 //!
 //! Line breaks come from UAX #14 (`unicode-linebreak`) with the clreq prohibitions on
-//! top ([`classes`], `stream`); lines are filled greedily (`fill`), then turnover lines
-//! inside a paragraph are made flush (`justify`): first by pushing whole characters down
-//! from the line before (推入), then by widening the space beside pause, stop, closing
-//! and opening marks, then at Han/Latin boundaries (never inside `2022年`), and only as a
-//! last resort by one gap between two Han characters. A line one cell short stays so.
-//! Headlines are centred and balanced, broken where they read best (`blocks`,
-//! `headline`); bylines and credits break only at spaces; wide panes may set the body in
-//! columns (`columns`). [`Cache`] keeps layouts for the UI; [`audit`] checks a layout
-//! against the rules (used by the tests).
+//! top ([`classes`], `stream`). The text runs in a block no wider than the reading
+//! measure ([`measure`], [`Settings::measure`]), centred in the pane, with a two-cell
+//! margin on its right where a pause or closing mark may hang (行尾点号悬挂).
+//! Paragraphs are broken where the whole costs least (`breaks`): turnover lines end
+//! flush with the block, a mark hung past it where that fills a line; `justify` may add
+//! one cell where Han meets Latin or digits, and one beside a mark only where nothing
+//! else works — never between two Han characters, never two cells; a line that cannot
+//! be filled without a hole ends short. Headlines are centred in the block and
+//! balanced, broken where they read best (`blocks`, `headline`); bylines and credits
+//! break only at spaces; wide panes may set the body in columns of the measure
+//! (`columns`). [`Cache`] keeps layouts for the UI; [`audit`] checks a layout against
+//! the rules and counts gaps, hung marks and short lines (the tests and
+//! `examples/typeset_audit`).
 //!
 //! Every sourced span maps its chars one to one onto its field (display may show `,` as
 //! `，`); indents, gaps, padding and the full-width space after a dateline are
@@ -24,12 +28,15 @@
 
 pub mod audit;
 mod blocks;
+mod breaks;
 mod cache;
 pub mod classes;
 mod columns;
+mod emit;
 mod fill;
 mod headline;
 mod justify;
+pub mod measure;
 pub mod page;
 mod stream;
 
@@ -47,6 +54,9 @@ pub struct Settings {
     pub ambiguous_wide: bool,
     /// Set the body in columns when the pane is wide enough.
     pub columns: bool,
+    /// The reading measure: the widest the text block runs, in cells (a Han character
+    /// takes two). A wider pane centres the block.
+    pub measure: u16,
 }
 
 impl Default for Settings {
@@ -55,6 +65,22 @@ impl Default for Settings {
             fullwidth_punct: true,
             ambiguous_wide: false,
             columns: false,
+            measure: measure::DEFAULT_MEASURE,
+        }
+    }
+}
+
+impl Settings {
+    /// The measure `cells` wider (or narrower, when negative), kept within
+    /// [`measure::MIN_MEASURE`]..=[`measure::MAX_MEASURE`].
+    pub fn with_measure_step(self, cells: i32) -> Settings {
+        let m = (i32::from(self.measure) + cells).clamp(
+            i32::from(measure::MIN_MEASURE),
+            i32::from(measure::MAX_MEASURE),
+        );
+        Settings {
+            measure: m as u16,
+            ..self
         }
     }
 }
@@ -170,7 +196,7 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
     if let Some(p) = columns::plan(width, height, settings) {
         return Layout {
             width,
-            lines: columns::layout(article, w, height as usize, p, settings),
+            lines: columns::layout(article, height as usize, p, settings),
             page_rows: Some(height as usize),
         };
     }
@@ -182,8 +208,10 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
         .sum::<usize>()
         / 3;
     let mut lines = Vec::with_capacity(16 + article.paragraphs.len() + chars * 2 / w);
-    blocks::head(article, w, settings, &mut lines);
-    blocks::body(article, w, settings, &mut lines);
+    let b = measure::block(w, settings);
+    blocks::head(article, b.width, settings, &mut lines);
+    blocks::body(article, b.width, b.margin, settings, &mut lines);
+    measure::shift(&mut lines, b.left);
     Layout {
         width,
         lines,
@@ -191,17 +219,20 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
     }
 }
 
-/// Set one paragraph of plain text (no headline, indent and flush turnover lines) as
-/// lines of `width` cells: the body setting without an article around it.
+/// Set one paragraph of plain text (no headline, indent and flush turnover lines) in a
+/// pane of `width` cells: the body setting without an article around it.
 pub fn set_paragraph(field: Field, text: &str, width: u16, settings: &Settings) -> Vec<Line> {
     let mut out = Vec::new();
+    let b = measure::block(width.max(1) as usize, settings);
     blocks::paragraph(
         &mut blocks::Blocks::default(),
         &[(field, Role::Body, text)],
         0,
-        width.max(1) as usize,
+        b.width,
+        b.margin,
         settings,
         &mut out,
     );
+    measure::shift(&mut out, b.left);
     out
 }

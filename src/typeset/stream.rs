@@ -4,7 +4,7 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use super::classes::{display_char, is_cjk, is_han, is_hidden, no_end, no_start};
+use super::classes::{display_char, is_cjk, is_han, is_hidden, is_unit, no_end, no_start};
 use super::{Role, Settings, Source};
 use crate::model::Field;
 use crate::text::char_width;
@@ -209,7 +209,8 @@ fn breaks(disp: &str, offs: &[u32], chars: &[char], han: &[bool], brk: &mut Vec<
         if (han[i - 1] && han[i]) || brk[i] == Brk::Must {
             continue;
         }
-        if no_start(c) || no_end(p) {
+        if no_start(c) || no_end(p) || (p.is_ascii_digit() && is_unit(c)) {
+            // A number stays with its unit or counter (`2022年`, `17个`).
             brk[i] = Brk::No;
         } else if brk[i] == Brk::No
             && (quote_break(i.checked_sub(2).map(|j| chars[j]), p, c, chars.get(i + 1).copied())
@@ -320,11 +321,12 @@ mod tests {
     #[test]
     fn opportunities() {
         assert_eq!(marks("他说：“好。”我们"), "他|说：|“好。”|我|们");
-        assert_eq!(marks("增长25.60%和1,032元"), "增|长|25.60%|和|1,032|元");
+        assert_eq!(marks("增长25.60%和1,032元"), "增|长|25.60%|和|1,032元");
+        assert_eq!(marks("2022年17个"), "2022年|17个");
         assert_eq!(marks("等等……还有——是"), "等|等……|还|有——|是");
         assert_eq!(marks("比分1+4，China队"), "比|分|1+4，|China|队");
         assert_eq!(marks("（记者）近日"), "（记|者）|近|日");
-        assert_eq!(marks("说“5G”2亿"), "说|“5G”|2|亿");
+        assert_eq!(marks("说“5G”2亿"), "说|“5G”|2亿");
         assert_eq!(marks("don’t"), "don’t");
     }
 }

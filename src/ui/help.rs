@@ -1,82 +1,49 @@
-//! The help overlay: every key, in a box over the reader.
+//! The help overlay: the key bindings in force, by mode, in Chinese and English; it
+//! scrolls, and wraps (keys above their text) on narrow screens.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{put_str, style};
+use super::put_str;
 use crate::app::App;
-use crate::text::str_width;
-
-/// Every key the reader knows, with what it does.
-pub const KEYS: &[(&str, &str)] = &[
-    (
-        "j k ↓ ↑",
-        "next / previous article; scroll in the reading pane",
-    ),
-    (
-        "g G Home End",
-        "first / last article; top / end of the article",
-    ),
-    (
-        "Tab Enter l",
-        "read the selected article (focus the reading pane)",
-    ),
-    ("h Esc", "back to the article list"),
-    ("Space PgDn ^D", "page (half page) forward"),
-    ("PgUp ^U", "page (half page) back"),
-    ("/", "search; Enter keeps the result, Esc clears it"),
-    ("n N", "next / previous match"),
-    ("b", "bookmark the article (and the place in it)"),
-    ("B", "bookmarks: Enter opens, d removes"),
-    ("c", "columns on / off in a wide reading pane"),
-    ("mouse", "wheel scrolls the pane under it; click selects"),
-    ("?", "this help"),
-    ("q ^C", "quit"),
-];
+use crate::app::help::{HelpLine, help_box, help_inner, lines};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let amb = app.settings.ambiguous_wide;
-    let key_w = KEYS
-        .iter()
-        .map(|(k, _)| str_width(k, amb))
-        .max()
-        .unwrap_or(0) as u16;
-    let text_w = KEYS
-        .iter()
-        .map(|(_, t)| str_width(t, amb))
-        .max()
-        .unwrap_or(0) as u16;
-    let w = (key_w + text_w + 5).min(area.width);
-    let h = (KEYS.len() as u16 + 2).min(area.height);
-    let x = area.x + (area.width - w) / 2;
-    let y = area.y + (area.height - h) / 2;
-    let fits = usize::from(h.saturating_sub(2));
-    let first = app.help_scroll.min(KEYS.len().saturating_sub(fits));
-    let title = if fits < KEYS.len() {
-        " 帮助 Keys · j/k scroll · Esc closes "
+    let t = &app.theme;
+    let inner = help_inner(area);
+    let all = lines(&app.keymap, app.prefs.lang, inner.width, amb);
+    let fits = usize::from(inner.height);
+    let first = app.help_scroll.min(all.len().saturating_sub(fits));
+    let title = if fits < all.len() {
+        format!(" 帮助 Keys {}/{} · j/k ↓↑ · Esc ", first + 1, all.len())
     } else {
-        " 帮助 Keys · Esc closes "
+        " 帮助 Keys · Esc 关闭 closes ".into()
     };
-    let inner = boxed(buf, Rect::new(x, y, w, h), title);
-    let right = inner.right();
-    for (i, (k, t)) in KEYS.iter().enumerate().skip(first) {
-        let row = inner.y + (i - first) as u16;
-        if row >= inner.bottom() {
-            break;
+    boxed(app, buf, help_box(area), &title);
+    for (row, line) in all.iter().skip(first).take(fits).enumerate() {
+        let y = inner.y + row as u16;
+        let right = inner.right();
+        match line {
+            HelpLine::Heading(h) => _ = put_str(buf, inner.x, y, right, h, t.unread, amb),
+            HelpLine::Entry { keys, indent, text } => {
+                put_str(buf, inner.x, y, right, keys, t.key, amb);
+                let x = inner.x + indent;
+                put_str(buf, x, y, right, text, t.overlay, amb);
+            }
+            HelpLine::Blank => {}
         }
-        put_str(buf, inner.x + 1, row, right, k, style::KEY, amb);
-        put_str(buf, inner.x + 2 + key_w, row, right, t, style::OVERLAY, amb);
     }
 }
 
 /// Clear `r` and draw a bordered box titled `title`; returns the inside.
-pub(super) fn boxed(buf: &mut Buffer, r: Rect, title: &str) -> Rect {
+pub(super) fn boxed(app: &App, buf: &mut Buffer, r: Rect, title: &str) -> Rect {
     use ratatui::widgets::{Block, Clear, Widget};
     Clear.render(r, buf);
     let block = Block::bordered()
-        .border_style(style::RULE)
+        .border_style(app.theme.rule)
         .title(title)
-        .title_style(style::UNREAD);
+        .title_style(app.theme.unread);
     let inner = block.inner(r);
     block.render(r, buf);
     inner

@@ -1,111 +1,231 @@
-//! The article list pane: kicker or column label dimmed, headline, kind marker, bookmark
-//! marker, unread in bold, search hits highlighted; headlines truncated on char boundaries.
+//! The article list pane: the issue's paper and date on top, page headers (`第05版 评论`)
+//! with the page's own lines, then per article the kicker or column label dimmed,
+//! headline, kind and bookmark markers, unread in bold, search hits highlighted;
+//! everything truncated on char boundaries.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{fill, put_str, style};
+use super::{fill, put_str};
+use crate::app::rows::{Row, page_header, weekday};
 use crate::app::{App, Focus};
 use crate::model::{ArticleKind, Field};
 use crate::search::{Hit, hits};
-use crate::text::truncate;
-
-/// Rows each article takes: two (label, headline) when there is room, else one.
-pub fn item_rows(height: u16) -> usize {
-    if height >= 8 { 2 } else { 1 }
-}
-
-/// The first article shown so that the selection is in view.
-pub fn first_visible(selected: usize, len: usize, height: u16) -> usize {
-    let fits = (usize::from(height) / item_rows(height)).max(1);
-    let first = (selected + 1).saturating_sub(fits);
-    first.min(len.saturating_sub(1))
-}
+use crate::text::{str_width, truncate};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
     let amb = app.settings.ambiguous_wide;
-    if app.visible.is_empty() {
-        let msg = if app.search.active() {
-            "无匹配 no match"
-        } else {
-            "no articles"
-        };
-        put_str(buf, area.x, area.y, area.right(), msg, style::DIM, amb);
+    let (title, body) = app.list_areas();
+    if app.search.active() {
+        super::results::render(app, title, body, buf);
         return;
     }
-    let rows = item_rows(area.height);
-    let first = first_visible(app.selected, app.visible.len(), area.height);
-    let mut y = area.y;
-    for (i, &r) in app.visible.iter().enumerate().skip(first) {
-        if y + rows as u16 > area.bottom() {
-            break;
-        }
-        let Some(a) = app.library.get(r) else {
-            continue;
-        };
-        let selected = i == app.selected;
-        let base = match (selected, app.focus) {
-            (true, Focus::List) => style::SELECTED,
-            (true, Focus::Reader) => style::SELECTED_UNFOCUSED,
-            _ => Style::new(),
-        };
-        fill(buf, Rect::new(area.x, y, area.width, rows as u16), base);
-        let found = if app.search.active() {
-            hits(a, &app.search.query)
-        } else {
-            Vec::new()
-        };
-        if rows == 2 {
-            // The line above the headline: kicker or column label, else the dateline or
-            // byline; the field it comes from, for highlighting search hits.
-            let label = [
-                (Field::Kicker, a.kicker.as_deref()),
-                (Field::Column, a.column.as_deref()),
-                (Field::Dateline, a.dateline.as_deref()),
-                (Field::Byline, a.byline.as_deref()),
-            ]
-            .into_iter()
-            .find_map(|(f, t)| t.map(|t| (f, t)));
-            if let Some((field, text)) = label {
-                let at = (area.x + 2, y, area.right());
-                put_field(buf, at, text, field, &found, base.patch(style::DIM), amb);
+    if let Some(title) = title {
+        render_title(app, title, buf);
+    }
+    if app.visible.is_empty() {
+        put_str(
+            buf,
+            body.x,
+            body.y,
+            body.right(),
+            if app.unread_only {
+                "没有未读 no unread articles"
+            } else {
+                "no articles"
+            },
+            app.theme.dim,
+            amb,
+        );
+        return;
+    }
+    let rows = app.list_rows();
+    let shown = rows
+        .iter()
+        .skip(app.browse.top)
+        .take(usize::from(body.height));
+    for (k, row) in shown.enumerate() {
+        let line = Rect::new(body.x, body.y + k as u16, body.width, 1);
+        match *row {
+            Row::Page(p) => render_page_header(app, p, line, buf),
+            Row::PageLine { page, line: n } => {
+                let text = app.library.issues[0]
+                    .pages
+                    .get(page)
+                    .and_then(|p| p.lines.get(n))
+                    .map_or("", |l| l.text.as_str());
+                let text = truncate(text, usize::from(line.width.saturating_sub(2)), amb);
+                put_str(
+                    buf,
+                    line.x + 2,
+                    line.y,
+                    line.right(),
+                    &text,
+                    app.theme.dim,
+                    amb,
+                );
             }
-            y += 1;
+            Row::Article { item, label } => render_article(app, item, label, line, buf),
         }
-        let mut x = area.x;
-        let mark = if app.is_bookmarked(r) { "*" } else { " " };
-        x = put_str(buf, x, y, area.right(), mark, base.patch(style::MARK), amb);
-        x = put_str(buf, x, y, area.right(), " ", base, amb);
-        let kind = match a.kind {
-            ArticleKind::Photo => "图 ",
-            ArticleKind::Interview => "访 ",
-            _ => "",
-        };
-        x = put_str(buf, x, y, area.right(), kind, base.patch(style::KIND), amb);
-        let head_style = if app.is_read(r) {
-            base
-        } else {
-            base.patch(style::UNREAD)
-        };
-        if a.title.trim().is_empty() {
-            put_str(
-                buf,
-                x,
-                y,
-                area.right(),
-                "（无标题）",
-                base.patch(style::DIM),
-                amb,
-            );
-        } else {
-            let at = (x, y, area.right());
-            put_field(buf, at, &a.title, Field::Title, &found, head_style, amb);
+    }
+}
+
+/// The list's first row: which paper and date, and where the issue is among its paper's.
+fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
+    let amb = app.settings.ambiguous_wide;
+    let Some(issue) = app.library.issues.first() else {
+        put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            "书架是空的 no issues",
+            app.theme.dim,
+            amb,
+        );
+        return;
+    };
+    let date = if issue.date.is_empty() {
+        "日期不详"
+    } else {
+        &issue.date
+    };
+    let week = weekday(&issue.date)
+        .map(|w| format!(" {w}"))
+        .unwrap_or_default();
+    // The longest form that fits: the date goes last.
+    let forms = [
+        format!("{} {date}{week}", issue.paper),
+        format!("{} {date}", issue.paper),
+        format!("{date}{week}"),
+        date.to_string(),
+    ];
+    let pos = format!(" {}", app.browse.position_label());
+    let fits = |t: &String, extra: usize| str_width(t, amb) + extra <= usize::from(area.width);
+    let pw = str_width(&pos, amb);
+    let (text, with_pos) = match forms.iter().find(|t| fits(t, pw)) {
+        Some(t) => (t, true),
+        None => (
+            forms.iter().find(|t| fits(t, 0)).unwrap_or(&forms[3]),
+            false,
+        ),
+    };
+    if with_pos {
+        let x = area.right() - pw as u16;
+        put_str(buf, x, area.y, area.right(), &pos, app.theme.dim, amb);
+    }
+    let text = truncate(text, usize::from(area.width), amb);
+    put_str(
+        buf,
+        area.x,
+        area.y,
+        area.right(),
+        &text,
+        app.theme.issue_title,
+        amb,
+    );
+}
+
+/// `第05版 评论 ────`: a page's header, ruled to the end of the row.
+fn render_page_header(app: &App, page: usize, area: Rect, buf: &mut Buffer) {
+    let amb = app.settings.ambiguous_wide;
+    let Some(p) = app.library.issues[0].pages.get(page) else {
+        return;
+    };
+    let text = truncate(&page_header(p), usize::from(area.width), amb);
+    let x = put_str(
+        buf,
+        area.x,
+        area.y,
+        area.right(),
+        &text,
+        app.theme.page_header,
+        amb,
+    );
+    if x + 1 < area.right() {
+        let rule = "─".repeat(usize::from(area.right() - x - 1));
+        put_str(buf, x + 1, area.y, area.right(), &rule, app.theme.rule, amb);
+    }
+}
+
+/// One row of list item `item`: the label above the headline (`label`), or the headline
+/// with its bookmark and kind markers.
+fn render_article(app: &App, item: usize, label: bool, area: Rect, buf: &mut Buffer) {
+    let amb = app.settings.ambiguous_wide;
+    let Some(&r) = app.visible.get(item) else {
+        return;
+    };
+    let Some(a) = app.library.get(r) else {
+        return;
+    };
+    let base = match (item == app.selected, app.focus) {
+        (true, Focus::List) => app.theme.selected,
+        (true, Focus::Reader) => app.theme.selected_unfocused,
+        _ => Style::new(),
+    };
+    fill(buf, area, base);
+    let found = if app.search.active() {
+        hits(a, &app.search.query)
+    } else {
+        Vec::new()
+    };
+    let (y, right) = (area.y, area.right());
+    if label {
+        // The line above the headline: kicker or column label, else the dateline or
+        // byline; the field it comes from, for highlighting search hits.
+        let label = [
+            (Field::Kicker, a.kicker.as_deref()),
+            (Field::Column, a.column.as_deref()),
+            (Field::Dateline, a.dateline.as_deref()),
+            (Field::Byline, a.byline.as_deref()),
+        ]
+        .into_iter()
+        .find_map(|(f, t)| t.map(|t| (f, t)));
+        if let Some((field, text)) = label {
+            let at = (area.x + 2, y, right);
+            // Dim only off the selection: dim on a selected row's colour is unreadable.
+            let st = if item == app.selected {
+                base
+            } else {
+                app.theme.dim
+            };
+            put_field(buf, at, text, field, &found, st, app);
         }
-        y += 1;
+        return;
+    }
+    let mark = if app.is_bookmarked(r) { "*" } else { " " };
+    let mut x = put_str(buf, area.x, y, right, mark, base.patch(app.theme.mark), amb);
+    // The selection is also marked in text, so it shows without colour too.
+    let pointer = if item == app.selected { ">" } else { " " };
+    x = put_str(buf, x, y, right, pointer, base, amb);
+    let kind = match a.kind {
+        ArticleKind::Photo => "图 ",
+        ArticleKind::Interview => "访 ",
+        _ => "",
+    };
+    x = put_str(buf, x, y, right, kind, base.patch(app.theme.kind), amb);
+    let head_style = if app.is_read(r) {
+        base
+    } else {
+        base.patch(app.theme.unread)
+    };
+    if a.title.trim().is_empty() {
+        let st = base.patch(app.theme.dim);
+        put_str(buf, x, y, right, "（无标题）", st, amb);
+    } else {
+        put_field(
+            buf,
+            (x, y, right),
+            &a.title,
+            Field::Title,
+            &found,
+            head_style,
+            app,
+        );
     }
 }
 
@@ -117,8 +237,9 @@ fn put_field(
     field: Field,
     found: &[Hit],
     st: Style,
-    amb: bool,
+    app: &App,
 ) {
+    let amb = app.settings.ambiguous_wide;
     let shown = truncate(text, usize::from(right.saturating_sub(x)), amb);
     let ranges: Vec<(usize, usize)> = found
         .iter()
@@ -136,7 +257,7 @@ fn put_field(
     for (k, c) in shown.chars().enumerate() {
         let ellipsis = cut && k + 1 == n;
         let hit = !ellipsis && ranges.iter().any(|&(s, e)| k >= s && k < e);
-        let cst = if hit { st.patch(style::HIT) } else { st };
+        let cst = if hit { st.patch(app.theme.hit) } else { st };
         x = put_str(buf, x, y, right, c.encode_utf8(&mut tmp), cst, amb);
     }
 }

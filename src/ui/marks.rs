@@ -1,11 +1,11 @@
 //! The bookmarks view: every bookmark, newest first, with paper, date and headline;
-//! bookmarks whose issue is not loaded are marked as such.
+//! bookmarks whose issue is not on the shelf are marked as such.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use super::{fill, help::boxed, put_str, style};
+use super::{fill, help::boxed, put_str};
 use crate::app::App;
 use crate::text::truncate;
 
@@ -21,10 +21,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     );
     let list = app.marks.state.newest_first();
     let title = format!(
-        " 书签 Bookmarks ({}) · Enter open · d remove · Esc close ",
+        " 书签 Bookmarks ({}) · Enter open · x remove · u undo · Esc close ",
         list.len()
     );
-    let inner = boxed(buf, r, &title);
+    let inner = boxed(app, buf, r, &title);
     if list.is_empty() {
         let msg = "No bookmarks yet: press b on an article.";
         put_str(
@@ -33,7 +33,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             inner.y,
             inner.right(),
             msg,
-            style::DIM,
+            app.theme.dim,
             amb,
         );
     }
@@ -42,28 +42,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     for (i, b) in list.iter().enumerate().skip(first).take(rows) {
         let y = inner.y + (i - first) as u16;
         let base = if i == app.marks.selected {
-            style::SELECTED
+            app.theme.selected
         } else {
             Style::new()
         };
         fill(buf, Rect::new(inner.x, y, inner.width, 1), base);
         let right = inner.right();
-        let loaded = app.bookmark_target(b).is_some();
+        let loaded = app.bookmark_on_shelf(b);
         let mut x = put_str(
             buf,
             inner.x + 1,
             y,
             right,
             "* ",
-            base.patch(style::MARK),
+            base.patch(app.theme.mark),
             amb,
         );
         let meta = format!("{} {}  ", b.paper, b.date);
-        x = put_str(buf, x, y, right, &meta, base.patch(style::DIM), amb);
+        x = put_str(buf, x, y, right, &meta, base.patch(app.theme.dim), amb);
         let tail = if loaded {
             ""
         } else {
-            " (未载入 not loaded)"
+            " (不在书架 not on the shelf)"
         };
         let room = usize::from(right.saturating_sub(x));
         let line = truncate(&format!("{}{}", b.title, tail), room, amb);

@@ -1,12 +1,14 @@
 //! Drawing: turns the app state into cells. It reads the state and never changes it.
 
-pub mod geometry;
 pub mod help;
 pub mod list;
 mod marks;
 mod reader;
+mod results;
 mod status;
-pub mod style;
+
+/// Pane geometry lives below the UI (the app hit-tests the mouse with it).
+pub use crate::app::geometry;
 
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellDiffOption};
@@ -28,10 +30,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// Draw the whole screen into a buffer (what `draw` does, without a terminal).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let p = geometry::panes(area);
+    let p = app.panes_in(area);
     list::render(app, p.list, buf);
     for y in p.rule.top()..p.rule.bottom() {
-        put_str(buf, p.rule.x, y, p.rule.right(), "│", style::RULE, false);
+        put_str(buf, p.rule.x, y, p.rule.right(), "│", app.theme.rule, false);
     }
     reader::render(app, p.reader, p.text, buf);
     status::render(app, p.status, buf);

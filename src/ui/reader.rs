@@ -4,7 +4,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{put_str, style};
+use super::put_str;
 use crate::app::App;
 use crate::search::Hit;
 use crate::typeset::Line;
@@ -20,7 +20,7 @@ pub fn render(app: &App, pane: Rect, text: Rect, buf: &mut Buffer) {
         } else {
             "没有文章 no articles loaded"
         };
-        put_str(buf, text.x, text.y, text.right(), msg, style::DIM, amb);
+        put_str(buf, text.x, text.y, text.right(), msg, app.theme.dim, amb);
         return;
     }
     let hits = app.current_hits();
@@ -40,7 +40,7 @@ pub fn render(app: &App, pane: Rect, text: Rect, buf: &mut Buffer) {
             text.right(),
             hits,
             current,
-            amb,
+            app,
             buf,
         );
     }
@@ -55,11 +55,12 @@ fn draw_line(
     right: u16,
     hits: &[Hit],
     current: Option<&Hit>,
-    amb: bool,
+    app: &App,
     buf: &mut Buffer,
 ) {
+    let (amb, theme) = (app.settings.ambiguous_wide, &app.theme);
     for span in &line.spans {
-        let base = style::role(span.role);
+        let base = theme.role(span.role);
         let Some(src) = span.source.filter(|_| !hits.is_empty()) else {
             x = put_str(buf, x, y, right, &span.text, base, amb);
             continue;
@@ -69,9 +70,9 @@ fn draw_line(
             let at = src.start + k;
             let inside = |h: &Hit| h.field == src.field && at >= h.start && at < h.end;
             let st = if current.is_some_and(inside) {
-                base.patch(style::HIT_CURRENT)
+                base.patch(theme.hit_current)
             } else if hits.iter().any(inside) {
-                base.patch(style::HIT)
+                base.patch(theme.hit)
             } else {
                 base
             };

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 
-use super::{put_str, render, style};
+use super::{put_str, render};
 use crate::app::{Action, App, Edit};
 use crate::model::{Library, sample};
 
@@ -30,7 +30,15 @@ fn find(buf: &Buffer, y: u16, sym: &str) -> Option<u16> {
 #[test]
 fn a_wide_char_never_starts_in_the_last_column() {
     let mut buf = Buffer::empty(Rect::new(0, 0, 5, 1));
-    let x = put_str(&mut buf, 0, 0, 5, "河北日", style::DIM, false);
+    let x = put_str(
+        &mut buf,
+        0,
+        0,
+        5,
+        "河北日",
+        crate::app::Theme::default().dim,
+        false,
+    );
     assert_eq!(x, 5);
     assert_eq!(buf[(0, 0)].symbol(), "河");
     assert_eq!(buf[(2, 0)].symbol(), "北");
@@ -41,23 +49,28 @@ fn a_wide_char_never_starts_in_the_last_column() {
 fn selected_row_is_reversed_and_unread_is_bold() {
     let app = App::new(library(), (60, 12), None);
     let buf = draw(&app);
-    // Two rows per article: label row 0, headline row 1.
-    let x = find(&buf, 1, "衡").unwrap();
-    let cell = &buf[(x, 1)];
-    assert!(cell.modifier.contains(Modifier::REVERSED));
+    // The issue's title, the page header, then two rows per article: label, headline.
+    let x = find(&buf, 3, "衡").unwrap();
+    let cell = &buf[(x, 3)];
+    assert_eq!(cell.bg, app.theme.selected.bg.unwrap());
     assert!(cell.modifier.contains(Modifier::BOLD), "unread");
-    let x = find(&buf, 3, "冰").unwrap();
-    assert!(!buf[(x, 3)].modifier.contains(Modifier::REVERSED));
+    assert_eq!(
+        buf[(1, 3)].symbol(),
+        ">",
+        "the selection is marked in text too"
+    );
+    let x = find(&buf, 5, "冰").unwrap();
+    assert_ne!(buf[(x, 5)].bg, app.theme.selected.bg.unwrap());
 }
 
 #[test]
 fn bookmark_marker_shows_in_the_list() {
     let mut app = App::new(library(), (60, 12), None);
-    app.update(Action::ToggleBookmark);
+    app.update(Action::SetBookmark);
     let buf = draw(&app);
-    assert_eq!(buf[(0, 1)].symbol(), "*");
-    assert_eq!(buf[(0, 1)].fg, style::MARK.fg.unwrap());
-    assert_eq!(buf[(0, 3)].symbol(), " ");
+    assert_eq!(buf[(0, 3)].symbol(), "*");
+    assert_eq!(buf[(0, 3)].fg, app.theme.mark.fg.unwrap());
+    assert_eq!(buf[(0, 5)].symbol(), " ");
 }
 
 #[test]
@@ -67,7 +80,7 @@ fn search_hits_are_highlighted_on_exactly_the_matched_chars() {
     app.update(Action::SearchEdit(Edit::Insert("衡水市".into())));
     let buf = draw(&app);
     let text = app.panes().text;
-    let hit_bg = style::HIT.bg.unwrap();
+    let hit_bg = app.theme.hit.bg.unwrap();
     let mut highlighted = String::new();
     for y in text.top()..text.bottom() {
         for x in text.left()..text.right() {
@@ -113,14 +126,14 @@ fn a_long_query_scrolls_so_its_end_and_the_cursor_stay_in_view() {
 }
 
 #[test]
-fn kicker_hits_are_highlighted_in_the_list_too() {
+fn a_kicker_hit_is_highlighted_in_the_hit_list_snippet() {
     let mut lib = library();
     lib.issues[0].pages[0].articles[1].kicker = Some("省体育局开展行动".into());
-    let mut app = App::new(lib, (60, 12), None);
+    let mut app = App::new(lib, (100, 12), None);
     app.update(Action::SearchStart);
     app.update(Action::SearchEdit(Edit::Insert("体育局".into())));
     let buf = draw(&app);
-    let hit_bg = style::HIT.bg.unwrap();
+    let hit_bg = app.theme.hit.bg.unwrap();
     let list = app.panes().list;
     let mut lit = String::new();
     for y in list.top()..list.bottom() {
@@ -131,4 +144,71 @@ fn kicker_hits_are_highlighted_in_the_list_too() {
         }
     }
     assert_eq!(lit, "体育局");
+}
+
+#[test]
+fn selection_and_focus_show_without_colour_and_in_16_colours() {
+    use crate::app::theme::Colors;
+    use crate::app::{Focus, Keymap, Prefs, Theme};
+    for (colors, no_color_env) in [(Colors::Auto, true), (Colors::Sixteen, false)] {
+        let mut app = App::new(library(), (60, 12), None);
+        let theme = Theme::default().for_colors(colors, no_color_env);
+        app.configure(Prefs::default(), Keymap::default(), theme);
+        let buf = draw(&app);
+        // Below the issue's title row and the page header.
+        let x = find(&buf, 3, "衡").unwrap();
+        let focused = buf[(x, 3)].clone();
+        assert_eq!(buf[(1, 3)].symbol(), ">");
+        app.update(Action::FocusReader);
+        assert_eq!(app.focus, Focus::Reader);
+        let buf = draw(&app);
+        let unfocused = buf[(x, 3)].clone();
+        let other = buf[(find(&buf, 5, "冰").unwrap(), 5)].clone();
+        // The selected row differs from a plain row, focused or not, and the two
+        // selections differ from each other.
+        for sel in [&focused, &unfocused] {
+            assert!(
+                sel.bg != other.bg || sel.modifier != other.modifier,
+                "{colors:?}: selection invisible"
+            );
+        }
+        assert!(focused.bg != unfocused.bg || focused.modifier != unfocused.modifier);
+        if no_color_env {
+            let lit = |c: &ratatui::buffer::Cell| c.fg != ratatui::style::Color::Reset;
+            assert!(
+                !lit(&focused) && !lit(&unfocused),
+                "no colour with NO_COLOR"
+            );
+            assert!(focused.modifier.contains(Modifier::REVERSED));
+            assert!(unfocused.modifier.contains(Modifier::UNDERLINED));
+        }
+    }
+}
+
+#[test]
+fn the_help_fits_and_scrolls_on_a_narrow_screen() {
+    for (w, h) in [(20u16, 8u16), (30, 10), (39, 12)] {
+        let mut app = App::new(library(), (w, h), None);
+        app.update(Action::ToggleHelp);
+        let first = draw(&app);
+        let text = |b: &Buffer| -> String {
+            (0..h)
+                .map(|y| {
+                    (0..w)
+                        .map(|x| b[(x, y)].symbol().to_string())
+                        .collect::<String>()
+                })
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert!(text(&first).contains("Ctrl-c"), "{}", text(&first));
+        for _ in 0..1000 {
+            app.update(Action::Select(1));
+        }
+        let last = text(&draw(&app));
+        assert!(
+            last.contains("Esc B q"),
+            "the last entry is reachable:\n{last}"
+        );
+    }
 }

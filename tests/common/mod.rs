@@ -80,6 +80,7 @@ impl Tui {
             cmd.args(args);
         }
         cmd.env("XDG_DATA_HOME", data_home);
+        cmd.env("XDG_CONFIG_HOME", data_home.join("config"));
         cmd.env("HOME", data_home);
         cmd.env("TERM", "xterm-256color");
         cmd.cwd(data_home);

@@ -100,21 +100,31 @@ fn type_query(app: &mut App, q: &str) {
 }
 
 #[test]
-fn search_narrows_the_list_and_esc_restores_it() {
+fn search_lists_hits_and_esc_restores_the_article() {
     let mut app = app();
     app.update(Action::Select(1));
     type_query(&mut app, "卫生健康");
-    assert_eq!(app.visible.len(), 1);
-    assert_eq!(title(&app), "卫生健康委统筹推进");
-    assert!(!app.current_hits().is_empty());
+    assert_eq!(app.search.results.len(), 1);
+    assert_eq!(app.search.results[0].title, "卫生健康委统筹推进");
+    assert_eq!(app.search.total, Some(1), "a short list counts itself");
+    // Typing never opens another article: the reading pane stays.
+    assert_eq!(title(&app), "冰雪产业链");
     app.update(Action::SearchCancel);
-    assert_eq!(app.visible.len(), 3);
+    assert!(!app.search.active());
+    assert!(app.search.results.is_empty());
     assert_eq!(
         title(&app),
         "冰雪产业链",
-        "the selection from before the search"
+        "the article from before the search"
     );
     assert!(app.current_hits().is_empty());
+    // Enter opens the hit; Esc then keeps it.
+    type_query(&mut app, "卫生健康");
+    app.update(Action::SearchSubmit);
+    assert_eq!(title(&app), "卫生健康委统筹推进");
+    assert!(!app.current_hits().is_empty());
+    app.update(Action::SearchCancel);
+    assert_eq!(title(&app), "卫生健康委统筹推进");
 }
 
 #[test]
@@ -135,7 +145,7 @@ fn search_line_edits() {
 fn enter_goes_to_the_first_match_and_n_moves_on_across_articles() {
     let mut app = app();
     type_query(&mut app, "衡水");
-    assert_eq!(app.visible.len(), 1);
+    assert_eq!(app.search.results.len(), 1);
     app.update(Action::SearchSubmit);
     assert!(!app.search.editing);
     assert_eq!(app.focus, Focus::Reader);
@@ -152,7 +162,7 @@ fn enter_goes_to_the_first_match_and_n_moves_on_across_articles() {
     let mut app = self::app();
     type_query(&mut app, "省");
     app.update(Action::SearchSubmit);
-    assert_eq!(app.visible.len(), 2);
+    assert_eq!(app.search.results.len(), 2);
     let first = title(&app).to_string();
     for _ in 0..app.current_hits().len() {
         app.update(Action::NextMatch);
@@ -165,14 +175,20 @@ fn enter_goes_to_the_first_match_and_n_moves_on_across_articles() {
 fn no_match_leaves_an_empty_list_without_panicking() {
     let mut app = app();
     type_query(&mut app, "不存在的词");
-    assert!(app.visible.is_empty());
-    assert!(app.current().is_none());
-    app.update(Action::Select(1));
+    assert!(app.search.results.is_empty());
+    assert_eq!(app.search.count_label(), "0");
     app.update(Action::SearchSubmit);
+    app.update(Action::Select(1));
+    app.update(Action::SelectLast);
+    app.update(Action::ListPage { forward: true });
     app.update(Action::NextMatch);
-    assert_eq!(app.status.as_deref(), Some("no match for 不存在的词"));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("无匹配 no match for 不存在的词")
+    );
     app.update(Action::SearchCancel);
-    assert_eq!(app.visible.len(), 3);
+    assert!(!app.search.active());
+    assert_eq!(title(&app), "衡水打造营商环境");
 }
 
 #[test]
@@ -180,11 +196,11 @@ fn bookmarks_are_kept_and_shown_newest_first() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
     let mut app = App::new(library(), (80, 24), Some(store.clone()));
-    app.update(Action::ToggleBookmark);
+    app.update(Action::SetBookmark);
     app.update(Action::Select(2));
     app.update(Action::FocusReader);
     app.update(Action::Scroll(4));
-    app.update(Action::ToggleBookmark);
+    app.update(Action::SetBookmark);
     let r = app.current_ref().unwrap();
     assert!(app.is_bookmarked(r));
     assert!(app.is_read(r));
@@ -221,7 +237,7 @@ fn a_failed_write_keeps_the_bookmark_in_memory_and_says_so() {
     let file = dir.path().join("not-a-folder");
     std::fs::write(&file, "x").unwrap();
     let mut app = App::new(library(), (80, 24), Some(Store::new(&file)));
-    app.update(Action::ToggleBookmark);
+    app.update(Action::SetBookmark);
     assert!(app.is_bookmarked(app.current_ref().unwrap()));
     assert!(app.status.as_deref().unwrap_or("").contains("not saved"));
 }
@@ -242,8 +258,38 @@ fn wheel_and_click_act_on_the_pane_under_the_pointer() {
         delta: 1,
     });
     assert_eq!(app.selected, 1);
-    // Each article takes two rows in a 24-row list: row 4 is the third article.
-    app.update(Action::Click { column: 2, row: 4 });
+    // Under the title row and the page header, each article takes two rows in
+    // a 24-row list: row 6 is the third article.
+    app.update(Action::Click { column: 2, row: 6 });
     assert_eq!(app.selected, 2);
     assert_eq!(app.focus, Focus::List);
+}
+
+#[test]
+fn measure_keys_narrow_and_widen_the_text_block() {
+    use crate::app::keymap::map_key;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let mut app = App::new(library(), (200, 40), None);
+    let text_width = |app: &App| {
+        app.layout
+            .lines
+            .iter()
+            .map(|l| crate::typeset::audit::text_cells(l, false))
+            .max()
+            .unwrap_or(0)
+    };
+    let wide = text_width(&app);
+    let narrow = map_key(&app, key('<')).unwrap();
+    assert_eq!(narrow, Action::Measure(-4));
+    for _ in 0..10 {
+        app.update(narrow.clone());
+    }
+    assert_eq!(app.settings.measure, 40);
+    assert!(text_width(&app) <= 42 && text_width(&app) < wide);
+    for _ in 0..200 {
+        app.update(map_key(&app, key('>')).unwrap());
+    }
+    assert_eq!(app.settings.measure, crate::typeset::measure::MAX_MEASURE);
+    assert!(app.status.as_deref().is_some_and(|s| s.contains("measure")));
 }

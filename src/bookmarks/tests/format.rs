@@ -66,12 +66,26 @@ fn parse_tells_good_newer_and_corrupt_apart() {
         "{\"bookmarks\": []}",
         "{\"version\": \"1\", \"bookmarks\": []}",
         "{\"version\": 0, \"bookmarks\": []}",
-        "{\"version\": 1, \"bookmarks\": [{\"id\": \"a\"}]}",
     ] {
         assert!(
             matches!(Part::Bookmarks.parse(bad.as_bytes()), Parsed::Corrupt(_)),
             "{bad:?}"
         );
+    }
+}
+
+#[test]
+fn a_bad_entry_is_set_apart_from_the_good_ones() {
+    let good = serde_json::to_string(&bm("b", 2)).unwrap();
+    let text = format!("{{\"version\": 1, \"bookmarks\": [{{\"id\": \"a\"}}, {good}]}}");
+    match Part::Bookmarks.parse(text.as_bytes()) {
+        Parsed::Salvaged {
+            state, rejected, ..
+        } => {
+            assert_eq!(state.bookmarks, vec![bm("b", 2)]);
+            assert_eq!(rejected, vec!["{\"id\":\"a\"}".to_string()]);
+        }
+        other => panic!("{other:?}"),
     }
 }
 
@@ -116,6 +130,7 @@ fn state() -> impl Strategy<Value = State> {
                 .into_iter()
                 .map(|(k, (p, o))| (k, at(Field::Speaker(p), o)))
                 .collect(),
+            ..State::default()
         })
 }
 

@@ -2,6 +2,7 @@
 //! the store on disk in the submodules.
 
 mod format;
+mod robust;
 mod store;
 
 use super::*;

@@ -202,11 +202,13 @@ proptest! {
     fn the_store_agrees_with_memory(changes in prop::collection::vec(change(), 1..8), batch in 1usize..4) {
         let (_t, store) = temp_store();
         let mut expect = State::default();
-        for chunk in changes.chunks(batch) {
+        for (k, chunk) in changes.chunks(batch).enumerate() {
+            let at = 1_000 + k as u64;
             for c in chunk {
-                expect.apply(c);
+                expect.apply_at(c, at);
             }
-            let (got, warning) = store.apply(chunk).unwrap();
+            let stamped: Vec<(Change, u64)> = chunk.iter().map(|c| (c.clone(), at)).collect();
+            let (got, warning) = store.apply_stamped(&stamped).unwrap();
             prop_assert_eq!(warning, None);
             prop_assert_eq!(&got, &expect);
         }
@@ -222,6 +224,7 @@ fn the_skeletons_state_json_carries_over_and_is_left_alone() {
         bookmarks: vec![bm("old", 1)],
         read: ["r".to_string()].into(),
         positions: [("old".to_string(), at(Field::Title, 1))].into(),
+        ..State::default()
     };
     let legacy = store.dir().join("state.json");
     let text = serde_json::to_string_pretty(&old).unwrap();

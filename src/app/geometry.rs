@@ -1,5 +1,6 @@
-//! Where each pane sits for a terminal size: a pure function shared by drawing, scrolling
-//! and mouse hit-testing, so they always agree.
+//! Where each pane sits for a terminal size, and which list rows show which articles:
+//! pure functions shared by drawing (`ui`), scrolling and mouse hit-testing (`app`), so
+//! they always agree. It lives below both so every `use` points down.
 
 use ratatui::layout::Rect;
 
@@ -17,16 +18,19 @@ pub struct Panes {
 
 /// Split `area` into list, rule, reader and status line. Never panics, whatever the size.
 pub fn panes(area: Rect) -> Panes {
+    panes_with(area, None)
+}
+
+/// `panes` with the list `list_width` cells wide (the config's `list_width`), kept to at
+/// most half the screen; `None` (or 0) sizes it by the terminal's width.
+pub fn panes_with(area: Rect, list_width: Option<u16>) -> Panes {
     let status_h = u16::from(area.height >= 2);
     let body_h = area.height - status_h;
     let status = Rect::new(area.x, area.y + body_h, area.width, status_h);
     let w = area.width;
-    let list_w = if w >= 100 {
-        36
-    } else if w >= 60 {
-        w * 3 / 10
-    } else {
-        (w * 2 / 5).max(u16::from(w >= 2))
+    let list_w = match list_width.filter(|&n| n > 0) {
+        Some(n) => n.min(w / 2).max(u16::from(w >= 2)),
+        None => auto_list_width(w),
     };
     let rule_w = u16::from(w >= 12);
     let reader_w = w.saturating_sub(list_w + rule_w);
@@ -53,6 +57,29 @@ pub fn panes(area: Rect) -> Panes {
     }
 }
 
+/// The list's width when the config does not set one.
+fn auto_list_width(w: u16) -> u16 {
+    if w >= 100 {
+        36
+    } else if w >= 60 {
+        w * 3 / 10
+    } else {
+        (w * 2 / 5).max(u16::from(w >= 2))
+    }
+}
+
+/// Rows each article takes in the list: two (label, headline) when there is room, else one.
+pub fn item_rows(height: u16) -> usize {
+    if height >= 8 { 2 } else { 1 }
+}
+
+/// The first article the list shows so that the selection is in view.
+pub fn first_visible(selected: usize, len: usize, height: u16) -> usize {
+    let fits = (usize::from(height) / item_rows(height)).max(1);
+    let first = (selected + 1).saturating_sub(fits);
+    first.min(len.saturating_sub(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,6 +95,18 @@ mod tests {
                 assert!(p.list.height + p.status.height <= h);
             }
         }
+    }
+
+    #[test]
+    fn a_configured_list_width_is_kept_within_half_the_screen() {
+        let p = panes_with(Rect::new(0, 0, 100, 30), Some(20));
+        assert_eq!(p.list.width, 20);
+        let p = panes_with(Rect::new(0, 0, 30, 10), Some(40));
+        assert_eq!(p.list.width, 15);
+        assert_eq!(
+            panes_with(Rect::new(0, 0, 100, 30), Some(0)),
+            panes(Rect::new(0, 0, 100, 30))
+        );
     }
 
     #[test]

@@ -1,0 +1,146 @@
+//! The typesetting audit: set every article of the corpus (built from
+//! `../shared/corpus/pages/*.truth.json`, or the `pages` folder given) and of the bundled
+//! page at every width from 10 to 200, and print what a reader would see as faults:
+//! line-breaking faults, lines wider than the pane, body lines with a run of two or more
+//! inserted blank cells, gaps inserted between two Han characters, inner paragraph lines
+//! ending two or more cells short of the text block's edge, and hung marks.
+//!
+//! `cargo run --release --example typeset_audit [-- DIR] [--from 10] [--to 200]
+//! [--wide-ambiguous] [--measure CELLS]`
+
+#[path = "../tests/fixtures/typeset/corpus.rs"]
+mod corpus;
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use dubao::model::Article;
+use dubao::typeset::{Settings, audit::Report, audit::audit, layout};
+
+/// Totals over many layouts.
+#[derive(Default)]
+struct Sum {
+    layouts: usize,
+    lines: usize,
+    faults: usize,
+    breaks: usize,
+    wide: usize,
+    rep: Report,
+}
+
+impl Sum {
+    fn add(&mut self, r: Report, lines: usize, examples: &mut Vec<String>) {
+        self.layouts += 1;
+        self.lines += lines;
+        for f in &r.faults {
+            self.faults += 1;
+            if f.starts_with("break") {
+                self.breaks += 1;
+            }
+            if f.contains("cells wide in") {
+                self.wide += 1;
+            }
+            if examples.len() < 8 {
+                examples.push(f.clone());
+            }
+        }
+        let t = &mut self.rep;
+        t.turnovers += r.turnovers;
+        t.ragged += r.ragged;
+        t.body_lines += r.body_lines;
+        t.gap_lines += r.gap_lines;
+        t.wide_gaps += r.wide_gaps;
+        t.han_gaps += r.han_gaps;
+        t.hung += r.hung;
+        t.mark_gaps += r.mark_gaps;
+        t.forced += r.forced;
+        t.one_short += r.one_short;
+    }
+
+    fn print(&self, name: &str) {
+        let pct = |a: usize, b: usize| a as f64 * 100.0 / b.max(1) as f64;
+        let r = &self.rep;
+        println!("{name}: {} layouts, {} lines", self.layouts, self.lines);
+        println!(
+            "  faults {} (line-breaking {}, wider than the pane {})",
+            self.faults, self.breaks, self.wide
+        );
+        println!(
+            "  body lines {}: any inserted gap {} ({:.3}%), a run of 2+ inserted {} ({:.3}%)",
+            r.body_lines,
+            r.gap_lines,
+            pct(r.gap_lines, r.body_lines),
+            r.wide_gaps,
+            pct(r.wide_gaps, r.body_lines)
+        );
+        println!(
+            "  body lines with a gap beside a mark (not at a script change): {} ({:.3}%)",
+            r.mark_gaps,
+            pct(r.mark_gaps, r.body_lines)
+        );
+        println!(
+            "  lines with a gap between two Han characters: {}",
+            r.han_gaps
+        );
+        println!(
+            "  forced breaks inside a run wider than the text block (not faults): {}",
+            r.forced
+        );
+        println!(
+            "  inner paragraph lines {}: 2+ cells short of the edge {} ({:.3}%)",
+            r.turnovers,
+            r.ragged,
+            pct(r.ragged, r.turnovers)
+        );
+        println!(
+            "  inner paragraph lines 1 cell short: {} ({:.3}%)",
+            r.one_short,
+            pct(r.one_short, r.turnovers)
+        );
+        println!(
+            "  lines with a hung mark: {} ({:.3}% of body lines)",
+            r.hung,
+            pct(r.hung, r.body_lines)
+        );
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let (mut dir, mut from, mut to) = (None, 10u16, 200u16);
+    let mut st = Settings::default();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--from" => from = args.next().and_then(|v| v.parse().ok()).unwrap_or(from),
+            "--to" => to = args.next().and_then(|v| v.parse().ok()).unwrap_or(to),
+            "--wide-ambiguous" => st.ambiguous_wide = true,
+            "--measure" => st.measure = args.next().and_then(|v| v.parse().ok()).unwrap_or(80),
+            _ => dir = Some(PathBuf::from(a)),
+        }
+    }
+    let dir = dir.or_else(|| corpus::shared_dir().map(|d| d.join("corpus/pages")));
+    let corpus_articles = dir.as_deref().map(corpus::articles).unwrap_or_default();
+    if corpus_articles.is_empty() {
+        eprintln!("no corpus found (give the pages folder): auditing the bundled page only");
+    }
+    let lib = dubao::import::load_bundled();
+    let bundled: Vec<Article> = lib.articles().map(|(_, a)| a.clone()).collect();
+    let t = Instant::now();
+    let mut examples = Vec::new();
+    for (name, set) in [("corpus", &corpus_articles), ("bundled page", &bundled)] {
+        let mut sum = Sum::default();
+        for a in set.iter() {
+            for w in from..=to {
+                let l = layout(a, w, u16::MAX, &st);
+                let r = audit(a, &l, &st);
+                sum.add(r, l.lines.len(), &mut examples);
+            }
+        }
+        println!("{} articles at widths {from}..={to}", set.len());
+        sum.print(name);
+    }
+    for e in &examples {
+        println!("  e.g. {e}");
+    }
+    eprintln!("audit took {:.1?}", t.elapsed());
+}

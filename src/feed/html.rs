@@ -1,0 +1,269 @@
+//! An item's HTML → blocks of text, through a real HTML parser (scraper / html5ever):
+//! `<p>`, `<div>`, table cells and `<br>` end a block; scripts, styles and comments are
+//! dropped; entities are decoded by the parser; an image becomes a caption block from its
+//! `data-original-title`, `title` or `alt` text.
+
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
+
+/// One block of text as it stands in the HTML, whitespace tidied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub text: String,
+    /// Every character is inside `<strong>` / `<b>`: an in-text subhead.
+    pub bold: bool,
+    /// A photo caption (with its credit) from an image's attributes.
+    pub caption: bool,
+}
+
+/// Elements whose content is never text of the article.
+const SKIPPED: [&str; 11] = [
+    "script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg",
+    "select", "button",
+];
+
+/// Elements that end a block when they open or close.
+const BLOCKS: [&str; 26] = [
+    "p",
+    "div",
+    "br",
+    "td",
+    "th",
+    "tr",
+    "table",
+    "tbody",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "center",
+    "hr",
+    "pre",
+];
+
+/// Elements whose text stands out as a subhead does: bold and headings.
+fn is_bold(name: &str) -> bool {
+    matches!(
+        name,
+        "strong" | "b" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+    )
+}
+
+/// A CSS selector written in this file; they are constants, so parsing cannot fail.
+pub fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|_| unreachable!("constant selector {css}"))
+}
+
+/// The blocks under `root`, in document order, leaving out elements `skip` says to.
+pub fn blocks(root: ElementRef<'_>, skip: &dyn Fn(&ElementRef<'_>) -> bool) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut cur = Run::default();
+    let mut skipping: Option<ego_tree::NodeId> = None;
+    let mut bold_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => {
+                if skipping.is_some() {
+                    continue;
+                }
+                match node.value() {
+                    Node::Text(t) => cur.push(&t.text, bold_depth > 0),
+                    Node::Element(_) => {
+                        let Some(el) = ElementRef::wrap(node) else {
+                            continue;
+                        };
+                        let name = el.value().name();
+                        if node.id() != root.id() && (SKIPPED.contains(&name) || skip(&el)) {
+                            skipping = Some(node.id());
+                            continue;
+                        }
+                        if BLOCKS.contains(&name) {
+                            cur.flush(&mut out);
+                        }
+                        if is_bold(name) {
+                            bold_depth += 1;
+                        }
+                        if name == "img" {
+                            cur.flush(&mut out);
+                            out.extend(caption(&el));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(node) => {
+                if let Some(id) = skipping {
+                    if id == node.id() {
+                        skipping = None;
+                    }
+                    continue;
+                }
+                if let Some(el) = ElementRef::wrap(node) {
+                    let name = el.value().name();
+                    if BLOCKS.contains(&name) {
+                        cur.flush(&mut out);
+                    }
+                    if is_bold(name) {
+                        bold_depth = bold_depth.saturating_sub(1);
+                    }
+                }
+            }
+        }
+    }
+    cur.flush(&mut out);
+    out
+}
+
+/// The text of `root` as one line: its blocks joined by a space.
+pub fn line(root: ElementRef<'_>) -> String {
+    let blocks = blocks(root, &|_| false);
+    let parts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    parts.join(" ")
+}
+
+/// The text of an HTML fragment as one line (`<p> 标题 </p>` → `标题`).
+pub fn fragment_line(html: &str) -> String {
+    let doc = Html::parse_fragment(html);
+    line(doc.root_element())
+}
+
+/// An image's caption, from the attribute e-papers keep it in (itself HTML), else its
+/// `title` or `alt`; `None` when the image has no words.
+fn caption(img: &ElementRef<'_>) -> Option<Block> {
+    let attr = |n: &str| img.value().attr(n).map(str::trim).filter(|s| !s.is_empty());
+    let raw = attr("data-original-title")
+        .or_else(|| attr("title"))
+        .or_else(|| attr("alt"))?;
+    let doc = Html::parse_fragment(raw);
+    let parts: Vec<String> = blocks(doc.root_element(), &|_| false)
+        .into_iter()
+        .map(|b| b.text)
+        .collect();
+    let text = parts.join(" ");
+    (!text.is_empty()).then_some(Block {
+        text,
+        bold: false,
+        caption: true,
+    })
+}
+
+/// The block being gathered.
+#[derive(Default)]
+struct Run {
+    text: String,
+    plain_chars: bool,
+}
+
+impl Run {
+    fn push(&mut self, text: &str, bold: bool) {
+        if !bold && text.chars().any(|c| !is_blank(c)) {
+            self.plain_chars = true;
+        }
+        self.text.push_str(text);
+    }
+
+    fn flush(&mut self, out: &mut Vec<Block>) {
+        let text = tidy(&self.text);
+        if !text.is_empty() {
+            out.push(Block {
+                text,
+                bold: !self.plain_chars,
+                caption: false,
+            });
+        }
+        self.text.clear();
+        self.plain_chars = false;
+    }
+}
+
+/// Blank for trimming: ASCII and Unicode spaces, the full-width indent, no-break space.
+pub fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' || c == '\u{200b}' || c == '\u{feff}'
+}
+
+/// Whitespace as a reader sees it: a run holding a line break is source formatting, so
+/// it goes between two wide characters and becomes one space elsewhere; other runs stay
+/// (`苏  滨` is how the paper spaces a two-character name). Both ends trimmed.
+pub fn tidy(text: &str) -> String {
+    let text = text.trim_matches(is_blank);
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{200b}' || c == '\u{feff}' {
+            continue;
+        }
+        if !(c.is_whitespace() || c == '\u{a0}') || c == '\u{3000}' {
+            out.push(c);
+            continue;
+        }
+        let mut run = String::from(c);
+        while let Some(&n) = chars.peek() {
+            if (n.is_whitespace() || n == '\u{a0}') && n != '\u{3000}' {
+                run.push(n);
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        if run.contains(['\n', '\r', '\t']) {
+            let before_wide = out.chars().next_back().is_some_and(|p| !p.is_ascii());
+            let after_wide = chars.peek().is_some_and(|n| !n.is_ascii());
+            if !(before_wide && after_wide) {
+                out.push(' ');
+            }
+        } else {
+            out.push_str(&run.replace('\u{a0}', " "));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc_blocks(html: &str) -> Vec<Block> {
+        let doc = Html::parse_fragment(html);
+        blocks(doc.root_element(), &|_| false)
+    }
+
+    #[test]
+    fn paragraphs_breaks_and_entities() {
+        let b = doc_blocks(
+            "<p>　　一&amp;二</p><p>三<br>四</p><script>x()</script><!-- 注释 --><style>p{}</style>",
+        );
+        let t: Vec<&str> = b.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(t, ["一&二", "三", "四"]);
+    }
+
+    #[test]
+    fn bold_block_and_caption() {
+        let b = doc_blocks(
+            r#"<p><strong>小标题</strong></p><p>正文<b>加粗</b></p><p><img data-original-title="&lt;p&gt;图说。&lt;/p&gt;&lt;p&gt;张三摄&lt;/p&gt;"></p>"#,
+        );
+        assert!(b[0].bold && !b[1].bold);
+        assert_eq!(b[2].text, "图说。 张三摄");
+        assert!(b[2].caption);
+    }
+
+    #[test]
+    fn tidy_keeps_name_spacing_and_drops_line_breaks_between_han() {
+        assert_eq!(
+            tidy("  本报记者  马跃峰\n\t\t苏  滨 "),
+            "本报记者  马跃峰苏  滨"
+        );
+        assert_eq!(tidy("a\n  b"), "a b");
+        assert_eq!(tidy("\u{3000}\u{3000}正文"), "正文");
+    }
+}

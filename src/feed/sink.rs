@@ -1,0 +1,325 @@
+//! Where fetched issues go. [`IssueSink`] is the seam: the library's on-disk shelf takes
+//! this place when it lands; until then [`JsonDirSink`] keeps each issue as an
+//! `export --json` file (`<dir>/<slug>/<date>.json`, which `--data` loads), merged with
+//! what is already there and written atomically, and [`MemorySink`] serves tests.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::model::{Article, ArticleId, Issue, Library};
+
+/// How many articles a batch of issues brought.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Added {
+    /// Articles not there before.
+    pub new: usize,
+    /// Articles there before whose text changed.
+    pub changed: usize,
+}
+
+/// A failure to store; one line, naming what it is about.
+#[derive(Debug, thiserror::Error)]
+#[error("{what}: {why}")]
+pub struct SinkError {
+    pub what: String,
+    pub why: String,
+}
+
+/// Somewhere issues can be added. Adding the same issue again adds nothing; an article
+/// is the same when it has the same link (else the same headline) on the same page.
+pub trait IssueSink {
+    fn add_issues(&mut self, issues: &[Issue]) -> Result<Added, SinkError>;
+}
+
+/// Issues kept in memory (tests, and `import` before the library lands).
+#[derive(Debug, Default)]
+pub struct MemorySink {
+    pub issues: Vec<Issue>,
+}
+
+impl IssueSink for MemorySink {
+    fn add_issues(&mut self, issues: &[Issue]) -> Result<Added, SinkError> {
+        let mut added = Added::default();
+        for issue in issues {
+            let at = self
+                .issues
+                .iter()
+                .position(|i| i.slug == issue.slug && i.date == issue.date);
+            match at {
+                Some(i) => merge(&mut self.issues[i], issue, &mut added),
+                None => {
+                    added.new += issue.pages.iter().map(|p| p.articles.len()).sum::<usize>();
+                    self.issues.push(issue.clone());
+                }
+            }
+        }
+        Ok(added)
+    }
+}
+
+/// Issues kept as `export --json` files under a folder.
+#[derive(Debug, Clone)]
+pub struct JsonDirSink {
+    pub dir: PathBuf,
+}
+
+impl JsonDirSink {
+    /// `$XDG_DATA_HOME/dubao/feeds` (or the platform's data folder).
+    pub fn default_dir() -> Option<PathBuf> {
+        super::subs::data_dir().map(|d| d.join("feeds"))
+    }
+
+    fn path(&self, issue: &Issue) -> PathBuf {
+        let date = if issue.date.is_empty() {
+            "undated"
+        } else {
+            &issue.date
+        };
+        self.dir.join(&issue.slug).join(format!("{date}.json"))
+    }
+}
+
+impl IssueSink for JsonDirSink {
+    fn add_issues(&mut self, issues: &[Issue]) -> Result<Added, SinkError> {
+        let _lock = lock_dir(&self.dir).map_err(|why| SinkError {
+            what: self.dir.display().to_string(),
+            why,
+        })?;
+        let mut added = Added::default();
+        for issue in issues {
+            let path = self.path(issue);
+            let err = |why: String| SinkError {
+                what: path.display().to_string(),
+                why,
+            };
+            let mut old = match std::fs::read(&path) {
+                Ok(bytes) => crate::import::export::parse(&bytes)
+                    .map_err(err)?
+                    .issues
+                    .into_iter()
+                    .next(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(err(e.to_string())),
+            };
+            let before = added;
+            let merged = match old.as_mut() {
+                Some(old) => {
+                    merge(old, issue, &mut added);
+                    old.clone()
+                }
+                None => {
+                    added.new += issue.pages.iter().map(|p| p.articles.len()).sum::<usize>();
+                    issue.clone()
+                }
+            };
+            if added != before || old.is_none() {
+                let lib = Library {
+                    issues: vec![merged],
+                };
+                let json = serde_json::to_string_pretty(&lib).map_err(|e| err(e.to_string()))?;
+                write_atomic(&path, json.as_bytes()).map_err(err)?;
+            }
+        }
+        Ok(added)
+    }
+}
+
+/// Take `new` into `old`: unseen articles appended with the next number on their page,
+/// changed ones replaced under their old id, page lines and sections filled in.
+pub fn merge(old: &mut Issue, new: &Issue, added: &mut Added) {
+    for page in &new.pages {
+        let at = match old.pages.iter().position(|p| p.number == page.number) {
+            Some(i) => i,
+            None => {
+                old.pages.push(crate::model::Page {
+                    number: page.number.clone(),
+                    ..Default::default()
+                });
+                old.pages.len() - 1
+            }
+        };
+        let target = &mut old.pages[at];
+        if target.section.is_none() {
+            target.section.clone_from(&page.section);
+        }
+        for line in &page.lines {
+            if !target.lines.contains(line) {
+                target.lines.push(line.clone());
+            }
+        }
+        for article in &page.articles {
+            match target.articles.iter_mut().find(|a| same(a, article)) {
+                Some(a) if !same_text(a, article) => {
+                    let id = a.id.clone();
+                    *a = article.clone();
+                    a.id = id;
+                    added.changed += 1;
+                }
+                Some(_) => {}
+                None => {
+                    let n = target
+                        .articles
+                        .iter()
+                        .filter_map(|a| a.id.0.rsplit('/').next()?.parse::<usize>().ok())
+                        .max()
+                        .unwrap_or(0);
+                    let mut a = article.clone();
+                    let base = article.id.0.rsplit_once('/').map_or("", |(b, _)| b);
+                    a.id = ArticleId(format!("{base}/{}", n + 1));
+                    target.articles.push(a);
+                    added.new += 1;
+                }
+            }
+        }
+    }
+    old.pages
+        .sort_by(|a, b| crate::import::place::page_order(&a.number, &b.number));
+}
+
+fn same(a: &Article, b: &Article) -> bool {
+    match (&a.link, &b.link) {
+        (Some(x), Some(y)) => x == y,
+        _ => a.title == b.title,
+    }
+}
+
+fn same_text(a: &Article, b: &Article) -> bool {
+    let mut b = b.clone();
+    b.id = a.id.clone();
+    *a == b
+}
+
+/// Take the advisory lock `dir/.lock` (created if need be); it is released when the
+/// returned file is dropped. Two dubao processes then never read-merge-write at once.
+pub fn lock_dir(dir: &Path) -> Result<std::fs::File, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the folder: {e}"))?;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(".lock"))
+        .map_err(|e| format!("cannot create the lock file: {e}"))?;
+    file.lock()
+        .map_err(|e| format!("cannot take the lock: {e}"))?;
+    Ok(file)
+}
+
+/// Replace `path` by `bytes` atomically: a temporary file in the same folder, written,
+/// synced and renamed over it; a failure leaves the old file as it was.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the folder: {e}"))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".dubao-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot create a temporary file: {e}"))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.flush())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| format!("cannot write: {e}"))?;
+    tmp.persist(path)
+        .map_err(|e| format!("cannot replace the file: {}", e.error))?;
+    // Syncing the folder makes the rename survive a power cut; the save has happened
+    // either way.
+    let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Page, Paragraph};
+
+    fn issue(articles: &[(&str, &str)]) -> Issue {
+        Issue {
+            paper: "测试日报".into(),
+            slug: "csrb".into(),
+            date: "2026-04-27".into(),
+            pages: vec![Page {
+                number: "01".into(),
+                articles: articles
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (link, text))| Article {
+                        id: ArticleId(format!("csrb/2026-04-27/01/{}", i + 1)),
+                        title: format!("标题{link}"),
+                        link: Some((*link).into()),
+                        paragraphs: vec![Paragraph::text(*text)],
+                        ..Default::default()
+                    })
+                    .collect(),
+                ..Default::default()
+            }],
+        }
+    }
+
+    #[test]
+    fn merging_keeps_ids_and_counts_what_is_new_or_changed() {
+        let mut sink = MemorySink::default();
+        let first = sink.add_issues(&[issue(&[("a", "甲"), ("b", "乙")])]);
+        assert_eq!(first.ok(), Some(Added { new: 2, changed: 0 }));
+        let same = sink.add_issues(&[issue(&[("a", "甲"), ("b", "乙")])]);
+        assert_eq!(same.ok(), Some(Added::default()));
+        // `c` comes first in the feed now, `b` changed: `c` gets the next number, `b`
+        // keeps its id.
+        let next = sink.add_issues(&[issue(&[("c", "丙"), ("a", "甲"), ("b", "乙改")])]);
+        assert_eq!(next.ok(), Some(Added { new: 1, changed: 1 }));
+        let ids: Vec<(&str, &str)> = sink.issues[0].pages[0]
+            .articles
+            .iter()
+            .map(|a| (a.id.0.as_str(), a.paragraphs[0].text.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("csrb/2026-04-27/01/1", "甲"),
+                ("csrb/2026-04-27/01/2", "乙改"),
+                ("csrb/2026-04-27/01/3", "丙"),
+            ]
+        );
+    }
+
+    #[test]
+    fn json_files_round_trip_and_are_left_alone_when_nothing_changed() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut sink = JsonDirSink {
+            dir: dir.path().to_path_buf(),
+        };
+        let one = issue(&[("a", "甲")]);
+        assert_eq!(
+            sink.add_issues(std::slice::from_ref(&one))
+                .ok()
+                .map(|a| a.new),
+            Some(1)
+        );
+        let path = dir.path().join("csrb/2026-04-27.json");
+        let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        assert_eq!(
+            sink.add_issues(std::slice::from_ref(&one)).ok(),
+            Some(Added::default())
+        );
+        assert_eq!(
+            std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
+            written
+        );
+        let back = crate::import::export::parse(&std::fs::read(&path).unwrap_or_default());
+        assert_eq!(back.map(|l| l.issues), Ok(vec![one]));
+    }
+
+    #[test]
+    fn a_damaged_file_is_an_error_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("csrb/2026-04-27.json");
+        std::fs::create_dir_all(dir.path().join("csrb")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, "{ damaged").unwrap_or_else(|e| panic!("{e}"));
+        let mut sink = JsonDirSink {
+            dir: dir.path().to_path_buf(),
+        };
+        assert!(sink.add_issues(&[issue(&[("a", "甲")])]).is_err());
+        assert_eq!(
+            std::fs::read_to_string(&path).ok().as_deref(),
+            Some("{ damaged")
+        );
+    }
+}

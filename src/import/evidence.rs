@@ -1,0 +1,230 @@
+//! Whether a run of headline-shaped lines in the middle of a page starts a new article
+//! or stays inside the current one (in-text subheads, a package's sub-stories), weighed
+//! from evidence that holds across papers rather than decided by the first rule that
+//! fires:
+//!
+//! - for a new article: a byline under the run, a dateline opening the body, a column
+//!   tag closing a line (`（今日谈）`), a kicker ending in `——` or a subtitle opening with
+//!   it, the story before closed by its credit (`（本报记者 …）`, `…摄`), a photo caption
+//!   and credit following, a long line with no clause marks (two printed lines joined);
+//! - against: numbered or stock subhead words (`一、`, `核心阅读`), a short line, the
+//!   story before still inside a package its editor's note opened (there a byline
+//!   signs a sub-story, not a new article).
+
+use super::draft::Draft;
+use super::rules;
+use crate::model::ParagraphKind;
+
+/// What is known about a run of headline lines and its surroundings.
+#[derive(Debug, Clone, Copy)]
+pub struct Run<'a> {
+    /// The headline-shaped lines of the run, in order.
+    pub headings: &'a [&'a str],
+    /// A byline stands in the run.
+    pub byline: bool,
+    /// That byline is a name alone or with a post (`吕忠梅`, `某大学教授  某某`): a
+    /// columnist's signature rather than a reporter's.
+    pub signed: bool,
+    /// The first body block after the run.
+    pub next: &'a str,
+    /// A short caption closed by a photo credit follows.
+    pub photo: bool,
+}
+
+/// The score from which a run starts an article.
+pub const THRESHOLD: i32 = 3;
+
+/// How strongly the run starts a new article after `current` (positive: it does).
+pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i32 {
+    let mut score = 0;
+    // Inside a package reporters sign its pieces; a columnist's signature still opens
+    // an article of its own.
+    if run.byline && (!in_package || run.signed) {
+        score += 3;
+    }
+    if super::dateline::starts_with_dateline(run.next) {
+        score += 3;
+    }
+    if run.photo {
+        score += 3;
+    }
+    if closed(current) {
+        score += 3;
+    }
+    // A dated news report (`本报北京5月4日电…`) seldom has subheads: a headline after
+    // one starts the next story.
+    // (A line longer than a one-line headline may still be the head of a paragraph a
+    // column cut in two.)
+    let one_line_headline = run.headings.len() > 1
+        || run
+            .headings
+            .iter()
+            .all(|h| rules::at_most(h, rules::LONE_TITLE_MAX));
+    if one_line_headline
+        && current
+            .paras
+            .first()
+            .is_some_and(|p| super::dateline::starts_with_dateline(&p.text))
+    {
+        score += 3;
+    }
+    let stacked = run.headings.len() > 1;
+    for (i, &h) in run.headings.iter().enumerate() {
+        if column_tagged(h) || is_label(h) || is_photo_heading(h) {
+            score += 3;
+        }
+        // A lone `——…` line is an epigraph's source or a note's signature, not a stack.
+        let kicker = h.ends_with("——") && stacked;
+        let subtitle = rules::is_dash_subtitle(h) && i > 0;
+        if !in_package && (kicker || subtitle) {
+            score += 2;
+        }
+        if rules::is_numbered_heading(h) || rules::is_subhead_word(h) {
+            score -= 3;
+        }
+    }
+    if let [only] = run.headings {
+        // Two printed lines joined by spaces, or longer than a subhead runs.
+        let joined = only.contains("  ") || only.contains('\u{3000}');
+        if !rules::at_most(only, 24) && !only.contains('，') {
+            score += 2;
+        }
+        if joined && !rules::at_most(only, 12) {
+            score += 1;
+        }
+        // Three phrases set apart by wide spaces: a display headline, not a subhead.
+        if only.split("  ").count() + only.split('\u{3000}').count() >= 4 {
+            score += 2;
+        }
+    }
+    score
+}
+
+/// Whether a signed story headed `某某——` under a story that is only a short unsigned,
+/// undated introduction is the first story of a package (组合报道): the introduction
+/// heads several signed pieces.
+pub fn opens_package(current: &Draft, headings: &[&str]) -> bool {
+    let intro = current.has_head()
+        && current.byline.is_none()
+        && current.credit.is_none()
+        && (1..=3).contains(&current.paras.len())
+        && current.paras.iter().all(|p| p.kind == ParagraphKind::Text)
+        && !current
+            .paras
+            .first()
+            .is_some_and(|p| super::dateline::starts_with_dateline(&p.text));
+    intro && headings.len() >= 2 && headings[0].ends_with("——")
+}
+
+/// A headline closed by a column tag: `汇聚银发力量（编辑手记）`.
+pub fn column_tagged(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
+    t.ends_with('）') && t.contains('（') && !t.starts_with('（') && rules::at_most(t, 80)
+}
+
+/// The stock headline of a photo feature: `图片报道`, `图片新闻`.
+pub fn is_photo_heading(text: &str) -> bool {
+    matches!(
+        text,
+        "图片报道" | "图片新闻" | "新闻图片" | "新闻图说" | "图说"
+    )
+}
+
+/// A column label in lenticular brackets, `【文旅观察】`, which heads an article.
+pub fn is_label(text: &str) -> bool {
+    text.starts_with('【') && text.ends_with('】') && rules::at_most(text, 20)
+}
+
+/// Whether a story is finished: credited, or its last paragraph is a closing credit.
+pub fn closed(d: &Draft) -> bool {
+    // A credited photo is complete; a long story may hold a credited picture and go on.
+    (d.credit.is_some() && d.paras.len() <= 3)
+        || d.paras
+            .last()
+            .is_some_and(|p| is_closing_credit(&p.text) || ends_with_photo_credit(&p.text))
+}
+
+/// A credit closing a story: `（本报记者 苏雁）`, `（作者：…）`, `（新华社记者 某某）`.
+pub fn is_closing_credit(text: &str) -> bool {
+    let bracketed = (text.starts_with('（') && text.ends_with('）'))
+        || (text.starts_with('(') && text.ends_with(')'));
+    bracketed
+        && rules::at_most(text, 60)
+        && (rules::is_byline(text)
+            || text.contains("作者")
+            || text.contains("记者")
+            || text.contains("来源"))
+}
+
+/// A caption that ends with its photographer: `…。本报记者  某某摄`, `（某某摄）`.
+pub fn ends_with_photo_credit(text: &str) -> bool {
+    let t = text.trim_end_matches(['）', ')']);
+    t.ends_with('摄') || t.ends_with("供图")
+}
+
+/// An editor's note that opens a package: `编者按`, or signed `——编  者`.
+pub fn is_editors_note(text: &str) -> bool {
+    let squeezed: String = text
+        .chars()
+        .rev()
+        .take(8)
+        .filter(|&c| !rules::is_space(c))
+        .collect();
+    text.starts_with("编者按") || squeezed.starts_with("者编——") || squeezed.starts_with("者编—")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story(last: &str) -> Draft {
+        let mut d = Draft::default();
+        d.push(ParagraphKind::Text, "正文第一段。");
+        d.push(ParagraphKind::Text, last);
+        d
+    }
+
+    fn run<'a>(headings: &'a [&'a str], byline: bool, next: &'a str) -> Run<'a> {
+        Run {
+            headings,
+            byline,
+            signed: false,
+            next,
+            photo: false,
+        }
+    }
+
+    #[test]
+    fn a_short_line_in_a_story_is_not_an_article() {
+        let r = run(&["田野课堂培育新农人"], false, "村民们在地头学技术。");
+        assert!(new_article_score(&r, &story("又一段。"), false) < THRESHOLD);
+    }
+
+    #[test]
+    fn a_byline_a_dateline_a_tag_or_a_closed_story_starts_one() {
+        let d = story("又一段。");
+        let cues = [
+            run(&["题目"], true, "正文。"),
+            run(&["题目"], false, "本报北京5月4日电  正文。"),
+            run(&["题目（今日谈）"], false, "正文。"),
+            run(&["【文旅观察】", "题目"], false, "正文。"),
+        ];
+        for r in cues {
+            assert!(new_article_score(&r, &d, false) >= THRESHOLD, "{r:?}");
+        }
+        // A kicker ending in `——` is weaker alone: two-line subheads take that shape.
+        let dashed = run(&["一片树林——", "滩涂上种起“绿存折”"], false, "正文。");
+        assert!(new_article_score(&dashed, &d, false) < THRESHOLD);
+        let closed = story("（本报记者 甲乙）");
+        assert!(new_article_score(&run(&["题目"], false, "正文。"), &closed, false) >= THRESHOLD);
+    }
+
+    #[test]
+    fn inside_a_package_a_byline_signs_a_sub_story() {
+        let r = run(&["某某——", "子题目"], true, "正文。");
+        assert!(new_article_score(&r, &story("又一段。"), true) < THRESHOLD);
+        assert!(is_editors_note("这是编者的话。\u{3000}——编  者"));
+        assert!(is_editors_note("——编  者"));
+        assert!(is_editors_note("编者按：今年是……"));
+    }
+}

@@ -1,0 +1,248 @@
+//! Where a page file sits in a tree: its paper (folder or `paper.json`), issue date
+//! (folder or `issue.json`) and page number (file name: `01.txt`, `A3.txt`, `14 版.txt`),
+//! and the ASCII slug ids are built from.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::{ImportError, decode};
+
+/// Where a page file sits: its paper, issue date and page number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PagePlace {
+    pub paper: String,
+    pub slug: String,
+    pub date: String,
+    pub number: String,
+}
+
+#[derive(Deserialize)]
+struct IssueMeta {
+    paper: Option<String>,
+    date: Option<String>,
+    slug: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct PaperMeta {
+    name: Option<String>,
+    slug: Option<String>,
+}
+
+fn read_meta<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, ImportError> {
+    // Metadata is small: a bounded read of a regular file, or nothing.
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(None);
+    };
+    if !meta.is_file() {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| {
+        use std::io::Read;
+        f.take(1 << 20).read_to_end(&mut bytes)
+    });
+    if read.is_err() {
+        return Ok(None);
+    }
+    let text = decode::decode(&bytes).map_err(|what| ImportError::new(path, what))?;
+    serde_json::from_str(&text)
+        .map(Some)
+        .map_err(|e| ImportError::new(path, format!("bad metadata ({e})")))
+}
+
+impl PagePlace {
+    pub fn of(path: &Path) -> Result<PagePlace, ImportError> {
+        let stem = file_name(path.file_stem());
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let folder_abs = std::fs::canonicalize(folder).unwrap_or_else(|_| folder.to_path_buf());
+        let folder_name = file_name(folder_abs.file_name());
+        let issue: Option<IssueMeta> = read_meta(&folder.join("issue.json"))?;
+        let dated_folder = looks_like_date(&folder_name);
+        let paper_dir = folder_abs.parent().map(Path::to_path_buf);
+        let paper_meta: Option<PaperMeta> = match &paper_dir {
+            Some(dir) if issue.is_some() || dated_folder => read_meta(&dir.join("paper.json"))?,
+            _ => None,
+        };
+        let clean = |s: String| super::clean::clean(&s).trim().to_owned();
+        if issue.is_some() || dated_folder {
+            let paper_folder = file_name(paper_dir.as_deref().and_then(Path::file_name));
+            let issue = issue.unwrap_or(IssueMeta {
+                paper: None,
+                date: None,
+                slug: None,
+            });
+            let paper_meta = paper_meta.unwrap_or(PaperMeta {
+                name: None,
+                slug: None,
+            });
+            let paper = issue
+                .paper
+                .or(paper_meta.name)
+                .map(clean)
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| paper_folder.clone());
+            let slug = issue
+                .slug
+                .or(paper_meta.slug)
+                .map(|s| slugify(&s))
+                .or_else(|| (!paper_folder.is_empty()).then(|| slugify(&paper_folder)))
+                .unwrap_or_else(|| slugify(&paper));
+            let date = issue.date.map(clean).unwrap_or_else(|| {
+                if dated_folder {
+                    folder_name.clone()
+                } else {
+                    String::new()
+                }
+            });
+            let number = page_number(&stem).unwrap_or(stem);
+            return Ok(PagePlace {
+                paper,
+                slug,
+                date,
+                number,
+            });
+        }
+        let date = String::new();
+        if let Some(number) = page_number(&stem)
+            && !folder_name.is_empty()
+        {
+            let slug = slugify(&folder_name);
+            Ok(PagePlace {
+                paper: folder_name,
+                slug,
+                date,
+                number,
+            })
+        } else {
+            let slug = slugify(&stem);
+            Ok(PagePlace {
+                paper: stem,
+                slug,
+                date,
+                number: "01".into(),
+            })
+        }
+    }
+}
+
+fn file_name(name: Option<&std::ffi::OsStr>) -> String {
+    let name = name
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    super::clean::clean(&name).replace('\n', " ")
+}
+
+/// `YYYY-MM-DD`.
+pub fn looks_like_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| match i {
+            4 | 7 => *c == b'-',
+            _ => c.is_ascii_digit(),
+        })
+}
+
+/// The page number a file name gives: `01`, `A3`, and as people name files, `14 版`,
+/// `第14版`, `14版` (→ `14`).
+pub fn page_number(stem: &str) -> Option<String> {
+    let t = stem.trim();
+    let t = t.strip_prefix('第').unwrap_or(t);
+    let t = t.strip_suffix('版').unwrap_or(t).trim();
+    looks_like_page_number(t).then(|| t.to_owned())
+}
+
+/// `01`, `12`, `A3`, `B12`: at most one letter then one to three digits.
+fn looks_like_page_number(s: &str) -> bool {
+    let digits = s.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    s.len() - digits.len() <= 1
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An ASCII slug for ids and folders.
+pub fn slugify(name: &str) -> String {
+    let mut slug = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_owned();
+    if !slug.is_empty() && name.is_ascii() {
+        return slug;
+    }
+    // FNV-1a: stable across runs and builds.
+    let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    if slug.is_empty() {
+        format!("p-{hash:08x}")
+    } else {
+        format!("{slug}-{hash:08x}")
+    }
+}
+
+/// Page numbers in natural order: `2` before `10`, `A2` before `A10`, `01-2` after `01`.
+pub fn page_order(a: &str, b: &str) -> std::cmp::Ordering {
+    natural_key(a).cmp(&natural_key(b)).then_with(|| a.cmp(b))
+}
+
+fn natural_key(s: &str) -> Vec<(u8, u64, String)> {
+    let mut key = Vec::new();
+    let mut rest = s;
+    while !rest.is_empty() {
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            let n = rest[..digits].parse::<u64>().unwrap_or(u64::MAX);
+            key.push((0, n, String::new()));
+            rest = &rest[digits..];
+        } else {
+            let text = rest.len() - rest.trim_start_matches(|c: char| !c.is_ascii_digit()).len();
+            key.push((1, 0, rest[..text].to_owned()));
+            rest = &rest[text..];
+        }
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_page_numbers() {
+        assert!(looks_like_date("2022-07-01"));
+        assert!(!looks_like_date("2022-7-1"));
+        assert!(looks_like_page_number("01"));
+        assert!(looks_like_page_number("A3"));
+        assert!(!looks_like_page_number("hebei"));
+        assert_eq!(page_number("14 版").as_deref(), Some("14"));
+        assert_eq!(page_number("第3版").as_deref(), Some("3"));
+        assert_eq!(page_number("A3").as_deref(), Some("A3"));
+        assert_eq!(page_number("人民 日报"), None);
+    }
+
+    #[test]
+    fn slugs_are_ascii_and_stable() {
+        assert_eq!(slugify("hebei-daily"), "hebei-daily");
+        assert_eq!(slugify("Hebei Daily"), "hebei-daily");
+        let s = slugify("河北日报");
+        assert!(s.starts_with("p-") && s.is_ascii(), "{s}");
+        assert_eq!(s, slugify("河北日报"));
+        assert_ne!(s, slugify("人民日报"));
+    }
+
+    #[test]
+    fn pages_in_natural_order() {
+        let mut v = vec!["10", "2", "01-2", "01", "A10", "A2"];
+        v.sort_by(|a, b| page_order(a, b));
+        assert_eq!(v, vec!["01", "01-2", "2", "10", "A2", "A10"]);
+    }
+}

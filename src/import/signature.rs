@@ -1,0 +1,83 @@
+//! Who signed a piece when no role says so: a bare name under a headline (`余　璇`,
+//! `李　硕　孙龙飞`) or a signature giving the writer's post or country
+//! (`教育部高等教育司副司长　武世兴`, `（伊拉克）方浩明`).
+
+use super::rules::{at_most, has_body_punctuation, is_han, is_name, is_space, padded_names};
+
+/// A bare author name (or a few) under a headline, with no role: `张磊`, `余　璇`,
+/// `李　硕　孙龙飞`. Without a space it must be two or three Han characters, so that a
+/// four-character headline (`图片报道`) is not taken for one.
+pub fn is_bare_name(text: &str) -> bool {
+    if !at_most(text, 20) {
+        return false;
+    }
+    let tokens: Vec<&str> = text.split(is_space).filter(|t| !t.is_empty()).collect();
+    if let [one] = tokens[..]
+        && one.contains(['·', '•'])
+    {
+        return is_name(one);
+    }
+    if tokens.is_empty() || !tokens.iter().all(|t| t.chars().all(is_han)) {
+        return false;
+    }
+    if tokens.len() == 1 {
+        return (2..=3).contains(&tokens[0].chars().count());
+    }
+    // A four-character token is a phrase (`悦耳入心 韵味悠长`), not a name.
+    let names = padded_names(&tokens);
+    names.len() <= 4
+        && tokens.iter().all(|t| t.chars().count() <= 3)
+        && names.iter().all(|n| (2..=4).contains(&n.chars().count()))
+}
+
+/// Words that end a person's post (`副司长`, `党委书记`, `教授`) in a signature.
+const POSTS: [&str; 16] = [
+    "长",
+    "主任",
+    "书记",
+    "委员",
+    "主席",
+    "教授",
+    "研究员",
+    "院士",
+    "专家",
+    "代表",
+    "局长",
+    "经理",
+    "董事",
+    "总监",
+    "干事",
+    "馆员",
+];
+
+/// A signature under a headline: a bare name after the writer's post or country,
+/// `教育部高等教育司副司长　武世兴`, `（伊拉克）方浩明`.
+pub fn is_signature(text: &str) -> bool {
+    if !at_most(text, 40) || has_body_punctuation(text) && !text.contains('，') {
+        return false;
+    }
+    if let Some(rest) = text.strip_prefix('（').and_then(|t| t.split_once('）'))
+        && at_most(rest.0, 8)
+        && is_bare_name(rest.1.trim_matches(is_space))
+    {
+        return true;
+    }
+    let tokens: Vec<&str> = text.split(is_space).filter(|t| !t.is_empty()).collect();
+    // The name is the last token, or the last two when padded (`李　奕`).
+    for take in [1, 2] {
+        if tokens.len() <= take {
+            continue;
+        }
+        let (post, name) = tokens.split_at(tokens.len() - take);
+        let name = name.concat();
+        let post = post.concat();
+        if (2..=4).contains(&name.chars().count())
+            && name.chars().all(is_han)
+            && (take == 1 || tokens[tokens.len() - 1].chars().count() == 1)
+            && POSTS.iter().any(|p| post.ends_with(p))
+        {
+            return true;
+        }
+    }
+    false
+}

@@ -1,0 +1,153 @@
+//! `dubao feed add|list|remove|import|export` run as a user would, with the data folder
+//! in a temporary directory; and the errors a user meets.
+
+mod feed_support;
+
+use feed_support::{Route, Server, dubao, fixture, stderr, stdout};
+
+#[test]
+fn add_list_remove_export_import() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let h = home.path();
+    let o = dubao(
+        h,
+        &[
+            "feed",
+            "add",
+            "https://example.cn/rss/rmrb.xml",
+            "--name",
+            "人民日报",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = dubao(h, &["feed", "add", "https://example.cn/gmrb.json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "gmrb\thttps://example.cn/gmrb.json\n");
+
+    let list = stdout(&dubao(h, &["feed", "list"]));
+    assert_eq!(
+        list,
+        "人民日报\thttps://example.cn/rss/rmrb.xml\ngmrb\thttps://example.cn/gmrb.json\n"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&dubao(h, &["feed", "list", "--json"]))).expect("json");
+    assert_eq!(json[0]["name"], "人民日报");
+    assert_eq!(json[1]["url"], "https://example.cn/gmrb.json");
+
+    // The same URL twice, and removing what is not there, are refused in one line.
+    let dup = dubao(h, &["feed", "add", "https://example.cn/gmrb.json"]);
+    assert!(!dup.status.success());
+    assert_eq!(stderr(&dup).lines().count(), 1, "{}", stderr(&dup));
+    let bad = dubao(h, &["feed", "add", "not a url"]);
+    assert!(!bad.status.success());
+
+    let opml = stdout(&dubao(h, &["feed", "export"]));
+    assert!(
+        opml.contains("xmlUrl=\"https://example.cn/rss/rmrb.xml\""),
+        "{opml}"
+    );
+    let opml_path = h.join("feeds.opml");
+    std::fs::write(&opml_path, &opml).expect("write opml");
+
+    assert!(dubao(h, &["feed", "remove", "人民日报"]).status.success());
+    let gone = dubao(h, &["feed", "remove", "人民日报"]);
+    assert!(!gone.status.success());
+    assert!(
+        stderr(&gone).contains("no feed named 人民日报"),
+        "{}",
+        stderr(&gone)
+    );
+
+    let o = dubao(h, &["feed", "import", opml_path.to_str().unwrap_or("")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "1 feeds added\n");
+    let list = stdout(&dubao(h, &["feed", "list"]));
+    assert!(
+        list.contains("人民日报\thttps://example.cn/rss/rmrb.xml"),
+        "{list}"
+    );
+}
+
+#[test]
+fn a_feed_added_without_a_name_is_named_after_its_paper() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let server = Server::start();
+    server.route(
+        "/feed/xhmrdx.rdf",
+        Route::Feed {
+            body: fixture("rss1.rdf"),
+            etag: None,
+        },
+    );
+    let h = home.path();
+    assert!(
+        dubao(h, &["feed", "add", &server.url("/feed/xhmrdx.rdf")])
+            .status
+            .success()
+    );
+    let o = dubao(h, &["fetch"]);
+    assert_eq!(stdout(&o), "新华每日电讯: 3 new\n");
+    let list = stdout(&dubao(h, &["feed", "list"]));
+    assert!(list.starts_with("新华每日电讯\t"), "{list}");
+    // Named fetches find it by its new name.
+    let o = dubao(h, &["fetch", "新华每日电讯"]);
+    assert_eq!(stdout(&o), "新华每日电讯: 0 new\n");
+}
+
+#[test]
+fn errors_a_user_meets() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let h = home.path();
+    let none = dubao(h, &["fetch"]);
+    assert!(!none.status.success());
+    assert!(
+        stderr(&none).contains("dubao feed add"),
+        "{}",
+        stderr(&none)
+    );
+    assert!(
+        dubao(h, &["feed", "add", "https://example.cn/a.xml"])
+            .status
+            .success()
+    );
+    let unknown = dubao(h, &["fetch", "nosuch"]);
+    assert!(!unknown.status.success());
+    assert!(stderr(&unknown).contains("no feed named nosuch"));
+    let not_opml = h.join("x.opml");
+    std::fs::write(&not_opml, "<html/>").expect("write");
+    let o = dubao(h, &["feed", "import", not_opml.to_str().unwrap_or("")]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("not an OPML file"), "{}", stderr(&o));
+    // A damaged subscriptions file is named, not overwritten.
+    let file = h.join("data/dubao/feeds.json");
+    std::fs::write(&file, "{ broken").expect("write");
+    let o = dubao(h, &["feed", "list"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("feeds.json"), "{}", stderr(&o));
+    let o = dubao(h, &["feed", "add", "https://example.cn/b.xml"]);
+    assert!(!o.status.success());
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap_or_default(),
+        "{ broken"
+    );
+}
+
+#[test]
+fn feeds_added_at_once_by_many_processes_are_all_kept() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let h = home.path().to_path_buf();
+    let threads: Vec<_> = (0..8)
+        .map(|i| {
+            let h = h.clone();
+            std::thread::spawn(move || {
+                let url = format!("https://example.cn/paper{i}.xml");
+                dubao(&h, &["feed", "add", &url]).status.success()
+            })
+        })
+        .collect();
+    for t in threads {
+        assert!(t.join().unwrap_or(false));
+    }
+    let list = stdout(&dubao(&h, &["feed", "list"]));
+    assert_eq!(list.lines().count(), 8, "{list}");
+}
