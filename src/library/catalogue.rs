@@ -292,7 +292,8 @@ impl Store {
     }
 }
 
-/// The source text around the first match of `query` in `article`, on one line.
+/// The source text around the first match of `query` in `article`, on one line (white
+/// space left out, as search ignores it).
 pub fn snippet(article: &Article, query: &str) -> String {
     let Some(hit) = crate::search::hits(article, query).into_iter().next() else {
         return article.title.clone();
@@ -302,6 +303,6 @@ pub fn snippet(article: &Article, query: &str) -> String {
     text.chars()
         .skip(from)
         .take(SNIPPET_CHARS.max(hit.end - from))
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .filter(|&c| !crate::search::normalize::is_invisible(c))
         .collect()
 }
