@@ -164,3 +164,21 @@ fn the_indent_style_reads_headlines_from_the_layout() {
     );
     assert_eq!(p.lines.len(), 1);
 }
+
+#[test]
+fn two_unmarked_headline_lines_read_as_title_and_subtitle_or_stay_one() {
+    let p = page("two_lines.txt");
+    // A short line of figures under a statement: the subtitle.
+    assert_eq!(p.articles[0].title, "全市夏季用水量同比增长5%");
+    assert_eq!(
+        p.articles[0].subtitle.as_deref(),
+        Some("居民生活用水超过三万吨")
+    );
+    // Evidence either way but not enough: one headline of the two printed lines.
+    assert_eq!(
+        p.articles[1].title,
+        "全市旅游节日前开幕  多项活动持续至十月"
+    );
+    assert_eq!(p.articles[1].kicker, None);
+    assert_eq!(p.articles[1].subtitle, None);
+}

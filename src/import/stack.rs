@@ -49,6 +49,7 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
         return (page_lines, draft);
     }
     let last = headings.len() - 1;
+    let mut joined = false;
     let title_at = match (1..headings.len()).find(|&i| rules::is_dash_subtitle(headings[i])) {
         Some(s) => s - 1,
         None if last > 0
@@ -57,14 +58,24 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
         {
             last - 1
         }
-        None if last > 0
-            && subtitle_evidence(headings[last - 1], headings[last]) + i32::from(dated) >= 2 =>
-        {
-            last - 1
+        None if last > 0 => {
+            match subtitle_evidence(headings[last - 1], headings[last]) + i32::from(dated) {
+                3.. => last - 1,
+                // Unsure: the two lines stay one headline, as the web edition joins them.
+                2 => {
+                    joined = true;
+                    last - 1
+                }
+                _ => last,
+            }
         }
         None => last,
     };
     draft.title = headings[title_at].to_owned();
+    if joined {
+        draft.title = format!("{}  {}", headings[last - 1], headings[last]);
+        headings.pop();
+    }
     let below = &headings[title_at + 1..];
     if !below.is_empty() {
         draft.subtitle = Some(below.join(" "));
@@ -142,7 +153,41 @@ fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
     if EVENTS.iter().any(|e| upper.ends_with(e)) {
         score += 1;
     }
-    if lower.contains("出席") && (lower.ends_with("讲话") || lower.ends_with("致辞")) {
+    if lower.contains("出席") {
+        score += 1 + i32::from(lower.ends_with("讲话") || lower.ends_with("致辞"));
+    }
+    // A line of figures details the statement above it, above all a short line.
+    let len = |t: &str| t.chars().filter(|&c| !rules::is_space(c)).count();
+    if lower.contains(|c: char| c.is_ascii_digit() || matches!(c, '%' | '％' | '万' | '亿')) {
+        score += 1;
+    }
+    if len(lower) <= 12 && len(upper) >= 12 {
+        score += 1;
+    }
+    score - kicker_evidence(upper, lower)
+}
+
+/// How strongly the upper of two unmarked lines reads as a kicker: a short or quoted
+/// line of context, a clause over a display title (`某地：…`, two spaced phrases).
+fn kicker_evidence(upper: &str, lower: &str) -> i32 {
+    let mut score = 0;
+    let len = |t: &str| t.chars().filter(|&c| !rules::is_space(c)).count();
+    if len(upper) <= 6 {
+        score += 2;
+    }
+    if upper.ends_with("——") {
+        score += 3;
+    }
+    if upper.starts_with('“') && upper.ends_with('”') {
+        score += 2;
+    }
+    // A clause of context, or a long line over another long one: a kicker sets the
+    // scene at length, a subtitle adds a detail.
+    if upper.contains('，') || (len(upper) >= 20 && len(lower) >= 20) {
+        score += 1;
+    }
+    let spaced = lower.contains("  ") || lower.contains('\u{3000}') || lower.contains(' ');
+    if spaced || lower.contains(['：', ':']) {
         score += 2;
     }
     score
