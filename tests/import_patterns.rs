@@ -166,6 +166,21 @@ fn the_indent_style_reads_headlines_from_the_layout() {
 }
 
 #[test]
+fn a_digest_of_speeches_is_one_article() {
+    let p = page("digest.txt");
+    // Each speaker's piece, headed, signed with a post and credited `（…整理）`, stays
+    // inside the digest; the dated story after it is the next article.
+    assert_eq!(
+        titles(&p),
+        vec!["推动社区治理创新  提升基层服务能力", "社区食堂开进更多小区"]
+    );
+    let a = texts(&p.articles[0]);
+    assert!(a.contains(&"让老旧小区焕发新活力"));
+    assert!(a.contains(&"城南街道党工委书记  吴  芳"));
+    assert_eq!(a.last(), Some(&"（本报记者  王  丽整理）"));
+}
+
+#[test]
 fn two_unmarked_headline_lines_read_as_title_and_subtitle_or_stay_one() {
     let p = page("two_lines.txt");
     // A short line of figures under a statement: the subtitle.

@@ -79,6 +79,7 @@ impl Draft {
                 // A sub-story's byline kept as a paragraph is complete.
                 && !rules::is_byline(&p.text)
                 && !rules::is_bare_name(&p.text)
+                && !rules::is_signature(&p.text)
                 // A paragraph ending on a dash introduces what follows (`分为3类——`).
                 && (!p.text.ends_with("——") || rules::at_most(&p.text, 30))
         })

@@ -37,9 +37,11 @@ pub const THRESHOLD: i32 = 3;
 /// How strongly the run starts a new article after `current` (positive: it does).
 pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i32 {
     let mut score = 0;
+    // A digest of speeches (`…发言摘编`) is one article of signed, credited pieces.
+    let digest = is_digest(current);
     // Inside a package reporters sign its pieces; a columnist's signature still opens
     // an article of its own.
-    if run.byline && (!in_package || run.signed) {
+    if run.byline && !digest && (!in_package || run.signed) {
         score += 3;
     }
     if super::dateline::starts_with_dateline(run.next) {
@@ -48,7 +50,7 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     if run.photo {
         score += 3;
     }
-    if closed(current) {
+    if closed(current) && !digest {
         score += 3;
     }
     // A dated news report (`本报北京5月4日电…`) seldom has subheads: a headline after
@@ -114,6 +116,20 @@ pub fn opens_package(current: &Draft, headings: &[&str]) -> bool {
             .first()
             .is_some_and(|p| super::dateline::starts_with_dateline(&p.text));
     intro && headings.len() >= 2 && headings[0].ends_with("——")
+}
+
+/// Whether a story's headline announces a digest of several speakers' words
+/// (`…发言摘编`, `…摘登`): its pieces, each signed and credited, stay inside it.
+pub fn is_digest(d: &Draft) -> bool {
+    let heads = [
+        d.kicker.as_deref(),
+        Some(d.title.as_str()),
+        d.subtitle.as_deref(),
+    ];
+    heads
+        .into_iter()
+        .flatten()
+        .any(|h| h.contains("摘编") || h.contains("摘登"))
 }
 
 /// A headline closed by a column tag: `汇聚银发力量（编辑手记）`.
