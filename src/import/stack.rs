@@ -158,13 +158,30 @@ fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
     }
     // A line of figures details the statement above it, above all a short line.
     let len = |t: &str| t.chars().filter(|&c| !rules::is_space(c)).count();
-    if lower.contains(|c: char| c.is_ascii_digit() || matches!(c, '%' | '％' | '万' | '亿')) {
+    let figures = |t: &str| t.contains(|c: char| c.is_ascii_digit() || matches!(c, '%' | '％'));
+    if figures(lower) || lower.contains(['万', '亿']) {
+        score += 1;
+    }
+    // A title that states a figure (not a year) is a finished statement: a line under
+    // it adds to it.
+    if states_figure(upper) {
         score += 1;
     }
     if len(lower) <= 12 && len(upper) >= 12 {
         score += 1;
     }
     score - kicker_evidence(upper, lower)
+}
+
+/// Whether a line holds a number other than a year (`6.0%`, `206万亩`, not `2026年`).
+fn states_figure(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        c.is_ascii_digit()
+            && chars
+                .get(i + 1)
+                .is_none_or(|n| !n.is_ascii_digit() && *n != '年')
+    })
 }
 
 /// How strongly the upper of two unmarked lines reads as a kicker: a short or quoted
@@ -355,6 +372,18 @@ mod tests {
         assert_eq!(d.kicker, None);
         assert_eq!(d.paras[0].kind, ParagraphKind::Subhead);
         assert_eq!(d.paras[0].text, "核心阅读");
+    }
+
+    #[test]
+    fn a_figure_in_the_title_is_a_statement_a_year_is_not() {
+        assert!(states_figure("全市林地净增206万亩"));
+        assert!(!states_figure("2026年全市运动会开幕"));
+        let (_, d) = build_over(
+            &[Heading("全市林地净增206万亩"), Heading("实现首次回流")],
+            false,
+            true,
+        );
+        assert_eq!(d.title, "全市林地净增206万亩  实现首次回流");
     }
 
     #[test]
