@@ -59,15 +59,13 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
             last - 1
         }
         None if last > 0 => {
-            match subtitle_evidence(headings[last - 1], headings[last]) + i32::from(dated) {
-                3.. => last - 1,
+            // A dated report leans subtitle, but never tips an unmarked pair alone.
+            let evidence = subtitle_evidence(headings[last - 1], headings[last]);
+            if evidence + i32::from(dated) < 3 && evidence >= 1 {
                 // Unsure: the two lines stay one headline, as the web edition joins them.
-                2 => {
-                    joined = true;
-                    last - 1
-                }
-                _ => last,
+                joined = true;
             }
+            if evidence >= 1 { last - 1 } else { last }
         }
         None => last,
     };
@@ -200,8 +198,11 @@ fn kicker_evidence(upper: &str, lower: &str) -> i32 {
     }
     // A clause of context, or a long line over another long one: a kicker sets the
     // scene at length, a subtitle adds a detail.
-    if upper.contains('，') || (len(upper) >= 20 && len(lower) >= 20) {
+    if upper.contains('，') {
         score += 1;
+    }
+    if len(upper) >= 20 && len(lower) >= 20 {
+        score += 2;
     }
     let spaced = lower.contains("  ") || lower.contains('\u{3000}') || lower.contains(' ');
     if spaced || lower.contains(['：', ':']) {
