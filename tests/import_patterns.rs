@@ -197,3 +197,15 @@ fn two_unmarked_headline_lines_read_as_title_and_subtitle_or_stay_one() {
     assert_eq!(p.articles[1].kicker, None);
     assert_eq!(p.articles[1].subtitle, None);
 }
+
+#[test]
+fn a_package_whose_introduction_quotes_an_epigraph_stays_one_article() {
+    let p = page("package_epigraph.txt");
+    // The epigraph's source (`——摘自…`) over the first story's stack does not hide
+    // that the short introduction heads a package of signed stories.
+    assert_eq!(titles(&p), vec!["一碗米粉，如何从小城走向全国（一线见闻）"]);
+    let a = texts(&p.articles[0]);
+    assert!(a.contains(&"——摘自发展规划"));
+    assert!(a.contains(&"本报记者  陈  杰"));
+    assert!(a.contains(&"开进商圈里  吃出新场景"));
+}

@@ -115,7 +115,12 @@ pub fn opens_package(current: &Draft, headings: &[&str]) -> bool {
             .paras
             .first()
             .is_some_and(|p| super::dateline::starts_with_dateline(&p.text));
-    intro && headings.len() >= 2 && headings[0].ends_with("——")
+    // The introduction's epigraph may close with its source (`——摘自…`) over the stack.
+    let stack = match headings {
+        [source, rest @ ..] if source.starts_with("——") => rest,
+        _ => headings,
+    };
+    intro && stack.len() >= 2 && stack[0].ends_with("——")
 }
 
 /// Whether a story's headline announces a digest of several speakers' words
