@@ -209,3 +209,13 @@ fn a_package_whose_introduction_quotes_an_epigraph_stays_one_article() {
     assert!(a.contains(&"本报记者  陈  杰"));
     assert!(a.contains(&"开进商圈里  吃出新场景"));
 }
+
+#[test]
+fn a_roundtable_lists_its_guests_by_name_and_post() {
+    let p = page("roundtable.txt");
+    // `某某（某会会长）` names a guest: not a headline closed by a column tag.
+    assert_eq!(titles(&p), vec!["城市更新如何更有温度（圆桌）"]);
+    let a = texts(&p.articles[0]);
+    assert!(a.contains(&"阿里·哈桑（某国城市规划学会会长）"));
+    assert!(a.contains(&"让居民成为更新的主角"));
+}

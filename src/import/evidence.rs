@@ -137,10 +137,20 @@ pub fn is_digest(d: &Draft) -> bool {
         .any(|h| h.contains("摘编") || h.contains("摘登"))
 }
 
+/// How a person's post ends (`副局长`, `研究员`, `教授`, `顾问`).
+const POST_ENDS: [&str; 12] = [
+    "长", "员", "授", "士", "问", "任", "书记", "主席", "家", "师", "总裁", "代表",
+];
+
 /// A headline closed by a column tag: `汇聚银发力量（编辑手记）`.
 pub fn column_tagged(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
-    t.ends_with('）') && t.contains('（') && !t.starts_with('（') && rules::at_most(t, 80)
+    // `某某（某大学教授）`: a participant's name and post, not a tagged headline.
+    let named = t.split_once('（').is_some_and(|(name, post)| {
+        let post = post.trim_end_matches('）');
+        rules::is_bare_name(name) && POST_ENDS.iter().any(|e| post.ends_with(e))
+    });
+    t.ends_with('）') && t.contains('（') && !t.starts_with('（') && rules::at_most(t, 80) && !named
 }
 
 /// The stock headline of a photo feature: `图片报道`, `图片新闻`.
