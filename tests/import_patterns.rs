@@ -219,3 +219,18 @@ fn a_roundtable_lists_its_guests_by_name_and_post() {
     assert!(a.contains(&"阿里·哈桑（某国城市规划学会会长）"));
     assert!(a.contains(&"让居民成为更新的主角"));
 }
+
+#[test]
+fn a_lead_without_a_full_stop_stays_whole() {
+    let p = page("leads.txt");
+    let a = texts(&p.articles[0]);
+    // A deck under the byline that the page prints again is whole, not cut.
+    assert_eq!(
+        a[0],
+        "把服务窗口搬到群众家门口，用近一些的服务换来暖一分的实效"
+    );
+    assert!(a[1].starts_with("又是一个赶集日。"));
+    // A lead that restates its subhead is whole too.
+    assert!(a.contains(&"初心史"));
+    assert!(a.iter().any(|t| t.ends_with("把群众的事放在心上")));
+}

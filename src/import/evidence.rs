@@ -137,6 +137,16 @@ pub fn is_digest(d: &Draft) -> bool {
         .any(|h| h.contains("摘编") || h.contains("摘登"))
 }
 
+/// Whether the first paragraph under a byline is a deck printed without a full stop
+/// that the page prints again (a lead repeated as a pull quote or a closing line): one
+/// clause-marked sentence, whole, so no column cut continues it.
+pub fn is_repeated_deck(text: &str, page: &str) -> bool {
+    text.contains('，')
+        && !text.contains(['。', '？', '！'])
+        && rules::at_most(text, 80)
+        && page.matches(text).nth(1).is_some()
+}
+
 /// How a person's post ends (`副局长`, `研究员`, `教授`, `顾问`).
 const POST_ENDS: [&str; 12] = [
     "长", "员", "授", "士", "问", "任", "书记", "主席", "家", "师", "总裁", "代表",

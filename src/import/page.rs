@@ -36,6 +36,7 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
     let (blocks, by_indent) = blocks(&text);
     let mut reader = Reader {
         by_indent,
+        page: &text,
         ..Reader::default()
     };
     for i in 0..blocks.len() {
@@ -73,6 +74,8 @@ struct Reader<'a> {
     by_indent: bool,
     /// The current story opened with an editor's note: it is a package of sub-stories.
     in_package: bool,
+    /// The whole page text.
+    page: &'a str,
 }
 
 impl<'a> Reader<'a> {
@@ -362,9 +365,11 @@ impl<'a> Reader<'a> {
         } else if d.continues_with(b.text) && !b.indented && speaker::label_len(b.text).is_none() {
             d.continue_last(b.text);
         } else {
+            let deck = d.paras.is_empty() && d.byline.is_some();
             d.push(ParagraphKind::Text, b.text);
             if let Some(p) = d.paras.last_mut() {
                 p.indented = b.indented;
+                p.complete = deck && evidence::is_repeated_deck(b.text, self.page);
             }
         }
     }
