@@ -152,6 +152,12 @@ const POST_ENDS: [&str; 12] = [
     "长", "员", "授", "士", "问", "任", "书记", "主席", "家", "师", "总裁", "代表",
 ];
 
+/// Whether `line` is a speaker's post and name signing the next piece of a digest
+/// (`…发言摘编`): a paragraph of its own, never the end of the one before.
+pub fn signs_digest_piece(current: &Draft, line: &str) -> bool {
+    is_digest(current) && (rules::is_signature(line) || rules::is_bare_name(line))
+}
+
 /// A headline closed by a column tag: `汇聚银发力量（编辑手记）`.
 pub fn column_tagged(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));

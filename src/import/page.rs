@@ -147,7 +147,7 @@ impl<'a> Reader<'a> {
             && let Some(d) = self.drafts.last_mut()
         {
             self.in_package |= evidence::is_editors_note(h);
-            if kind == ParagraphKind::Text && d.is_open() && !in_digest_signed(d, h) {
+            if kind == ParagraphKind::Text && d.is_open() && !evidence::signs_digest_piece(d, h) {
                 d.continue_last(h);
             } else {
                 d.push(kind, h);
@@ -219,7 +219,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         // A paragraph that stopped mid-sentence goes on in the next block.
-        if current.is_open() && !in_digest_signed(current, line) {
+        if current.is_open() && !evidence::signs_digest_piece(current, line) {
             return Some(ParagraphKind::Text);
         }
         // Where paragraphs are indented, an unindented line over one is a headline.
@@ -227,7 +227,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         if !self.by_indent {
-            if in_digest_signed(current, line) {
+            if evidence::signs_digest_piece(current, line) {
                 return Some(ParagraphKind::Text);
             }
             let one = [line];
@@ -477,12 +477,6 @@ impl<'a> Reader<'a> {
             .rposition(|d| !d.has_head())
             .map(|i| first + i)
     }
-}
-
-/// Whether `line` is a speaker's post and name signing the next piece of a digest
-/// (`…发言摘编`): a paragraph of its own, never the end of the one before.
-fn in_digest_signed(current: &Draft, line: &str) -> bool {
-    evidence::is_digest(current) && (rules::is_signature(line) || rules::is_bare_name(line))
 }
 
 /// Whether the body at `next` is a short caption closed by a photo credit.
