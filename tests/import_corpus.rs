@@ -11,8 +11,8 @@ use dubao::import::score::{Score, score_corpus};
 const BOUNDS: [(&str, &str, f64, f64, f64); 4] = [
     ("gmrb", "blank", 0.96, 0.99, 0.02),
     ("gmrb", "indent", 0.96, 0.995, 0.005),
-    ("rmrb", "blank", 0.91, 0.955, 0.02),
-    ("rmrb", "indent", 0.955, 0.99, 0.005),
+    ("rmrb", "blank", 0.945, 0.98, 0.01),
+    ("rmrb", "indent", 0.985, 0.99, 0.005),
 ];
 
 #[test]

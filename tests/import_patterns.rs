@@ -164,3 +164,73 @@ fn the_indent_style_reads_headlines_from_the_layout() {
     );
     assert_eq!(p.lines.len(), 1);
 }
+
+#[test]
+fn a_digest_of_speeches_is_one_article() {
+    let p = page("digest.txt");
+    // Each speaker's piece, headed, signed with a post and credited `（…整理）`, stays
+    // inside the digest; the dated story after it is the next article.
+    assert_eq!(
+        titles(&p),
+        vec!["推动社区治理创新  提升基层服务能力", "社区食堂开进更多小区"]
+    );
+    let a = texts(&p.articles[0]);
+    assert!(a.contains(&"让老旧小区焕发新活力"));
+    assert!(a.contains(&"城南街道党工委书记  吴  芳"));
+    assert_eq!(a.last(), Some(&"（本报记者  王  丽整理）"));
+}
+
+#[test]
+fn two_unmarked_headline_lines_read_as_title_and_subtitle_or_stay_one() {
+    let p = page("two_lines.txt");
+    // A short line of figures under a statement: the subtitle.
+    assert_eq!(p.articles[0].title, "全市夏季用水量同比增长5%");
+    assert_eq!(
+        p.articles[0].subtitle.as_deref(),
+        Some("居民生活用水超过三万吨")
+    );
+    // Evidence either way but not enough: one headline of the two printed lines.
+    assert_eq!(
+        p.articles[1].title,
+        "全市旅游节日前开幕  多项活动持续至十月"
+    );
+    assert_eq!(p.articles[1].kicker, None);
+    assert_eq!(p.articles[1].subtitle, None);
+}
+
+#[test]
+fn a_package_whose_introduction_quotes_an_epigraph_stays_one_article() {
+    let p = page("package_epigraph.txt");
+    // The epigraph's source (`——摘自…`) over the first story's stack does not hide
+    // that the short introduction heads a package of signed stories.
+    assert_eq!(titles(&p), vec!["一碗米粉，如何从小城走向全国（一线见闻）"]);
+    let a = texts(&p.articles[0]);
+    assert!(a.contains(&"——摘自发展规划"));
+    assert!(a.contains(&"本报记者  陈  杰"));
+    assert!(a.contains(&"开进商圈里  吃出新场景"));
+}
+
+#[test]
+fn a_roundtable_lists_its_guests_by_name_and_post() {
+    let p = page("roundtable.txt");
+    // `某某（某会会长）` names a guest: not a headline closed by a column tag.
+    assert_eq!(titles(&p), vec!["城市更新如何更有温度（圆桌）"]);
+    let a = texts(&p.articles[0]);
+    assert!(a.contains(&"阿里·哈桑（某国城市规划学会会长）"));
+    assert!(a.contains(&"让居民成为更新的主角"));
+}
+
+#[test]
+fn a_lead_without_a_full_stop_stays_whole() {
+    let p = page("leads.txt");
+    let a = texts(&p.articles[0]);
+    // A deck under the byline that the page prints again is whole, not cut.
+    assert_eq!(
+        a[0],
+        "把服务窗口搬到群众家门口，用近一些的服务换来暖一分的实效"
+    );
+    assert!(a[1].starts_with("又是一个赶集日。"));
+    // A lead that restates its subhead is whole too.
+    assert!(a.contains(&"初心史"));
+    assert!(a.iter().any(|t| t.ends_with("把群众的事放在心上")));
+}

@@ -10,6 +10,8 @@ use crate::model::{Article, ArticleId, ArticleKind, Paragraph, ParagraphKind};
 pub struct DraftPara {
     pub kind: ParagraphKind,
     pub text: String,
+    /// Known to be whole though it ends with no full stop: nothing continues it.
+    pub complete: bool,
     /// Whether the paragraph opened with a full-width indent.
     pub indented: bool,
 }
@@ -62,6 +64,7 @@ impl Draft {
             kind,
             text: text.to_owned(),
             indented: false,
+            complete: false,
         });
     }
 
@@ -79,9 +82,24 @@ impl Draft {
                 // A sub-story's byline kept as a paragraph is complete.
                 && !rules::is_byline(&p.text)
                 && !rules::is_bare_name(&p.text)
+                && !rules::is_signature(&p.text)
                 // A paragraph ending on a dash introduces what follows (`分为3类——`).
                 && (!p.text.ends_with("——") || rules::at_most(&p.text, 30))
-        })
+        }) && !self.ends_with_lead()
+    }
+
+    /// Whether the last paragraph is a lead printed without a full stop: one known to be
+    /// whole (a deck the page prints twice), or a lead that restates the subhead just
+    /// above it.
+    fn ends_with_lead(&self) -> bool {
+        let n = self.paras.len();
+        let Some(last) = self.paras.last() else {
+            return false;
+        };
+        let restates = n >= 2
+            && self.paras[n - 2].kind == ParagraphKind::Subhead
+            && last.text.starts_with(self.paras[n - 2].text.as_str());
+        last.complete || restates
     }
 
     /// Whether `next` can go on the last paragraph: it is open, and `next` does not open

@@ -37,9 +37,11 @@ pub const THRESHOLD: i32 = 3;
 /// How strongly the run starts a new article after `current` (positive: it does).
 pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i32 {
     let mut score = 0;
+    // A digest of speeches (`…发言摘编`) is one article of signed, credited pieces.
+    let digest = is_digest(current);
     // Inside a package reporters sign its pieces; a columnist's signature still opens
     // an article of its own.
-    if run.byline && (!in_package || run.signed) {
+    if run.byline && !digest && (!in_package || run.signed) {
         score += 3;
     }
     if super::dateline::starts_with_dateline(run.next) {
@@ -48,7 +50,7 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     if run.photo {
         score += 3;
     }
-    if closed(current) {
+    if closed(current) && !digest {
         score += 3;
     }
     // A dated news report (`本报北京5月4日电…`) seldom has subheads: a headline after
@@ -113,13 +115,58 @@ pub fn opens_package(current: &Draft, headings: &[&str]) -> bool {
             .paras
             .first()
             .is_some_and(|p| super::dateline::starts_with_dateline(&p.text));
-    intro && headings.len() >= 2 && headings[0].ends_with("——")
+    // The introduction's epigraph may close with its source (`——摘自…`) over the stack.
+    let stack = match headings {
+        [source, rest @ ..] if source.starts_with("——") => rest,
+        _ => headings,
+    };
+    intro && stack.len() >= 2 && stack[0].ends_with("——")
+}
+
+/// Whether a story's headline announces a digest of several speakers' words
+/// (`…发言摘编`, `…摘登`): its pieces, each signed and credited, stay inside it.
+pub fn is_digest(d: &Draft) -> bool {
+    let heads = [
+        d.kicker.as_deref(),
+        Some(d.title.as_str()),
+        d.subtitle.as_deref(),
+    ];
+    heads
+        .into_iter()
+        .flatten()
+        .any(|h| h.contains("摘编") || h.contains("摘登"))
+}
+
+/// Whether the first paragraph under a byline is a deck printed without a full stop
+/// that the page prints again (a lead repeated as a pull quote or a closing line): one
+/// clause-marked sentence, whole, so no column cut continues it.
+pub fn is_repeated_deck(text: &str, page: &str) -> bool {
+    text.contains('，')
+        && !text.contains(['。', '？', '！'])
+        && rules::at_most(text, 80)
+        && page.matches(text).nth(1).is_some()
+}
+
+/// How a person's post ends (`副局长`, `研究员`, `教授`, `顾问`).
+const POST_ENDS: [&str; 12] = [
+    "长", "员", "授", "士", "问", "任", "书记", "主席", "家", "师", "总裁", "代表",
+];
+
+/// Whether `line` is a speaker's post and name signing the next piece of a digest
+/// (`…发言摘编`): a paragraph of its own, never the end of the one before.
+pub fn signs_digest_piece(current: &Draft, line: &str) -> bool {
+    is_digest(current) && (rules::is_signature(line) || rules::is_bare_name(line))
 }
 
 /// A headline closed by a column tag: `汇聚银发力量（编辑手记）`.
 pub fn column_tagged(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
-    t.ends_with('）') && t.contains('（') && !t.starts_with('（') && rules::at_most(t, 80)
+    // `某某（某大学教授）`: a participant's name and post, not a tagged headline.
+    let named = t.split_once('（').is_some_and(|(name, post)| {
+        let post = post.trim_end_matches('）');
+        rules::is_bare_name(name) && POST_ENDS.iter().any(|e| post.ends_with(e))
+    });
+    t.ends_with('）') && t.contains('（') && !t.starts_with('（') && rules::at_most(t, 80) && !named
 }
 
 /// The stock headline of a photo feature: `图片报道`, `图片新闻`.

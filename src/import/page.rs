@@ -36,6 +36,7 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
     let (blocks, by_indent) = blocks(&text);
     let mut reader = Reader {
         by_indent,
+        page: &text,
         ..Reader::default()
     };
     for i in 0..blocks.len() {
@@ -73,6 +74,8 @@ struct Reader<'a> {
     by_indent: bool,
     /// The current story opened with an editor's note: it is a package of sub-stories.
     in_package: bool,
+    /// The whole page text.
+    page: &'a str,
 }
 
 impl<'a> Reader<'a> {
@@ -144,7 +147,7 @@ impl<'a> Reader<'a> {
             && let Some(d) = self.drafts.last_mut()
         {
             self.in_package |= evidence::is_editors_note(h);
-            if kind == ParagraphKind::Text && d.is_open() {
+            if kind == ParagraphKind::Text && d.is_open() && !evidence::signs_digest_piece(d, h) {
                 d.continue_last(h);
             } else {
                 d.push(kind, h);
@@ -216,7 +219,7 @@ impl<'a> Reader<'a> {
             return None;
         }
         // A paragraph that stopped mid-sentence goes on in the next block.
-        if current.is_open() {
+        if current.is_open() && !evidence::signs_digest_piece(current, line) {
             return Some(ParagraphKind::Text);
         }
         // Where paragraphs are indented, an unindented line over one is a headline.
@@ -224,6 +227,9 @@ impl<'a> Reader<'a> {
             return None;
         }
         if !self.by_indent {
+            if evidence::signs_digest_piece(current, line) {
+                return Some(ParagraphKind::Text);
+            }
             let one = [line];
             let run = self.run(&one, false, blocks, next);
             if evidence::new_article_score(&run, current, self.in_package) >= THRESHOLD {
@@ -359,9 +365,11 @@ impl<'a> Reader<'a> {
         } else if d.continues_with(b.text) && !b.indented && speaker::label_len(b.text).is_none() {
             d.continue_last(b.text);
         } else {
+            let deck = d.paras.is_empty() && d.byline.is_some();
             d.push(ParagraphKind::Text, b.text);
             if let Some(p) = d.paras.last_mut() {
                 p.indented = b.indented;
+                p.complete = deck && evidence::is_repeated_deck(b.text, self.page);
             }
         }
     }

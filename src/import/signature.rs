@@ -31,7 +31,7 @@ pub fn is_bare_name(text: &str) -> bool {
 }
 
 /// Words that end a person's post (`副司长`, `党委书记`, `教授`) in a signature.
-const POSTS: [&str; 16] = [
+const POSTS: [&str; 20] = [
     "长",
     "主任",
     "书记",
@@ -48,6 +48,10 @@ const POSTS: [&str; 16] = [
     "总监",
     "干事",
     "馆员",
+    "总裁",
+    "编委",
+    "总编辑",
+    "成员",
 ];
 
 /// A signature under a headline: a bare name after the writer's post or country,

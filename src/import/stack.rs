@@ -49,6 +49,7 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
         return (page_lines, draft);
     }
     let last = headings.len() - 1;
+    let mut joined = false;
     let title_at = match (1..headings.len()).find(|&i| rules::is_dash_subtitle(headings[i])) {
         Some(s) => s - 1,
         None if last > 0
@@ -57,14 +58,22 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
         {
             last - 1
         }
-        None if last > 0
-            && subtitle_evidence(headings[last - 1], headings[last]) + i32::from(dated) >= 2 =>
-        {
-            last - 1
+        None if last > 0 => {
+            // A dated report leans subtitle, but never tips an unmarked pair alone.
+            let evidence = subtitle_evidence(headings[last - 1], headings[last]);
+            if evidence + i32::from(dated) < 3 && evidence >= 1 {
+                // Unsure: the two lines stay one headline, as the web edition joins them.
+                joined = true;
+            }
+            if evidence >= 1 { last - 1 } else { last }
         }
         None => last,
     };
     draft.title = headings[title_at].to_owned();
+    if joined {
+        draft.title = format!("{}  {}", headings[last - 1], headings[last]);
+        headings.pop();
+    }
     let below = &headings[title_at + 1..];
     if !below.is_empty() {
         draft.subtitle = Some(below.join(" "));
@@ -142,7 +151,61 @@ fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
     if EVENTS.iter().any(|e| upper.ends_with(e)) {
         score += 1;
     }
-    if lower.contains("出席") && (lower.ends_with("讲话") || lower.ends_with("致辞")) {
+    if lower.contains("出席") {
+        score += 1 + i32::from(lower.ends_with("讲话") || lower.ends_with("致辞"));
+    }
+    // A line of figures details the statement above it, above all a short line.
+    let len = |t: &str| t.chars().filter(|&c| !rules::is_space(c)).count();
+    let figures = |t: &str| t.contains(|c: char| c.is_ascii_digit() || matches!(c, '%' | '％'));
+    if figures(lower) || lower.contains(['万', '亿']) {
+        score += 1;
+    }
+    // A title that states a figure (not a year) is a finished statement: a line under
+    // it adds to it.
+    if states_figure(upper) {
+        score += 1;
+    }
+    if len(lower) <= 12 && len(upper) >= 12 {
+        score += 1;
+    }
+    score - kicker_evidence(upper, lower)
+}
+
+/// Whether a line holds a number other than a year (`6.0%`, `206万亩`, not `2026年`).
+fn states_figure(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.iter().enumerate().any(|(i, c)| {
+        c.is_ascii_digit()
+            && chars
+                .get(i + 1)
+                .is_none_or(|n| !n.is_ascii_digit() && *n != '年')
+    })
+}
+
+/// How strongly the upper of two unmarked lines reads as a kicker: a short or quoted
+/// line of context, a clause over a display title (`某地：…`, two spaced phrases).
+fn kicker_evidence(upper: &str, lower: &str) -> i32 {
+    let mut score = 0;
+    let len = |t: &str| t.chars().filter(|&c| !rules::is_space(c)).count();
+    if len(upper) <= 6 {
+        score += 2;
+    }
+    if upper.ends_with("——") {
+        score += 3;
+    }
+    if upper.starts_with('“') && upper.ends_with('”') {
+        score += 2;
+    }
+    // A clause of context, or a long line over another long one: a kicker sets the
+    // scene at length, a subtitle adds a detail.
+    if upper.contains('，') {
+        score += 1;
+    }
+    if len(upper) >= 20 && len(lower) >= 20 {
+        score += 2;
+    }
+    let spaced = lower.contains("  ") || lower.contains('\u{3000}') || lower.contains(' ');
+    if spaced || lower.contains(['：', ':']) {
         score += 2;
     }
     score
@@ -310,6 +373,18 @@ mod tests {
         assert_eq!(d.kicker, None);
         assert_eq!(d.paras[0].kind, ParagraphKind::Subhead);
         assert_eq!(d.paras[0].text, "核心阅读");
+    }
+
+    #[test]
+    fn a_figure_in_the_title_is_a_statement_a_year_is_not() {
+        assert!(states_figure("全市林地净增206万亩"));
+        assert!(!states_figure("2026年全市运动会开幕"));
+        let (_, d) = build_over(
+            &[Heading("全市林地净增206万亩"), Heading("实现首次回流")],
+            false,
+            true,
+        );
+        assert_eq!(d.title, "全市林地净增206万亩  实现首次回流");
     }
 
     #[test]
