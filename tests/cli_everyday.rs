@@ -250,3 +250,24 @@ fn completions_and_man_into_a_closed_pipe_do_not_panic() {
         assert!(o.status.success(), "{args:?}: {e}");
     }
 }
+
+#[test]
+fn export_into_a_closed_pipe_is_quiet() {
+    use std::process::Stdio;
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .arg("export")
+        .current_dir(home.path())
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let e = err(&o);
+    assert!(!e.contains("Broken pipe"), "{e}");
+    assert!(o.status.success(), "{e}");
+}
