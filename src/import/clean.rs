@@ -232,7 +232,10 @@ mod tests {
 
     #[test]
     fn removes_zero_width_spaces_joiners_and_inner_boms() {
-        assert_eq!(clean("衡水\u{200b}打造\u{feff}新区\u{2060}!"), "衡水打造新区!");
+        assert_eq!(
+            clean("衡水\u{200b}打造\u{feff}新区\u{2060}!"),
+            "衡水打造新区!"
+        );
     }
 
     #[test]
