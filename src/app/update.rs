@@ -8,6 +8,9 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..) | Action::Tick(_)) {
             self.status = None;
+            if !matches!(action, Action::StepPage { .. }) {
+                self.browse.bare_page = None;
+            }
         }
         self.poll_count();
         let Some(action) = self.browse_action(action) else {
