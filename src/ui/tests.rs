@@ -245,3 +245,32 @@ fn the_help_box_edges_blank_the_wide_characters_they_cut() {
         }
     }
 }
+
+#[test]
+fn the_list_shows_punctuation_as_the_reading_pane_does() {
+    let lib = sample::library(&[(
+        "衡水:打造营商环境",
+        vec!["近日,衡水市政府收到感谢信。".into()],
+    )]);
+    let row = |app: &App| -> String {
+        let buf = draw(app);
+        let mut s = String::new();
+        for y in 0..app.size.1 {
+            let mut x = 0;
+            while x < app.size.0 {
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+            }
+            s.push('\n');
+        }
+        s
+    };
+    let app = App::new(lib.clone(), (80, 24), None);
+    let screen = row(&app);
+    assert!(screen.contains("衡水：打造"), "{screen}");
+    assert!(!screen.contains("衡水:打造"), "{screen}");
+    let mut app = App::new(lib, (80, 24), None);
+    app.settings.fullwidth_punct = false;
+    assert!(row(&app).contains("衡水:打造"));
+}
