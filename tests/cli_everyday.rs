@@ -271,3 +271,35 @@ fn export_into_a_closed_pipe_is_quiet() {
     assert!(!e.contains("Broken pipe"), "{e}");
     assert!(o.status.success(), "{e}");
 }
+
+#[test]
+fn config_warns_of_a_data_path_that_is_not_there() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/dubao");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "[library]\ndata = [\"/nonexistent-dubao\"]\n";
+    std::fs::write(dir.join("config.toml"), text).unwrap();
+    let check = dubao(&["config"], home.path());
+    assert!(check.status.success(), "{}", err(&check));
+    let o = out(&check);
+    assert!(!o.contains("(good)"), "{o}");
+    assert!(
+        o.contains("warning: [library] data: /nonexistent-dubao"),
+        "{o}"
+    );
+}
+
+#[test]
+fn a_main_key_the_list_takes_is_refused_with_its_line() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/dubao");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "[keys.main]\nquit = [\"j\"]\n").unwrap();
+    let o = dubao(&["config"], home.path());
+    assert!(!o.status.success());
+    assert!(
+        err(&o).contains("config.toml:2: keys.main.quit: `j`"),
+        "{}",
+        err(&o)
+    );
+}
