@@ -228,9 +228,8 @@ impl App {
             Some((_, Some(i))) => self.select_index(i),
             Some((p, None)) => {
                 self.browse.bare_page = Some(p);
-                let header = self.library.issues[cur.issue]
-                    .pages
-                    .get(p)
+                let header = (self.library.issues.get(cur.issue))
+                    .and_then(|i| i.pages.get(p))
                     .map(super::rows::page_header)
                     .unwrap_or_default();
                 self.status = Some(format!("{header}: 没有文章 no articles on this page"));
