@@ -72,10 +72,14 @@ fn main() -> ExitCode {
     }
 }
 
-/// The reader of our output went away (`dubao list | head`): not an error.
+/// The reader of our output went away (`dubao list | head`): not an error. `serde_json`
+/// wraps the io error without exposing it as a source (`dubao export | head`): ask it.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    let pipe = std::io::ErrorKind::BrokenPipe;
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|io| io.kind() == pipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(pipe))
     })
 }

@@ -250,3 +250,56 @@ fn completions_and_man_into_a_closed_pipe_do_not_panic() {
         assert!(o.status.success(), "{args:?}: {e}");
     }
 }
+
+#[test]
+fn export_into_a_closed_pipe_is_quiet() {
+    use std::process::Stdio;
+    let home = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .arg("export")
+        .current_dir(home.path())
+        .env("HOME", home.path())
+        .env("XDG_DATA_HOME", home.path().join("data"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let e = err(&o);
+    assert!(!e.contains("Broken pipe"), "{e}");
+    assert!(o.status.success(), "{e}");
+}
+
+#[test]
+fn config_warns_of_a_data_path_that_is_not_there() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/dubao");
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = "[library]\ndata = [\"/nonexistent-dubao\"]\n";
+    std::fs::write(dir.join("config.toml"), text).unwrap();
+    let check = dubao(&["config"], home.path());
+    assert!(check.status.success(), "{}", err(&check));
+    let o = out(&check);
+    assert!(!o.contains("(good)"), "{o}");
+    assert!(
+        o.contains("warning: [library] data: /nonexistent-dubao"),
+        "{o}"
+    );
+}
+
+#[test]
+fn a_main_key_the_list_takes_is_refused_with_its_line() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("config/dubao");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), "[keys.main]\nquit = [\"j\"]\n").unwrap();
+    let o = dubao(&["config"], home.path());
+    assert!(!o.status.success());
+    assert!(
+        err(&o).contains("config.toml:2: keys.main.quit: `j`"),
+        "{}",
+        err(&o)
+    );
+}

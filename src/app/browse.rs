@@ -25,6 +25,9 @@ pub struct Browse {
     pub at: Option<usize>,
     /// First row of the list shown (below the issue's title row).
     pub top: usize,
+    /// A page without articles (an advert page) `{` `}` turned the list to: its header
+    /// heads the list until another key moves the selection.
+    pub bare_page: Option<usize>,
     /// When the shelf was last asked for new issues.
     pub refreshed: Instant,
 }
@@ -47,6 +50,7 @@ impl Browse {
             issues,
             at: None,
             top: 0,
+            bare_page: None,
             refreshed: Instant::now(),
         }
     }
@@ -194,30 +198,50 @@ impl App {
         }
     }
 
-    /// `}` (forward) or `{`: the first article of the next or previous page.
+    /// `}` (forward) or `{`: the first article of the next or previous page, or the
+    /// header of a page without articles (an advert page: its lines are in the list).
     pub(super) fn step_page(&mut self, forward: bool) {
         self.leave_results();
         let Some(cur) = self.current_ref() else {
             return;
         };
-        let target = if forward {
-            self.visible.iter().position(|r| r.page > cur.page)
-        } else if self
-            .visible
+        let bare = self.browse.bare_page.take();
+        let from = bare.unwrap_or(cur.page);
+        let pages: Vec<usize> = self
+            .list_rows()
             .iter()
-            .position(|r| r.page == cur.page)
-            .is_some_and(|first| first < self.selected)
-        {
+            .filter_map(|r| match r {
+                Row::Page(p) => Some(*p),
+                _ => None,
+            })
+            .collect();
+        let first_of = |p: usize| self.visible.iter().position(|r| r.page == p);
+        let target = if forward {
+            pages.iter().copied().find(|&p| p > from)
+        } else if bare.is_none() && first_of(cur.page).is_some_and(|f| f < self.selected) {
             // Back to the top of this page first, as a book's page turns.
-            self.visible.iter().position(|r| r.page == cur.page)
+            Some(cur.page)
         } else {
-            let prev = self.visible.iter().rev().find(|r| r.page < cur.page);
-            prev.and_then(|p| self.visible.iter().position(|r| r.page == p.page))
+            pages.iter().copied().rev().find(|&p| p < from)
         };
-        match target {
-            Some(i) => self.select_index(i),
-            None if forward => self.status = Some("最后一版 the last page".into()),
-            None => self.status = Some("第一版 the first page".into()),
+        match target.map(|p| (p, first_of(p))) {
+            Some((_, Some(i))) => self.select_index(i),
+            Some((p, None)) => {
+                self.browse.bare_page = Some(p);
+                let header = (self.library.issues.get(cur.issue))
+                    .and_then(|i| i.pages.get(p))
+                    .map(super::rows::page_header)
+                    .unwrap_or_default();
+                self.status = Some(format!("{header}: 没有文章 no articles on this page"));
+            }
+            None if forward => {
+                self.browse.bare_page = bare;
+                self.status = Some("最后一版 the last page".into())
+            }
+            None => {
+                self.browse.bare_page = bare;
+                self.status = Some("第一版 the first page".into())
+            }
         }
     }
 
@@ -280,6 +304,12 @@ impl App {
         }
         let rows = self.list_rows();
         let h = usize::from(self.list_areas().1.height).max(1);
+        if let Some(p) = self.browse.bare_page
+            && let Some(at) = rows.iter().position(|r| *r == Row::Page(p))
+        {
+            self.browse.top = at.min(rows.len().saturating_sub(h));
+            return;
+        }
         let mine: Vec<usize> = (0..rows.len())
             .filter(|&i| rows[i].item() == Some(self.selected))
             .collect();

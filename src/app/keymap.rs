@@ -57,6 +57,42 @@ impl Keymap {
         Ok(())
     }
 
+    /// A key of `command` in `mode` that another command takes where it would be read:
+    /// the same mode, or `main` against `list` and `reader` (their rows win there). The
+    /// message names the key, the other command and its mode. Only keys `defaults` does
+    /// not give the command are checked: the table's own overlaps are meant.
+    pub fn conflict(&self, defaults: &Keymap, mode: &str, command: &str) -> Option<String> {
+        let m = Mode::from_name(mode)?;
+        let me = self
+            .bindings
+            .iter()
+            .find(|b| b.mode == m && b.name == command)?;
+        let meets = |other: Mode| {
+            other == m
+                || (m == Mode::Main && matches!(other, Mode::List | Mode::Reader))
+                || (other == Mode::Main && matches!(m, Mode::List | Mode::Reader))
+        };
+        let old = defaults
+            .bindings
+            .iter()
+            .find(|b| b.mode == m && b.name == command)
+            .map_or(&[][..], |b| &b.keys[..]);
+        me.keys.iter().filter(|k| !old.contains(k)).find_map(|k| {
+            self.bindings
+                .iter()
+                .filter(|b| meets(b.mode) && !(b.mode == m && b.name == command))
+                .find(|b| b.keys.contains(k))
+                .map(|b| {
+                    format!(
+                        "`{}` is also bound to `{}` in [keys.{}]",
+                        k.name(),
+                        b.name,
+                        b.mode.name()
+                    )
+                })
+        })
+    }
+
     /// The command `ev` asks for in `mode`: its own rows first, then (list and reader)
     /// `main`, then `all`.
     pub fn lookup(&self, mode: Mode, ev: &KeyEvent) -> Option<Command> {

@@ -27,29 +27,59 @@ impl Row {
 }
 
 /// The rows for `visible` (articles of one issue, in page order), two per article when
-/// `two_rows`; page lines are shown only then (a short list keeps to headlines).
+/// `two_rows`; page lines are shown only then (a short list keeps to headlines). A page
+/// with no articles at all (an advert page) still has its header and lines in the list.
 pub fn issue_rows(lib: &Library, visible: &[ArticleRef], two_rows: bool) -> Vec<Row> {
     let mut rows = Vec::with_capacity(visible.len() * 2 + 16);
-    let mut page = None;
+    let mut page: Option<(usize, usize)> = None;
+    let bare_pages = |issue: usize, from: usize, to: usize, rows: &mut Vec<Row>| {
+        let Some(pages) = lib.issues.get(issue).map(|i| &i.pages) else {
+            return;
+        };
+        let to = to.min(pages.len());
+        for (p, page) in pages.iter().enumerate().take(to).skip(from) {
+            if page.articles.is_empty() {
+                push_page(rows, p, page.lines.len(), two_rows);
+            }
+        }
+    };
     for (item, r) in visible.iter().enumerate() {
-        if page != Some(r.page) {
-            page = Some(r.page);
-            rows.push(Row::Page(r.page));
+        if page != Some((r.issue, r.page)) {
+            match page {
+                Some((issue, p)) if issue == r.issue && p < r.page => {
+                    bare_pages(issue, p + 1, r.page, &mut rows)
+                }
+                Some((issue, p)) if issue != r.issue => {
+                    bare_pages(issue, p + 1, usize::MAX, &mut rows);
+                    bare_pages(r.issue, 0, r.page, &mut rows);
+                }
+                None => bare_pages(r.issue, 0, r.page, &mut rows),
+                _ => {}
+            }
+            page = Some((r.issue, r.page));
             let lines = lib
                 .issues
                 .get(r.issue)
                 .and_then(|i| i.pages.get(r.page))
                 .map_or(0, |p| p.lines.len());
-            if two_rows {
-                rows.extend((0..lines).map(|line| Row::PageLine { page: r.page, line }));
-            }
+            push_page(&mut rows, r.page, lines, two_rows);
         }
         if two_rows {
             rows.push(Row::Article { item, label: true });
         }
         rows.push(Row::Article { item, label: false });
     }
+    if let Some((issue, p)) = page {
+        bare_pages(issue, p + 1, usize::MAX, &mut rows);
+    }
     rows
+}
+
+fn push_page(rows: &mut Vec<Row>, page: usize, lines: usize, two_rows: bool) {
+    rows.push(Row::Page(page));
+    if two_rows {
+        rows.extend((0..lines).map(|line| Row::PageLine { page, line }));
+    }
 }
 
 /// `第05版 评论`: the page's number and section as a header.
@@ -108,6 +138,24 @@ mod tests {
                 .collect(),
             articles: vec![Article::default(); articles],
         }
+    }
+
+    #[test]
+    fn a_page_without_articles_keeps_its_header_and_lines() {
+        let lib = Library {
+            issues: vec![Issue {
+                pages: vec![page("08", 0, 1), page("09", 2, 0), page("10", 0, 1)],
+                ..Default::default()
+            }],
+        };
+        let visible: Vec<ArticleRef> = lib.articles().map(|(r, _)| r).collect();
+        let rows = issue_rows(&lib, &visible, true);
+        let at = rows.iter().position(|r| *r == Row::Page(1)).unwrap();
+        assert_eq!(rows[at + 1], Row::PageLine { page: 1, line: 0 });
+        assert_eq!(rows[at + 2], Row::PageLine { page: 1, line: 1 });
+        assert_eq!(rows[at + 3], Row::Page(2));
+        let short = issue_rows(&lib, &visible, false);
+        assert!(short.contains(&Row::Page(1)));
     }
 
     #[test]

@@ -8,6 +8,9 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..) | Action::Tick(_)) {
             self.status = None;
+            if !matches!(action, Action::StepPage { .. }) {
+                self.browse.bare_page = None;
+            }
         }
         self.poll_count();
         let Some(action) = self.browse_action(action) else {
@@ -50,12 +53,7 @@ impl App {
             Action::ToggleColumns => {
                 self.settings.columns = !self.settings.columns;
                 self.relayout();
-                let on = self.layout.page_rows.is_some();
-                self.status = Some(match (self.settings.columns, on) {
-                    (true, true) => "columns on".into(),
-                    (true, false) => "columns on (pane too narrow: one column)".into(),
-                    (false, _) => "columns off".into(),
-                });
+                self.status = Some(self.columns_status().into());
             }
             Action::Measure(cells) => {
                 let st = self.settings.with_measure_step(cells);
@@ -69,6 +67,14 @@ impl App {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.relayout();
+                // A columns message told of the old size: say it again for the new one.
+                if self
+                    .status
+                    .as_deref()
+                    .is_some_and(|s| s.starts_with("columns "))
+                {
+                    self.status = Some(self.columns_status().into());
+                }
             }
             Action::Wheel { column, row, delta } => self.wheel(column, row, delta),
             Action::Click { column, row } => self.click(column, row),
@@ -93,6 +99,15 @@ impl App {
             _ => {}
         }
         self.keep_in_view();
+    }
+
+    /// What `c` did, as the pane is now.
+    fn columns_status(&self) -> &'static str {
+        match (self.settings.columns, self.layout.page_rows.is_some()) {
+            (true, true) => "columns on",
+            (true, false) => "columns on (pane too narrow: one column)",
+            (false, _) => "columns off",
+        }
     }
 
     /// Select row `i` of the list: keeps the old article's place, restores the new one's.

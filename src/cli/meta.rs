@@ -29,8 +29,19 @@ pub fn config(out: &mut impl Write, path: bool, default: bool) -> Result<()> {
         )?;
         return Ok(());
     }
-    crate::config::load(&at)?;
-    writeln!(out, "{} (good)", at.display())?;
+    let loaded = crate::config::load(&at)?;
+    // A data path that is not there passes the parse but fails at start: say so now.
+    let missing: Vec<_> = (loaded.config.library.data.iter())
+        .filter(|p| !p.exists())
+        .collect();
+    if missing.is_empty() {
+        writeln!(out, "{} (good)", at.display())?;
+    } else {
+        writeln!(out, "{} (read, with warnings)", at.display())?;
+        for p in missing {
+            writeln!(out, "warning: [library] data: {}: not there", p.display())?;
+        }
+    }
     Ok(())
 }
 

@@ -230,6 +230,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
                 .map_err(|e| bad(&format!("keys.{mode}"), command, e.to_string()))?;
         }
     }
+    // Checked once all are rebound: a swap of two keys is no conflict.
+    let defaults = Keymap::default();
+    for (mode, commands) in &config.keys {
+        for command in commands.keys() {
+            if let Some(m) = keymap.conflict(&defaults, mode, command) {
+                return Err(bad(&format!("keys.{mode}"), command, m));
+            }
+        }
+    }
     let mut theme = Theme::default();
     for (role, spec) in &config.theme {
         let style = theme::parse_style(spec).map_err(|m| bad("theme", role, m))?;

@@ -107,3 +107,17 @@ fn a_missing_file_is_the_defaults_and_an_unreadable_one_is_named() {
     std::fs::write(&missing, default_text()).unwrap();
     assert_eq!(load(&missing).unwrap().config, Config::default());
 }
+
+#[test]
+fn a_key_another_command_takes_is_named_with_its_line() {
+    let text = "[reading]\ncolumns = false\n\n[keys.main]\nquit = [\"j\"]\n";
+    let e = parse(text, p()).unwrap_err().to_string();
+    assert!(e.starts_with("/cfg/config.toml:5: keys.main.quit:"), "{e}");
+    assert!(
+        e.contains("`j` is also bound to `down` in [keys.list]"),
+        "{e}"
+    );
+    // Two keys swapped is no conflict.
+    let swap = "[keys.list]\ndown = [\"k\"]\nup = [\"j\"]\n";
+    parse(swap, p()).unwrap();
+}

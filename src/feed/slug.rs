@@ -2,39 +2,11 @@
 //! (`人民日报` → `rmrb`, `新华每日电讯` → `xhmrdx`), ASCII letters and digits kept as they
 //! are, and a stable hash when nothing readable is left.
 
-use pinyin::ToPinyin;
-
-/// Readings the pinyin table gets wrong for papers' names (it gives the commonest
-/// reading of a character).
-const READINGS: [(&str, &str); 2] = [("重庆", "cq"), ("长沙", "cs")];
-
-/// The slug for a paper's name.
+/// The slug for a paper's name: the one slug the folder importer gives it too
+/// ([`crate::import::place::slugify`]), so a paper's issues from a feed and from a folder
+/// are one issue.
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    let mut rest = name.trim();
-    'chars: while let Some(c) = rest.chars().next() {
-        for (word, initials) in READINGS {
-            if let Some(after) = rest.strip_prefix(word) {
-                out.push_str(initials);
-                rest = after;
-                continue 'chars;
-            }
-        }
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if let Some(p) = c.to_pinyin() {
-            out.push_str(p.first_letter());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        rest = &rest[c.len_utf8()..];
-    }
-    let out = out.trim_matches('-').to_string();
-    if out.is_empty() {
-        crate::import::place::slugify(name)
-    } else {
-        out
-    }
+    crate::import::place::slugify(name)
 }
 
 #[cfg(test)]
@@ -49,5 +21,18 @@ mod tests {
         assert_eq!(slug("重庆日报"), "cqrb");
         assert_eq!(slug("China Daily"), "china-daily");
         assert!(slug("★").starts_with("p-"));
+    }
+
+    #[test]
+    fn a_folder_and_a_feed_name_a_paper_alike() {
+        let root = std::env::temp_dir().join(format!("dubao-slug-{}", std::process::id()));
+        let dir = root.join("人民日报").join("2026-05-05");
+        std::fs::create_dir_all(&dir).unwrap();
+        let page = dir.join("04.txt");
+        std::fs::write(&page, "本报讯 一段正文。\n").unwrap();
+        let place = crate::import::place::PagePlace::of(&page).unwrap();
+        std::fs::remove_dir_all(&root).ok();
+        assert_eq!(place.slug, "rmrb");
+        assert_eq!(place.slug, slug("人民日报"));
     }
 }

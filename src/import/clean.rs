@@ -80,12 +80,13 @@ fn is_plain(c: char) -> bool {
 }
 
 /// Whether `c` is dropped wherever it appears: C0/C1 controls (other than the line
-/// breaks and tab handled apart), DEL, bidi controls and marks.
+/// breaks and tab handled apart), DEL, bidi controls and marks, and the invisible
+/// zero-width space, word joiner and byte order mark (U+200B, U+2060, U+FEFF).
 pub fn is_unsafe(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}'
-        | '\u{61c}')
+        | '\u{61c}' | '\u{200b}' | '\u{2060}' | '\u{feff}')
 }
 
 fn needs_stripping(text: &str) -> bool {
@@ -226,6 +227,14 @@ mod tests {
         assert_eq!(
             clean("a\u{202e}b\u{2066}c\u{200f}d\u{61c}e\u{200e}f"),
             "abcdef"
+        );
+    }
+
+    #[test]
+    fn removes_zero_width_spaces_joiners_and_inner_boms() {
+        assert_eq!(
+            clean("衡水\u{200b}打造\u{feff}新区\u{2060}!"),
+            "衡水打造新区!"
         );
     }
 

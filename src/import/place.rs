@@ -164,29 +164,44 @@ fn looks_like_page_number(s: &str) -> bool {
         && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
-/// An ASCII slug for ids and folders.
+/// Readings the pinyin table gets wrong for papers' names (it gives the commonest
+/// reading of a character).
+const READINGS: [(&str, &str); 2] = [("重庆", "cq"), ("长沙", "cs")];
+
+/// The one ASCII slug for ids and folders, used by the folder importer and the feed alike:
+/// the pinyin initials of a Han name (`人民日报` → `rmrb`), ASCII letters and digits kept
+/// (`Hebei Daily` → `hebei-daily`), other runs a single `-`, and a stable hash only when
+/// nothing readable is left.
 pub fn slugify(name: &str) -> String {
-    let mut slug = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
+    use pinyin::ToPinyin;
+    let mut out = String::new();
+    let mut rest = name.trim();
+    'chars: while let Some(c) = rest.chars().next() {
+        for (word, initials) in READINGS {
+            if let Some(after) = rest.strip_prefix(word) {
+                out.push_str(initials);
+                rest = after;
+                continue 'chars;
+            }
         }
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(p) = c.to_pinyin() {
+            out.push_str(p.first_letter());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+        rest = &rest[c.len_utf8()..];
     }
-    let slug = slug.trim_end_matches('-').to_owned();
-    if !slug.is_empty() && name.is_ascii() {
-        return slug;
+    let out = out.trim_matches('-').to_owned();
+    if !out.is_empty() {
+        return out;
     }
     // FNV-1a: stable across runs and builds.
     let hash = name.bytes().fold(0x811c_9dc5_u32, |h, b| {
         (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
     });
-    if slug.is_empty() {
-        format!("p-{hash:08x}")
-    } else {
-        format!("{slug}-{hash:08x}")
-    }
+    format!("p-{hash:08x}")
 }
 
 /// Page numbers in natural order: `2` before `10`, `A2` before `A10`, `01-2` after `01`.
@@ -233,10 +248,14 @@ mod tests {
     fn slugs_are_ascii_and_stable() {
         assert_eq!(slugify("hebei-daily"), "hebei-daily");
         assert_eq!(slugify("Hebei Daily"), "hebei-daily");
-        let s = slugify("河北日报");
+        assert_eq!(slugify("河北日报"), "hbrb");
+        assert_eq!(slugify("人民日报"), "rmrb");
+        assert_eq!(slugify("重庆日报"), "cqrb");
+        assert_eq!(slugify("新华每日电讯"), "xhmrdx");
+        let s = slugify("★");
         assert!(s.starts_with("p-") && s.is_ascii(), "{s}");
-        assert_eq!(s, slugify("河北日报"));
-        assert_ne!(s, slugify("人民日报"));
+        assert_eq!(s, slugify("★"));
+        assert_ne!(s, slugify("☆"));
     }
 
     #[test]

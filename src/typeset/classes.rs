@@ -234,6 +234,23 @@ pub fn display_char(prev: Option<char>, c: char, next: Option<char>, fullwidth: 
     }
 }
 
+/// A whole short text (a headline in the list, a label, a snippet) in its display form:
+/// [`display_char`] for each char, so the list shows what the reading pane shows. One
+/// char for one char, so char positions (search hits) still hold.
+pub fn display_text(text: &str, fullwidth: bool) -> std::borrow::Cow<'_, str> {
+    if !fullwidth || !text.chars().any(|c| c.is_ascii_punctuation() || c == '\t') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let shown = (0..chars.len())
+        .map(|i| {
+            let prev = i.checked_sub(1).map(|p| chars[p]);
+            display_char(prev, chars[i], chars.get(i + 1).copied(), true)
+        })
+        .collect();
+    std::borrow::Cow::Owned(shown)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -268,5 +285,12 @@ mod tests {
         assert!(no_end('“') && no_end('(') && !no_end('”'));
         assert!(is_han('河') && !is_han('a') && is_cjk('，') && !is_cjk(','));
         assert!(is_hidden('\u{1b}') && is_hidden('\u{202E}') && !is_hidden('河'));
+    }
+
+    #[test]
+    fn a_headline_shows_as_the_pane_sets_it() {
+        assert_eq!(display_text("衡水:打造新区", true), "衡水：打造新区");
+        assert_eq!(display_text("衡水:打造新区", false), "衡水:打造新区");
+        assert_eq!(display_text("GDP增长5.2%", true), "GDP增长5.2%");
     }
 }

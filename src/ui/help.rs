@@ -46,5 +46,33 @@ pub(super) fn boxed(app: &App, buf: &mut Buffer, r: Rect, title: &str) -> Rect {
         .title_style(app.theme.unread);
     let inner = block.inner(r);
     block.render(r, buf);
+    blank_cut_wide_chars(buf, r, app.settings.ambiguous_wide);
     inner
+}
+
+/// A wide character left of the box whose right half lies under the box's left edge
+/// would be drawn over the border: blank it. A hidden half right of the box whose wide
+/// character the box covered must be drawn again (as a blank).
+fn blank_cut_wide_chars(buf: &mut Buffer, r: Rect, amb: bool) {
+    use ratatui::buffer::CellDiffOption;
+    let area = buf.area;
+    for y in r.top().max(area.top())..r.bottom().min(area.bottom()) {
+        if r.x > area.left() {
+            let cell = &mut buf[(r.x - 1, y)];
+            let wide = cell
+                .symbol()
+                .chars()
+                .next()
+                .is_some_and(|c| crate::text::char_width(c, amb) > 1);
+            if wide {
+                cell.set_symbol(" ");
+            }
+        }
+        if r.right() < area.right() {
+            let cell = &mut buf[(r.right(), y)];
+            if cell.symbol().is_empty() || cell.diff_option != CellDiffOption::None {
+                cell.set_symbol(" ").set_diff_option(CellDiffOption::None);
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@ use crate::app::{App, Focus};
 use crate::model::{ArticleKind, Field};
 use crate::search::{Hit, hits};
 use crate::text::{str_width, truncate};
+use crate::typeset::classes::display_text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -58,7 +59,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     .get(page)
                     .and_then(|p| p.lines.get(n))
                     .map_or("", |l| l.text.as_str());
-                let text = truncate(text, usize::from(line.width.saturating_sub(2)), amb);
+                let text = display_text(text, app.settings.fullwidth_punct);
+                let text = truncate(&text, usize::from(line.width.saturating_sub(2)), amb);
                 put_str(
                     buf,
                     line.x + 2,
@@ -240,6 +242,7 @@ fn put_field(
     app: &App,
 ) {
     let amb = app.settings.ambiguous_wide;
+    let text = &*display_text(text, app.settings.fullwidth_punct);
     let shown = truncate(text, usize::from(right.saturating_sub(x)), amb);
     let ranges: Vec<(usize, usize)> = found
         .iter()

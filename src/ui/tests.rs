@@ -212,3 +212,65 @@ fn the_help_fits_and_scrolls_on_a_narrow_screen() {
         );
     }
 }
+
+#[test]
+fn the_help_box_edges_blank_the_wide_characters_they_cut() {
+    for (w, h) in [(100u16, 30u16), (80, 24)] {
+        let mut app = App::new(library(), (w, h), None);
+        app.update(Action::ToggleHelp);
+        let area = Rect::new(0, 0, w, h);
+        let r = crate::app::help::help_box(area);
+        let mut buf = Buffer::empty(area);
+        // Han text everywhere, at both parities, so some character lies under each edge.
+        for y in 0..h {
+            let text = "河北日报".repeat(usize::from(w));
+            put_str(&mut buf, y % 2, y, w, &text, app.theme.dim, false);
+        }
+        super::help::render(&app, area, &mut buf);
+        for y in r.top()..r.bottom() {
+            if r.x > 0 {
+                let left = buf[(r.x - 1, y)].symbol();
+                assert!(
+                    unicode_width::UnicodeWidthStr::width(left) <= 1,
+                    "{w}x{h} row {y}: {left:?} left of the box hides its edge"
+                );
+            }
+            let edge = buf[(r.x, y)].symbol();
+            assert!(["│", "┌", "└"].contains(&edge), "{w}x{h} row {y}: {edge:?}");
+            let edge = buf[(r.right() - 1, y)].symbol();
+            assert!(["│", "┐", "┘"].contains(&edge), "{w}x{h} row {y}: {edge:?}");
+            if r.right() < w {
+                assert!(!buf[(r.right(), y)].symbol().is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn the_list_shows_punctuation_as_the_reading_pane_does() {
+    let lib = sample::library(&[(
+        "衡水:打造营商环境",
+        vec!["近日,衡水市政府收到感谢信。".into()],
+    )]);
+    let row = |app: &App| -> String {
+        let buf = draw(app);
+        let mut s = String::new();
+        for y in 0..app.size.1 {
+            let mut x = 0;
+            while x < app.size.0 {
+                let sym = buf[(x, y)].symbol();
+                s.push_str(sym);
+                x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
+            }
+            s.push('\n');
+        }
+        s
+    };
+    let app = App::new(lib.clone(), (80, 24), None);
+    let screen = row(&app);
+    assert!(screen.contains("衡水：打造"), "{screen}");
+    assert!(!screen.contains("衡水:打造"), "{screen}");
+    let mut app = App::new(lib, (80, 24), None);
+    app.settings.fullwidth_punct = false;
+    assert!(row(&app).contains("衡水:打造"));
+}

@@ -102,6 +102,42 @@ fn braces_move_by_page() {
     assert_eq!(app.current().unwrap().title, "头条新闻");
 }
 
+#[test]
+fn page_keys_reach_an_advert_page_and_the_list_shows_it() {
+    let p1: &[&str] = &["头条新闻", "农业发展"];
+    let mut one = issue("rmrb", "人民日报", "2023-07-03", &[p1, &[], &["评论文章"]]);
+    one.pages[1].number = "09".into();
+    one.pages[1].lines = vec![crate::model::PageLine {
+        kind: crate::model::PageLineKind::Credit,
+        text: "广告热线：12345".into(),
+    }];
+    let mut app = App::new(Library { issues: vec![one] }, (80, 24), None);
+    let rows = app.list_rows();
+    let ad = rows
+        .iter()
+        .position(|r| *r == crate::app::rows::Row::Page(1))
+        .expect("the advert page is in the list");
+    assert_eq!(
+        rows[ad + 1],
+        crate::app::rows::Row::PageLine { page: 1, line: 0 }
+    );
+    app.update(Action::StepPage { forward: true });
+    assert_eq!(app.browse.bare_page, Some(1));
+    assert!(
+        app.status.as_deref().unwrap().contains("09"),
+        "{:?}",
+        app.status
+    );
+    assert!(app.browse.top <= ad, "the advert page is in view");
+    app.update(Action::StepPage { forward: true });
+    assert_eq!(app.current().unwrap().title, "评论文章");
+    assert_eq!(app.browse.bare_page, None);
+    app.update(Action::StepPage { forward: false });
+    assert_eq!(app.browse.bare_page, Some(1));
+    app.update(Action::StepPage { forward: false });
+    assert_eq!(app.current().unwrap().title, "头条新闻");
+}
+
 /// An issue with many articles on one page, to page through.
 fn long_app(h: u16) -> App {
     let titles: Vec<String> = (1..=40).map(|i| format!("第{i}条消息")).collect();

@@ -84,6 +84,27 @@ fn resize_keeps_the_reading_place() {
 }
 
 #[test]
+fn a_columns_message_is_said_again_after_a_resize() {
+    let mut app = app();
+    app.update(Action::Resize(80, 24));
+    app.update(Action::ToggleColumns);
+    let narrow = app.layout.page_rows.is_some();
+    app.update(Action::Resize(120, 40));
+    let wide = app.layout.page_rows.is_some();
+    let status = app.status.clone().unwrap_or_default();
+    assert_eq!(status.contains("too narrow"), !wide, "{status}");
+    assert!(!narrow && wide, "the fixture spans the narrow-to-wide case");
+    assert_eq!(status, "columns on");
+    app.update(Action::Resize(40, 20));
+    let s = app.status.clone().unwrap_or_default();
+    assert_eq!(
+        s.contains("too narrow"),
+        app.layout.page_rows.is_none(),
+        "{s}"
+    );
+}
+
+#[test]
 fn help_toggles_and_quit_quits() {
     let mut app = app();
     app.update(Action::ToggleHelp);
