@@ -156,9 +156,12 @@ pub fn score_corpus(
     Ok(scores)
 }
 
-/// NFKC with all whitespace removed.
+/// NFKC with all whitespace removed, and the invisible zero-width characters the
+/// importer drops (U+200B, U+2060, U+FEFF), so a source that carries them still matches.
 pub fn norm(text: &str) -> String {
-    text.nfkc().filter(|c| !c.is_whitespace()).collect()
+    text.nfkc()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+        .collect()
 }
 
 /// A staff line: `本版责编：…`, `一版责编：…`.

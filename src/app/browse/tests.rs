@@ -107,6 +107,7 @@ fn page_keys_reach_an_advert_page_and_the_list_shows_it() {
     let p1: &[&str] = &["头条新闻", "农业发展"];
     let mut one = issue("rmrb", "人民日报", "2023-07-03", &[p1, &[], &["评论文章"]]);
     one.pages[1].number = "09".into();
+    one.pages[2].number = "10".into();
     one.pages[1].lines = vec![crate::model::PageLine {
         kind: crate::model::PageLineKind::Credit,
         text: "广告热线：12345".into(),
