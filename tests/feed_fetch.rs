@@ -251,3 +251,50 @@ fn the_shared_feeds_served_over_http() {
     let again = stdout(&dubao(home.path(), &["fetch"]));
     assert_eq!(again.matches(": 0 new").count(), 3, "{again}");
 }
+
+#[test]
+fn a_fetch_killed_half_way_leaves_the_library_whole() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let h = home.path();
+    let server = Server::start();
+    server.route(
+        "/a.xml",
+        Route::Feed {
+            body: fixture("enp.xml"),
+            etag: None,
+        },
+    );
+    server.route("/hang", Route::Hang);
+    add(h, &server.url("/a.xml"), "a");
+    add(h, &server.url("/hang"), "hang");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .args(["fetch", "--jobs", "2", "--timeout", "30"])
+        .env("HOME", h)
+        .env("XDG_DATA_HOME", h.join("data"))
+        .env("XDG_CONFIG_HOME", h.join("config"))
+        .env("XDG_CACHE_HOME", h.join("cache"))
+        .env("XDG_STATE_HOME", h.join("state"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run dubao");
+    // Killed while one feed is stored and the other still hangs.
+    let started = Instant::now();
+    while !stdout(&dubao(h, &["list", "--json"])).contains("csdx/2026-04-27/04/1") {
+        assert!(started.elapsed() < Duration::from_secs(20), "never stored");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.kill().expect("kill");
+    let _ = child.wait();
+    let shown = dubao(h, &["show", "csdx/2026-04-27/04/1", "--json"]);
+    assert!(stdout(&shown).contains("正文二。"), "{}", stderr(&shown));
+    // The next fetch takes the writer at once and adds nothing new.
+    server.route("/hang", Route::Status(404));
+    let o = dubao(h, &["fetch"]);
+    assert!(
+        stdout(&o).contains("a: 0 new"),
+        "{} {}",
+        stdout(&o),
+        stderr(&o)
+    );
+}
