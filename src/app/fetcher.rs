@@ -42,18 +42,20 @@ pub struct Fetcher {
     rx: mpsc::Receiver<FetchMsg>,
 }
 
-/// One feed's line: `人民日报: 57 new` or `人民日报: what is wrong`.
-fn line(o: &Outcome) -> String {
+/// One feed's line: `人民日报: 57 new` or `人民日报: what is wrong`. A feed named from
+/// its address is named after its paper, as `dubao fetch` does.
+fn line(o: &Outcome, auto_name: bool) -> String {
+    let name = match &o.result {
+        Ok(r) if auto_name && !r.paper.is_empty() => r.paper.as_str(),
+        _ => o.name.as_str(),
+    };
     match &o.result {
-        Ok(r) if r.not_modified => format!("{}: not modified", o.name),
+        Ok(r) if r.not_modified => format!("{name}: not modified"),
         Ok(r) if r.added.changed > 0 => {
-            format!(
-                "{}: {} new, {} changed",
-                o.name, r.added.new, r.added.changed
-            )
+            format!("{name}: {} new, {} changed", r.added.new, r.added.changed)
         }
-        Ok(r) => format!("{}: {} new", o.name, r.added.new),
-        Err(e) => format!("{}: {e}", o.name),
+        Ok(r) => format!("{name}: {} new", r.added.new),
+        Err(e) => format!("{name}: {e}"),
     }
 }
 
@@ -101,10 +103,9 @@ fn run(setup: &FetchSetup, subs: &Subscriptions, tx: &mpsc::Sender<FetchMsg>) {
     let mut sink = FeedSink { shelf: &shelf };
     let outcomes = batch::run(&subs.feeds, &setup.options, 4, &mut sink, &mut |o| {
         done += 1;
-        let _ = tx.send(FetchMsg::Progress(format!(
-            "抓取 {done}/{total} {}",
-            line(o)
-        )));
+        let auto = subs.feeds.get(o.index).is_some_and(|s| s.auto_name);
+        let text = format!("抓取 {done}/{total} {}", line(o, auto));
+        let _ = tx.send(FetchMsg::Progress(text));
     });
     let _ = batch::remember(&setup.data_dir, &outcomes, &subs.feeds);
     let added: usize = outcomes
