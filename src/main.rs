@@ -23,6 +23,7 @@ fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
         app.configure(c.prefs.clone(), c.keymap.clone(), c.theme_for(no_color));
     }
     app.set_settings(cli.settings());
+    app.fetch_setup = cli::library::fetch_setup(&cli.data_paths());
     // Files skipped while loading: a note on the status line, in full on exit.
     if let Some(first) = warnings.first() {
         app.status = Some(match warnings.len() {

@@ -151,3 +151,31 @@ fn feeds_added_at_once_by_many_processes_are_all_kept() {
     let list = stdout(&dubao(&h, &["feed", "list"]));
     assert_eq!(list.lines().count(), 8, "{list}");
 }
+
+#[test]
+fn import_takes_saved_feeds_into_the_library_by_their_content() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let h = home.path();
+    // Named as nothing in particular: told apart by what is in them.
+    let rss = h.join("saved-enp.txt");
+    let json = h.join("saved.json");
+    std::fs::write(&rss, fixture("enp.xml")).expect("write");
+    std::fs::write(&json, fixture("nopage.json")).expect("write");
+    let paths = [rss.to_str().unwrap_or(""), json.to_str().unwrap_or("")];
+    let o = dubao(h, &["import", paths[0], paths[1]]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "no file skipped");
+    let listed = stdout(&dubao(h, &["list", "--json"]));
+    assert!(listed.contains("csdx/2026-04-27/04/1"), "{listed}");
+    let shown = stdout(&dubao(h, &["show", "csdx/2026-04-27/04/1", "--json"]));
+    assert!(shown.contains("正文二。"), "{shown}");
+    // Again: nothing changes.
+    let again = dubao(h, &["import", paths[0], paths[1]]);
+    assert!(again.status.success(), "{}", stderr(&again));
+    assert!(
+        stdout(&again).contains("(0 new, 0 replaced)"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(stdout(&dubao(h, &["list", "--json"])), listed);
+}

@@ -1,4 +1,4 @@
-//! `dubao fetch` against a local HTTP server: feeds fetched into the data folder, a
+//! `dubao fetch` against a local HTTP server: feeds fetched into the library, a
 //! second fetch adding nothing (304 and unchanged items), gzip, the User-Agent, and every
 //! kind of broken server named on stderr while the others are still fetched.
 
@@ -6,7 +6,17 @@ mod feed_support;
 
 use std::time::{Duration, Instant};
 
-use feed_support::{Route, Server, dubao, fixture, shared_feeds, snapshot, stderr, stdout};
+use feed_support::{Route, Server, dubao, fixture, shared_feeds, stderr, stdout};
+
+/// What the library holds, as `dubao list --json` and `dubao show --json` of `ids`
+/// tell it (the real binary, the library under `home`).
+fn library(home: &std::path::Path, ids: &[&str]) -> Vec<String> {
+    let mut out = vec![stdout(&dubao(home, &["list", "--json"]))];
+    for id in ids {
+        out.push(stdout(&dubao(home, &["show", id, "--json"])));
+    }
+    out
+}
 
 fn add(home: &std::path::Path, url: &str, name: &str) {
     let o = dubao(home, &["feed", "add", url, "--name", name]);
@@ -43,16 +53,14 @@ fn fetch_stores_issues_and_a_second_fetch_adds_nothing() {
     assert!(out.contains("晚报: 1 new"), "{out}");
     assert!(out.contains("电讯: 1 new"), "{out}");
 
-    // What was fetched reads like any other issue.
-    let feeds = home.path().join("data/dubao/feeds");
-    let list = dubao(
-        home.path(),
-        &["--data", feeds.to_str().unwrap_or(""), "list"],
-    );
+    // What was fetched is in the library and reads like any other issue.
+    let list = dubao(home.path(), &["list", "--json"]);
     assert!(list.status.success(), "{}", stderr(&list));
     let listed = stdout(&list);
     assert!(listed.contains("xhmrdx/2026-04-27/02/1"), "{listed}");
     assert!(listed.contains("春耕正当时"), "{listed}");
+    let found = stdout(&dubao(home.path(), &["search", "春耕", "--json"]));
+    assert!(found.contains("xhmrdx/2026-04-27/"), "{found}");
 
     // The server was asked as dubao, with gzip.
     let seen = server.seen();
@@ -69,14 +77,18 @@ fn fetch_stores_issues_and_a_second_fetch_adds_nothing() {
             .is_some_and(|a| a.contains("gzip"))
     }));
 
-    let before = snapshot(&feeds);
+    let before = library(home.path(), &["xhmrdx/2026-04-27/02/1"]);
     let again = dubao(home.path(), &["fetch"]);
     assert!(again.status.success(), "{}", stderr(&again));
     let out = stdout(&again);
     assert!(out.contains("新华每日电讯: not modified"), "{out}");
     assert!(out.contains("晚报: 0 new"), "{out}");
     assert!(out.contains("电讯: 0 new"), "{out}");
-    assert_eq!(snapshot(&feeds), before, "a second fetch changes nothing");
+    assert_eq!(
+        library(home.path(), &["xhmrdx/2026-04-27/02/1"]),
+        before,
+        "a second fetch changes nothing"
+    );
     let last = server.seen().into_iter().rfind(|s| s.path == "/xhmrdx.rdf");
     assert_eq!(
         last.and_then(|s| s.headers.get("if-none-match").cloned())
@@ -160,9 +172,9 @@ fn every_feed_failing_exits_non_zero_and_keeps_what_is_stored() {
     );
     add(home.path(), &server.url("/a.xml"), "a");
     assert!(dubao(home.path(), &["fetch"]).status.success());
-    let feeds = home.path().join("data/dubao/feeds");
-    let before = snapshot(&feeds);
-    assert_eq!(before.len(), 1);
+    let id = "csdx/2026-04-27/04/1";
+    let before = library(home.path(), &[id]);
+    assert!(before[0].contains(id), "{}", before[0]);
     for broken in [
         Route::Status(500),
         Route::Garbage,
@@ -173,7 +185,7 @@ fn every_feed_failing_exits_non_zero_and_keeps_what_is_stored() {
         assert!(!o.status.success());
         assert!(stderr(&o).starts_with("dubao: a: "), "{}", stderr(&o));
         assert_eq!(
-            snapshot(&feeds),
+            library(home.path(), &[id]),
             before,
             "nothing stored is lost or changed"
         );
@@ -204,17 +216,7 @@ fn a_changed_item_replaces_its_article_under_the_same_id() {
     );
     let o = dubao(home.path(), &["fetch"]);
     assert!(stdout(&o).contains("a: 0 new, 1 changed"), "{}", stdout(&o));
-    let feeds = home.path().join("data/dubao/feeds");
-    let shown = dubao(
-        home.path(),
-        &[
-            "--data",
-            feeds.to_str().unwrap_or(""),
-            "show",
-            "csdx/2026-04-27/04/1",
-            "--json",
-        ],
-    );
+    let shown = dubao(home.path(), &["show", "csdx/2026-04-27/04/1", "--json"]);
     assert!(
         stdout(&shown).contains("正文二（更正）。"),
         "{}",
@@ -248,4 +250,51 @@ fn the_shared_feeds_served_over_http() {
     assert!(out.contains("gmrb: 60 new"), "{out}");
     let again = stdout(&dubao(home.path(), &["fetch"]));
     assert_eq!(again.matches(": 0 new").count(), 3, "{again}");
+}
+
+#[test]
+fn a_fetch_killed_half_way_leaves_the_library_whole() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let h = home.path();
+    let server = Server::start();
+    server.route(
+        "/a.xml",
+        Route::Feed {
+            body: fixture("enp.xml"),
+            etag: None,
+        },
+    );
+    server.route("/hang", Route::Hang);
+    add(h, &server.url("/a.xml"), "a");
+    add(h, &server.url("/hang"), "hang");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))
+        .args(["fetch", "--jobs", "2", "--timeout", "30"])
+        .env("HOME", h)
+        .env("XDG_DATA_HOME", h.join("data"))
+        .env("XDG_CONFIG_HOME", h.join("config"))
+        .env("XDG_CACHE_HOME", h.join("cache"))
+        .env("XDG_STATE_HOME", h.join("state"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run dubao");
+    // Killed while one feed is stored and the other still hangs.
+    let started = Instant::now();
+    while !stdout(&dubao(h, &["list", "--json"])).contains("csdx/2026-04-27/04/1") {
+        assert!(started.elapsed() < Duration::from_secs(20), "never stored");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.kill().expect("kill");
+    let _ = child.wait();
+    let shown = dubao(h, &["show", "csdx/2026-04-27/04/1", "--json"]);
+    assert!(stdout(&shown).contains("正文二。"), "{}", stderr(&shown));
+    // The next fetch takes the writer at once and adds nothing new.
+    server.route("/hang", Route::Status(404));
+    let o = dubao(h, &["fetch"]);
+    assert!(
+        stdout(&o).contains("a: 0 new"),
+        "{} {}",
+        stdout(&o),
+        stderr(&o)
+    );
 }

@@ -66,6 +66,8 @@ pub enum Action {
     BookmarkOpen,
     /// Remove the bookmark selected in the bookmarks view.
     BookmarkDelete,
+    /// `F`: fetch every subscribed feed into the library, in the background.
+    Fetch,
     /// Show only unread articles, or all again.
     ToggleUnread,
     /// Time passes (sent by the event loop): an article shown long enough counts as read;

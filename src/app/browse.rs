@@ -367,15 +367,24 @@ impl App {
     /// Ask the shelf for issues another process added; at most every few seconds.
     pub(super) fn tick_refresh(&mut self) {
         if self.browse.refreshed.elapsed() >= REFRESH_EVERY {
-            self.refresh_shelf();
+            let _ = self.refresh_shelf();
+        }
+    }
+
+    /// Browse another shelf (the library, once a fetch filled it), on its newest issue.
+    pub(super) fn replace_shelf(&mut self, shelf: Arc<dyn Shelf>) {
+        self.browse = Browse::new(shelf);
+        if let Some(newest) = self.browse.issues.len().checked_sub(1) {
+            self.open_issue(newest, None);
         }
     }
 
     /// Take in new issues now. The issue shown stays; a newer one of its paper is told.
-    pub(super) fn refresh_shelf(&mut self) {
+    /// True when the shelf had anything new.
+    pub(super) fn refresh_shelf(&mut self) -> bool {
         self.browse.refreshed = Instant::now();
         if !self.browse.shelf.refresh() {
-            return;
+            return false;
         }
         let key = self.browse.current().map(|c| c.key.clone());
         let old: std::collections::HashSet<IssueKey> =
@@ -385,7 +394,7 @@ impl App {
         if self.browse.at.is_none() && !self.browse.issues.is_empty() {
             let newest = self.browse.issues.len() - 1;
             self.open_issue(newest, None);
-            return;
+            return true;
         }
         let added: Vec<&IssueInfo> = self
             .browse
@@ -401,6 +410,7 @@ impl App {
             };
             self.status = Some(format!("新到 new: {} {}{more}", n.paper, n.key.date));
         }
+        true
     }
 }
 

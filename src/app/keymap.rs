@@ -189,6 +189,7 @@ fn action_for(app: &App, mode: Mode, command: Command) -> Option<Action> {
         C::Bookmarks => Action::OpenBookmarks,
         C::Columns => Action::ToggleColumns,
         C::Unread => Action::ToggleUnread,
+        C::Fetch => Action::Fetch,
         C::MeasureNarrow => Action::Measure(-MEASURE_STEP),
         C::MeasureWiden => Action::Measure(MEASURE_STEP),
         C::Goto => Action::GotoStart,

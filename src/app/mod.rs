@@ -5,6 +5,7 @@
 pub mod action;
 mod browse;
 mod count;
+pub mod fetcher;
 pub mod geometry;
 mod goto;
 pub mod help;
@@ -153,6 +154,10 @@ pub struct App {
     /// them short).
     pub notices: Vec<String>,
     pub quit: bool,
+    /// Where `F` fetches from and into (`None`: fetching is not offered).
+    pub fetch_setup: Option<fetcher::FetchSetup>,
+    /// The fetch running in the background, if any.
+    pub fetcher: Option<fetcher::Fetcher>,
 }
 
 impl App {
@@ -196,6 +201,8 @@ impl App {
             status: None,
             notices: Vec::new(),
             quit: false,
+            fetch_setup: None,
+            fetcher: None,
         };
         app.load_marks();
         let newest = app.browse.issues.len().checked_sub(1);

@@ -93,7 +93,11 @@ impl App {
             Action::BookmarkOpen => self.bookmark_open(),
             Action::BookmarkDelete => self.bookmark_delete(),
             Action::ToggleUnread => self.toggle_unread(),
-            Action::Tick(now) => self.tick(now),
+            Action::Fetch => self.start_fetch(),
+            Action::Tick(now) => {
+                self.poll_fetch();
+                self.tick(now);
+            }
             Action::CloseOverlay => self.overlay = Overlay::None,
             // Taken by `browse_action` above.
             _ => {}

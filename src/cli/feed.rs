@@ -11,8 +11,9 @@ use clap::Subcommand;
 
 use crate::feed::batch::{self, Outcome};
 use crate::feed::fetch::Options;
-use crate::feed::sink::JsonDirSink;
 use crate::feed::subs::{self, Subscriptions};
+use crate::library::disk::DiskShelf;
+use crate::library::fetched::FeedSink;
 
 #[derive(Debug, Subcommand)]
 pub enum FeedAction {
@@ -118,9 +119,8 @@ pub fn run_fetch(args: &FetchArgs, out: &mut dyn Write) -> Result<ExitCode> {
     if let Some(t) = args.timeout {
         opts = opts.with_timeout(t);
     }
-    let mut sink = JsonDirSink {
-        dir: dir.join("feeds"),
-    };
+    let shelf = DiskShelf::open(super::library::library_dir()?)?;
+    let mut sink = FeedSink { shelf: &shelf };
     let bar = progress(chosen.len());
     let outcomes = batch::run(&chosen, &opts, args.jobs, &mut sink, &mut |o: &Outcome| {
         if let Some(bar) = &bar {

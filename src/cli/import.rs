@@ -1,4 +1,5 @@
-//! `dubao import PATH...`: page dumps, folders and exports into the library on disk,
+//! `dubao import PATH...`: page dumps, folders, exports and saved feeds (RSS, Atom, JSON
+//! Feed; told by their content, and merged like a fetch) into the library on disk,
 //! with a progress bar on a terminal and a one-line summary. A file that cannot be read
 //! is reported on its own line and skipped; the rest go on.
 
@@ -91,16 +92,31 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) {
         }
         if path.is_dir() {
             walk(&path, depth + 1, files);
-        } else if has_extension(&path, "txt") || has_extension(&path, "json") {
+        } else if ["txt", "json", "xml", "rss", "rdf", "atom"]
+            .iter()
+            .any(|e| has_extension(&path, e))
+        {
             files.push(path);
         }
     }
 }
 
+/// What a file holds: pages (dumps, exports) or a feed's items.
+enum Loaded {
+    Pages(Vec<Issue>),
+    Feed(Vec<Issue>),
+}
+
 /// One file's issues, or the one-line reason it was skipped.
-fn load_one(file: &Path) -> Result<Vec<Issue>, String> {
+fn load_one(file: &Path) -> Result<Loaded, String> {
+    let head = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    if crate::feed::looks_like_feed(&head) {
+        return crate::feed::parse_file(file)
+            .map(Loaded::Feed)
+            .map_err(|e| format!("{}: {e}", file.display()));
+    }
     crate::import::load_paths(&[file.to_path_buf()])
-        .map(|loaded| loaded.library.issues)
+        .map(|loaded| Loaded::Pages(loaded.library.issues))
         .map_err(|e| e.to_string())
 }
 
@@ -140,13 +156,16 @@ pub fn import_into(
     }
     let mut importer = shelf.importer()?;
     let mut batch: Vec<Issue> = Vec::new();
+    // A feed is a window on its paper: merged into the library after the pages.
+    let mut feeds: Vec<Issue> = Vec::new();
     let mut since_commit = 0u64;
     let mut files_since = 0usize;
     for (file, size) in files.iter().zip(sizes) {
         files_since += 1;
         report.files += 1;
         match load_one(file) {
-            Ok(issues) => batch.extend(issues),
+            Ok(Loaded::Pages(issues)) => batch.extend(issues),
+            Ok(Loaded::Feed(issues)) => feeds.extend(issues),
             Err(w) => {
                 report.skipped += 1;
                 warn(&bar, w);
@@ -170,6 +189,12 @@ pub fn import_into(
     report.added.merge(importer.add(&batch)?);
     bar.set_message("committing");
     importer.finish()?;
+    if !feeds.is_empty() {
+        use crate::feed::sink::IssueSink;
+        let added = crate::library::fetched::FeedSink { shelf }.add_issues(&feeds)?;
+        report.added.articles_added += added.new;
+        report.added.articles_replaced += added.changed;
+    }
     bar.finish_and_clear();
     Ok(report)
 }

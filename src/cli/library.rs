@@ -75,6 +75,17 @@ pub fn reader_shelf(data: &[PathBuf]) -> Result<(Arc<dyn Shelf>, Vec<String>)> {
     Ok((shelf, Vec::new()))
 }
 
+/// Where the reader's `F` fetches from and into: the subscriptions in the data folder,
+/// the library; a reader without `--data` opens the library once a fetch fills it.
+pub fn fetch_setup(data: &[PathBuf]) -> Option<crate::app::fetcher::FetchSetup> {
+    Some(crate::app::fetcher::FetchSetup {
+        data_dir: crate::feed::subs::data_dir()?,
+        library_dir: crate::library::default_dir()?,
+        open_library: data.is_empty(),
+        options: crate::feed::fetch::Options::default(),
+    })
+}
+
 /// What `dubao list` is narrowed to.
 #[derive(Debug, Default, Clone)]
 pub struct ListFilter {

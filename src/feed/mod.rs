@@ -81,6 +81,38 @@ pub fn parse_bytes(bytes: &[u8], fallback_name: &str) -> Result<Vec<Issue>, Feed
     Ok(assemble::issues(&feed, fallback_name))
 }
 
+/// Whether `bytes` are a feed, by their content: XML whose root is `rss`, `feed` or
+/// `rdf:RDF`, or JSON whose `version` is a JSON Feed's (`https://jsonfeed.org/…`).
+pub fn looks_like_feed(bytes: &[u8]) -> bool {
+    let start = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let body = bytes[start..]
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(&bytes[start..]);
+    match body.first() {
+        Some(b'<') => {
+            use quick_xml::events::Event;
+            let mut reader = quick_xml::Reader::from_reader(body);
+            loop {
+                match reader.read_event() {
+                    Ok(Event::Start(e) | Event::Empty(e)) => {
+                        return matches!(e.local_name().as_ref(), "rss" | "feed" | "RDF");
+                    }
+                    Ok(Event::Eof) | Err(_) => return false,
+                    Ok(_) => {}
+                }
+            }
+        }
+        Some(b'{') => serde_json::from_slice::<serde_json::Value>(body)
+            .ok()
+            .and_then(|v| v.get("version")?.as_str().map(str::to_owned))
+            .is_some_and(|v| v.starts_with("https://jsonfeed.org/")),
+        _ => false,
+    }
+}
+
 /// Read a saved feed file (`dubao import FEED-FILE`); the paper is named after the file
 /// when the feed does not name it.
 pub fn parse_file(path: &Path) -> Result<Vec<Issue>, FeedError> {

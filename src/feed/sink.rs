@@ -1,12 +1,12 @@
-//! Where fetched issues go. [`IssueSink`] is the seam: the library's on-disk shelf takes
-//! this place when it lands; until then [`JsonDirSink`] keeps each issue as an
-//! `export --json` file (`<dir>/<slug>/<date>.json`, which `--data` loads), merged with
-//! what is already there and written atomically, and [`MemorySink`] serves tests.
+//! Where fetched issues go. [`IssueSink`] is the seam: the library's `FeedSink` (in
+//! `library::fetched`) stores them on disk, [`MemorySink`] serves tests; both take a
+//! feed's issues in with [`merge`]. Also the small file helpers the subscriptions use
+//! ([`lock_dir`], [`write_atomic`]).
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::model::{Article, ArticleId, Issue, Library};
+use crate::model::{Article, ArticleId, Issue};
 
 /// How many articles a batch of issues brought.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -51,73 +51,6 @@ impl IssueSink for MemorySink {
                     added.new += issue.pages.iter().map(|p| p.articles.len()).sum::<usize>();
                     self.issues.push(issue.clone());
                 }
-            }
-        }
-        Ok(added)
-    }
-}
-
-/// Issues kept as `export --json` files under a folder.
-#[derive(Debug, Clone)]
-pub struct JsonDirSink {
-    pub dir: PathBuf,
-}
-
-impl JsonDirSink {
-    /// `$XDG_DATA_HOME/dubao/feeds` (or the platform's data folder).
-    pub fn default_dir() -> Option<PathBuf> {
-        super::subs::data_dir().map(|d| d.join("feeds"))
-    }
-
-    fn path(&self, issue: &Issue) -> PathBuf {
-        let date = if issue.date.is_empty() {
-            "undated"
-        } else {
-            &issue.date
-        };
-        self.dir.join(&issue.slug).join(format!("{date}.json"))
-    }
-}
-
-impl IssueSink for JsonDirSink {
-    fn add_issues(&mut self, issues: &[Issue]) -> Result<Added, SinkError> {
-        let _lock = lock_dir(&self.dir).map_err(|why| SinkError {
-            what: self.dir.display().to_string(),
-            why,
-        })?;
-        let mut added = Added::default();
-        for issue in issues {
-            let path = self.path(issue);
-            let err = |why: String| SinkError {
-                what: path.display().to_string(),
-                why,
-            };
-            let mut old = match std::fs::read(&path) {
-                Ok(bytes) => crate::import::export::parse(&bytes)
-                    .map_err(err)?
-                    .issues
-                    .into_iter()
-                    .next(),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => return Err(err(e.to_string())),
-            };
-            let before = added;
-            let merged = match old.as_mut() {
-                Some(old) => {
-                    merge(old, issue, &mut added);
-                    old.clone()
-                }
-                None => {
-                    added.new += issue.pages.iter().map(|p| p.articles.len()).sum::<usize>();
-                    issue.clone()
-                }
-            };
-            if added != before || old.is_none() {
-                let lib = Library {
-                    issues: vec![merged],
-                };
-                let json = serde_json::to_string_pretty(&lib).map_err(|e| err(e.to_string()))?;
-                write_atomic(&path, json.as_bytes()).map_err(err)?;
             }
         }
         Ok(added)
@@ -277,49 +210,6 @@ mod tests {
                 ("csrb/2026-04-27/01/2", "乙改"),
                 ("csrb/2026-04-27/01/3", "丙"),
             ]
-        );
-    }
-
-    #[test]
-    fn json_files_round_trip_and_are_left_alone_when_nothing_changed() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let mut sink = JsonDirSink {
-            dir: dir.path().to_path_buf(),
-        };
-        let one = issue(&[("a", "甲")]);
-        assert_eq!(
-            sink.add_issues(std::slice::from_ref(&one))
-                .ok()
-                .map(|a| a.new),
-            Some(1)
-        );
-        let path = dir.path().join("csrb/2026-04-27.json");
-        let written = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-        assert_eq!(
-            sink.add_issues(std::slice::from_ref(&one)).ok(),
-            Some(Added::default())
-        );
-        assert_eq!(
-            std::fs::metadata(&path).and_then(|m| m.modified()).ok(),
-            written
-        );
-        let back = crate::import::export::parse(&std::fs::read(&path).unwrap_or_default());
-        assert_eq!(back.map(|l| l.issues), Ok(vec![one]));
-    }
-
-    #[test]
-    fn a_damaged_file_is_an_error_not_overwritten() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join("csrb/2026-04-27.json");
-        std::fs::create_dir_all(dir.path().join("csrb")).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(&path, "{ damaged").unwrap_or_else(|e| panic!("{e}"));
-        let mut sink = JsonDirSink {
-            dir: dir.path().to_path_buf(),
-        };
-        assert!(sink.add_issues(&[issue(&[("a", "甲")])]).is_err());
-        assert_eq!(
-            std::fs::read_to_string(&path).ok().as_deref(),
-            Some("{ damaged")
         );
     }
 }

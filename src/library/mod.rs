@@ -10,6 +10,7 @@
 
 pub mod catalogue;
 pub mod disk;
+pub mod fetched;
 pub mod memory;
 pub mod store;
 
@@ -76,6 +77,13 @@ pub enum LibraryError {
     NoIssue(String),
     #[error("{what}: {why}")]
     Store { what: String, why: String },
+}
+
+impl LibraryError {
+    /// Another process (an import, a fetch) holds the library's one writer.
+    pub fn is_busy(&self) -> bool {
+        matches!(self, LibraryError::Store { why, .. } if why == store::BUSY)
+    }
 }
 
 /// Issues, articles and search, wherever they are kept.

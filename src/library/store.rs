@@ -84,6 +84,10 @@ fn fnv(bytes: &[u8]) -> u64 {
     })
 }
 
+/// Why a writer could not be had: another process holds it.
+pub const BUSY: &str =
+    "another dubao (an import or a fetch) is writing to it; try again when it ends";
+
 /// The bytes budget of a writer's indexing threads (fewer, larger segments to merge).
 const WRITER_BYTES: usize = 512_000_000;
 
@@ -123,10 +127,7 @@ impl Store {
             .index
             .writer_with_num_threads(threads.max(1), budget)
             .map_err(|e| match e {
-                tantivy::TantivyError::LockFailure(..) => store_err(
-                    "library",
-                    "another dubao (an import or a fetch) is writing to it; try again when it ends",
-                ),
+                tantivy::TantivyError::LockFailure(..) => store_err("library", BUSY),
                 e => store_err("library writer", e),
             })?;
         // A writer killed mid-way leaves files no commit names (a segment, a delete

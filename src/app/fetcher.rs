@@ -1,0 +1,175 @@
+//! `F`: fetching every subscribed feed into the library on a thread of its own, so the
+//! reader never waits on the network. [`Fetcher`] runs it; the app polls its channel on
+//! each tick ([`App::poll_fetch`]) and shows the progress on the status line
+//! (`抓取 2/3 人民日报: 57 new`); when it is done the shelf is refreshed and new issues
+//! appear.
+
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use super::App;
+use crate::feed::batch::{self, Outcome};
+use crate::feed::fetch::Options;
+use crate::feed::subs::Subscriptions;
+use crate::library::disk::DiskShelf;
+use crate::library::fetched::FeedSink;
+
+/// Where the fetch reads the subscriptions and writes the issues.
+#[derive(Debug, Clone)]
+pub struct FetchSetup {
+    /// The data folder holding the subscriptions (`$XDG_DATA_HOME/dubao`).
+    pub data_dir: PathBuf,
+    /// The library the issues go into.
+    pub library_dir: PathBuf,
+    /// The reader shows something else (the bundled issue): open the library once
+    /// something was fetched into it.
+    pub open_library: bool,
+    pub options: Options,
+}
+
+/// What the fetch thread tells the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchMsg {
+    /// One more feed is done: `抓取 2/3 人民日报: 57 new`.
+    Progress(String),
+    /// All done: the summary, and how many articles were new or changed.
+    Done { summary: String, added: usize },
+}
+
+/// A fetch running in the background.
+#[derive(Debug)]
+pub struct Fetcher {
+    rx: mpsc::Receiver<FetchMsg>,
+}
+
+/// One feed's line: `人民日报: 57 new` or `人民日报: what is wrong`. A feed named from
+/// its address is named after its paper, as `dubao fetch` does.
+fn line(o: &Outcome, auto_name: bool) -> String {
+    let name = match &o.result {
+        Ok(r) if auto_name && !r.paper.is_empty() => r.paper.as_str(),
+        _ => o.name.as_str(),
+    };
+    match &o.result {
+        Ok(r) if r.not_modified => format!("{name}: not modified"),
+        Ok(r) if r.added.changed > 0 => {
+            format!("{name}: {} new, {} changed", r.added.new, r.added.changed)
+        }
+        Ok(r) => format!("{name}: {} new", r.added.new),
+        Err(e) => format!("{name}: {e}"),
+    }
+}
+
+impl Fetcher {
+    /// Starts fetching every feed in `setup.data_dir`; an error (one line) when there
+    /// is nothing to fetch or the subscriptions cannot be read.
+    pub fn start(setup: &FetchSetup) -> Result<Fetcher, String> {
+        let subs = Subscriptions::load(&setup.data_dir).map_err(|e| e.to_string())?;
+        if subs.feeds.is_empty() {
+            return Err("没有订阅 no feeds: add one with `dubao feed add URL`".into());
+        }
+        let (tx, rx) = mpsc::channel();
+        let setup = setup.clone();
+        std::thread::spawn(move || run(&setup, &subs, &tx));
+        Ok(Fetcher { rx })
+    }
+
+    /// The next message, if one came; a thread gone without a word is done.
+    pub fn poll(&self) -> Option<FetchMsg> {
+        match self.rx.try_recv() {
+            Ok(m) => Some(m),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(FetchMsg::Done {
+                summary: "抓取中止 the fetch stopped".into(),
+                added: 0,
+            }),
+        }
+    }
+}
+
+/// The thread's work: every feed into the library, a message per feed.
+fn run(setup: &FetchSetup, subs: &Subscriptions, tx: &mpsc::Sender<FetchMsg>) {
+    let shelf = match DiskShelf::open(&setup.library_dir) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = tx.send(FetchMsg::Done {
+                summary: format!("抓取失败 fetch failed: {e}"),
+                added: 0,
+            });
+            return;
+        }
+    };
+    let total = subs.feeds.len();
+    let mut done = 0;
+    let mut sink = FeedSink { shelf: &shelf };
+    let outcomes = batch::run(&subs.feeds, &setup.options, 4, &mut sink, &mut |o| {
+        done += 1;
+        let auto = subs.feeds.get(o.index).is_some_and(|s| s.auto_name);
+        let text = format!("抓取 {done}/{total} {}", line(o, auto));
+        let _ = tx.send(FetchMsg::Progress(text));
+    });
+    let _ = batch::remember(&setup.data_dir, &outcomes, &subs.feeds);
+    let added: usize = outcomes
+        .iter()
+        .filter_map(|o| o.result.as_ref().ok())
+        .map(|r| r.added.new + r.added.changed)
+        .sum();
+    let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+    let mut summary = format!("抓取完毕 fetched {total} feeds: {added} new or changed");
+    if failed > 0 {
+        summary.push_str(&format!(", {failed} failed"));
+    }
+    let _ = tx.send(FetchMsg::Done { summary, added });
+}
+
+impl App {
+    /// `F`: start fetching, unless a fetch is running or the reader has nowhere to fetch to.
+    pub(super) fn start_fetch(&mut self) {
+        if self.fetcher.is_some() {
+            self.status = Some("正在抓取 already fetching".into());
+            return;
+        }
+        let Some(setup) = &self.fetch_setup else {
+            self.status = Some("不能抓取 cannot fetch: no data folder".into());
+            return;
+        };
+        match Fetcher::start(setup) {
+            Ok(f) => {
+                self.fetcher = Some(f);
+                self.status = Some("抓取中 fetching…".into());
+            }
+            Err(e) => self.status = Some(e),
+        }
+    }
+
+    /// Take in the fetch's progress, one message a tick so each feed's line is seen;
+    /// when it is done, refresh the shelf.
+    pub fn poll_fetch(&mut self) {
+        let Some(msg) = self.fetcher.as_ref().and_then(Fetcher::poll) else {
+            return;
+        };
+        match msg {
+            FetchMsg::Progress(s) => self.status = Some(s),
+            FetchMsg::Done { summary, added } => {
+                self.fetcher = None;
+                self.fetched(added);
+                self.status = Some(summary);
+            }
+        }
+    }
+
+    /// The fetch is done: new issues into the list without a restart. A reader on the
+    /// bundled issue opens the library once the fetch put something in it.
+    fn fetched(&mut self, added: usize) {
+        if self.refresh_shelf() || added == 0 {
+            return;
+        }
+        let Some(setup) = self.fetch_setup.as_mut().filter(|s| s.open_library) else {
+            return;
+        };
+        let disk = DiskShelf::open_existing(&setup.library_dir).ok().flatten();
+        if let Some(disk) = disk.filter(|d| !d.is_empty()) {
+            setup.open_library = false;
+            self.replace_shelf(std::sync::Arc::new(disk));
+        }
+    }
+}
