@@ -159,33 +159,36 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// A one-page issue of `(link, text)` articles, for tests of what sinks do with them.
+#[cfg(test)]
+pub(crate) fn test_issue(articles: &[(&str, &str)]) -> Issue {
+    Issue {
+        paper: "测试日报".into(),
+        slug: "csrb".into(),
+        date: "2026-04-27".into(),
+        pages: vec![crate::model::Page {
+            number: "01".into(),
+            articles: articles
+                .iter()
+                .enumerate()
+                .map(|(i, (link, text))| Article {
+                    id: ArticleId(format!("csrb/2026-04-27/01/{}", i + 1)),
+                    title: format!("标题{link}"),
+                    link: Some((*link).into()),
+                    paragraphs: vec![crate::model::Paragraph::text(*text)],
+                    ..Default::default()
+                })
+                .collect(),
+            ..Default::default()
+        }],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Page, Paragraph};
 
-    fn issue(articles: &[(&str, &str)]) -> Issue {
-        Issue {
-            paper: "测试日报".into(),
-            slug: "csrb".into(),
-            date: "2026-04-27".into(),
-            pages: vec![Page {
-                number: "01".into(),
-                articles: articles
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (link, text))| Article {
-                        id: ArticleId(format!("csrb/2026-04-27/01/{}", i + 1)),
-                        title: format!("标题{link}"),
-                        link: Some((*link).into()),
-                        paragraphs: vec![Paragraph::text(*text)],
-                        ..Default::default()
-                    })
-                    .collect(),
-                ..Default::default()
-            }],
-        }
-    }
+    use super::test_issue as issue;
 
     #[test]
     fn merging_keeps_ids_and_counts_what_is_new_or_changed() {

@@ -91,30 +91,9 @@ impl IssueSink for FeedSink<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Article, ArticleId, Page, Paragraph};
+    use crate::model::Paragraph;
 
-    fn issue(articles: &[(&str, &str)]) -> Issue {
-        Issue {
-            paper: "测试日报".into(),
-            slug: "csrb".into(),
-            date: "2026-04-27".into(),
-            pages: vec![Page {
-                number: "01".into(),
-                articles: articles
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (link, text))| Article {
-                        id: ArticleId(format!("csrb/2026-04-27/01/{}", i + 1)),
-                        title: format!("标题{link}"),
-                        link: Some((*link).into()),
-                        paragraphs: vec![Paragraph::text(*text)],
-                        ..Default::default()
-                    })
-                    .collect(),
-                ..Default::default()
-            }],
-        }
-    }
+    use crate::feed::sink::test_issue as issue;
 
     fn add(shelf: &DiskShelf, i: Issue) -> Added {
         FeedSink { shelf }
