@@ -50,6 +50,7 @@ fn load_config() -> anyhow::Result<Option<dubao::config::Loaded>> {
 
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
+    cli.absorb_data();
     if !cli.command.as_ref().is_some_and(|c| c.skips_config()) {
         match load_config() {
             Ok(c) => cli.config = c,

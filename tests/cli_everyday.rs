@@ -231,6 +231,29 @@ fn display_options_are_offered_only_where_text_is_set() {
 }
 
 #[test]
+fn data_is_offered_only_where_articles_are_read() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/data");
+    // Before or after the command, for the commands that read articles.
+    for args in [&["--data", data, "list"][..], &["list", "--data", data][..]] {
+        let o = dubao(args, h);
+        assert!(o.status.success(), "{args:?}: {}", err(&o));
+        assert!(out(&o).contains("hebei-daily/2022-07-01/01/1"), "{args:?}");
+    }
+    // Not offered where it would do nothing.
+    for args in [
+        &["bookmarks", "--data", data][..],
+        &["config", "--data", data][..],
+        &["feed", "list", "--data", data][..],
+    ] {
+        let o = dubao(args, h);
+        assert!(!o.status.success(), "{args:?} should be refused");
+        assert!(err(&o).contains("unexpected argument"), "{}", err(&o));
+    }
+}
+
+#[test]
 fn completions_and_man_into_a_closed_pipe_do_not_panic() {
     use std::process::Stdio;
     let home = tempfile::tempdir().unwrap();

@@ -29,8 +29,8 @@ use crate::typeset::Settings;
 )]
 pub struct Cli {
     /// A page dump, an `export --json` file, or a folder of them (read recursively).
-    /// May repeat. Defaults to the issue bundled in the binary.
-    #[arg(long = "data", value_name = "PATH", global = true)]
+    /// May repeat. Opens these files instead of the library, without importing them.
+    #[arg(long = "data", value_name = "PATH")]
     pub data: Vec<PathBuf>,
     /// How text is set in the reader (the commands that set text take these too).
     #[command(flatten)]
@@ -40,6 +40,16 @@ pub struct Cli {
     /// The config file as read (set by `main` before running a command).
     #[arg(skip)]
     pub config: Option<Loaded>,
+}
+
+/// `--data`: offered only by the commands that read articles (the reader, `list`,
+/// `show`, `export`, `search`, `library`, `bookmark`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DataArgs {
+    /// A page dump, an `export --json` file, or a folder of them (read recursively).
+    /// May repeat. Reads these files instead of the library, without importing them.
+    #[arg(long = "data", value_name = "PATH")]
+    pub data: Vec<PathBuf>,
 }
 
 /// Options for how text is set: offered only where text is set (the reader, `show`).
@@ -81,6 +91,8 @@ pub enum Command {
         /// Print a JSON array of {id, paper, date, page, kind, title}.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// An article set for a pane N cells wide.
     Show {
@@ -94,6 +106,8 @@ pub enum Command {
         json: bool,
         #[command(flatten)]
         display: DisplayArgs,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// The whole structure as JSON: issues, pages, articles with all their fields
     /// (`--data` loads it back).
@@ -101,6 +115,8 @@ pub enum Command {
         /// JSON is the only form; the flag is accepted so older scripts keep working.
         #[arg(long, hide = true)]
         json: bool,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// Articles that hold QUERY, newest first: a line per match with paper, date,
     /// page, id, field and snippet.
@@ -123,12 +139,16 @@ pub enum Command {
         /// snippet, matches: [{field, start, end}]}.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// What the library holds: papers, date ranges, counts, size on disk.
     Library {
         /// Print {path, size_bytes, papers: [...]} as JSON.
         #[arg(long)]
         json: bool,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// List bookmarks, newest first.
     Bookmarks {
@@ -140,6 +160,8 @@ pub enum Command {
     Bookmark {
         #[command(subcommand)]
         action: BookmarkAction,
+        #[command(flatten)]
+        data: DataArgs,
     },
     /// The papers' feeds followed: add, list, remove, import or export (OPML).
     Feed {
@@ -192,6 +214,23 @@ impl Command {
 }
 
 impl Cli {
+    /// Take the `--data` given after a subcommand (`dubao list --data X`) in with the
+    /// `--data` given before it, so every command reads `self.data`.
+    pub fn absorb_data(&mut self) {
+        let from_command = match &mut self.command {
+            Some(
+                Command::List { data, .. }
+                | Command::Show { data, .. }
+                | Command::Export { data, .. }
+                | Command::Search { data, .. }
+                | Command::Library { data, .. }
+                | Command::Bookmark { data, .. },
+            ) => std::mem::take(&mut data.data),
+            _ => Vec::new(),
+        };
+        self.data.extend(from_command);
+    }
+
     /// The typesetting settings: the config's, with the flags on top.
     pub fn settings(&self) -> Settings {
         let base = self
@@ -289,6 +328,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             to,
             page,
             json,
+            ..
         } => {
             let source = library::open_source(&data)?;
             let filter = library::ListFilter {
@@ -300,7 +340,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             };
             library::list(&mut out, source.shelf(), &filter, *json)?;
         }
-        Command::Library { json } => {
+        Command::Library { json, .. } => {
             let source = library::open_source(&data)?;
             library::library(&mut out, &source, *json)?;
         }
@@ -335,6 +375,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             to,
             limit,
             json,
+            ..
         } => {
             if query.trim().is_empty() {
                 anyhow::bail!("empty query: give the words to look for, e.g. `dubao search 冰雪`");
@@ -359,7 +400,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             }
             output::bookmarks(&mut out, &state, *json, styled)?;
         }
-        Command::Bookmark { action } => bookmark(cli, &data, action)?,
+        Command::Bookmark { action, .. } => bookmark(cli, &data, action)?,
         Command::Config { path, default } => meta::config(&mut out, *path, *default)?,
         Command::Completions { shell } => meta::completions(&mut out, *shell)?,
         Command::Man => meta::man(&mut out)?,
