@@ -234,3 +234,28 @@ fn a_lead_without_a_full_stop_stays_whole() {
     assert!(a.contains(&"初心史"));
     assert!(a.iter().any(|t| t.ends_with("把群众的事放在心上")));
 }
+
+#[test]
+fn a_headline_after_a_paragraph_without_a_full_stop_opens_its_own_article() {
+    // A caption closed by its photographer has no full stop, so it looks like a paragraph
+    // a column cut in two; the headline-shaped line after it still heads a new article.
+    let p = page("caption_then_headline.txt");
+    assert_eq!(
+        titles(&p),
+        vec![
+            "湖畔新添一座候鸟观测站",
+            "清晨的南湖湿地",
+            "星河职业学院机电工程系：深耕产教融合 培育一线工匠",
+        ]
+    );
+    // A paragraph really cut by a column is still joined.
+    let a = texts(&p.articles[0]);
+    assert_eq!(a.len(), 2);
+    assert!(a[0].ends_with("观察越冬的候鸟群落，站内还设有科普展板和志愿者讲解服务。"));
+    let caption = texts(&p.articles[1]);
+    assert_eq!(caption.len(), 1);
+    assert!(caption[0].ends_with("林晓摄"), "{caption:?}");
+    let c = texts(&p.articles[2]);
+    assert_eq!(c.len(), 3);
+    assert!(c[0].starts_with("星河职业学院机电工程系（以下简称"));
+}

@@ -102,6 +102,21 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     score
 }
 
+/// Whether a lone line after a paragraph that stopped with no full stop heads a new
+/// article rather than going on with that paragraph: it is headline-shaped with no closing
+/// stop, and either the paragraph is whole after all (a caption closed by its
+/// photographer) or the line and the text after it say a headline on their own (a column
+/// tag, a label, a display headline's length or spacing). That a dated story seldom has
+/// subheads is no such evidence: the rest of a cut sentence can look like one.
+pub fn heads_after_open(run: &Run<'_>, current: &Draft, in_package: bool) -> bool {
+    let [line] = run.headings else {
+        return false;
+    };
+    rules::is_heading_like(line)
+        && !rules::ends_sentence(line)
+        && (closed(current) || new_article_score(run, &Draft::default(), in_package) >= THRESHOLD)
+}
+
 /// Whether a signed story headed `某某——` under a story that is only a short unsigned,
 /// undated introduction is the first story of a package (组合报道): the introduction
 /// heads several signed pieces.

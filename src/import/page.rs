@@ -218,9 +218,12 @@ impl<'a> Reader<'a> {
         if current.ends_with_lone_dateline() {
             return None;
         }
-        // A paragraph that stopped mid-sentence goes on in the next block.
+        // A paragraph that stopped mid-sentence goes on in the next block, unless a headline.
         if current.is_open() && !evidence::signs_digest_piece(current, line) {
-            return Some(ParagraphKind::Text);
+            let one = [line];
+            let run = self.run(&one, false, blocks, next);
+            let heads = evidence::heads_after_open(&run, current, self.in_package);
+            return (!heads).then_some(ParagraphKind::Text);
         }
         // Where paragraphs are indented, an unindented line over one is a headline.
         if self.by_indent && blocks[next].indented {
