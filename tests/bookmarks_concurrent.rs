@@ -1,13 +1,13 @@
 //! Many real `dubao` processes changing bookmarks at once lose none of each other's
 //! changes.
 
-mod bookmarks_support;
+mod support;
 
 use std::collections::BTreeSet;
 use std::process::Child;
 
-use bookmarks_support::{Env, id, listed, run_ok, temp_files};
 use dubao::bookmarks::Change;
+use support::bookmarks::{Env, id, listed, run_ok, temp_files};
 
 /// Start every command first, then wait for all, so they really overlap.
 fn run_all(children: Vec<Child>) {
@@ -115,7 +115,7 @@ fn readers_meeting_one_corrupt_file_move_it_aside_once() {
             warnings.push(err);
         }
     }
-    let aside: Vec<String> = bookmarks_support::names(&dir)
+    let aside: Vec<String> = support::bookmarks::names(&dir)
         .into_iter()
         .filter(|n| n.contains(".corrupt-"))
         .collect();

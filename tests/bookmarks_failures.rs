@@ -4,13 +4,13 @@
 //! from a newer dubao is never overwritten, and bookmarks on articles that are no
 //! longer loaded are kept.
 
-mod bookmarks_support;
+mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use bookmarks_support::{Env, id, listed, names, run_ok, temp_files};
 use dubao::bookmarks::{Bookmark, Change};
+use support::bookmarks::{Env, id, listed, names, run_ok, temp_files};
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

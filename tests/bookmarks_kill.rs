@@ -2,15 +2,15 @@
 //! leave a store that loads, holds every bookmark nobody was removing, keeps every
 //! change whose process finished, and has no temporary files after the next write.
 
-mod bookmarks_support;
+mod support;
 
 use std::collections::BTreeSet;
 use std::os::unix::process::ExitStatusExt;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use bookmarks_support::{Env, Rng, id, listed, run_ok, temp_files};
 use dubao::bookmarks::Change;
+use support::bookmarks::{Env, Rng, id, listed, run_ok, temp_files};
 
 /// Ids by role: untouched keepers, ids only added, ids only removed, ids both.
 const KEEP: std::ops::Range<usize> = 0..10;
@@ -183,7 +183,7 @@ fn killed_writers_never_lose_other_bookmarks() {
 
     // Nothing was ever taken for corrupt, and the next write clears killed writers'
     // temporary files.
-    let names = bookmarks_support::names(store.dir());
+    let names = support::bookmarks::names(store.dir());
     assert!(!names.iter().any(|n| n.contains(".corrupt-")), "{names:?}");
     run_ok(&mut env.dubao(&["bookmark", "add", &id(0)]));
     assert_eq!(temp_files(store.dir()), Vec::<String>::new());

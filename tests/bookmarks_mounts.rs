@@ -4,11 +4,11 @@
 //! not allowed the test says so and checks nothing; the file-size-limit and
 //! `chattr`/`chmod` tests in `bookmarks_failures.rs` cover those machines.
 
-mod bookmarks_support;
+mod support;
 
 use std::process::Command;
 
-use bookmarks_support::{Env, id};
+use support::bookmarks::{Env, id};
 
 const SCRIPT: &str = r#"
 set -u

@@ -1,17 +1,9 @@
 //! The command line as scripts use it: exact forms, exit codes, no escape codes in pipes.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn dubao(args: &[&str], cwd: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dubao"))
-        .args(args)
-        .current_dir(cwd)
-        .env("XDG_DATA_HOME", cwd.join("data-home"))
-        .env("HOME", cwd)
-        .output()
-        .expect("run dubao")
-}
+mod support;
+use support::dubao;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

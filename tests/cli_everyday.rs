@@ -3,19 +3,10 @@
 //! line), and commands that change nothing saying so.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn dubao(args: &[&str], home: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dubao"))
-        .args(args)
-        .current_dir(home)
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run dubao")
-}
+mod support;
+use support::dubao;
 
 fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
@@ -258,10 +249,8 @@ fn completions_and_man_into_a_closed_pipe_do_not_panic() {
     use std::process::Stdio;
     let home = tempfile::tempdir().unwrap();
     for args in [&["completions", "bash"][..], &["man"][..]] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dubao"))
+        let mut child = support::command(home.path())
             .args(args)
-            .env("HOME", home.path())
-            .env("XDG_CONFIG_HOME", home.path().join("config"))
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -278,12 +267,8 @@ fn completions_and_man_into_a_closed_pipe_do_not_panic() {
 fn export_into_a_closed_pipe_is_quiet() {
     use std::process::Stdio;
     let home = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dubao"))
+    let mut child = support::command(home.path())
         .arg("export")
-        .current_dir(home.path())
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

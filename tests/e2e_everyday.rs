@@ -2,9 +2,9 @@
 //! first article shows the second, the place in an article comes back exactly after
 //! three restarts, and `q` in the help closes the help (not the reader).
 
-mod common;
+mod support;
 
-use common::Tui;
+use support::pty::Tui;
 
 /// The reading pane's part of screen row `row` (right of the rule at column 36).
 fn reader_row(tui: &Tui, row: usize) -> String {

@@ -1,8 +1,8 @@
 //! End to end: the real binary in a pseudo-terminal, keys sent, the screen read back.
 
-mod common;
+mod support;
 
-use common::Tui;
+use support::pty::Tui;
 
 /// Column where `needle` starts on `row`, counted in cells.
 fn col_of(tui: &Tui, row: u16, needle: char, cols: u16) -> Option<u16> {

@@ -1,9 +1,9 @@
 //! `dubao feed add|list|remove|import|export` run as a user would, with the data folder
 //! in a temporary directory; and the errors a user meets.
 
-mod feed_support;
+mod support;
 
-use feed_support::{Route, Server, dubao, fixture, stderr, stdout};
+use support::feeds::{Route, Server, dubao, fixture, stderr, stdout};
 
 #[test]
 fn add_list_remove_export_import() {

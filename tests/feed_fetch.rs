@@ -2,11 +2,11 @@
 //! second fetch adding nothing (304 and unchanged items), gzip, the User-Agent, and every
 //! kind of broken server named on stderr while the others are still fetched.
 
-mod feed_support;
+mod support;
 
 use std::time::{Duration, Instant};
 
-use feed_support::{Route, Server, dubao, fixture, shared_feeds, stderr, stdout};
+use support::feeds::{Route, Server, dubao, fixture, shared_feeds, stderr, stdout};
 
 /// What the library holds, as `dubao list --json` and `dubao show --json` of `ids`
 /// tell it (the real binary, the library under `home`).
@@ -267,13 +267,8 @@ fn a_fetch_killed_half_way_leaves_the_library_whole() {
     server.route("/hang", Route::Hang);
     add(h, &server.url("/a.xml"), "a");
     add(h, &server.url("/hang"), "hang");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_dubao"))
+    let mut child = support::command(h)
         .args(["fetch", "--jobs", "2", "--timeout", "30"])
-        .env("HOME", h)
-        .env("XDG_DATA_HOME", h.join("data"))
-        .env("XDG_CONFIG_HOME", h.join("config"))
-        .env("XDG_CACHE_HOME", h.join("cache"))
-        .env("XDG_STATE_HOME", h.join("state"))
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()

@@ -2,7 +2,7 @@
 //! library, progress on the status line while the reader goes on, and the new issue
 //! in the list when it is done. Served from a loopback HTTP server.
 
-mod feed_support;
+mod support;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -14,7 +14,7 @@ use dubao::feed::subs::Subscriptions;
 use dubao::library::disk::DiskShelf;
 use dubao::library::{IssueKey, Shelf};
 use dubao::model::Library;
-use feed_support::{Route, Server, fixture};
+use support::feeds::{Route, Server, fixture};
 
 fn setup(home: &std::path::Path, open_library: bool) -> FetchSetup {
     FetchSetup {

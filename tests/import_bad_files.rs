@@ -5,9 +5,10 @@
 //! error. The same file reached twice loads once, ids do not depend on the order of
 //! `--data`, and names with spaces or Chinese read as they should.
 
+mod support;
+
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use dubao::import::{ImportError, load_paths};
 use dubao::model::Library;
@@ -224,11 +225,5 @@ fn utf16_without_a_bom_loads() {
 
 fn dubao(args: &[&str]) -> std::process::Output {
     let home = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_dubao"))
-        .args(args)
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .output()
-        .unwrap()
+    support::dubao(args, home.path())
 }

@@ -1,9 +1,10 @@
 //! Loading from disk: folder trees with metadata, lone files, encodings, `export --json`
 //! round trips, and plain one-line errors for what cannot be read.
 
+mod support;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use dubao::import::{BUNDLED_PAGE, load_bundled, load_paths};
 use dubao::model::Library;
@@ -199,13 +200,7 @@ fn a_long_line_without_newline_loads() {
 
 fn dubao(args: &[&str]) -> std::process::Output {
     let home = tempfile::tempdir().unwrap();
-    Command::new(env!("CARGO_BIN_EXE_dubao"))
-        .args(args)
-        .env("HOME", home.path())
-        .env("XDG_DATA_HOME", home.path().join("data"))
-        .env("XDG_CONFIG_HOME", home.path().join("config"))
-        .output()
-        .unwrap()
+    support::dubao(args, home.path())
 }
 
 #[test]

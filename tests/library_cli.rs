@@ -1,9 +1,9 @@
 //! `dubao import`, `list`, `search` and `library` on the library in a temp data folder,
 //! and readers (whole processes) that keep answering while an import writes.
 
-mod library_support;
+mod support;
 
-use library_support::{dubao, stderr, stdout, write_archive};
+use support::library::{dubao, stderr, stdout, write_archive};
 
 #[test]
 fn import_then_list_search_and_describe_the_library() {
@@ -88,7 +88,7 @@ fn without_a_library_the_commands_read_the_bundled_issue() {
     assert!(o.status.success());
     assert!(stdout(&o).contains("河北日报"));
     assert!(
-        !library_support::library_dir(home.path()).exists(),
+        !support::library::library_dir(home.path()).exists(),
         "nothing written"
     );
 }
@@ -103,7 +103,7 @@ fn readers_keep_answering_while_an_import_writes() {
     let files = write_archive(&second, 40, 4);
     let o = dubao(&["import", first.to_str().unwrap()], home.path());
     assert!(o.status.success(), "{}", stderr(&o));
-    let mut import = library_support::command(&["import", second.to_str().unwrap()], home.path())
+    let mut import = support::library::command(&["import", second.to_str().unwrap()], home.path())
         .stdout(std::process::Stdio::null())
         .spawn()
         .unwrap();

@@ -2,7 +2,7 @@
 //! that finds every substring like Ctrl-F, readers that take in another writer's
 //! commits, one writer at a time, and a library of another format refused, not emptied.
 
-mod library_support;
+mod support;
 
 use dubao::library::disk::DiskShelf;
 use dubao::library::memory::MemoryShelf;
@@ -154,7 +154,7 @@ fn the_same_page_again_changes_nothing_and_a_changed_page_keeps_its_ids() {
 fn disk_and_memory_shelves_agree_on_real_pages() {
     let dir = tempfile::tempdir().unwrap();
     let pages = tempfile::tempdir().unwrap();
-    library_support::write_archive(pages.path(), 3, 4);
+    support::library::write_archive(pages.path(), 3, 4);
     let lib = dubao::import::load_paths(&[pages.path().to_path_buf()])
         .unwrap()
         .library;
@@ -171,7 +171,7 @@ fn disk_and_memory_shelves_agree_on_real_pages() {
     // Every query the brute force finds, the engine finds, and no other: substrings of
     // the text of every length from 1 to 6 chars.
     let all: Vec<&Article> = lib.articles().map(|(_, a)| a).collect();
-    let mut rng = library_support::Rng(7);
+    let mut rng = support::library::Rng(7);
     for _ in 0..60 {
         let a = all[rng.below(all.len() as u64) as usize];
         let text: Vec<char> = a

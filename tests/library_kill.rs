@@ -2,7 +2,7 @@
 //! with every page in its old or its new state (never a page with some articles of
 //! each, or missing its articles), and the next import completes it.
 
-mod library_support;
+mod support;
 
 use std::collections::HashMap;
 use std::os::unix::process::ExitStatusExt;
@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use dubao::library::Shelf;
 use dubao::library::disk::DiskShelf;
 use dubao::model::Page;
-use library_support::{Rng, command, dubao, library_dir, stderr, write_archive};
+use support::library::{Rng, command, dubao, library_dir, stderr, write_archive};
 
 /// Pages by `date/number` as the importer reads them from `root`.
 fn expected(root: &Path) -> HashMap<String, Page> {
@@ -55,12 +55,12 @@ fn an_import_killed_at_any_moment_leaves_old_or_new_pages() {
     write_archive(&old_dir, DAYS, PAGES);
     // The same pages with other text (shifted by one), plus a few days more.
     write_archive(&new_dir, DAYS + 5, PAGES);
-    let texts = library_support::page_texts();
+    let texts = support::library::page_texts();
     for d in 0..DAYS + 5 {
         for p in 0..PAGES {
             let path = new_dir
                 .join("hebei-daily")
-                .join(library_support::date(d))
+                .join(support::library::date(d))
                 .join(format!("{:02}.txt", p + 1));
             std::fs::write(path, &texts[(d + p + 1) % texts.len()]).unwrap();
         }

@@ -5,7 +5,6 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 /// The page texts an archive is made of: the bundled page and the import fixtures.
 pub fn page_texts() -> Vec<String> {
@@ -45,41 +44,9 @@ pub fn write_archive(root: &Path, days: usize, pages: usize) -> Vec<PathBuf> {
     files
 }
 
-/// The real binary, its data folder (and home) in `home`.
-pub fn dubao(args: &[&str], home: &Path) -> Output {
-    command(args, home).output().expect("run dubao")
-}
-
-pub fn command(args: &[&str], home: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_dubao"));
-    c.args(args)
-        .current_dir(home)
-        .env("XDG_DATA_HOME", home.join("data-home"))
-        .env("HOME", home);
-    c
-}
+pub use super::{Rng, command_with as command, dubao, stderr, stdout};
 
 /// The library folder the binary uses under `home`.
 pub fn library_dir(home: &Path) -> PathBuf {
-    home.join("data-home").join("dubao").join("library")
-}
-
-pub fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-pub fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-/// A small deterministic random number generator (xorshift64*).
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n.max(1)
-    }
+    super::data_home(home).join("dubao").join("library")
 }

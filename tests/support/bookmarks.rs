@@ -130,27 +130,4 @@ pub fn names(dir: &Path) -> Vec<String> {
     v
 }
 
-/// A small xorshift generator: the kill test's random moments, reproducible from the
-/// printed seed.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn from_time() -> Rng {
-        let t = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap()
-            .as_nanos() as u64;
-        Rng(t | 1)
-    }
-    pub fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    pub fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-}
+pub use super::Rng;
