@@ -136,3 +136,50 @@ fn readers_keep_answering_while_an_import_writes() {
         files.len()
     );
 }
+
+/// Import reads folders by the importer's own rules: a pipe and a link to `/dev/zero`
+/// beside a good page are each skipped with one warning (never opened, so the import
+/// never hangs or grows without bound), and a folder named twice imports once.
+#[test]
+fn import_skips_pipes_and_devices_in_a_folder_and_reads_a_folder_once() {
+    use std::time::{Duration, Instant};
+    let home = tempfile::tempdir().unwrap();
+    let day = home
+        .path()
+        .join("pages")
+        .join("hebei-daily")
+        .join("2022-07-01");
+    std::fs::create_dir_all(&day).unwrap();
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/hebei-daily/2022-07-01/01.txt"
+    );
+    std::fs::copy(page, day.join("01.txt")).unwrap();
+    let fifo = day.join("02.txt");
+    let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0, "mkfifo");
+    std::os::unix::fs::symlink("/dev/zero", day.join("03.txt")).unwrap();
+    let pages = home.path().join("pages");
+    let pages = pages.to_str().unwrap();
+    let mut child = support::library::command(&["import", pages, pages], home.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(60) {
+            child.kill().unwrap();
+            panic!("the import hung on a pipe or a device");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("imported 1 pages, 5 articles"), "{out}");
+    assert!(out.contains("2 skipped"), "{out}");
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 2, "{err}");
+    assert!(err.contains("02.txt") && err.contains("03.txt"), "{err}");
+}

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
 
+use crate::import::ImportError;
 use crate::library::AddSummary;
 use crate::library::disk::DiskShelf;
 use crate::model::Issue;
@@ -17,8 +18,6 @@ use crate::model::Issue;
 /// what it has done when it is stopped.
 const COMMIT_BYTES: u64 = 128 << 20;
 const COMMIT_FILES: usize = 4096;
-/// Folders deeper than this are not followed (a guard against link loops).
-const MAX_DEPTH: usize = 12;
 
 /// What an import did, for the summary line.
 #[derive(Debug, Default, Clone, Copy)]
@@ -45,60 +44,17 @@ impl std::fmt::Display for ImportReport {
     }
 }
 
-/// Every page dump (`.txt`) and export (`.json`) under `paths`, in name order; a path
-/// that is missing or a folder with none of them is a warning.
+/// What a folder is searched for: page dumps, exports and saved feeds.
+const IMPORT_EXTS: &[&str] = &["txt", "json", "xml", "rss", "rdf", "atom"];
+
+/// Every file an import of `paths` reads, found by the importer's own rules (regular
+/// files only, each once, in canonical order); whatever cannot be read is a warning.
 pub fn collect_files(paths: &[PathBuf], warn: &mut dyn FnMut(String)) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.is_dir() {
-            let before = files.len();
-            walk(path, 0, &mut files);
-            if files.len() == before {
-                warn(format!(
-                    "{}: no page dumps (.txt) or exports (.json) in this folder",
-                    path.display()
-                ));
-            }
-        } else if path.exists() {
-            files.push(path.clone());
-        } else {
-            warn(format!("{}: no such file or folder", path.display()));
-        }
+    let (files, warnings) = crate::import::tree::find_files(paths, IMPORT_EXTS);
+    for w in warnings {
+        warn(w.to_string());
     }
     files
-}
-
-fn has_extension(path: &Path, ext: &str) -> bool {
-    path.extension()
-        .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext))
-}
-
-fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if name.starts_with('.') || name == "issue.json" || name == "paper.json" {
-            continue;
-        }
-        if path.is_dir() {
-            walk(&path, depth + 1, files);
-        } else if ["txt", "json", "xml", "rss", "rdf", "atom"]
-            .iter()
-            .any(|e| has_extension(&path, e))
-        {
-            files.push(path);
-        }
-    }
 }
 
 /// What a file holds: pages (dumps, exports) or a feed's items.
@@ -107,13 +63,23 @@ enum Loaded {
     Feed(Vec<Issue>),
 }
 
-/// One file's issues, or the one-line reason it was skipped.
+/// One file's issues, or the one-line reason it was skipped. A file small enough to be
+/// a page is read once, bounded, to tell a feed by its content; anything larger can only
+/// be an export, which the importer streams.
 fn load_one(file: &Path) -> Result<Loaded, String> {
-    let head = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    if crate::feed::looks_like_feed(&head) {
-        return crate::feed::parse_file(file)
-            .map(Loaded::Feed)
-            .map_err(|e| format!("{}: {e}", file.display()));
+    let limit = crate::import::decode::MAX_BYTES as u64;
+    match crate::import::tree::read_regular(file, limit) {
+        Ok(bytes) if crate::feed::looks_like_feed(&bytes) => {
+            let stem = file
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            return crate::feed::parse_bytes(&bytes, &stem)
+                .map(Loaded::Feed)
+                .map_err(|e| format!("{}: {e}", file.display()));
+        }
+        Ok(_) | Err(ImportError::TooLarge { .. }) => {}
+        Err(e) => return Err(e.to_string()),
     }
     crate::import::load_paths(&[file.to_path_buf()])
         .map(|loaded| Loaded::Pages(loaded.library.issues))

@@ -39,29 +39,13 @@ struct Found {
     direct: bool,
 }
 
+/// What a folder holds that loading reads: page dumps and exports.
+const PAGE_EXTS: &[&str] = &["txt", "json"];
+
 /// Load files and folders (folders recursively) into one library.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, ImportError> {
     let mut out = Loaded::default();
-    let mut files = Vec::new();
-    for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| ImportError::io(path, &e))?;
-        if meta.is_dir() {
-            let before = files.len();
-            let mut seen = HashSet::new();
-            walk(path, 0, &mut files, &mut seen, &mut out.warnings);
-            let skipped = out.warnings.iter().any(|w| w.path().starts_with(path));
-            if files.len() == before && !skipped {
-                return Err(ImportError::NoPages { path: path.clone() });
-            }
-        } else if meta.is_file() {
-            files.push(found(path.clone(), true));
-        } else {
-            return Err(ImportError::NotRegular { path: path.clone() });
-        }
-    }
-    // The same file twice loads once (named first wins its `direct`), in canonical order.
-    files.sort_by(|a, b| a.key.cmp(&b.key).then(b.direct.cmp(&a.direct)));
-    files.dedup_by(|b, a| a.key == b.key);
+    let files = gather(paths, PAGE_EXTS, true, &mut out.warnings)?;
     for file in files {
         match load_file(&file.path, &mut out.library) {
             Ok(()) => {}
@@ -69,18 +53,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, ImportError> {
             Err(e) => out.warnings.push(e),
         }
     }
-    // A bad file met twice (a folder and its subfolder) is reported once.
-    let place = |w: &ImportError| {
-        let p = w.path();
-        let dir = p.parent().and_then(|d| std::fs::canonicalize(d).ok());
-        match (dir, p.file_name()) {
-            (Some(dir), Some(name)) => dir.join(name),
-            _ => p.to_path_buf(),
-        }
-    };
-    out.warnings
-        .sort_by_cached_key(|w| (place(w), w.path().to_path_buf()));
-    out.warnings.dedup_by(|b, a| place(a) == place(b));
+    dedup_warnings(&mut out.warnings);
     let lib = &mut out.library;
     lib.issues.sort_by(|a, b| {
         (a.date.is_empty(), &a.date, &a.slug).cmp(&(b.date.is_empty(), &b.date, &b.slug))
@@ -91,6 +64,70 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, ImportError> {
     Ok(out)
 }
 
+/// Every file under `paths` whose extension is one of `exts`, each once (named first
+/// wins its `direct`), in canonical order. Folders are walked as [`walk`] does; a path
+/// named directly that is missing, not a regular file or a folder holding nothing is an
+/// error when `strict`, else a warning like any other.
+fn gather(
+    paths: &[PathBuf],
+    exts: &[&str],
+    strict: bool,
+    warnings: &mut Vec<ImportError>,
+) -> Result<Vec<Found>, ImportError> {
+    let mut files = Vec::new();
+    for path in paths {
+        let problem = match std::fs::metadata(path) {
+            Err(e) => Some(ImportError::io(path, &e)),
+            Ok(meta) if meta.is_dir() => {
+                let before = files.len();
+                let mut seen = HashSet::new();
+                walk(path, 0, exts, &mut files, &mut seen, warnings);
+                let skipped = warnings.iter().any(|w| w.path().starts_with(path));
+                (files.len() == before && !skipped)
+                    .then(|| ImportError::NoPages { path: path.clone() })
+            }
+            Ok(meta) if meta.is_file() => {
+                files.push(found(path.clone(), true));
+                None
+            }
+            Ok(_) => Some(ImportError::NotRegular { path: path.clone() }),
+        };
+        match problem {
+            Some(e) if strict => return Err(e),
+            Some(e) => warnings.push(e),
+            None => {}
+        }
+    }
+    files.sort_by(|a, b| a.key.cmp(&b.key).then(b.direct.cmp(&a.direct)));
+    files.dedup_by(|b, a| a.key == b.key);
+    Ok(files)
+}
+
+/// The files an import of `paths` reads, by the same rules as [`load`] (regular files
+/// only, each once, in canonical order), with `exts` naming what a folder is searched
+/// for. Whatever cannot be read is a warning, never an error.
+pub fn find_files(paths: &[PathBuf], exts: &[&str]) -> (Vec<PathBuf>, Vec<ImportError>) {
+    let mut warnings = Vec::new();
+    let files = gather(paths, exts, false, &mut warnings).unwrap_or_default();
+    dedup_warnings(&mut warnings);
+    (files.into_iter().map(|f| f.path).collect(), warnings)
+}
+
+/// A bad file met twice (a folder and its subfolder, a folder named twice) is reported
+/// once.
+fn dedup_warnings(warnings: &mut Vec<ImportError>) {
+    let place = |w: &ImportError| {
+        let p = w.path();
+        let dir = p.parent().and_then(|d| std::fs::canonicalize(d).ok());
+        match (dir, p.file_name()) {
+            (Some(dir), Some(name)) => dir.join(name),
+            _ => p.to_path_buf(),
+        }
+    };
+    warnings.sort_by_cached_key(|w| (place(w), w.path().to_path_buf()));
+    warnings.dedup_by(|b, a| place(a) == place(b));
+}
+
 fn found(path: PathBuf, direct: bool) -> Found {
     let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     Found { path, key, direct }
@@ -99,6 +136,7 @@ fn found(path: PathBuf, direct: bool) -> Found {
 fn walk(
     dir: &Path,
     depth: usize,
+    exts: &[&str],
     files: &mut Vec<Found>,
     seen: &mut HashSet<PathBuf>,
     warnings: &mut Vec<ImportError>,
@@ -121,10 +159,10 @@ fn walk(
         if name.starts_with('.') || name == "issue.json" || name == "paper.json" {
             continue;
         }
-        let page_like = has_extension(&path, "txt") || has_extension(&path, "json");
+        let page_like = exts.iter().any(|e| has_extension(&path, e));
         // Links are followed to what they name, which decides what they are.
         match std::fs::metadata(&path) {
-            Ok(meta) if meta.is_dir() => walk(&path, depth + 1, files, seen, warnings),
+            Ok(meta) if meta.is_dir() => walk(&path, depth + 1, exts, files, seen, warnings),
             Ok(meta) if meta.is_file() && page_like => files.push(found(path, false)),
             Ok(_) if page_like => warnings.push(ImportError::NotRegular { path }),
             Err(e) if page_like => warnings.push(ImportError::io(&path, &e)),
@@ -157,10 +195,15 @@ fn open_regular(path: &Path) -> Result<(std::fs::File, u64), ImportError> {
     }
 }
 
-/// A page file's bytes: the size checked from metadata, then read through a bounded
-/// reader (a file that grows past the limit while read is refused too).
+/// A page file's bytes (at most [`decode::MAX_BYTES`]).
 fn read_page_bytes(path: &Path) -> Result<Vec<u8>, ImportError> {
-    let limit = decode::MAX_BYTES as u64;
+    read_regular(path, decode::MAX_BYTES as u64)
+}
+
+/// A regular file's bytes, at most `limit` of them: the size checked from metadata, then
+/// read through a bounded reader (a file that grows past the limit while read is refused
+/// too). A pipe, a device or a link to one is refused before it is opened.
+pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
     let too_large = |size| ImportError::TooLarge {
         path: path.to_path_buf(),
         size,
