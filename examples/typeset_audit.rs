@@ -44,17 +44,7 @@ impl Sum {
                 examples.push(f.clone());
             }
         }
-        let t = &mut self.rep;
-        t.turnovers += r.turnovers;
-        t.ragged += r.ragged;
-        t.body_lines += r.body_lines;
-        t.gap_lines += r.gap_lines;
-        t.wide_gaps += r.wide_gaps;
-        t.han_gaps += r.han_gaps;
-        t.hung += r.hung;
-        t.mark_gaps += r.mark_gaps;
-        t.forced += r.forced;
-        t.one_short += r.one_short;
+        self.rep.add_counts(&r);
     }
 
     fn print(&self, name: &str) {

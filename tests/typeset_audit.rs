@@ -23,12 +23,7 @@ fn sweep<'a>(pairs: impl Iterator<Item = (&'a Article, u16)>, st: &Settings) -> 
         let l = layout(a, w, u16::MAX, st);
         let r = audit(a, &l, st);
         assert!(r.faults.is_empty(), "{} at {w}: {:#?}", a.id, r.faults);
-        t.turnovers += r.turnovers;
-        t.ragged += r.ragged;
-        t.body_lines += r.body_lines;
-        t.wide_gaps += r.wide_gaps;
-        t.han_gaps += r.han_gaps;
-        t.hung += r.hung;
+        t.add_counts(&r);
     }
     t
 }

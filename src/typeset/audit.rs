@@ -39,6 +39,21 @@ pub struct Report {
 }
 
 impl Report {
+    /// Add `other`'s counts to these (its faults are not copied: a sweep asserts or
+    /// samples them itself).
+    pub fn add_counts(&mut self, other: &Report) {
+        self.turnovers += other.turnovers;
+        self.ragged += other.ragged;
+        self.one_short += other.one_short;
+        self.body_lines += other.body_lines;
+        self.gap_lines += other.gap_lines;
+        self.wide_gaps += other.wide_gaps;
+        self.han_gaps += other.han_gaps;
+        self.hung += other.hung;
+        self.mark_gaps += other.mark_gaps;
+        self.forced += other.forced;
+    }
+
     /// Share of turnover lines that are ragged.
     pub fn ragged_share(&self) -> f64 {
         if self.turnovers == 0 {
