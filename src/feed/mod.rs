@@ -50,15 +50,20 @@ pub enum FeedError {
     Store(String),
 }
 
-/// Read a feed held in memory. `fallback_name` names the paper if the feed does not.
-pub fn parse_bytes(bytes: &[u8], fallback_name: &str) -> Result<Vec<Issue>, FeedError> {
+/// The bytes from the first that is not white space, a UTF-8 BOM left out.
+fn content(bytes: &[u8]) -> &[u8] {
     let start = bytes
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(bytes.len());
-    let body = bytes[start..]
+    bytes[start..]
         .strip_prefix(b"\xef\xbb\xbf".as_slice())
-        .unwrap_or(&bytes[start..]);
+        .unwrap_or(&bytes[start..])
+}
+
+/// Read a feed held in memory. `fallback_name` names the paper if the feed does not.
+pub fn parse_bytes(bytes: &[u8], fallback_name: &str) -> Result<Vec<Issue>, FeedError> {
+    let body = content(bytes);
     match body.first() {
         None => return Err(FeedError::NotAFeed("empty".into())),
         Some(b'<') => {
@@ -84,13 +89,7 @@ pub fn parse_bytes(bytes: &[u8], fallback_name: &str) -> Result<Vec<Issue>, Feed
 /// Whether `bytes` are a feed, by their content: XML whose root is `rss`, `feed` or
 /// `rdf:RDF`, or JSON whose `version` is a JSON Feed's (`https://jsonfeed.org/…`).
 pub fn looks_like_feed(bytes: &[u8]) -> bool {
-    let start = bytes
-        .iter()
-        .position(|b| !b.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let body = bytes[start..]
-        .strip_prefix(b"\xef\xbb\xbf".as_slice())
-        .unwrap_or(&bytes[start..]);
+    let body = content(bytes);
     match body.first() {
         Some(b'<') => {
             use quick_xml::events::Event;
