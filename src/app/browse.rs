@@ -136,12 +136,7 @@ impl App {
             issues: vec![issue],
         };
         self.all = self.library.articles().map(|(r, _)| r).collect();
-        self.visible = self
-            .all
-            .iter()
-            .copied()
-            .filter(|&r| self.passes_filter(r))
-            .collect();
+        self.visible = self.filtered();
         self.browse.at = Some(idx);
         self.browse.top = 0;
         let at = id

@@ -111,12 +111,7 @@ impl App {
     /// selection where it still shows.
     pub(super) fn refilter(&mut self) {
         let keep = self.current_ref();
-        self.visible = self
-            .all
-            .iter()
-            .copied()
-            .filter(|&r| self.passes_filter(r))
-            .collect();
+        self.visible = self.filtered();
         let idx = keep
             .and_then(|k| self.visible.iter().position(|&r| r == k))
             .unwrap_or(0);
@@ -125,6 +120,15 @@ impl App {
         } else {
             self.selected = idx;
         }
+    }
+
+    /// The articles the list shows under the unread filter.
+    pub(super) fn filtered(&self) -> Vec<crate::model::ArticleRef> {
+        self.all
+            .iter()
+            .copied()
+            .filter(|&r| self.passes_filter(r))
+            .collect()
     }
 
     /// Whether the list keeps article `r` under the unread filter (the selected one
