@@ -147,6 +147,7 @@ fn library() -> Library {
     let mut generator = Generator::new(20_220_701);
     let pages = (0..100)
         .map(|p| Page {
+            scan: None,
             number: format!("{:02}", p + 1),
             section: None,
             lines: Vec::new(),

@@ -36,6 +36,47 @@ pub struct Page {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<PageLine>,
     pub articles: Vec<Article>,
+    /// The printed page as a picture, where the source has one (e-paper sites do).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scan: Option<PageScan>,
+}
+
+/// The scan of a printed page: its image, its PDF and where each article sits on it.
+/// Addresses only; nothing is downloaded at import or fetch unless asked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageScan {
+    /// Absolute address of the page image (`…/pic/…jpg`), when the page has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub image: Option<String>,
+    /// Absolute address of the page PDF, when the page has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pdf: Option<String>,
+    /// Each article's area on the image, in the page's article order where known.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub areas: Vec<ArticleArea>,
+}
+
+/// One article's outline on a page scan, in the image's own pixels (an HTML
+/// `<area coords>`: `x1,y1,x2,y2` for a rectangle, `x1,y1,x2,y2,…` for a polygon).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleArea {
+    /// Index of the article in its page's `articles`.
+    pub article: usize,
+    pub coords: Vec<i32>,
+}
+
+/// A news photo kept with its article: where it is, what it says, where it stands.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Photo {
+    /// Absolute address of the image.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
+    /// The photo stands before paragraph `at` (`paragraphs.len()` for after the last).
+    #[serde(default)]
+    pub at: usize,
 }
 
 /// A page-level line: series banner, page theme, column label, staff credit.
@@ -111,6 +152,9 @@ pub struct Article {
     /// Where the article was published online (a feed item's link), when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub link: Option<String>,
+    /// The article's photos, in the order they stand in the text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<Photo>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -313,6 +357,8 @@ mod tests {
                 slug: "hebei-daily".into(),
                 date: "2022-07-01".into(),
                 pages: vec![Page {
+                    scan: None,
+
                     number: "01".into(),
                     section: None,
                     lines: vec![PageLine {
@@ -353,6 +399,8 @@ pub(crate) mod sample {
                 slug: "t".into(),
                 date: "2022-07-01".into(),
                 pages: vec![Page {
+                    scan: None,
+
                     number: "01".into(),
                     section: None,
                     lines: vec![],

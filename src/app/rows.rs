@@ -128,6 +128,7 @@ mod tests {
 
     fn page(number: &str, lines: usize, articles: usize) -> Page {
         Page {
+            scan: None,
             number: number.into(),
             section: Some("评论".into()),
             lines: (0..lines)

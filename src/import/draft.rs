@@ -224,6 +224,7 @@ impl Draft {
             ArticleKind::News
         };
         Article {
+            photos: Vec::new(),
             id: ArticleId(format!("{id_prefix}/{n}")),
             kind,
             column: self.column,

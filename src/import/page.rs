@@ -46,6 +46,7 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
     let date = if date.is_empty() { "undated" } else { date };
     let prefix = format!("{slug}/{date}/{number}");
     Page {
+        scan: None,
         number: number.to_owned(),
         section: None,
         lines: reader.lines,

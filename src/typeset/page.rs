@@ -46,6 +46,7 @@ mod tests {
     #[test]
     fn banner_and_column_label_are_centred_and_never_too_wide() {
         let page = Page {
+            scan: None,
             number: "01".into(),
             section: None,
             lines: vec![

@@ -19,6 +19,7 @@ pub(crate) fn issue(slug: &str, paper: &str, date: &str, pages: &[&[&str]]) -> I
             .iter()
             .enumerate()
             .map(|(p, titles)| Page {
+                scan: None,
                 number: format!("{:02}", p + 1),
                 section: Some(if p == 0 { "要闻" } else { "评论" }.into()),
                 lines: vec![],

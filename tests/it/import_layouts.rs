@@ -5,8 +5,8 @@ use dubao::import::page::parse_page;
 use dubao::import::{BUNDLED_PAGE, load_bundled};
 use dubao::model::{Article, ArticleKind, Page, PageLineKind, ParagraphKind};
 
-const INDENT: &str = include_str!("fixtures/import/indent-layout.txt");
-const BLANK: &str = include_str!("fixtures/import/blank-layout.txt");
+const INDENT: &str = include_str!("../fixtures/import/indent-layout.txt");
+const BLANK: &str = include_str!("../fixtures/import/blank-layout.txt");
 
 fn heads(page: &Page) -> Vec<(ArticleKind, Option<&str>, &str, Option<&str>)> {
     page.articles
@@ -243,7 +243,7 @@ fn crlf_line_ends_read_the_same() {
     assert_eq!(page, load_bundled().issues[0].pages[0]);
 }
 
-const CENTRED: &str = include_str!("fixtures/import/centred-layout.txt");
+const CENTRED: &str = include_str!("../fixtures/import/centred-layout.txt");
 
 #[test]
 fn centred_headlines_space_indents_and_source_lines() {
@@ -291,7 +291,7 @@ fn centred_headlines_space_indents_and_source_lines() {
     );
 }
 
-const HOSTILE: &str = include_str!("fixtures/import/hostile.txt");
+const HOSTILE: &str = include_str!("../fixtures/import/hostile.txt");
 
 #[test]
 fn controls_escapes_and_bidi_never_reach_the_data() {

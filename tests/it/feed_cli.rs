@@ -1,7 +1,7 @@
 //! `dubao feed add|list|remove|import|export` run as a user would, with the data folder
 //! in a temporary directory; and the errors a user meets.
 
-mod support;
+use crate::support;
 
 use support::feeds::{Route, Server, dubao, fixture, stderr, stdout};
 

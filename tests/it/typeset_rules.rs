@@ -1,8 +1,7 @@
 //! The typesetter's rules over whole articles: the bundled issue and hand-made articles
 //! at every width from 10 to 120, plus styling of headlines, datelines and speakers.
 
-#[path = "fixtures/typeset/articles.rs"]
-mod fixtures;
+use crate::typeset_fixtures as fixtures;
 
 use dubao::model::{Anchor, Article, Field};
 use dubao::typeset::{Role, Settings, audit::audit, layout};

@@ -1,7 +1,6 @@
 //! A small HTTP server on 127.0.0.1 for the feed tests, with routes that misbehave in
 //! every way a real feed server can, and the real `dubao` binary run with its data
 //! folder in a temporary directory.
-#![allow(dead_code)]
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -216,28 +215,4 @@ pub fn fixture(name: &str) -> Vec<u8> {
 pub fn shared_feeds() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/feeds");
     dir.is_dir().then_some(dir)
-}
-
-/// Every file under `dir` but the hidden ones (the lock), recursively, with its bytes.
-pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if e.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Ok(b) = std::fs::read(&p) {
-                out.push((p, b));
-            }
-        }
-    }
-    out.sort();
-    out
 }

@@ -4,7 +4,7 @@
 //! from a newer dubao is never overwritten, and bookmarks on articles that are no
 //! longer loaded are kept.
 
-mod support;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -2,8 +2,6 @@
 //! (from the bundled page and the import fixtures), and running the real binary with
 //! its data folder in a temp dir.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 
 /// The page texts an archive is made of: the bundled page and the import fixtures.

@@ -1,6 +1,5 @@
 //! Shared helpers for the end-to-end tests: run the real binary in a pseudo-terminal and
 //! read its screen back through a terminal emulator (`vt100`).
-#![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::os::fd::FromRawFd;

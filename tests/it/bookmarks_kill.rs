@@ -2,7 +2,7 @@
 //! leave a store that loads, holds every bookmark nobody was removing, keeps every
 //! change whose process finished, and has no temporary files after the next write.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::os::unix::process::ExitStatusExt;

@@ -1,7 +1,7 @@
 //! `dubao import`, `list`, `search` and `library` on the library in a temp data folder,
 //! and readers (whole processes) that keep answering while an import writes.
 
-mod support;
+use crate::support;
 
 use support::library::{dubao, stderr, stdout, write_archive};
 

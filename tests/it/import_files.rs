@@ -1,7 +1,7 @@
 //! Loading from disk: folder trees with metadata, lone files, encodings, `export --json`
 //! round trips, and plain one-line errors for what cannot be read.
 
-mod support;
+use crate::support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 use dubao::import::{BUNDLED_PAGE, load_bundled, load_paths};
 use dubao::model::Library;
 
-const INDENT: &str = include_str!("fixtures/import/indent-layout.txt");
-const BLANK: &str = include_str!("fixtures/import/blank-layout.txt");
+const INDENT: &str = include_str!("../fixtures/import/indent-layout.txt");
+const BLANK: &str = include_str!("../fixtures/import/blank-layout.txt");
 
 fn write(path: &Path, bytes: &[u8]) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();

@@ -48,10 +48,10 @@ fn assert_whole(input: &str) {
 #[test]
 fn the_bundled_page_and_fixtures_are_whole() {
     assert_whole(BUNDLED_PAGE);
-    assert_whole(include_str!("fixtures/import/indent-layout.txt"));
-    assert_whole(include_str!("fixtures/import/blank-layout.txt"));
-    assert_whole(include_str!("fixtures/import/hostile.txt"));
-    assert_whole(include_str!("fixtures/import/centred-layout.txt"));
+    assert_whole(include_str!("../fixtures/import/indent-layout.txt"));
+    assert_whole(include_str!("../fixtures/import/blank-layout.txt"));
+    assert_whole(include_str!("../fixtures/import/hostile.txt"));
+    assert_whole(include_str!("../fixtures/import/centred-layout.txt"));
     let lib: Library = load_bundled();
     assert_eq!(
         difference(BUNDLED_PAGE, &lib.issues[0].pages[0]),

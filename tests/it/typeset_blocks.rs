@@ -2,9 +2,7 @@
 //! than the line); a dateline without a closing bracket is set apart from the body by a
 //! full-width space.
 
-#[path = "fixtures/typeset/articles.rs"]
-#[allow(dead_code)]
-mod fixtures;
+use crate::typeset_fixtures as fixtures;
 
 use dubao::model::{Article, Field, Paragraph};
 use dubao::typeset::{Role, Settings, audit::audit, layout};

@@ -4,7 +4,7 @@
 //! not allowed the test says so and checks nothing; the file-size-limit and
 //! `chattr`/`chmod` tests in `bookmarks_failures.rs` cover those machines.
 
-mod support;
+use crate::support;
 
 use std::process::Command;
 

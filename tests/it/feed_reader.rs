@@ -2,7 +2,7 @@
 //! library, progress on the status line while the reader goes on, and the new issue
 //! in the list when it is done. Served from a loopback HTTP server.
 
-mod support;
+use crate::support;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};

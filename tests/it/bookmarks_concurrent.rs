@@ -1,7 +1,7 @@
 //! Many real `dubao` processes changing bookmarks at once lose none of each other's
 //! changes.
 
-mod support;
+use crate::support;
 
 use std::collections::BTreeSet;
 use std::process::Child;

@@ -5,7 +5,7 @@
 //! error. The same file reached twice loads once, ids do not depend on the order of
 //! `--data`, and names with spaces or Chinese read as they should.
 
-mod support;
+use crate::support;
 
 use std::fs;
 use std::path::Path;
@@ -13,7 +13,7 @@ use std::path::Path;
 use dubao::import::{ImportError, load_paths};
 use dubao::model::Library;
 
-const GOOD: &str = include_str!("fixtures/import/blank-layout.txt");
+const GOOD: &str = include_str!("../fixtures/import/blank-layout.txt");
 const ADVERT: &str = "城东家具城\n\n周年庆  全场八折\n\n地址：城东大道88号  电话：12345678\n";
 
 fn write(path: &Path, bytes: &[u8]) {

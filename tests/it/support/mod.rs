@@ -2,8 +2,7 @@
 //! with every folder it touches inside a temp dir ([`command`], [`dubao`]), and the set-ups
 //! the test families share: a pseudo-terminal ([`pty`]), bookmark stores ([`bookmarks`]),
 //! a misbehaving HTTP server for feeds ([`feeds`]) and page archives for the library
-//! ([`library`]). Each test file takes it with `mod support;`.
-#![allow(dead_code, unused_imports)]
+//! ([`library`]). Each test module takes it with `use crate::support;`.
 
 pub mod bookmarks;
 pub mod feeds;

@@ -2,7 +2,7 @@
 //! second fetch adding nothing (304 and unchanged items), gzip, the User-Agent, and every
 //! kind of broken server named on stderr while the others are still fetched.
 
-mod support;
+use crate::support;
 
 use std::time::{Duration, Instant};
 

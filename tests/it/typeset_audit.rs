@@ -6,11 +6,8 @@
 //! The full sweep of every width 10..=200 is `cargo run --release --example
 //! typeset_audit`; here the widths are sampled so a debug build stays quick.
 
-#[path = "fixtures/typeset/corpus.rs"]
-mod corpus;
-#[path = "fixtures/typeset/articles.rs"]
-#[allow(dead_code)]
-mod fixtures;
+use crate::typeset_corpus as corpus;
+use crate::typeset_fixtures as fixtures;
 
 use dubao::model::Article;
 use dubao::typeset::audit::{Report, audit};

@@ -1,6 +1,6 @@
 //! End to end: the real binary in a pseudo-terminal, keys sent, the screen read back.
 
-mod support;
+use crate::support;
 
 use support::pty::Tui;
 

@@ -2,8 +2,7 @@
 //! characters first, then by space next to punctuation and at Han/Latin boundaries, and
 //! only rarely by a gap between two Han characters (never inside `2022年`).
 
-#[path = "fixtures/typeset/articles.rs"]
-mod fixtures;
+use crate::typeset_fixtures as fixtures;
 
 use dubao::model::{Article, Field};
 use dubao::typeset::{Line, Role, Settings, audit::audit, layout, set_paragraph};

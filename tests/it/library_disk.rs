@@ -2,7 +2,7 @@
 //! that finds every substring like Ctrl-F, readers that take in another writer's
 //! commits, one writer at a time, and a library of another format refused, not emptied.
 
-mod support;
+use crate::support;
 
 use dubao::library::disk::DiskShelf;
 use dubao::library::memory::MemoryShelf;

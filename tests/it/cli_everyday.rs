@@ -5,7 +5,7 @@
 use std::path::Path;
 use std::process::Output;
 
-mod support;
+use crate::support;
 use support::dubao;
 
 fn out(o: &Output) -> String {

@@ -115,6 +115,7 @@ fn every_size_draws_without_panic() {
 fn archive() -> dubao::model::Library {
     use dubao::model::{Article, ArticleId, Issue, Library, Page, PageLine, PageLineKind};
     let page = |date: &str, n: usize, section: &str, titles: &[(&str, &str)]| Page {
+        scan: None,
         number: format!("{n:02}"),
         section: Some(section.into()),
         lines: vec![

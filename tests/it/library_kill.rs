@@ -2,7 +2,7 @@
 //! with every page in its old or its new state (never a page with some articles of
 //! each, or missing its articles), and the next import completes it.
 
-mod support;
+use crate::support;
 
 use std::collections::HashMap;
 use std::os::unix::process::ExitStatusExt;

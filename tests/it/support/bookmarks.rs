@@ -1,8 +1,6 @@
 //! Shared set-up for the bookmark process tests: a temp home, a library of many
 //! articles as `lib.json`, and `dubao` commands that only ever see the temp folders.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -12,11 +10,10 @@ use dubao::model::{Article, ArticleId, Issue, Library, Page, Paragraph};
 pub const PAPER: &str = "测试日报";
 pub const DATE: &str = "2026-01-01";
 
-/// A temp folder with `lib.json` (`n` articles) and an empty data home.
+/// A temp folder with `lib.json` (`n` articles, as given to [`Env::new`]) and an empty data home.
 pub struct Env {
     pub tmp: tempfile::TempDir,
     pub lib: PathBuf,
-    pub n: usize,
 }
 
 impl Env {
@@ -36,6 +33,7 @@ impl Env {
                 slug: "test".into(),
                 date: DATE.into(),
                 pages: vec![Page {
+                    scan: None,
                     number: "01".into(),
                     section: None,
                     lines: vec![],
@@ -46,7 +44,7 @@ impl Env {
         let path = tmp.path().join("lib.json");
         std::fs::write(&path, serde_json::to_string(&lib).unwrap()).unwrap();
         std::fs::create_dir_all(tmp.path().join("home")).unwrap();
-        Env { tmp, lib: path, n }
+        Env { tmp, lib: path }
     }
 
     /// `XDG_DATA_HOME` of every child.

@@ -2,7 +2,7 @@
 //! first article shows the second, the place in an article comes back exactly after
 //! three restarts, and `q` in the help closes the help (not the reader).
 
-mod support;
+use crate::support;
 
 use support::pty::Tui;
 
