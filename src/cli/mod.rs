@@ -2,6 +2,7 @@
 //! bookmarks|bookmark|feed|fetch|config|completions|man]`. Scripts and tests rely on
 //! exactly these forms; output to a pipe carries no escape codes.
 
+pub mod export;
 mod feed;
 pub mod import;
 pub mod library;
@@ -150,11 +151,18 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
-    /// List bookmarks, newest first.
+    /// List bookmarks, newest first; export or import them with the reading state.
     Bookmarks {
         /// Print the bookmarks as a JSON array.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["export", "import"])]
         json: bool,
+        /// Print bookmarks, read articles and places as one JSON file (for `--import`).
+        #[arg(long, conflicts_with = "import")]
+        export: bool,
+        /// Merge a `--export` (or `--json`) file into the bookmarks and reading state;
+        /// a newer change already here is kept.
+        #[arg(long, value_name = "FILE")]
+        import: Option<PathBuf>,
     },
     /// Add or remove a bookmark.
     Bookmark {
@@ -364,9 +372,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             }
         }
         Command::Export { .. } => {
-            let lib = load_library(&data)?;
-            serde_json::to_writer_pretty(&mut out, &lib)?;
-            writeln!(out)?;
+            export::export(&mut out, &data)?;
         }
         Command::Search {
             query,
@@ -393,12 +399,29 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
                 eprintln!("dubao: no hits for {query}");
             }
         }
-        Command::Bookmarks { json } => {
-            let (state, warning) = cli.store()?.load()?;
+        Command::Bookmarks {
+            json,
+            export,
+            import,
+        } => {
+            let store = cli.store()?;
+            if let Some(file) = import {
+                let (new, warning) = export::import_state(&store, file)?;
+                if let Some(w) = warning {
+                    eprintln!("dubao: {w}");
+                }
+                writeln!(out, "imported {new} new bookmarks from {}", file.display())?;
+                return finish(Ok(ExitCode::SUCCESS), out);
+            }
+            let (state, warning) = store.load()?;
             if let Some(w) = warning {
                 eprintln!("dubao: {w}");
             }
-            output::bookmarks(&mut out, &state, *json, styled)?;
+            if *export {
+                export::export_state(&mut out, &state)?;
+            } else {
+                output::bookmarks(&mut out, &state, *json, styled)?;
+            }
         }
         Command::Bookmark { action, .. } => bookmark(cli, &data, action)?,
         Command::Config { path, default } => meta::config(&mut out, *path, *default)?,
