@@ -13,7 +13,7 @@ pub mod keymap;
 pub mod keyname;
 pub mod keys;
 mod marks;
-mod query;
+pub mod query;
 mod reading;
 #[cfg(test)]
 mod reading_tests;

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::library::disk::DiskShelf;
 use crate::library::memory::MemoryShelf;
-use crate::library::{IssueInfo, SearchQuery, Shelf};
+use crate::library::{SearchQuery, Shelf};
 use crate::model::ArticleKind;
 
 /// Where the commands read: the library on disk, or issues in memory.
@@ -96,12 +96,6 @@ pub struct ListFilter {
     pub page: Option<String>,
 }
 
-fn paper_matches(info: &IssueInfo, paper: &Option<String>) -> bool {
-    paper
-        .as_deref()
-        .is_none_or(|p| p == info.key.slug || p == info.paper)
-}
-
 /// `5`, `05` and `005` name the same page; `A3` only itself.
 fn page_matches(number: &str, want: &Option<String>) -> bool {
     let Some(want) = want.as_deref() else {
@@ -111,15 +105,6 @@ fn page_matches(number: &str, want: &Option<String>) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => number.eq_ignore_ascii_case(want),
     }
-}
-
-fn check_date(d: &Option<String>, flag: &str) -> Result<()> {
-    if let Some(d) = d
-        && crate::search::engine::day_of(d).is_none()
-    {
-        anyhow::bail!("{flag} {d}: not a date (YYYY-MM-DD)");
-    }
-    Ok(())
 }
 
 #[derive(Serialize)]
@@ -139,20 +124,15 @@ pub fn list(
     filter: &ListFilter,
     json: bool,
 ) -> Result<()> {
-    check_date(&filter.date, "--date")?;
-    check_date(&filter.from, "--from")?;
-    check_date(&filter.to, "--to")?;
-    let (from, to) = match &filter.date {
-        Some(d) => (Some(d.as_str()), Some(d.as_str())),
-        None => (filter.from.as_deref(), filter.to.as_deref()),
-    };
+    let range = super::filters::dates(
+        filter.date.as_deref(),
+        filter.from.as_deref(),
+        filter.to.as_deref(),
+    )?;
+    let paper = super::filters::paper(shelf, filter.paper.as_deref())?;
     let mut rows = Vec::new();
     for info in shelf.issues() {
-        let date = info.key.date.as_str();
-        if !paper_matches(&info, &filter.paper)
-            || from.is_some_and(|f| date < f)
-            || to.is_some_and(|t| date > t)
-        {
+        if paper.as_ref().is_some_and(|s| *s != info.key.slug) || !range.contains(&info.key.date) {
             continue;
         }
         let issue = shelf.load_issue(&info.key)?;
@@ -235,8 +215,6 @@ pub fn search(
     q: &SearchQuery,
     json: bool,
 ) -> Result<usize> {
-    check_date(&q.from, "--from")?;
-    check_date(&q.to, "--to")?;
     let hits = shelf.search(q)?;
     let mut rows = Vec::with_capacity(hits.len());
     for h in &hits {

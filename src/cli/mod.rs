@@ -4,6 +4,7 @@
 
 pub mod export;
 mod feed;
+mod filters;
 pub mod import;
 pub mod library;
 mod meta;
@@ -18,7 +19,6 @@ use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, Change, Store};
 use crate::config::Loaded;
-use crate::library::SearchQuery;
 use crate::model::{ArticleId, Library};
 use crate::typeset::Settings;
 
@@ -74,16 +74,16 @@ pub enum Command {
     },
     /// One line per article: id, page, title (every issue, or those asked for).
     List {
-        /// A paper, by slug or name.
+        /// A paper, by slug, name or pinyin initials (`rmrb`).
         #[arg(long)]
         paper: Option<String>,
-        /// One issue date, YYYY-MM-DD.
+        /// A day, month or year, or a range (`2023-07-03`, `2023-07`, `2023`, `2023-07..2023-09`).
         #[arg(long, conflicts_with_all = ["from", "to"])]
         date: Option<String>,
-        /// First date, YYYY-MM-DD.
+        /// From the first day of a year, month or day.
         #[arg(long)]
         from: Option<String>,
-        /// Last date, YYYY-MM-DD.
+        /// To the last day of a year, month or day.
         #[arg(long)]
         to: Option<String>,
         /// Only this page (`5`, `05`, `A3`).
@@ -122,15 +122,16 @@ pub enum Command {
     /// Articles that hold QUERY, newest first: a line per match with paper, date,
     /// page, id, field and snippet.
     Search {
-        /// What to look for (case, width and quote forms do not matter).
+        /// What to look for (case, width and quote forms do not matter), after filters
+        /// as the reader takes them: `'rmrb 2023-08: 农业'`.
         query: String,
-        /// A paper, by slug or name.
+        /// A paper, by slug, name or pinyin initials (`rmrb`).
         #[arg(long)]
         paper: Option<String>,
-        /// First date, YYYY-MM-DD.
+        /// From the first day of a year, month or day (`2023`, `2023-07`, `2023-07-03`).
         #[arg(long)]
         from: Option<String>,
-        /// Last date, YYYY-MM-DD.
+        /// To the last day of a year, month or day.
         #[arg(long)]
         to: Option<String>,
         /// At most N articles (default: all).
@@ -383,18 +384,9 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             json,
             ..
         } => {
-            if query.trim().is_empty() {
-                anyhow::bail!("empty query: give the words to look for, e.g. `dubao search 冰雪`");
-            }
             let source = library::open_source(&data)?;
-            let q = SearchQuery {
-                text: query.clone(),
-                paper: paper.clone(),
-                from: from.clone(),
-                to: to.clone(),
-                limit: limit.unwrap_or(0),
-                offset: 0,
-            };
+            let mut q = filters::query(source.shelf(), query, paper, from, to)?;
+            q.limit = limit.unwrap_or(0);
             if library::search(&mut out, source.shelf(), &q, *json)? == 0 {
                 eprintln!("dubao: no hits for {query}");
             }

@@ -216,6 +216,9 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
     }
 }
 
+/// The longest wait before an article counts as read: an hour.
+const MAX_READ_AFTER: u64 = 3600;
+
 /// Parse and check config text (`path` is for messages only).
 pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
     let config: Config = toml::from_str(text).map_err(|e| locate::serde_error(text, path, &e))?;
@@ -273,6 +276,22 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
         .measure
         .cells()
         .map_err(|m| bad("reading", "measure", m))?;
+    let (min, max) = (typeset::measure::MIN_MEASURE, typeset::measure::MAX_MEASURE);
+    if let Some(n) = measure.filter(|n| !(min..=max).contains(n)) {
+        let m = format!(
+            "{n} cells is outside the range {min}..={max} cells ({}字..={}字), or 0 for the whole pane",
+            min / 2,
+            max / 2
+        );
+        return Err(bad("reading", "measure", m));
+    }
+    if config.reading.read_after > MAX_READ_AFTER {
+        let m = format!(
+            "{} seconds is outside the range 0..={MAX_READ_AFTER}",
+            config.reading.read_after
+        );
+        return Err(bad("reading", "read_after", m));
+    }
     let prefs = Prefs {
         continuous: config.reading.continuous,
         list_width: (d.list_width > 0).then_some(d.list_width),

@@ -61,6 +61,37 @@ fn bad_values_are_named_with_file_line_and_key() {
         );
         assert!(!s.contains('\n'), "one line: {s:?}");
     }
+    for (text, line, key, range) in [
+        (
+            "[reading]\nmeasure = 5\n",
+            2,
+            "reading.measure",
+            "20..=400 cells",
+        ),
+        (
+            "[reading]\n\nmeasure = \"300字\"\n",
+            3,
+            "reading.measure",
+            "10字..=200字",
+        ),
+        (
+            "[reading]\nread_after = 99999\n",
+            2,
+            "reading.read_after",
+            "0..=3600",
+        ),
+    ] {
+        let s = parse(text, p()).expect_err(text).to_string();
+        assert!(
+            s.starts_with(&format!("/cfg/config.toml:{line}: {key}: ")),
+            "{s}"
+        );
+        assert!(s.contains(range), "{s}");
+    }
+    assert_eq!(
+        parse("[reading]\nmeasure = 0\n", p()).unwrap().measure,
+        None
+    );
     let e = parse("[display\n", p()).unwrap_err().to_string();
     assert!(e.starts_with("/cfg/config.toml:1:"), "{e}");
 }

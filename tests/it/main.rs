@@ -34,6 +34,7 @@ mod library_disk;
 mod library_kill;
 mod search_highlight;
 mod search_props;
+mod trust_cli;
 mod trust_export;
 mod typeset_audit;
 mod typeset_blocks;
