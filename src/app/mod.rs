@@ -16,6 +16,8 @@ mod marks;
 mod query;
 mod reading;
 #[cfg(test)]
+mod search_tests;
+#[cfg(test)]
 mod reading_tests;
 pub mod rows;
 pub mod search;
