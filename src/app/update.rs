@@ -20,7 +20,7 @@ impl App {
         let results = self.search.active() && self.overlay == Overlay::None;
         match action {
             Action::Quit => {
-                self.save_position();
+                self.save_session();
                 self.quit = true;
             }
             Action::Select(n) => self.select_by(n),
