@@ -207,6 +207,8 @@ const TABLE: &[Row] = &[
     (M::Help, &[k('k'), n(KeyCode::Up)], C::Up, "up", "向上滚动", "scroll up"),
     (M::Help, &[k(' '), n(KeyCode::PageDown)], C::PageDown, "page-down", "下翻一页", "page down"),
     (M::Help, &[n(KeyCode::PageUp)], C::PageUp, "page-up", "上翻一页", "page up"),
+    (M::Help, &[k('g'), n(KeyCode::Home)], C::First, "first", "回到开头", "to the top"),
+    (M::Help, &[k('G'), n(KeyCode::End)], C::Last, "last", "跳到末尾", "to the end"),
     (M::Help, &[n(KeyCode::Esc), k('?'), k('q'), n(KeyCode::Enter)], C::Close, "close", "关闭帮助", "close the help"),
     (M::Bookmarks, &[k('j'), n(KeyCode::Down)], C::Down, "down", "下一个书签", "next bookmark"),
     (M::Bookmarks, &[k('k'), n(KeyCode::Up)], C::Up, "up", "上一个书签", "previous bookmark"),

@@ -16,6 +16,10 @@ mod marks;
 pub mod query;
 mod reading;
 #[cfg(test)]
+mod resume_tests;
+#[cfg(test)]
+mod search_tests;
+#[cfg(test)]
 mod reading_tests;
 pub mod rows;
 pub mod search;
@@ -162,12 +166,14 @@ pub struct App {
 
 impl App {
     /// A reader on `library` (held in memory), sized `size`, keeping bookmarks in
-    /// `store` (none in tests that do not need it); it opens on the newest issue.
+    /// `store` (none in tests that do not need it); it opens where the reader left off,
+    /// else on the newest issue.
     pub fn new(library: Library, size: (u16, u16), store: Option<Store>) -> Self {
         App::with_shelf(Arc::new(MemoryShelf::new(library)), size, store)
     }
 
-    /// A reader on `shelf`, open on its newest issue.
+    /// A reader on `shelf`, open on the article read last (at its place, in its issue),
+    /// else on the newest issue.
     pub fn with_shelf(shelf: Arc<dyn Shelf>, size: (u16, u16), store: Option<Store>) -> Self {
         let library = Library::default();
         let mut app = App {
@@ -205,6 +211,9 @@ impl App {
             fetcher: None,
         };
         app.load_marks();
+        if app.resume() {
+            return app;
+        }
         let newest = app.browse.issues.len().checked_sub(1);
         if !newest.is_some_and(|n| app.open_issue(n, None)) {
             app.relayout();

@@ -196,8 +196,8 @@ impl App {
         }
     }
 
-    /// `G` in the hit list: every hit, to select the oldest.
-    pub(super) fn select_last_result(&mut self) {
+    /// Fetch every hit not fetched yet (to reach the last one).
+    fn fetch_all(&mut self) {
         if self.search.more {
             let q = self.search.shelf_query(self.search.results.len(), 0);
             match self.browse.shelf.search(&q) {
@@ -206,6 +206,11 @@ impl App {
             }
             self.search.more = false;
         }
+    }
+
+    /// `G` in the hit list: every hit, to select the oldest.
+    pub(super) fn select_last_result(&mut self) {
+        self.fetch_all();
         if let Some(last) = self.search.results.len().checked_sub(1) {
             self.open_hit(last);
         }
@@ -303,8 +308,12 @@ impl App {
             return;
         }
         let sel = self.search.selected;
+        // Walking on past the hits fetched so far fetches more; wrapping back from the
+        // first goes to the very last hit, not the last one fetched.
         if forward && sel + 1 >= self.search.results.len() {
             self.fetch_more();
+        } else if !forward && sel == 0 {
+            self.fetch_all();
         }
         let len = self.search.results.len();
         let (to, wrapped) = match forward {

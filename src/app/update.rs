@@ -20,16 +20,18 @@ impl App {
         let results = self.search.active() && self.overlay == Overlay::None;
         match action {
             Action::Quit => {
-                self.save_position();
+                self.save_session();
                 self.quit = true;
             }
             Action::Select(n) => self.select_by(n),
             Action::SelectFirst => match self.overlay {
+                Overlay::Help => self.help_scroll = 0,
                 Overlay::Bookmarks => self.marks.selected = 0,
                 _ if results => self.select_result(-(self.search.selected as isize)),
                 _ => self.select_index(0),
             },
             Action::SelectLast => match self.overlay {
+                Overlay::Help => self.help_scroll = self.help_rows(),
                 Overlay::Bookmarks => {
                     self.marks.selected = self.marks.state.bookmarks.len().saturating_sub(1)
                 }
