@@ -305,7 +305,7 @@ impl App {
         if r.article != 0 || layout.page_rows.is_some() {
             return layout;
         }
-        let mut lines = typeset::page::header(page, width, self.settings.ambiguous_wide);
+        let mut lines = typeset::page::header(page, width, &self.settings);
         if lines.is_empty() {
             return layout;
         }

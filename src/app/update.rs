@@ -57,6 +57,13 @@ impl App {
                 self.relayout();
                 self.status = Some(self.columns_status().into());
             }
+            Action::CycleScript => {
+                let mut st = self.settings;
+                st.script = st.script.next();
+                self.set_settings(st);
+                let (zh, en) = st.script.label();
+                self.status = Some(format!("{zh} {en}"));
+            }
             Action::Measure(cells) => {
                 let st = self.settings.with_measure_step(cells);
                 self.set_settings(st);

@@ -20,6 +20,7 @@ use clap::{Parser, Subcommand};
 use crate::bookmarks::{Bookmark, Change, Store};
 use crate::config::Loaded;
 use crate::model::{ArticleId, Library};
+use crate::text::script::Script;
 use crate::typeset::Settings;
 
 #[derive(Debug, Parser)]
@@ -62,6 +63,19 @@ pub struct DisplayArgs {
     /// Keep ASCII punctuation between Han characters as it is stored.
     #[arg(long)]
     pub ascii_punct: bool,
+    /// Show articles in this script, converted by phrase (the stored text is not changed):
+    /// as-printed, simplified, traditional, taiwan, hongkong (default: the config's
+    /// `[display] script`).
+    #[arg(long, value_name = "SCRIPT", value_parser = parse_script)]
+    pub script: Option<Script>,
+}
+
+/// A `--script` value, by its config name.
+fn parse_script(s: &str) -> Result<Script, String> {
+    Script::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Script::ALL.iter().map(|s| s.name()).collect();
+        format!("`{s}` is not one of {}", names.join(", "))
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -250,10 +264,12 @@ impl Cli {
         if let Some(Command::Show { display, .. }) = &self.command {
             flags.wide_ambiguous |= display.wide_ambiguous;
             flags.ascii_punct |= display.ascii_punct;
+            flags.script = display.script.or(flags.script);
         }
         Settings {
             fullwidth_punct: base.fullwidth_punct && !flags.ascii_punct,
             ambiguous_wide: base.ambiguous_wide || flags.wide_ambiguous,
+            script: flags.script.unwrap_or(base.script),
             ..base
         }
     }

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::theme::{self, Colors, ROLES, Theme};
 use crate::app::{Keymap, Lang, Prefs};
+use crate::text::script::Script;
 use crate::typeset::{self, Settings};
 
 pub use default::default_text;
@@ -92,6 +93,9 @@ pub struct DisplayConfig {
     pub language: String,
     /// `auto`, `full`, `16` or `none`.
     pub colors: String,
+    /// The script articles are shown in: `as-printed`, `simplified`, `traditional`,
+    /// `taiwan` or `hongkong`.
+    pub script: String,
 }
 
 impl Default for ReadingConfig {
@@ -113,6 +117,7 @@ impl Default for DisplayConfig {
             list_width: 0,
             language: "both".into(),
             colors: "auto".into(),
+            script: Script::AsPrinted.name().into(),
         }
     }
 }
@@ -167,6 +172,8 @@ pub struct Loaded {
     pub colors: Colors,
     /// The reading measure in cells (`None`: the whole pane).
     pub measure: Option<u16>,
+    /// `[display] script`.
+    pub script: Script,
 }
 
 impl Loaded {
@@ -180,6 +187,7 @@ impl Loaded {
             measure: self.measure.map_or(typeset::measure::MAX_MEASURE, |m| {
                 m.clamp(typeset::measure::MIN_MEASURE, typeset::measure::MAX_MEASURE)
             }),
+            script: self.script,
         }
     }
 
@@ -271,6 +279,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
             return Err(bad("display", "language", m));
         }
     };
+    let script = Script::parse(&d.script).ok_or_else(|| {
+        let names: Vec<&str> = Script::ALL.iter().map(|s| s.name()).collect();
+        let m = format!("`{}` is not one of {}", d.script, names.join(", "));
+        bad("display", "script", m)
+    })?;
     let measure = config
         .reading
         .measure
@@ -306,6 +319,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
         theme,
         colors,
         measure,
+        script,
     })
 }
 

@@ -19,8 +19,9 @@ use crate::model::{Article, ArticleId, Issue};
 use crate::search::engine;
 
 /// The format this dubao reads and writes; bumped whenever the schema or the
-/// tokenizers change.
-pub const FORMAT: u32 = 1;
+/// tokenizers change. 2: search folds traditional and simplified characters
+/// (`crate::text::fold`), so a format-1 index would miss hits in the other script.
+pub const FORMAT: u32 = 2;
 
 const FORMAT_FILE: &str = "library.json";
 const INDEX_DIR: &str = "index";
@@ -71,6 +72,14 @@ fn write_format(dir: &Path) -> Result<(), LibraryError> {
     Ok(())
 }
 
+/// What an index of an older format lacks, for the message that refuses it.
+fn older_format_misses(format: u32) -> &'static str {
+    match format {
+        1 => "does not fold traditional and simplified characters together",
+        _ => "is not the one this dubao searches",
+    }
+}
+
 impl DiskShelf {
     /// Opens the library in `dir`, creating it when the folder is new or empty.
     pub fn open(dir: impl Into<PathBuf>) -> Result<DiskShelf, LibraryError> {
@@ -114,8 +123,9 @@ impl DiskShelf {
             Some(f) => Err(io_err(
                 dir,
                 format!(
-                    "this library was written by an older dubao (format {f}; this one reads {FORMAT}); \
-                     it is left as it is: move the folder away and import your pages again"
+                    "this library was written by an older dubao (format {f}; this one reads {FORMAT}): \
+                     its search index {}; it is left as it is: move the folder away and import your pages again",
+                    older_format_misses(f)
                 ),
             )),
         }

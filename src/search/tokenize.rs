@@ -2,7 +2,8 @@
 //! overlapping pairs of folded chars with real positions, so a query of any length is
 //! found exactly where it occurs (substring semantics, like Ctrl-F).
 //!
-//! Text is folded as [`super::normalize`] folds a query ([`fold_char`]); a
+//! Text is folded as [`super::normalize`] folds a query ([`fold_char`]: width, case,
+//! quote forms and traditional → simplified, one char at a time); a
 //! [`RUN_BREAK`] in the indexed text (between runs, see [`super::normalize::pieces`])
 //! leaves one position empty and starts a new run, so no pair and no phrase spans it.
 

@@ -95,6 +95,8 @@ fn follows(a: Field, b: Field) -> bool {
 
 /// Audit a layout set without columns (in columns only the text mapping holds).
 pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
+    // The text as it was set: in the script asked for.
+    let article = &*crate::text::script::convert_article(article, st.script);
     let mut rep = Report::default();
     let fields: Vec<(Field, Vec<char>)> = article
         .fields()

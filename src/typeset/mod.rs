@@ -17,7 +17,7 @@
 //! `examples/typeset_audit`).
 //!
 //! Every sourced span maps its chars one to one onto its field (display may show `,` as
-//! `，`); indents, gaps, padding and the full-width space after a dateline are
+//! `，`, and [`Settings::script`] another script of the same char); indents, gaps, padding and the full-width space after a dateline are
 //! `Role::Space` spans without a source.
 //!
 //! Degenerate widths: at width 1 a wide char cannot fit a line at all and is left out;
@@ -44,6 +44,7 @@ pub use cache::Cache;
 pub use columns::{GUTTER, MIN_COLUMN, Plan, plan as column_plan};
 
 use crate::model::{Anchor, Article, Field};
+use crate::text::script::{self, Script};
 
 /// Typesetting choices the reader can change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,6 +58,10 @@ pub struct Settings {
     /// The reading measure: the widest the text block runs, in cells (a Han character
     /// takes two). A wider pane centres the block.
     pub measure: u16,
+    /// The script text is shown in: converted before it is set, so widths and breaks
+    /// are the converted text's; sources still point into the stored text (the
+    /// conversion keeps every field's char count).
+    pub script: Script,
 }
 
 impl Default for Settings {
@@ -66,6 +71,7 @@ impl Default for Settings {
             ambiguous_wide: false,
             columns: false,
             measure: measure::DEFAULT_MEASURE,
+            script: Script::AsPrinted,
         }
     }
 }
@@ -192,6 +198,7 @@ impl Layout {
 /// joined by gutters), the headline spans the pane on the first screen, and
 /// `page_rows` is `Some(height)`: the UI scrolls by screens.
 pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -> Layout {
+    let article = &*script::convert_article(article, settings.script);
     let w = width.max(1) as usize;
     if let Some(p) = columns::plan(width, height, settings) {
         return Layout {
@@ -222,6 +229,7 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
 /// Set one paragraph of plain text (no headline, indent and flush turnover lines) in a
 /// pane of `width` cells: the body setting without an article around it.
 pub fn set_paragraph(field: Field, text: &str, width: u16, settings: &Settings) -> Vec<Line> {
+    let text = &*script::convert_line(text, settings.script);
     let mut out = Vec::new();
     let b = measure::block(width.max(1) as usize, settings);
     blocks::paragraph(

@@ -314,3 +314,54 @@ fn measure_keys_narrow_and_widen_the_text_block() {
     assert_eq!(app.settings.measure, crate::typeset::measure::MAX_MEASURE);
     assert!(app.status.as_deref().is_some_and(|s| s.contains("measure")));
 }
+
+#[test]
+fn s_cycles_the_script_and_the_place_and_bookmarks_still_map() {
+    let mut app = app();
+    app.update(Action::FocusReader);
+    app.update(Action::Scroll(4));
+    let anchor = app.layout.anchor_at(app.scroll);
+    let stored = app.current().unwrap().clone();
+    let mut seen = Vec::new();
+    for _ in 0..crate::text::script::Script::ALL.len() {
+        app.update(Action::CycleScript);
+        seen.push(app.settings.script);
+        // The same stored char stays at the top of the pane.
+        assert_eq!(
+            app.layout.anchor_at(app.scroll),
+            anchor,
+            "{:?}",
+            app.settings.script
+        );
+        // Every sourced span shows, char for char, a form of the stored chars there.
+        for l in &app.layout.lines {
+            for s in &l.spans {
+                let Some(src) = s.source else { continue };
+                let text: Vec<char> = stored.field(src.field).unwrap().chars().collect();
+                for (k, c) in s.text.chars().enumerate() {
+                    let fold = crate::text::fold::fold;
+                    let at = text[src.start + k];
+                    assert!(fold(c) == fold(at) || !c.is_alphabetic(), "{c} for {at}");
+                }
+            }
+        }
+    }
+    assert_eq!(
+        seen,
+        crate::text::script::Script::ALL[1..]
+            .iter()
+            .copied()
+            .chain([crate::text::script::Script::AsPrinted])
+            .collect::<Vec<_>>()
+    );
+    app.update(Action::CycleScript); // simplified
+    app.update(Action::CycleScript); // traditional
+    assert!(app.status.as_deref().unwrap().contains("traditional"));
+    let shown: String = app.layout.lines.iter().map(|l| l.plain()).collect();
+    assert!(shown.contains("營商環境"), "{shown}");
+    assert_eq!(
+        app.current().unwrap().title,
+        "衡水打造营商环境",
+        "stored text unchanged"
+    );
+}
