@@ -45,34 +45,68 @@ pub fn library_dir() -> Result<PathBuf> {
 }
 
 /// `--data` files in memory; else the library on disk when it holds anything; else
-/// the bundled issue.
+/// the bundled issue. A library that cannot be opened is read as far as it can be, with
+/// a warning on stderr saying what is wrong and what repairs it.
 pub fn open_source(data: &[PathBuf]) -> Result<Source> {
-    if !data.is_empty() {
-        return Ok(Source::Memory(MemoryShelf::new(super::load_library(data)?)));
+    let (source, note) = open_source_noting(data)?;
+    if let Some(n) = note {
+        eprintln!("dubao: {n}");
     }
-    if let Some(disk) = DiskShelf::open_existing(library_dir()?)?
-        && !disk.is_empty()
-    {
-        return Ok(Source::Disk(disk));
-    }
-    Ok(Source::Memory(MemoryShelf::new(
-        crate::import::load_bundled(),
-    )))
+    Ok(source)
 }
 
-/// The shelf the reader browses, with a warning per file skipped: `--data` files (or
-/// the config's) in memory; else the library on disk when it holds anything; else the
-/// bundled issue.
-pub fn reader_shelf(data: &[PathBuf]) -> Result<(Arc<dyn Shelf>, Vec<String>)> {
+/// [`open_source`], with the line to show when the library is damaged or older: what
+/// is wrong and which command repairs it. Bookmarks never depend on this.
+pub fn open_source_noting(data: &[PathBuf]) -> Result<(Source, Option<String>)> {
+    if !data.is_empty() {
+        return Ok((
+            Source::Memory(MemoryShelf::new(super::load_library(data)?)),
+            None,
+        ));
+    }
+    let dir = library_dir()?;
+    let bundled = || Source::Memory(MemoryShelf::new(crate::import::load_bundled()));
+    match DiskShelf::open_existing(&dir) {
+        Ok(Some(disk)) => {
+            let note = crate::library::repair::diagnose(&dir, None);
+            if disk.is_empty() {
+                return Ok((bundled(), note));
+            }
+            Ok((Source::Disk(disk), note))
+        }
+        Ok(None) => Ok((bundled(), None)),
+        Err(e) if e.is_busy() => Err(e.into()),
+        Err(e) => {
+            let note =
+                crate::library::repair::diagnose(&dir, Some(&e)).unwrap_or_else(|| e.to_string());
+            let (lib, _, _) = crate::library::repair::readable(&dir);
+            let pages: usize = lib.issues.iter().map(|i| i.pages.len()).sum();
+            if pages == 0 {
+                return Ok((
+                    bundled(),
+                    Some(format!("{note} (showing the bundled issue)")),
+                ));
+            }
+            let note = format!("{note} (showing the {pages} pages that can be read)");
+            Ok((Source::Memory(MemoryShelf::new(lib)), Some(note)))
+        }
+    }
+}
+
+/// The shelf the reader browses, with a warning per file skipped and the library's
+/// damage, if any: `--data` files (or the config's) in memory; else the library on disk
+/// when it holds anything (or what can be read of it); else the bundled issue.
+pub fn reader_shelf(data: &[PathBuf]) -> Result<(Arc<dyn Shelf>, Vec<String>, Option<String>)> {
     if !data.is_empty() {
         let (library, warnings) = super::load_library_noting(data)?;
-        return Ok((Arc::new(MemoryShelf::new(library)), warnings));
+        return Ok((Arc::new(MemoryShelf::new(library)), warnings, None));
     }
-    let shelf: Arc<dyn Shelf> = match open_source(data)? {
+    let (source, note) = open_source_noting(data)?;
+    let shelf: Arc<dyn Shelf> = match source {
         Source::Disk(d) => Arc::new(d),
         Source::Memory(m) => Arc::new(m),
     };
-    Ok((shelf, Vec::new()))
+    Ok((shelf, Vec::new(), note))
 }
 
 /// Where the reader's `F` fetches from and into: the subscriptions in the data folder,

@@ -8,10 +8,12 @@
 //! their issues in the one search engine ([`crate::search::engine`]), in RAM or in a
 //! folder, through [`store::Store`] (writing) and [`catalogue`] (reading).
 
+pub mod archive;
 pub mod catalogue;
 pub mod disk;
 pub mod fetched;
 pub mod memory;
+pub mod repair;
 pub mod store;
 
 pub use store::AddSummary;

@@ -35,6 +35,7 @@ mod library_kill;
 mod search_highlight;
 mod search_props;
 mod trust_cli;
+mod trust_damage;
 mod trust_export;
 mod typeset_audit;
 mod typeset_blocks;
