@@ -42,7 +42,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Anchor, Library};
 
-pub use store::Store;
+pub use store::{Stamp, Store};
 
 /// A kept story. Paper, date and headline are stored so it shows even when its issue
 /// is not loaded.

@@ -37,6 +37,7 @@ mod search_props;
 mod trust_cli;
 mod trust_damage;
 mod trust_export;
+mod trust_marks;
 mod typeset_audit;
 mod typeset_blocks;
 mod typeset_justify;
