@@ -247,6 +247,10 @@ impl Shelf for DiskShelf {
         self.store.count(query)
     }
 
+    fn search_pages(&self, query: &SearchQuery) -> Result<Vec<super::PageHit>, LibraryError> {
+        self.store.search_pages(query)
+    }
+
     fn refresh(&self) -> bool {
         self.store.refresh()
     }
