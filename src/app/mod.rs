@@ -104,6 +104,9 @@ pub struct Marks {
     pub pending: Vec<(bookmarks::Change, u64)>,
     /// Bookmarks removed this session, last removed last: `u` brings them back.
     pub removed: Vec<bookmarks::Bookmark>,
+    /// How the store's files stood when last read or written here: a change means
+    /// another process wrote, and the state is read again.
+    pub seen: bookmarks::Stamp,
 }
 
 /// Everything the reader shows.

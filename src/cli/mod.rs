@@ -9,6 +9,7 @@ pub mod import;
 pub mod library;
 mod meta;
 mod output;
+mod repair;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -158,8 +159,11 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
-    /// What the library holds: papers, date ranges, counts, size on disk.
+    /// What the library holds: papers, date ranges, counts, size on disk; `check` and
+    /// `rebuild` it.
     Library {
+        #[command(subcommand)]
+        action: Option<repair::LibraryAction>,
         /// Print {path, size_bytes, papers: [...]} as JSON.
         #[arg(long)]
         json: bool,
@@ -365,6 +369,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             };
             library::list(&mut out, source.shelf(), &filter, *json)?;
         }
+        Command::Library {
+            action: Some(action),
+            ..
+        } => return finish(repair::run(*action, &mut out), out),
         Command::Library { json, .. } => {
             let source = library::open_source(&data)?;
             library::library(&mut out, &source, *json)?;

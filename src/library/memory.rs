@@ -73,6 +73,10 @@ impl Shelf for MemoryShelf {
     fn count(&self, query: &SearchQuery) -> Result<usize, LibraryError> {
         self.store()?.count(query)
     }
+
+    fn search_pages(&self, query: &SearchQuery) -> Result<Vec<super::PageHit>, LibraryError> {
+        self.store()?.search_pages(query)
+    }
 }
 
 #[cfg(test)]

@@ -248,8 +248,8 @@ fn a_library_of_another_format_is_refused_and_left_as_it_is() {
         let e = DiskShelf::open(dir.path()).unwrap_err().to_string();
         assert!(e.contains(word), "{e}");
     }
-    let current = dubao::library::disk::FORMAT;
-    std::fs::write(&format, format!("{{\"format\": {current}}}")).unwrap();
+    let current = format!("{{\"format\": {}}}", dubao::library::disk::FORMAT);
+    std::fs::write(&format, current).unwrap();
     assert_eq!(DiskShelf::open(dir.path()).unwrap().issues().len(), 1);
 }
 

@@ -191,3 +191,42 @@ fn bookmarks_and_reading_state_move_to_a_new_home() {
     assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
     assert!(stderr(&o).contains("bad.json"), "{}", stderr(&o));
 }
+
+#[test]
+fn page_lines_are_found_as_the_pages_own_hits() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    let lib = generated(2, 2);
+    let file = h.join("two.json");
+    std::fs::write(&file, serde_json::to_vec(&lib).unwrap()).unwrap();
+    let f = file.to_str().unwrap();
+    // In memory (`--data`) and in the library on disk alike.
+    assert!(dubao(&["import", f], h).status.success());
+    for args in [
+        &["search", "本版责编:"][..],
+        &["search", "本版责编:", "--data", f],
+    ] {
+        let o = dubao(args, h);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let out = stdout(&o);
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 4, "one hit per page: {out}");
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.contains("\tpage_line\t【本版责编：】")),
+            "{out}"
+        );
+        assert!(lines[0].contains("/2021-01-01/01\t"), "page order: {out}");
+        assert!(lines[3].contains("/2021-01-01/02\t"), "page order: {out}");
+    }
+    let o = dubao(
+        &["search", "本版责编", "--json", "--paper", "hebei-daily"],
+        h,
+    );
+    let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert_eq!(hits.len(), 2);
+    assert_eq!(hits[0]["id"], "hebei-daily/2021-01-01/01");
+    assert_eq!(hits[0]["matches"][0]["field"], "page_line");
+}
