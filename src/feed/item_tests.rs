@@ -71,7 +71,7 @@ fn table_layout_with_enpproperty() {
     let a = &p.article;
     assert_eq!(a.kicker.as_deref(), Some("奋进新征程"));
     assert_eq!(a.title, "振兴之路");
-    assert_eq!(a.subtitle.as_deref(), Some("——来自一线的报道"));
+    assert_eq!(a.subtitle.as_deref(), Some("来自一线的报道"));
     assert_eq!(a.byline.as_deref(), Some("记者 王五"));
     assert_eq!(p.date.as_deref(), Some("2026-04-27"));
     assert_eq!(a.dateline.as_deref(), Some("新华社北京4月26日电"));
@@ -87,7 +87,7 @@ fn title_only_item_with_a_dash_subtitle() {
         ..Default::default()
     });
     assert_eq!(p.article.title, "主题");
-    assert_eq!(p.article.subtitle.as_deref(), Some("—— 副题"));
+    assert_eq!(p.article.subtitle.as_deref(), Some("副题"));
     assert_eq!(p.article.column.as_deref(), Some("大美中国"));
     assert_eq!(p.article.paragraphs.len(), 2);
     assert_eq!(p.date, None);
