@@ -73,9 +73,14 @@ pub fn fetch(
             "{who}: the site answers with its issue of {d}: this date is not served"
         )));
     }
+    // A site dubao does not know is named after the paper its pages name.
+    let paper = match &read.paper {
+        Some(p) if site.name == site.slug => p.clone(),
+        _ => site.name.clone(),
+    };
     let mut day = Day {
         issue: Issue {
-            paper: site.name.clone(),
+            paper,
             slug: site.slug.clone(),
             date: date.to_string(),
             pages: Vec::new(),

@@ -36,6 +36,8 @@ pub struct PageRead {
     pub scan: Option<PageScan>,
     /// The date the page prints (`YYYY-MM-DD`).
     pub date: Option<String>,
+    /// The paper's name as the page's `<title>` opens (`人民日报-人民网` → `人民日报`).
+    pub paper: Option<String>,
 }
 
 /// Page lists, most specific first: the newer system's `a#pageLink`, the older's
@@ -54,6 +56,15 @@ pub fn read(body: &str, url: &str) -> Result<PageRead, String> {
         pages: page_links(&doc, url),
         articles: article_links(&doc, url),
         date: date(&doc),
+        paper: doc
+            .select(&sel("title"))
+            .next()
+            .map(|t| t.text().collect::<String>())
+            .and_then(|t| {
+                let t = t.trim_matches(html::is_blank);
+                let name = t.split([' ', '-', '－', '|', '_', '\u{3000}']).next()?;
+                (!name.is_empty() && name.chars().count() <= 12).then(|| name.to_string())
+            }),
         ..Default::default()
     };
     if let Some(name) = doc.select(&sel(PAGE_NAME)).next().map(html::line)

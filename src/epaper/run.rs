@@ -45,6 +45,8 @@ pub enum Event {
     Day { paper: String, date: String },
     /// `done` of `total` pages of the day are in.
     Page { done: usize, total: usize },
+    /// The site names its paper so (a subscription named from its address).
+    Named(String),
 }
 
 /// What became of one day.
@@ -173,6 +175,14 @@ pub fn run(
         paper,
         days: Vec::new(),
     };
+    let mut named = None;
+    let mut on = |e: &Event| {
+        if let Event::Named(n) = e {
+            named = Some(n.clone());
+        }
+        on(e);
+    };
+    let on = &mut on;
     match dates {
         Dates::Newest => {
             for back in 0..=NEWEST_BACK {
@@ -192,6 +202,9 @@ pub fn run(
                 out.days.push(day(sub, d, &client, dir, sink, on));
             }
         }
+    }
+    if let Some(n) = named {
+        out.paper = n;
     }
     out
 }
@@ -246,6 +259,8 @@ fn day(
             site.name
         ));
     }
+    // The paper as its pages name it (a site dubao does not know is named so).
+    on(&Event::Named(day.issue.paper.clone()));
     report(DayOutcome::Stored {
         added,
         pages: day.issue.pages.len(),

@@ -15,6 +15,7 @@ mod cli;
 mod cli_everyday;
 mod e2e_everyday;
 mod e2e_tui;
+mod epaper_fetch;
 mod feed_cli;
 mod feed_fetch;
 mod feed_parse;
