@@ -15,8 +15,27 @@ const BODY: &str = "#ozoom, founder-content, #articleContent, div.text_c, #conte
 /// Where the headline sits.
 const HEADLINE: &str = "div.article h1, div.text_c h1, h1";
 
+/// What an article page holds: an article, or the page's staff credits (`本版责编：…`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Read {
+    Article(Box<Article>),
+    Credits(Vec<String>),
+}
+
 /// Read the article page at `url`; `listed` is its title on the page's list.
 pub fn read(body: &str, url: &str, listed: &str) -> Result<Article, String> {
+    match read_any(body, url, listed)? {
+        Read::Article(a) => Ok(*a),
+        Read::Credits(c) => Ok(Article {
+            title: c.join(" "),
+            link: Some(url.to_string()),
+            ..Default::default()
+        }),
+    }
+}
+
+/// Read the article page at `url`: an article, or the page's credits.
+pub fn read_any(body: &str, url: &str, listed: &str) -> Result<Read, String> {
     let doc = Html::parse_document(body);
     let has_body = doc.select(&sel(BODY)).next().is_some();
     let has_headline = doc.select(&sel(HEADLINE)).next().is_some();
@@ -33,11 +52,17 @@ pub fn read(body: &str, url: &str, listed: &str) -> Result<Article, String> {
         html: Some(body.to_string()),
         ..Default::default()
     });
+    if let Some(c) = parsed.credits {
+        return Ok(Read::Credits(c));
+    }
     let a = parsed.article;
-    if a.paragraphs.is_empty() && a.photos.is_empty() {
+    // An empty body in a page that has its headline and body container is the paper's
+    // own (a picture spread printed on the scan): kept, headline only. Without them the
+    // page is not an article page as dubao knows it.
+    if a.paragraphs.is_empty() && a.photos.is_empty() && !(has_body && has_headline) {
         return Err("the article body (div#ozoom) is empty".into());
     }
-    Ok(a)
+    Ok(Read::Article(Box::new(a)))
 }
 
 #[cfg(test)]
@@ -88,7 +113,11 @@ mod tests {
     fn a_page_without_its_body_is_an_error_not_an_empty_article() {
         let no_body = "<html><body><div class=\"article\"><h1>题</h1></div></body></html>";
         assert!(read(no_body, "http://h/a", "题").is_err_and(|e| e.contains("body")));
-        let empty = "<html><body><div class=\"article\"><h1>题</h1><div id=\"ozoom\"></div></div></body></html>";
-        assert!(read(empty, "http://h/a", "题").is_err_and(|e| e.contains("empty")));
+        let props_only =
+            "<html><body><!--enpproperty <title>题</title>/enpproperty--></body></html>";
+        assert!(read(props_only, "http://h/a", "题").is_err_and(|e| e.contains("empty")));
+        // The paper's own empty body (a picture spread): the headline is kept.
+        let empty = "<html><body><div class=\"article\"><h1>题</h1><div id=\"ozoom\"><p><br/></p></div></div></body></html>";
+        assert!(read(empty, "http://h/a", "").is_ok_and(|a| a.title == "题"));
     }
 }

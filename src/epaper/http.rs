@@ -180,9 +180,10 @@ pub fn decode(bytes: &[u8]) -> String {
 
 /// Whether an HTML page is whole: it closes its `</html>` (a static page always does).
 pub fn is_whole_html(text: &str) -> bool {
-    let tail = &text[text.len().saturating_sub(4096)..];
-    let tail = tail.to_ascii_lowercase();
-    tail.contains("</html>") || tail.contains("</body>")
+    let bytes = text.as_bytes();
+    let tail = bytes[bytes.len().saturating_sub(4096)..].to_ascii_lowercase();
+    let has = |needle: &[u8]| tail.windows(needle.len()).any(|w| w == needle);
+    has(b"</html>") || has(b"</body>")
 }
 
 #[cfg(test)]
@@ -195,5 +196,7 @@ mod tests {
         assert!(decode(&gbk).ends_with("人民日报"));
         assert!(is_whole_html("<html><body>x</body></html>\r\n"));
         assert!(!is_whole_html("<html><body><p>半"));
+        let long = format!("<html><body>{}</body></html>", "革".repeat(3000));
+        assert!(is_whole_html(&long) && is_whole_html(&long[..long.len() - 7]));
     }
 }

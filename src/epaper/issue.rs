@@ -6,12 +6,13 @@
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::article::Read;
 use super::catalogue::System;
 use super::http::{Client, PER_SITE, is_whole_html};
 use super::page::{self, ArticleLink, PageLink, PageRead};
 use super::site::Site;
 use crate::feed::FeedError;
-use crate::model::{Article, ArticleId, Issue, Page, PageScan};
+use crate::model::{Article, ArticleId, Issue, Page, PageLine, PageLineKind, PageScan};
 
 /// One day fetched, whole or in part.
 #[derive(Debug, Clone, Default)]
@@ -145,12 +146,17 @@ fn fetch_page(
     let section = read.section.clone().or_else(|| link.section.clone());
     let got = fetch_articles(&read.articles, client);
     let mut articles = Vec::new();
+    let mut lines = Vec::new();
     for (a, r) in read.articles.iter().zip(got) {
         match r {
-            Ok(mut art) => {
+            Ok(Read::Article(mut art)) => {
                 art.id = ArticleId(format!("{slug}/{date}/{number}/{}", articles.len() + 1));
-                articles.push(art);
+                articles.push(*art);
             }
+            Ok(Read::Credits(c)) => lines.extend(c.into_iter().map(|text| PageLine {
+                kind: PageLineKind::Credit,
+                text,
+            })),
             Err(e) => day
                 .faults
                 .push(format!("{label}: {} ({}): {e}", a.title, a.url)),
@@ -179,19 +185,16 @@ fn fetch_page(
     Page {
         number,
         section,
+        lines,
         articles,
         scan,
-        ..Default::default()
     }
 }
 
 /// Every article of a list, at most [`PER_SITE`] at a time; results in list order.
-pub(super) fn fetch_articles(
-    links: &[ArticleLink],
-    client: &Client,
-) -> Vec<Result<Article, String>> {
+pub(super) fn fetch_articles(links: &[ArticleLink], client: &Client) -> Vec<Result<Read, String>> {
     let next = AtomicUsize::new(0);
-    let out: Mutex<Vec<Option<Result<Article, String>>>> =
+    let out: Mutex<Vec<Option<Result<Read, String>>>> =
         Mutex::new(links.iter().map(|_| None).collect());
     std::thread::scope(|s| {
         for _ in 0..PER_SITE.min(links.len()) {
@@ -204,7 +207,7 @@ pub(super) fn fetch_articles(
                         .map_err(|e| e.to_string())
                         .and_then(|b| {
                             whole(&b)?;
-                            super::article::read(&b, &link.url, &link.title)
+                            super::article::read_any(&b, &link.url, &link.title)
                         });
                     if let Ok(mut o) = out.lock() {
                         o[i] = Some(r);

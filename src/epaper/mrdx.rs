@@ -5,13 +5,14 @@
 
 use scraper::Html;
 
+use super::article::Read;
 use super::http::Client;
 use super::issue::{Day, DayError, fetch_articles};
 use super::page::ArticleLink;
 use super::site::Site;
 use crate::feed::html::{self, resolve, sel};
 use crate::feed::title;
-use crate::model::{ArticleId, Issue, Page};
+use crate::model::{ArticleId, Issue, Page, PageLine, PageLineKind};
 
 /// The pages of an issue index, each with its articles, in order.
 pub fn pages(body: &str, url: &str) -> Vec<(String, Option<String>, Vec<ArticleLink>)> {
@@ -70,15 +71,20 @@ pub fn read_day(
     for (i, (number, section, links)) in list.into_iter().enumerate() {
         let label = format!("{who} page {number}");
         let mut articles = Vec::new();
+        let mut lines = Vec::new();
         for (a, r) in links.iter().zip(fetch_articles(&links, client)) {
             match r {
-                Ok(mut art) => {
+                Ok(Read::Credits(c)) => lines.extend(c.into_iter().map(|text| PageLine {
+                    kind: PageLineKind::Credit,
+                    text,
+                })),
+                Ok(Read::Article(mut art)) => {
                     art.id = ArticleId(format!(
                         "{}/{date}/{number}/{}",
                         site.slug,
                         articles.len() + 1
                     ));
-                    articles.push(art);
+                    articles.push(*art);
                 }
                 Err(e) => day
                     .faults
@@ -90,8 +96,9 @@ pub fn read_day(
         day.issue.pages.push(Page {
             number,
             section,
+            lines,
             articles,
-            ..Default::default()
+            scan: None,
         });
         on_page(i + 1, total);
     }

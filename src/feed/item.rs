@@ -253,6 +253,7 @@ fn body_blocks(doc: &Html) -> Vec<Block> {
     let skip = |el: &ElementRef<'_>| {
         let v = el.value();
         matches!(v.name(), "nav" | "header" | "footer")
+            || is_hidden(el)
             || (v.name() == "p" && v.has_class("sec", case()))
             || v.has_class("date", case())
             || is_time(el)
@@ -270,12 +271,25 @@ fn body_blocks(doc: &Html) -> Vec<Block> {
     html::blocks(doc.root_element(), &skip)
 }
 
+/// `style="display:none"`: not shown to a reader (中国青年报 hides a second copy of the
+/// body so).
+fn is_hidden(el: &ElementRef<'_>) -> bool {
+    el.value().attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        s.to_ascii_lowercase().contains("display:none")
+    })
+}
+
 /// Photos set before the body, outside its container, with their caption beside them
 /// (`<div><img …><span>图说。新华社发</span></div>`).
 fn captions_outside(doc: &Html, body: ElementRef<'_>) -> Vec<Block> {
     let inside = |e: &ElementRef<'_>| e.ancestors().any(|a| a.id() == body.id());
+    // A whole e-paper page: only photos within its article, not the page's furniture.
+    let article = doc.select(&sel("div.article")).next();
+    let in_article =
+        |e: &ElementRef<'_>| article.is_none_or(|art| e.ancestors().any(|a| a.id() == art.id()));
     doc.select(&sel("img"))
-        .filter(|img| !inside(img))
+        .filter(|img| !inside(img) && in_article(img))
         .filter_map(|img| {
             let parent = img.parent().and_then(ElementRef::wrap)?;
             if matches!(parent.value().name(), "body" | "html") || parent.id() == body.id() {
@@ -312,7 +326,7 @@ fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Optio
     for (i, b) in blocks.iter().enumerate() {
         let text = clean(&b.text);
         if b.caption {
-            if let Some(src) = &b.image {
+            if let Some(src) = b.image.as_ref().filter(|s| !text.is_empty() || is_photo(s)) {
                 article
                     .photos
                     .push(photo(src, &text, link, article.paragraphs.len()));
@@ -390,15 +404,26 @@ fn photo(src: &str, caption: &str, link: Option<&str>, at: usize) -> Photo {
     }
 }
 
+/// An address that holds a news photo rather than the site's icons and buttons.
+fn is_photo(src: &str) -> bool {
+    let s = src.to_ascii_lowercase();
+    !s.contains("/template/") && !s.ends_with(".gif") && !s.starts_with("data:")
+}
+
 /// A caption and the photographer's credit that closes it, when it has one: the words
 /// after the last full stop (or the whole caption) ending in `摄`, `摄影`, `供图`, `发`.
 pub fn split_credit(caption: &str) -> (String, Option<String>) {
     const ENDS: [&str; 5] = ["摄", "摄影", "供图", "发", "制图"];
     let caption = caption.trim_matches(html::is_blank);
-    if !ENDS.iter().any(|e| caption.ends_with(e)) {
+    // `李信君摄（新华社发）`: the agency in brackets after the credit.
+    let core = match caption.strip_suffix('）').and_then(|c| c.rfind('（')) {
+        Some(i) => &caption[..i],
+        None => caption,
+    };
+    if !ENDS.iter().any(|e| core.ends_with(e)) {
         return (caption.to_string(), None);
     }
-    let cut = caption
+    let cut = core
         .char_indices()
         .filter(|&(_, c)| matches!(c, '。' | '！' | '？' | '）'))
         .map(|(i, c)| i + c.len_utf8())

@@ -149,3 +149,29 @@ fn headings_in_the_body_are_subheads_not_the_stack() {
         ]
     );
 }
+
+#[test]
+fn a_caption_gives_up_its_credit() {
+    let split = |c: &str| split_credit(c);
+    assert_eq!(
+        split("5月3日，医护人员在护理新生儿。 李信君摄（新华社发）"),
+        (
+            "5月3日，医护人员在护理新生儿。".to_string(),
+            Some("李信君摄（新华社发）".to_string())
+        )
+    );
+    assert_eq!(
+        split("唐时达从小生活的村子。中青报·中青网记者 杜佳冰/摄")
+            .1
+            .as_deref(),
+        Some("中青报·中青网记者 杜佳冰/摄")
+    );
+    assert_eq!(
+        split("新华社记者 张三摄"),
+        (String::new(), Some("新华社记者 张三摄".into()))
+    );
+    assert_eq!(
+        split("一张没有署名的图。"),
+        ("一张没有署名的图。".into(), None)
+    );
+}
