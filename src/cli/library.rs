@@ -117,6 +117,7 @@ pub fn fetch_setup(data: &[PathBuf]) -> Option<crate::app::fetcher::FetchSetup> 
         library_dir: crate::library::default_dir()?,
         open_library: data.is_empty(),
         options: crate::feed::fetch::Options::default(),
+        nothing_followed: false,
     })
 }
 

@@ -2,6 +2,7 @@
 //! bookmarks|bookmark|feed|fetch|config|completions|man]`. Scripts and tests rely on
 //! exactly these forms; output to a pipe carries no escape codes.
 
+mod epaper;
 pub mod export;
 mod feed;
 mod filters;
@@ -195,8 +196,15 @@ pub enum Command {
         #[command(subcommand)]
         action: feed::FeedAction,
     },
-    /// Fetch every feed followed (or those named) into the library.
+    /// Fetch every feed and paper followed (or those named) into the library: today's
+    /// issue of an e-paper, or `--date D`, `--from D --to D`.
     Fetch(feed::FetchArgs),
+    /// The papers dubao can fetch by name from their own e-paper sites.
+    Papers {
+        /// Print JSON: name, slug, pinyin, system, address, first and last date.
+        #[arg(long)]
+        json: bool,
+    },
     /// Where the config file is read from, or the default config.
     Config {
         /// Print the config file's path.
@@ -445,6 +453,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
         Command::Man => meta::man(&mut out)?,
         Command::Feed { action } => return finish(feed::run_feed(action, &mut out), out),
         Command::Fetch(args) => return finish(feed::run_fetch(args, &mut out), out),
+        Command::Papers { json } => return finish(epaper::papers(&mut out, *json), out),
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
