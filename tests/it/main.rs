@@ -36,6 +36,7 @@ mod search_highlight;
 mod search_props;
 mod typeset_audit;
 mod typeset_blocks;
+mod typeset_headlines;
 mod typeset_justify;
 mod typeset_props;
 mod typeset_rules;
