@@ -7,10 +7,11 @@
 //! margin on its right where a pause or closing mark may hang (行尾点号悬挂).
 //! Paragraphs are broken where the whole costs least (`breaks`): turnover lines end
 //! flush with the block, a mark hung past it where that fills a line; `justify` may add
-//! one cell where Han meets Latin or digits, and one beside a mark only where nothing
-//! else works — never between two Han characters, never two cells; a line that cannot
-//! be filled without a hole ends short. Headlines are centred in the block and
-//! balanced, broken where they read best (`blocks`, `headline`); bylines and credits
+//! one cell where Han meets Latin or digits — never beside a mark, never between two
+//! Han characters, never two cells; a line that cannot be filled without a hole ends
+//! short. Headlines are centred in the block and balanced, broken between the words
+//! the segmenter finds where they read best (`blocks`, `headline`, `words`), a `——`
+//! opening the line of the words it introduces; bylines and credits
 //! break only at spaces; wide panes may set the body in columns of the measure
 //! (`columns`). [`Cache`] keeps layouts for the UI; [`audit`] checks a layout against
 //! the rules and counts gaps, hung marks and short lines (the tests and
@@ -39,6 +40,7 @@ mod justify;
 pub mod measure;
 pub mod page;
 mod stream;
+mod words;
 
 pub use cache::Cache;
 pub use columns::{GUTTER, MIN_COLUMN, Plan, plan as column_plan};
@@ -77,13 +79,14 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// The measure `cells` wider (or narrower, when negative), kept within
-    /// [`measure::MIN_MEASURE`]..=[`measure::MAX_MEASURE`].
-    pub fn with_measure_step(self, cells: i32) -> Settings {
-        let m = (i32::from(self.measure) + cells).clamp(
-            i32::from(measure::MIN_MEASURE),
-            i32::from(measure::MAX_MEASURE),
-        );
+    /// The measure `cells` wider (or narrower, when negative), starting from what a
+    /// pane whose widest block is `widest` cells shows (a measure wider than that sets
+    /// the same lines), kept within [`measure::MIN_MEASURE`]..=`widest` (and
+    /// [`measure::MAX_MEASURE`]): `>` never runs past the pane and `<` acts at once.
+    pub fn with_measure_step(self, cells: i32, widest: u16) -> Settings {
+        let top = i32::from(widest.clamp(measure::MIN_MEASURE, measure::MAX_MEASURE));
+        let now = i32::from(self.measure).min(top);
+        let m = (now + cells).clamp(i32::from(measure::MIN_MEASURE), top);
         Settings {
             measure: m as u16,
             ..self

@@ -46,6 +46,7 @@ mod trust_export;
 mod trust_marks;
 mod typeset_audit;
 mod typeset_blocks;
+mod typeset_headlines;
 mod typeset_justify;
 mod typeset_props;
 mod typeset_rules;

@@ -308,11 +308,36 @@ fn measure_keys_narrow_and_widen_the_text_block() {
     }
     assert_eq!(app.settings.measure, 40);
     assert!(text_width(&app) <= 42 && text_width(&app) < wide);
+    // `>` stops at what the pane shows (never `260 cells` on a 163-cell pane)...
+    let widest = crate::typeset::measure::widest(usize::from(app.panes().text.width));
+    assert!(widest < crate::typeset::measure::MAX_MEASURE);
     for _ in 0..200 {
         app.update(map_key(&app, key('>')).unwrap());
     }
-    assert_eq!(app.settings.measure, crate::typeset::measure::MAX_MEASURE);
-    assert!(app.status.as_deref().is_some_and(|s| s.contains("measure")));
+    assert_eq!(app.settings.measure, widest);
+    assert!(app.status.as_deref().is_some_and(|s| s.contains("widest")));
+    // ... and `<` acts at the first press.
+    let full = text_width(&app);
+    app.update(narrow.clone());
+    assert_eq!(app.settings.measure, widest - 4);
+    assert!(text_width(&app) < full, "{} !< {full}", text_width(&app));
+}
+
+#[test]
+fn narrow_acts_at_once_from_a_measure_wider_than_the_pane() {
+    // The config's default measure is the widest there is: the first `<` narrows what
+    // the pane shows, not a measure hundreds of cells wider than it.
+    let mut app = App::new(library(), (120, 40), None);
+    let st = crate::typeset::Settings {
+        measure: crate::typeset::measure::MAX_MEASURE,
+        ..app.settings
+    };
+    app.set_settings(st);
+    let widest = crate::typeset::measure::widest(usize::from(app.panes().text.width));
+    app.update(Action::Measure(-4));
+    assert_eq!(app.settings.measure, widest - 4);
+    app.update(Action::Measure(4));
+    assert_eq!(app.settings.measure, widest);
 }
 
 #[test]
