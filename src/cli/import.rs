@@ -128,10 +128,13 @@ pub fn import_into(
     let mut feeds: Vec<Issue> = Vec::new();
     let mut since_commit = 0u64;
     let mut files_since = 0usize;
-    for (file, size) in files.iter().zip(sizes) {
+    // Files are read and parsed on every core, taken here in order.
+    let threads = crate::import::parallel::threads_for(files.len());
+    let parsed = crate::import::parallel::in_order(files, threads, |f: &PathBuf| load_one(f));
+    for ((_, loaded), size) in parsed.zip(sizes) {
         files_since += 1;
         report.files += 1;
-        match load_one(file) {
+        match loaded {
             Ok(Loaded::Pages(issues)) => {
                 report.read += 1;
                 batch.extend(issues);

@@ -1,5 +1,6 @@
 //! `dubao list`, `dubao search` and `dubao library`: read through a [`Shelf`], the
-//! library on disk or, with `--data`, those files indexed in memory.
+//! library on disk or, with `--data`, those files held in memory (indexed for search
+//! only when a search asks).
 //!
 //! Without `--data` and before anything is imported, the shelf is the bundled issue (in
 //! memory; nothing is written to the data folder until `dubao import`).
@@ -98,13 +99,20 @@ pub fn open_source_noting(data: &[PathBuf]) -> Result<(Source, Option<String>)> 
 /// when it holds anything (or what can be read of it); else the bundled issue.
 pub fn reader_shelf(data: &[PathBuf]) -> Result<(Arc<dyn Shelf>, Vec<String>, Option<String>)> {
     if !data.is_empty() {
+        // Issues in memory are indexed for search on a thread of their own, so the first
+        // frame never waits for it.
         let (library, warnings) = super::load_library_noting(data)?;
-        return Ok((Arc::new(MemoryShelf::new(library)), warnings, None));
+        let shelf = MemoryShelf::new(library);
+        shelf.index_in_background();
+        return Ok((Arc::new(shelf), warnings, None));
     }
     let (source, note) = open_source_noting(data)?;
     let shelf: Arc<dyn Shelf> = match source {
         Source::Disk(d) => Arc::new(d),
-        Source::Memory(m) => Arc::new(m),
+        Source::Memory(m) => {
+            m.index_in_background();
+            Arc::new(m)
+        }
     };
     Ok((shelf, Vec::new(), note))
 }
@@ -150,6 +158,47 @@ struct ListRow {
     page: String,
     kind: ArticleKind,
     title: String,
+}
+
+/// `dubao list --data FOLDER...` (not `--json`): each issue's lines printed as soon as
+/// its pages are read, oldest first, so the first line never waits for the last file;
+/// the files skipped are told at the end. `false`, with nothing done, when the paths
+/// are not only folders of page dumps (then [`list`] them through a shelf).
+pub fn list_folders(out: &mut impl Write, data: &[PathBuf], filter: &ListFilter) -> Result<bool> {
+    check_date(&filter.date, "--date")?;
+    check_date(&filter.from, "--from")?;
+    check_date(&filter.to, "--to")?;
+    let (from, to) = match &filter.date {
+        Some(d) => (Some(d.as_str()), Some(d.as_str())),
+        None => (filter.from.as_deref(), filter.to.as_deref()),
+    };
+    let mut each = |issue: crate::model::Issue| -> std::io::Result<()> {
+        let date = issue.date.as_str();
+        let paper = filter.paper.as_deref();
+        if paper.is_some_and(|p| p != issue.slug && p != issue.paper)
+            || from.is_some_and(|f| date < f)
+            || to.is_some_and(|t| date > t)
+        {
+            return Ok(());
+        }
+        for page in issue
+            .pages
+            .iter()
+            .filter(|p| page_matches(&p.number, &filter.page))
+        {
+            for a in &page.articles {
+                writeln!(out, "{}\t{}\t{}", a.id, page.number, a.title)?;
+            }
+        }
+        Ok(())
+    };
+    let Some(done) = crate::import::tree::load_by_issue(data, &mut each) else {
+        return Ok(false);
+    };
+    for w in done? {
+        eprintln!("dubao: {w}");
+    }
+    Ok(true)
 }
 
 /// One line per article of the issues that pass `filter`, in issue and page order.

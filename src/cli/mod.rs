@@ -367,7 +367,6 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             json,
             ..
         } => {
-            let source = library::open_source(&data)?;
             let filter = library::ListFilter {
                 paper: paper.clone(),
                 date: date.clone(),
@@ -375,7 +374,10 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
                 to: to.clone(),
                 page: page.clone(),
             };
-            library::list(&mut out, source.shelf(), &filter, *json)?;
+            if *json || !library::list_folders(&mut out, &data, &filter)? {
+                let source = library::open_source(&data)?;
+                library::list(&mut out, source.shelf(), &filter, *json)?;
+            }
         }
         Command::Library {
             action: Some(action),

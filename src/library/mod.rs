@@ -4,9 +4,10 @@
 //! [`Shelf`] is the contract: a list of issues (cheap, from the catalogue), one issue at
 //! a time loaded in full when it is shown, articles by id (bookmarks), and search across
 //! everything. [`memory::MemoryShelf`] serves a [`Library`] held in memory (`--data`
-//! files, the bundled issue); [`disk::DiskShelf`] is the library on disk. Both keep
-//! their issues in the one search engine ([`crate::search::engine`]), in RAM or in a
-//! folder, through [`store::Store`] (writing) and [`catalogue`] (reading).
+//! files, the bundled issue); [`disk::DiskShelf`] is the library on disk. Both search
+//! through the one search engine ([`crate::search::engine`]), in RAM (built on the
+//! first search) or in a folder, through [`store::Store`] (writing) and [`catalogue`]
+//! (reading).
 
 pub mod archive;
 pub mod catalogue;
@@ -118,5 +119,10 @@ pub trait Shelf: Send + Sync {
     /// issues changed.
     fn refresh(&self) -> bool {
         false
+    }
+    /// While the search index is still being built in the background: how far it is,
+    /// in percent (a search now would wait for it). `None` when a search answers now.
+    fn indexing(&self) -> Option<u8> {
+        None
     }
 }

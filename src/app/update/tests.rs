@@ -390,3 +390,74 @@ fn s_cycles_the_script_and_the_place_and_bookmarks_still_map() {
         "stored text unchanged"
     );
 }
+
+/// A shelf whose index is still being built until the test says it is done.
+struct Indexing {
+    shelf: crate::library::memory::MemoryShelf,
+    percent: std::sync::Mutex<Option<u8>>,
+}
+
+impl crate::library::Shelf for Indexing {
+    fn issues(&self) -> Vec<crate::library::IssueInfo> {
+        self.shelf.issues()
+    }
+    fn load_issue(
+        &self,
+        key: &crate::library::IssueKey,
+    ) -> Result<crate::model::Issue, crate::library::LibraryError> {
+        self.shelf.load_issue(key)
+    }
+    fn article(
+        &self,
+        id: &crate::model::ArticleId,
+    ) -> Option<(crate::library::IssueKey, crate::model::Article)> {
+        self.shelf.article(id)
+    }
+    fn search(
+        &self,
+        q: &crate::library::SearchQuery,
+    ) -> Result<Vec<crate::library::SearchHit>, crate::library::LibraryError> {
+        assert!(
+            self.indexing().is_none(),
+            "searched before the index was ready"
+        );
+        self.shelf.search(q)
+    }
+    fn count(
+        &self,
+        q: &crate::library::SearchQuery,
+    ) -> Result<usize, crate::library::LibraryError> {
+        self.shelf.count(q)
+    }
+    fn indexing(&self) -> Option<u8> {
+        *self.percent.lock().unwrap()
+    }
+}
+
+#[test]
+fn a_search_while_indexing_says_how_far_and_answers_once_ready() {
+    let shelf = std::sync::Arc::new(Indexing {
+        shelf: crate::library::memory::MemoryShelf::new(library()),
+        percent: std::sync::Mutex::new(Some(40)),
+    });
+    let mut app = App::with_shelf(shelf.clone(), (80, 24), None);
+    assert_eq!(
+        title(&app),
+        "衡水打造营商环境",
+        "the first frame does not wait"
+    );
+    type_query(&mut app, "卫生健康");
+    assert_eq!(app.status.as_deref(), Some("indexing… 40%"));
+    assert!(app.search.results.is_empty());
+    app.update(Action::SearchSubmit);
+    assert_eq!(title(&app), "衡水打造营商环境", "nothing to open yet");
+    *shelf.percent.lock().unwrap() = Some(90);
+    app.update(Action::Tick(std::time::Instant::now()));
+    assert_eq!(app.status.as_deref(), Some("indexing… 90%"));
+    *shelf.percent.lock().unwrap() = None;
+    app.update(Action::Tick(std::time::Instant::now()));
+    assert_eq!(app.status, None);
+    assert_eq!(app.search.results.len(), 1);
+    assert_eq!(app.search.results[0].title, "卫生健康委统筹推进");
+    assert_eq!(app.search.total, Some(1));
+}
