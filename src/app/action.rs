@@ -87,7 +87,7 @@ pub enum Action {
     ListPage {
         forward: bool,
     },
-    /// `o`: open the go-to prompt (a date or a paper).
+    /// `o`: open the go-to prompt (a date, a page or a paper).
     GotoStart,
     GotoEdit(Edit),
     GotoSubmit,

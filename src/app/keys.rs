@@ -169,7 +169,7 @@ const TABLE: &[Row] = &[
     (M::Main, &[k('<')], C::MeasureNarrow, "measure-narrow", "版心窄两字", "narrow the reading measure by two characters"),
     (M::Main, &[k('>')], C::MeasureWiden, "measure-widen", "版心宽两字", "widen the reading measure by two characters"),
     (M::Main, &[k('F')], C::Fetch, "fetch", "后台抓取所订报纸（进度见状态行）", "fetch every subscribed feed in the background (progress on the status line)"),
-    (M::Main, &[k('o')], C::Goto, "goto", "转到某日或某报（2023-07-03、0703、rmrb）", "go to a date or a paper (2023-07-03, 0703, rmrb)"),
+    (M::Main, &[k('o')], C::Goto, "goto", "转到某日、某版或某报（2023-07-03、0703、05、A3、rmrb）", "go to a date, a page or a paper (2023-07-03, 0703, 05, A3, rmrb)"),
     (M::Main, &[k(']')], C::NextIssue, "next-issue", "本报下一期", "the paper's next issue"),
     (M::Main, &[k('[')], C::PrevIssue, "prev-issue", "本报上一期", "the paper's previous issue"),
     (M::Main, &[k('}')], C::NextPage, "next-page", "下一版", "the next page"),

@@ -136,7 +136,7 @@ pub struct App {
     /// Layouts already set, by article, pane size and settings.
     layouts: typeset::Cache,
     pub search: SearchState,
-    /// The go-to prompt (`o`: a date or a paper).
+    /// The go-to prompt (`o`: a date, a page or a paper).
     pub goto: GotoState,
     pub marks: Marks,
     pub prefs: Prefs,
