@@ -92,4 +92,8 @@ pub enum Action {
     GotoEdit(Edit),
     GotoSubmit,
     GotoCancel,
+    /// Show the article's link on the status line and copy it.
+    CopyLink,
+    /// Open the article's link with the system's opener.
+    OpenLink,
 }

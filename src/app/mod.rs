@@ -12,6 +12,7 @@ pub mod help;
 pub mod keymap;
 pub mod keyname;
 pub mod keys;
+pub mod link;
 mod marks;
 mod query;
 mod reading;
@@ -43,6 +44,7 @@ pub use action::{Action, Edit};
 pub use browse::Browse;
 pub use goto::GotoState;
 pub use keymap::Keymap;
+pub use link::Effect;
 pub use search::SearchState;
 pub use theme::Theme;
 
@@ -162,6 +164,8 @@ pub struct App {
     pub fetch_setup: Option<fetcher::FetchSetup>,
     /// The fetch running in the background, if any.
     pub fetcher: Option<fetcher::Fetcher>,
+    /// What `update` asked of the terminal side (copy, open), for it to carry out.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -209,6 +213,7 @@ impl App {
             quit: false,
             fetch_setup: None,
             fetcher: None,
+            effects: Vec::new(),
         };
         app.load_marks();
         if app.resume() {
