@@ -89,9 +89,13 @@ pub enum Action {
     ListPage {
         forward: bool,
     },
-    /// `o`: open the go-to prompt (a date or a paper).
+    /// `o`: open the go-to prompt (a date, a page or a paper).
     GotoStart,
     GotoEdit(Edit),
     GotoSubmit,
     GotoCancel,
+    /// Show the article's link on the status line and copy it.
+    CopyLink,
+    /// Open the article's link with the system's opener.
+    OpenLink,
 }

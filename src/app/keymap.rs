@@ -194,6 +194,8 @@ fn action_for(app: &App, mode: Mode, command: Command) -> Option<Action> {
         C::MeasureNarrow => Action::Measure(-MEASURE_STEP),
         C::MeasureWiden => Action::Measure(MEASURE_STEP),
         C::Goto => Action::GotoStart,
+        C::CopyLink => Action::CopyLink,
+        C::OpenLink => Action::OpenLink,
         C::NextIssue => Action::StepIssue { forward: true },
         C::PrevIssue => Action::StepIssue { forward: false },
         C::NextPage => Action::StepPage { forward: true },

@@ -12,6 +12,7 @@ pub mod help;
 pub mod keymap;
 pub mod keyname;
 pub mod keys;
+pub mod link;
 mod marks;
 pub mod query;
 mod reading;
@@ -43,6 +44,7 @@ pub use action::{Action, Edit};
 pub use browse::Browse;
 pub use goto::GotoState;
 pub use keymap::Keymap;
+pub use link::Effect;
 pub use search::SearchState;
 pub use theme::Theme;
 
@@ -139,7 +141,7 @@ pub struct App {
     /// Layouts already set, by article, pane size and settings.
     layouts: typeset::Cache,
     pub search: SearchState,
-    /// The go-to prompt (`o`: a date or a paper).
+    /// The go-to prompt (`o`: a date, a page or a paper).
     pub goto: GotoState,
     pub marks: Marks,
     pub prefs: Prefs,
@@ -165,6 +167,8 @@ pub struct App {
     pub fetch_setup: Option<fetcher::FetchSetup>,
     /// The fetch running in the background, if any.
     pub fetcher: Option<fetcher::Fetcher>,
+    /// What `update` asked of the terminal side (copy, open), for it to carry out.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
@@ -212,6 +216,7 @@ impl App {
             quit: false,
             fetch_setup: None,
             fetcher: None,
+            effects: Vec::new(),
         };
         app.load_marks();
         if app.resume() {

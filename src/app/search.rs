@@ -208,13 +208,27 @@ impl App {
         }
     }
 
+    /// Ask the shelf for hits, each under its paper's one name (as the list shows it).
+    fn shelf_search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, crate::library::LibraryError> {
+        let mut hits = self.browse.shelf.search(q)?;
+        let names: std::collections::HashMap<&str, &str> = (self.browse.issues.iter())
+            .map(|i| (i.key.slug.as_str(), i.paper.as_str()))
+            .collect();
+        for h in &mut hits {
+            if let Some(name) = names.get(h.key.slug.as_str()) {
+                h.paper = name.to_string();
+            }
+        }
+        Ok(hits)
+    }
+
     /// Fetch the next screen of hits, if there are more.
     fn fetch_more(&mut self) {
         if !self.search.more {
             return;
         }
         let q = self.search.shelf_query(self.search.results.len(), SCREEN);
-        match self.browse.shelf.search(&q) {
+        match self.shelf_search(&q) {
             Ok(found) => {
                 self.search.more = found.len() == SCREEN;
                 self.search.results.extend(found);
@@ -230,7 +244,7 @@ impl App {
     fn fetch_all(&mut self) {
         if self.search.more {
             let q = self.search.shelf_query(self.search.results.len(), 0);
-            match self.browse.shelf.search(&q) {
+            match self.shelf_search(&q) {
                 Ok(found) => self.search.results.extend(found),
                 Err(e) => self.status = Some(format!("search failed: {e}")),
             }

@@ -60,3 +60,27 @@ fn next_match_past_the_hits_fetched_fetches_more() {
     assert_eq!(app.search.results.len(), 80);
     assert!(!app.status.clone().unwrap().contains("wrapped"));
 }
+
+#[test]
+fn a_folder_and_a_feed_of_one_paper_show_one_name_and_o_and_filters_find_both() {
+    // A folder `rmrb` (named by its slug) and the 人民日报 feed: one paper.
+    let lib = Library {
+        issues: vec![
+            issue("rmrb", "rmrb", "2023-07-01", &[&["农业发展"]]),
+            issue("rmrb", "人民日报", "2023-07-03", &[&["农业评论"]]),
+        ],
+    };
+    let mut app = App::new(lib, (80, 24), None);
+    let names: Vec<&str> = app.browse.issues.iter().map(|i| i.paper.as_str()).collect();
+    assert_eq!(names, ["人民日报", "人民日报"]);
+    app.update(Action::GotoStart);
+    app.update(Action::GotoEdit(Edit::Insert("人民日报 0701".into())));
+    app.update(Action::GotoSubmit);
+    assert_eq!(app.library.issues[0].date, "2023-07-01");
+    assert_eq!(app.library.issues[0].paper, "人民日报", "the folder's issue too");
+    app.update(Action::SearchStart);
+    app.update(Action::SearchEdit(Edit::Insert("人民日报: 农业".into())));
+    let dates: Vec<&str> = app.search.results.iter().map(|h| h.key.date.as_str()).collect();
+    assert_eq!(dates, ["2023-07-03", "2023-07-01"]);
+    assert!(app.search.results.iter().all(|h| h.paper == "人民日报"));
+}

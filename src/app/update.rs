@@ -114,6 +114,8 @@ impl App {
                 self.tick(now);
             }
             Action::CloseOverlay => self.overlay = Overlay::None,
+            Action::CopyLink => self.copy_link(),
+            Action::OpenLink => self.open_link(),
             // Taken by `browse_action` above.
             _ => {}
         }

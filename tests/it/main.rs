@@ -14,6 +14,7 @@ mod bookmarks_mounts;
 mod cli;
 mod cli_everyday;
 mod e2e_everyday;
+mod e2e_link;
 mod e2e_tui;
 mod epaper_fetch;
 mod epaper_reader;
