@@ -146,8 +146,20 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
 pub fn register_tokenizers(index: &Index) {
     let m = index.tokenizers();
     let scripts = true;
-    m.register(CHARS, TextAnalyzer::from(CjkTokenizer { pairs: false, scripts }));
-    m.register(PAIRS, TextAnalyzer::from(CjkTokenizer { pairs: true, scripts }));
+    m.register(
+        CHARS,
+        TextAnalyzer::from(CjkTokenizer {
+            pairs: false,
+            scripts,
+        }),
+    );
+    m.register(
+        PAIRS,
+        TextAnalyzer::from(CjkTokenizer {
+            pairs: true,
+            scripts,
+        }),
+    );
 }
 
 /// `2022-07-01` → `20220701`; `None` for anything that is not a date.
