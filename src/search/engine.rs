@@ -156,8 +156,21 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
 /// Registers the CJK tokenizers; needed on every index, each time it is opened.
 pub fn register_tokenizers(index: &Index) {
     let m = index.tokenizers();
-    m.register(CHARS, TextAnalyzer::from(CjkTokenizer { pairs: false }));
-    m.register(PAIRS, TextAnalyzer::from(CjkTokenizer { pairs: true }));
+    let scripts = true;
+    m.register(
+        CHARS,
+        TextAnalyzer::from(CjkTokenizer {
+            pairs: false,
+            scripts,
+        }),
+    );
+    m.register(
+        PAIRS,
+        TextAnalyzer::from(CjkTokenizer {
+            pairs: true,
+            scripts,
+        }),
+    );
 }
 
 /// `2022-07-01` → `20220701`; `None` for anything that is not a date.

@@ -21,7 +21,15 @@ use crate::text::fold::fold;
 /// - white space (U+3000, line breaks, NBSP, …), control characters and
 ///   zero-width/soft-hyphen characters are dropped.
 #[inline]
-pub fn fold_char(c: char, mut out: impl FnMut(char)) {
+pub fn fold_char(c: char, out: impl FnMut(char)) {
+    fold_char_in(c, true, out);
+}
+
+/// [`fold_char`], with the script fold or without it (`scripts == false`: what search
+/// folded before it, for the bench that measures what the fold changes in the index).
+#[inline]
+pub fn fold_char_in(c: char, scripts: bool, mut out: impl FnMut(char)) {
+    let fold = |c: char| if scripts { fold(c) } else { c };
     // Fast paths: Han (no case, no width twin, never invisible) and ASCII.
     if ('\u{3400}'..='\u{9FFF}').contains(&c) {
         out(fold(c));
