@@ -18,6 +18,7 @@ pub mod draft;
 mod error;
 pub mod evidence;
 pub mod export;
+pub mod faults;
 pub mod page;
 pub mod place;
 pub mod rules;
