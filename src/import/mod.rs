@@ -19,6 +19,7 @@ pub mod draft;
 mod error;
 pub mod evidence;
 pub mod export;
+pub mod faults;
 pub mod page;
 pub mod parallel;
 pub mod place;
