@@ -1,7 +1,7 @@
 //! Conversion by phrase, the article's own script told, and char counts kept.
 
 use super::*;
-use crate::model::{Field, Paragraph};
+use crate::model::Paragraph;
 
 fn to(s: &str, script: Script) -> String {
     convert_line(s, script).into_owned()
