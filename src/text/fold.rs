@@ -23,20 +23,36 @@ struct Fold {
     dense: Vec<char>,
     /// Every other pair, sorted.
     other: Vec<(char, char)>,
+    /// `DENSE` chars that are the fold of another char.
+    dense_images: Vec<bool>,
+    /// Every other such char, sorted.
+    other_images: Vec<char>,
 }
 
 static FOLD: LazyLock<Fold> = LazyLock::new(|| {
     let start = *DENSE.start() as u32;
     let mut dense: Vec<char> = DENSE.collect();
     let mut other = Vec::new();
+    let mut dense_images = vec![false; dense.len()];
+    let mut other_images = Vec::new();
     for (from, to) in pairs(TABLE) {
         match dense.get_mut((from as u32).wrapping_sub(start) as usize) {
             Some(slot) if DENSE.contains(&from) => *slot = to,
             _ => other.push((from, to)),
         }
+        match dense_images.get_mut((to as u32).wrapping_sub(start) as usize) {
+            Some(slot) if DENSE.contains(&to) => *slot = true,
+            _ => other_images.push(to),
+        }
     }
     other.sort_unstable();
-    Fold { dense, other }
+    other_images.sort_unstable();
+    Fold {
+        dense,
+        other,
+        dense_images,
+        other_images,
+    }
 });
 
 /// The pairs of a table text; lines that are not two chars apart are skipped.
@@ -65,6 +81,16 @@ pub fn fold(c: char) -> char {
         Ok(i) => f.other[i].1,
         Err(_) => c,
     }
+}
+
+/// Whether `c` is the simplified form of another char (`发` of `發`, `台` of `臺`; some,
+/// such as `台` and `里`, are printed in traditional text too).
+pub fn is_simplified_form(c: char) -> bool {
+    let f = &*FOLD;
+    if DENSE.contains(&c) {
+        return f.dense_images[(c as u32 - *DENSE.start() as u32) as usize];
+    }
+    f.other_images.binary_search(&c).is_ok()
 }
 
 #[cfg(test)]
@@ -165,5 +191,7 @@ mod tests {
             assert_eq!(fold(to), to, "{from} → {to} folds on");
         }
         assert!(pairs(TABLE).count() > 4000);
+        assert!(is_simplified_form('发') && is_simplified_form('台'));
+        assert!(!is_simplified_form('發') && !is_simplified_form('展'));
     }
 }

@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;
 
-use super::fold::fold;
+use super::fold::{fold, is_simplified_form};
 use crate::model::Article;
 
 /// The script to show text in.
@@ -79,20 +79,24 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3134F}')
 }
 
-/// Whether text is printed in traditional characters: more than one in twenty of its
-/// Han chars have a simplified form (simplified text has almost none; traditional text
-/// has one in four or more).
+/// Whether text is printed in traditional characters: as many or more of its Han chars
+/// have a simplified form (`發`, `灣`) as are one (`发`, `湾`), and some do. Simplified text has few of the
+/// first (`乾隆`, `著作`); traditional text has few of the second (`台`, `里`, printed in
+/// both) and many of the first.
 pub fn is_traditional<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
-    let (mut han, mut trad) = (0usize, 0usize);
+    let (mut simplified, mut traditional) = (0usize, 0usize);
     for c in texts
         .into_iter()
         .flat_map(str::chars)
         .filter(|c| is_han(*c))
     {
-        han += 1;
-        trad += usize::from(fold(c) != c);
+        if fold(c) != c {
+            traditional += 1;
+        } else if is_simplified_form(c) {
+            simplified += 1;
+        }
     }
-    trad * 20 > han
+    traditional > 0 && traditional >= simplified
 }
 
 macro_rules! converter {

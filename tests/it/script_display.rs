@@ -123,3 +123,27 @@ fn the_reader_shows_each_script_in_the_list_and_the_pane() {
     }
     assert_eq!(app.settings.script, Script::AsPrinted);
 }
+
+/// Every field of every article of the bundled issue, in every script: the same char
+/// count, so anchors, bookmarks and hits map one to one, and the chars fold back to the
+/// same.
+#[test]
+fn converted_articles_keep_every_fields_length_and_fold_back() {
+    use dubao::text::fold::fold;
+    use dubao::text::script::convert_article;
+    let lib = load_bundled();
+    for (_, a) in lib.articles() {
+        for script in Script::ALL {
+            let c = convert_article(a, script);
+            for ((f, t), (g, u)) in a.fields().into_iter().zip(c.fields()) {
+                assert_eq!(f, g);
+                let n = |s: &str| s.chars().count();
+                assert_eq!(n(t), n(u), "{} {f:?} {script:?}", a.id);
+                let folded = |s: &str| s.chars().map(fold).collect::<String>();
+                assert_eq!(folded(t), folded(u), "{} {f:?} {script:?}", a.id);
+            }
+        }
+        let t = convert_article(a, Script::Traditional);
+        assert_ne!(t.title, a.title, "{}: no traditional title", a.id);
+    }
+}
