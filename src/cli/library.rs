@@ -65,20 +65,15 @@ pub fn open_source(data: &[PathBuf]) -> Result<Source> {
 /// the config's) in memory; else the library on disk when it holds anything; else the
 /// bundled issue.
 pub fn reader_shelf(data: &[PathBuf]) -> Result<(Arc<dyn Shelf>, Vec<String>)> {
-    // Issues in memory are indexed for search on a thread of their own, so the first
-    // frame never waits for it.
+    // Issues in memory are indexed for search by the reader, on a thread of its own
+    // once the first frame is drawn.
     if !data.is_empty() {
         let (library, warnings) = super::load_library_noting(data)?;
-        let shelf = MemoryShelf::new(library);
-        shelf.index_in_background();
-        return Ok((Arc::new(shelf), warnings));
+        return Ok((Arc::new(MemoryShelf::new(library)), warnings));
     }
     let shelf: Arc<dyn Shelf> = match open_source(data)? {
         Source::Disk(d) => Arc::new(d),
-        Source::Memory(m) => {
-            m.index_in_background();
-            Arc::new(m)
-        }
+        Source::Memory(m) => Arc::new(m),
     };
     Ok((shelf, Vec::new()))
 }
