@@ -19,6 +19,8 @@ use crate::library::{IssueInfo, SearchQuery, Shelf};
 use crate::model::ArticleKind;
 
 /// Where the commands read: the library on disk, or issues in memory.
+// One per command: the size of the library's variant does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Source {
     Disk(DiskShelf),
     Memory(MemoryShelf),
