@@ -2,13 +2,14 @@
 //! `PAGES` pages a day (default 16) under `OUT/<paper>/<YYYY-MM-DD>/<NN>.txt`, made from
 //! the bundled page and the import fixtures (and any `.txt` pages under `--pages DIR`),
 //! with a share of their Han characters swapped per page so no two days read alike.
+//! `--papers N` writes N such papers (`sim-daily`, `sim-daily-2`, …), each its own text.
 //!
-//! `cargo run --release --example gen_archive -- OUT YEARS [PAGES] [--pages DIR]`
+//! `cargo run --release --example gen_archive -- OUT YEARS [PAGES] [--pages DIR] [--papers N]`
 
 use std::path::{Path, PathBuf};
 
 fn usage() -> ! {
-    eprintln!("usage: gen_archive OUT YEARS [PAGES] [--pages DIR]");
+    eprintln!("usage: gen_archive OUT YEARS [PAGES] [--pages DIR] [--papers N]");
     std::process::exit(2)
 }
 
@@ -82,6 +83,14 @@ fn main() {
         args.drain(i..=i + 1);
         PathBuf::from(dir)
     });
+    let papers: usize = match args.iter().position(|a| a == "--papers") {
+        Some(i) => {
+            let n = args.get(i + 1).and_then(|n| n.parse().ok());
+            args.drain(i..=(i + 1).min(args.len() - 1));
+            n.unwrap_or_else(|| usage())
+        }
+        None => 1,
+    };
     let out = PathBuf::from(args.first().unwrap_or_else(|| usage()));
     let years: f64 = args
         .get(1)
@@ -96,10 +105,43 @@ fn main() {
         .collect();
     let days = (years * 365.0).round() as i64;
     let first = 19_000 - days; // ending in early 2022
-    let mut rng = Rng(0x0dd_ba11);
     let mut bytes = 0usize;
+    for paper in 1..=papers {
+        let name = match paper {
+            1 => "sim-daily".to_string(),
+            n => format!("sim-daily-{n}"),
+        };
+        let mut rng = Rng(0x0dd_ba11 + paper as u64 - 1);
+        bytes += write_paper(
+            &out.join(name),
+            &pages,
+            &pool,
+            &mut rng,
+            (first, days),
+            per_day,
+        );
+    }
+    println!(
+        "{papers} papers x {} days x {per_day} pages = {} pages, {:.1} MB of text in {}",
+        days,
+        papers * days as usize * per_day,
+        bytes as f64 / 1e6,
+        out.display()
+    );
+}
+
+/// One paper's days `(first, days)` of `per_day` pages under `dir`; its bytes of text.
+fn write_paper(
+    dir: &Path,
+    pages: &[String],
+    pool: &[char],
+    rng: &mut Rng,
+    (first, days): (i64, i64),
+    per_day: usize,
+) -> usize {
+    let mut bytes = 0;
     for day in 0..days {
-        let dir = out.join("sim-daily").join(civil(first + day));
+        let dir = dir.join(civil(first + day));
         std::fs::create_dir_all(&dir).expect("create the day's folder");
         for p in 0..per_day {
             // Mostly full pages (the bundled one), sometimes a short fixture page.
@@ -122,11 +164,5 @@ fn main() {
             std::fs::write(dir.join(format!("{:02}.txt", p + 1)), text).expect("write a page");
         }
     }
-    println!(
-        "{} days x {per_day} pages = {} pages, {:.1} MB of text in {}",
-        days,
-        days as usize * per_day,
-        bytes as f64 / 1e6,
-        out.display()
-    );
+    bytes
 }

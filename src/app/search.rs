@@ -38,6 +38,8 @@ pub struct SearchState {
     counter: Option<Counter>,
     /// The query waits for the shelf's index to be built (`indexing… 40%`).
     pub waiting: bool,
+    /// Enter was pressed while waiting: open the first hit once there are hits.
+    submitted: bool,
     /// Issue (catalogue index) and list row before the search, restored by `Esc`.
     pub saved: Option<(Option<usize>, usize)>,
     /// Hits in the selected article, in reading order.
@@ -99,6 +101,7 @@ impl SearchState {
         self.top = 0;
         self.total = None;
         self.waiting = false;
+        self.submitted = false;
         self.generation += 1;
     }
 }
@@ -120,7 +123,10 @@ pub(super) fn apply_edit(i: &mut SearchInput, e: &Edit) {
 }
 
 impl App {
+    /// Opening the search line starts the shelf's search index (issues in memory) on a
+    /// thread of its own; what is typed meanwhile waits for it, saying how far it is.
     pub(super) fn search_start(&mut self) {
+        self.browse.shelf.index_in_background();
         if !self.search.active() {
             self.search.saved = Some((self.browse.at, self.selected));
         }
@@ -193,6 +199,9 @@ impl App {
                     self.status = None;
                 }
                 self.search.refresh_hits(&self.library, self.current_ref());
+                if std::mem::take(&mut self.search.submitted) {
+                    self.open_first_hit();
+                }
             }
         }
         let Some(counter) = &self.search.counter else {
@@ -266,12 +275,18 @@ impl App {
             return;
         }
         if self.search.waiting {
-            // Still indexing: the tick shows the hits once there are any.
+            // Still indexing: the tick opens the first hit once there are hits.
             self.first_screen();
             if self.search.waiting {
+                self.search.submitted = true;
                 return;
             }
         }
+        self.open_first_hit();
+    }
+
+    /// What Enter does once the hits are in: the first hit opened, at its first match.
+    fn open_first_hit(&mut self) {
         if self.search.results.is_empty() {
             self.status = Some(format!("无匹配 no match for {}", self.search.query));
             return;

@@ -19,6 +19,8 @@ use crate::library::{SearchQuery, Shelf};
 use crate::model::ArticleKind;
 
 /// Where the commands read: the library on disk, or issues in memory.
+// One per command: the size of the library's variant does not matter.
+#[allow(clippy::large_enum_variant)]
 pub enum Source {
     Disk(DiskShelf),
     Memory(MemoryShelf),
@@ -99,20 +101,15 @@ pub fn open_source_noting(data: &[PathBuf]) -> Result<(Source, Option<String>)> 
 /// when it holds anything (or what can be read of it); else the bundled issue.
 pub fn reader_shelf(data: &[PathBuf]) -> Result<(Arc<dyn Shelf>, Vec<String>, Option<String>)> {
     if !data.is_empty() {
-        // Issues in memory are indexed for search on a thread of their own, so the first
-        // frame never waits for it.
+        // Issues in memory are indexed for search by the reader, on a thread of its own
+        // once the search line opens.
         let (library, warnings) = super::load_library_noting(data)?;
-        let shelf = MemoryShelf::new(library);
-        shelf.index_in_background();
-        return Ok((Arc::new(shelf), warnings, None));
+        return Ok((Arc::new(MemoryShelf::new(library)), warnings, None));
     }
     let (source, note) = open_source_noting(data)?;
     let shelf: Arc<dyn Shelf> = match source {
         Source::Disk(d) => Arc::new(d),
-        Source::Memory(m) => {
-            m.index_in_background();
-            Arc::new(m)
-        }
+        Source::Memory(m) => Arc::new(m),
     };
     Ok((shelf, Vec::new(), note))
 }

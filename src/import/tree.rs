@@ -107,10 +107,12 @@ pub fn load_by_issue(
     };
     for ((at, file), read) in read {
         let current = lib.issues.first().map(|i| (i.date.clone(), i.slug.clone()));
-        if current.is_some() && at.is_some() && current != at {
-            if let Err(e) = flush(&mut lib) {
-                return Some(Err(e));
-            }
+        if current.is_some()
+            && at.is_some()
+            && current != at
+            && let Err(e) = flush(&mut lib)
+        {
+            return Some(Err(e));
         }
         if let Err(e) = read.and_then(|r| merge_file(&file.path, r, &mut lib)) {
             warnings.push(e);
@@ -311,6 +313,8 @@ fn read_export(path: &Path) -> Result<Library, ImportError> {
 
 /// A file as read, before it joins the library: an export's issues, or a page with the
 /// text it was parsed from.
+// A window of them in flight at most: their size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum ReadFile {
     Export(Library),
     Page {

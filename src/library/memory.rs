@@ -1,7 +1,7 @@
 //! A [`Shelf`] over issues held in memory (`--data` files, the bundled issue): issues,
 //! pages and articles are served from the [`Library`] itself, and the search engine's
 //! index in RAM is built only when a search first needs it (or, for the reader, on a
-//! thread of its own from the start, [`MemoryShelf::index_in_background`]).
+//! thread of its own when its search line opens, [`Shelf::index_in_background`]).
 //!
 //! The issues are put in the order and shape the index would give them (a page number
 //! once per issue, the last page wins; issues by date then paper; pages in page order),
@@ -16,6 +16,9 @@ use crate::model::{Article, ArticleId, Issue, Library};
 
 use super::store::Store;
 use super::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery, Shelf};
+
+/// Articles few enough to index at once, on one thread.
+const SMALL: usize = 500;
 
 /// Issues held in memory, served through the [`Shelf`] contract; cheap to clone (the
 /// clones share the issues and the index).
@@ -77,24 +80,6 @@ impl MemoryShelf {
         }
     }
 
-    /// Starts building the search index on a thread of its own; a search made before
-    /// it is done waits for it ([`Shelf::indexing`] says how far it is).
-    pub fn index_in_background(&self) {
-        if self.inner.index.get().is_some() || self.inner.background.swap(true, Ordering::SeqCst) {
-            return;
-        }
-        let shelf = self.clone();
-        let spawned = std::thread::Builder::new()
-            .name("dubao-index".into())
-            .spawn(move || {
-                let _ = shelf.store();
-            });
-        if spawned.is_err() {
-            // Without a thread, the first search builds the index itself.
-            self.inner.background.store(false, Ordering::SeqCst);
-        }
-    }
-
     /// The index, built now if it is not yet. Should that fail (it needs threads and
     /// memory, nothing more), every search says why.
     fn store(&self) -> Result<&Store, LibraryError> {
@@ -129,7 +114,7 @@ impl Inner {
         let store = Store::in_ram()?;
         // One indexing thread for a few pages (the bundled issue); all cores for more.
         let threads = match self.total {
-            0..=500 => 1,
+            0..=SMALL => 1,
             _ => std::thread::available_parallelism().map_or(1, |n| n.get().min(4)),
         };
         let mut writer = store.writer(threads)?;
@@ -222,6 +207,29 @@ impl Shelf for MemoryShelf {
 
     fn search_pages(&self, query: &SearchQuery) -> Result<Vec<super::PageHit>, LibraryError> {
         self.store()?.search_pages(query)
+    }
+
+    /// Starts building the search index on a thread of its own; a search made before
+    /// it is done waits for it ([`Shelf::indexing`] says how far it is).
+    fn index_in_background(&self) {
+        if self.inner.total <= SMALL {
+            // A few pages (the bundled issue) index at once.
+            let _ = self.store();
+            return;
+        }
+        if self.inner.index.get().is_some() || self.inner.background.swap(true, Ordering::SeqCst) {
+            return;
+        }
+        let shelf = self.clone();
+        let spawned = std::thread::Builder::new()
+            .name("dubao-index".into())
+            .spawn(move || {
+                let _ = shelf.store();
+            });
+        if spawned.is_err() {
+            // Without a thread, the first search builds the index itself.
+            self.inner.background.store(false, Ordering::SeqCst);
+        }
     }
 
     fn indexing(&self) -> Option<u8> {

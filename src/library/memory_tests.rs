@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::import::load_bundled;
+use crate::library::Shelf;
 use crate::model::Page;
 
 #[test]
@@ -115,7 +116,21 @@ fn search_builds_the_index_once_and_the_background_reports_progress() {
         "the page given again replaced it"
     );
 
-    let other = MemoryShelf::new(load_bundled());
+    // More than a few articles: indexed on a thread of its own.
+    let one = load_bundled().issues.remove(0);
+    let issues = (0..=SMALL / 5)
+        .map(|n| {
+            let mut issue = one.clone();
+            issue.date = format!("2021-{:02}-{:02}", 1 + n / 28, 1 + n % 28);
+            for a in issue.pages.iter_mut().flat_map(|p| &mut p.articles) {
+                a.id.0 = format!("{}-{n}", a.id.0);
+            }
+            issue
+        })
+        .collect();
+    let other = MemoryShelf::new(Library { issues });
+    assert!(other.inner.total > SMALL);
+    assert_eq!(other.indexing(), None, "nothing asked for yet");
     other.index_in_background();
     // Until the thread is done it says how far it is; a search waits for it.
     if let Some(p) = other.indexing() {

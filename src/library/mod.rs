@@ -125,4 +125,7 @@ pub trait Shelf: Send + Sync {
     fn indexing(&self) -> Option<u8> {
         None
     }
+    /// Starts building the search index on a thread of its own, where it is built on
+    /// demand (issues in memory); a no-op where it is always there.
+    fn index_in_background(&self) {}
 }

@@ -88,8 +88,11 @@ fn fnv(bytes: &[u8]) -> u64 {
 pub const BUSY: &str =
     "another dubao (an import or a fetch) is writing to it; try again when it ends";
 
-/// The bytes budget of a writer's indexing threads (fewer, larger segments to merge).
-const WRITER_BYTES: usize = 512_000_000;
+/// The bytes budget of each of a writer's indexing threads, and of all of them: large
+/// enough for few segments to merge, small enough that an import of any size stays
+/// well under 300 MB resident.
+const THREAD_BYTES: usize = 48_000_000;
+const WRITER_BYTES: usize = 192_000_000;
 
 impl Store {
     /// Wraps an index: registers the tokenizers and opens a reader.
@@ -121,7 +124,7 @@ impl Store {
         let budget = if threads <= 1 {
             30_000_000
         } else {
-            WRITER_BYTES
+            (threads * THREAD_BYTES).min(WRITER_BYTES)
         };
         let writer = self
             .index

@@ -451,13 +451,17 @@ fn a_search_while_indexing_says_how_far_and_answers_once_ready() {
     assert!(app.search.results.is_empty());
     app.update(Action::SearchSubmit);
     assert_eq!(title(&app), "衡水打造营商环境", "nothing to open yet");
+    assert_eq!(app.focus, Focus::List);
     *shelf.percent.lock().unwrap() = Some(90);
     app.update(Action::Tick(std::time::Instant::now()));
     assert_eq!(app.status.as_deref(), Some("indexing… 90%"));
     *shelf.percent.lock().unwrap() = None;
     app.update(Action::Tick(std::time::Instant::now()));
-    assert_eq!(app.status, None);
+    assert!(!app.status.as_deref().unwrap_or("").contains("indexing"));
     assert_eq!(app.search.results.len(), 1);
     assert_eq!(app.search.results[0].title, "卫生健康委统筹推进");
     assert_eq!(app.search.total, Some(1));
+    // Enter, pressed while indexing, opens the hit now it is there.
+    assert_eq!(title(&app), "卫生健康委统筹推进");
+    assert_eq!(app.focus, Focus::Reader);
 }
