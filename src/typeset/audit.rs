@@ -224,7 +224,7 @@ fn mapping(fields: &[(Field, Vec<char>)], layout: &Layout, st: &Settings, rep: &
         for s in &line.spans {
             let Some(src) = s.source else {
                 // The `——` the typesetter puts before a subtitle stored without one.
-                let added_dash = s.role == Role::Subtitle && s.text == "——";
+                let added_dash = s.role == Role::Subtitle && s.text.chars().all(|c| c == '—');
                 if !added_dash && s.text.chars().any(|c| !is_space(c)) {
                     rep.faults
                         .push(format!("line {li}: unsourced text {:?}", s.text));
@@ -324,10 +324,11 @@ fn boundaries(
         if hard {
             continue;
         }
-        if headline(last.role) && ls.field == fs.field {
-            if let Some(t) = text_of(ls.field) {
-                headline_break(t, end, fs.start, blk.width, st, rep);
-            }
+        if headline(last.role)
+            && ls.field == fs.field
+            && let Some(t) = text_of(ls.field)
+        {
+            headline_break(t, end, fs.start, blk.width, st, rep);
         }
         let spaced = fs.field != ls.field || fs.start > end || is_space(p) || is_space(c);
         // A headline may break before a `——` opening its next phrase.
