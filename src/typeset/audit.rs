@@ -183,7 +183,8 @@ fn headline_break(
 ) {
     rep.headline_breaks += 1;
     let before: String = text[..end].iter().collect();
-    if before.trim_end_matches(is_space).ends_with(dash) {
+    let tail = before.trim_end_matches(is_space);
+    if tail.ends_with("——") || tail.ends_with('⸺') {
         rep.orphan_dashes += 1;
         rep.notes
             .push(format!("a dash ends a headline line: {before:?} / …"));
