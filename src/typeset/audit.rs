@@ -134,16 +134,18 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
 }
 
 /// Cells of the word `a..b` of `text` with what may not leave it: the marks that may
-/// not start or end a line next to it, a `——` that introduces it.
+/// not start or end a line next to it, a number its unit belongs to (`1000万标箱`), a
+/// `——` that introduces it.
 fn glued_width(text: &[char], a: usize, b: usize, st: &Settings) -> usize {
     let (mut x, mut y) = (a, b);
-    while x > 0 && no_end(text[x - 1]) {
+    let pp = |i: usize| i.checked_sub(2).map(|j| text[j]);
+    while x > 0 && (no_end(text[x - 1]) || cuts_unit(pp(x), text[x - 1], text[x])) {
         x -= 1;
     }
     if x >= 2 && dash(text[x - 1]) && dash(text[x - 2]) {
         x -= 2;
     }
-    while y < text.len() && no_start(text[y]) {
+    while y < text.len() && (no_start(text[y]) || cuts_unit(pp(y), text[y - 1], text[y])) {
         y += 1;
     }
     (x..y)
