@@ -136,16 +136,18 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
 }
 
 /// Cells of the word `a..b` of `text` with what may not leave it: the marks that may
-/// not start or end a line next to it, a `——` that introduces it.
+/// not start or end a line next to it, a number its unit belongs to (`1000万标箱`), a
+/// `——` that introduces it.
 fn glued_width(text: &[char], a: usize, b: usize, st: &Settings) -> usize {
     let (mut x, mut y) = (a, b);
-    while x > 0 && no_end(text[x - 1]) {
+    let pp = |i: usize| i.checked_sub(2).map(|j| text[j]);
+    while x > 0 && (no_end(text[x - 1]) || cuts_unit(pp(x), text[x - 1], text[x])) {
         x -= 1;
     }
     if x >= 2 && dash(text[x - 1]) && dash(text[x - 2]) {
         x -= 2;
     }
-    while y < text.len() && no_start(text[y]) {
+    while y < text.len() && (no_start(text[y]) || cuts_unit(pp(y), text[y - 1], text[y])) {
         y += 1;
     }
     (x..y)
@@ -185,7 +187,8 @@ fn headline_break(
 ) {
     rep.headline_breaks += 1;
     let before: String = text[..end].iter().collect();
-    if before.trim_end_matches(is_space).ends_with(dash) {
+    let tail = before.trim_end_matches(is_space);
+    if tail.ends_with("——") || tail.ends_with('⸺') {
         rep.orphan_dashes += 1;
         rep.notes
             .push(format!("a dash ends a headline line: {before:?} / …"));
@@ -226,7 +229,7 @@ fn mapping(fields: &[(Field, Vec<char>)], layout: &Layout, st: &Settings, rep: &
         for s in &line.spans {
             let Some(src) = s.source else {
                 // The `——` the typesetter puts before a subtitle stored without one.
-                let added_dash = s.role == Role::Subtitle && s.text == "——";
+                let added_dash = s.role == Role::Subtitle && s.text.chars().all(|c| c == '—');
                 if !added_dash && s.text.chars().any(|c| !is_space(c)) {
                     rep.faults
                         .push(format!("line {li}: unsourced text {:?}", s.text));
@@ -326,10 +329,11 @@ fn boundaries(
         if hard {
             continue;
         }
-        if headline(last.role) && ls.field == fs.field {
-            if let Some(t) = text_of(ls.field) {
-                headline_break(t, end, fs.start, blk.width, st, rep);
-            }
+        if headline(last.role)
+            && ls.field == fs.field
+            && let Some(t) = text_of(ls.field)
+        {
+            headline_break(t, end, fs.start, blk.width, st, rep);
         }
         let spaced = fs.field != ls.field || fs.start > end || is_space(p) || is_space(c);
         // A headline may break before a `——` opening its next phrase.

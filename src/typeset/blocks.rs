@@ -20,8 +20,9 @@ pub fn indent_cells(width: usize) -> usize {
     }
 }
 
-/// Where a headline divides into phrases: at spaces, and before a `——` inside it; a
-/// phrase that is only a dash, or ends with one, goes with the phrase it introduces.
+/// Where a headline divides into phrases: at spaces, and before a `——` inside it (not
+/// one that ends it); a phrase that is only a dash, or ends with one, goes with the
+/// phrase it introduces.
 /// Returns glyph ranges without the spaces.
 fn phrases(s: &Stream) -> Vec<(usize, usize)> {
     let c = &s.chars;
@@ -35,7 +36,9 @@ fn phrases(s: &Stream) -> Vec<(usize, usize)> {
             && c[i] == '—'
             && c[i + 1] == '—'
             && !is_space(c[i - 1])
-            && c[i - 1] != '—';
+            && c[i - 1] != '—'
+            // A kicker's closing `——` points at the title below: it stays on its line.
+            && !c[i..].iter().all(|&x| x == '—' || is_space(x));
         if i == c.len() || space || dash {
             if i > start {
                 match out.last_mut() {
@@ -156,10 +159,12 @@ pub fn centred(
     for l in &lines {
         let left = width.saturating_sub(l.used) / 2;
         let mut line = emit(&s, l, left, false, false);
-        if dash && l.start == 0 {
+        if dash && l.start < off {
             // The dash put before the subtitle is set as the subtitle, unsourced.
-            if let Some(sp) = line.spans.iter_mut().find(|sp| sp.text == "——") {
-                sp.role = role;
+            for sp in line.spans.iter_mut().filter(|sp| sp.source.is_none()) {
+                if !sp.text.is_empty() && sp.text.chars().all(|c| c == '—') {
+                    sp.role = role;
+                }
             }
         }
         out.push(line);

@@ -168,7 +168,8 @@ fn run_starts(s: &Stream, a: usize, b: usize) -> Vec<usize> {
 
 /// Glyph positions a headline phrase `a..b` may break before in lines of `width`
 /// cells, with `a` and `b` around them, and whether each is between two words: the
-/// allowed breaks where `word[j]` holds, none right after a `——`; inside a stretch
+/// allowed breaks where `word[j]` holds, none right after a `——` nor before one that
+/// ends the phrase; inside a stretch
 /// between two of them wider than a line, every allowed break as well (a word too wide
 /// for the line), not after a `——` unless nothing else is there.
 pub fn candidates(
@@ -180,7 +181,9 @@ pub fn candidates(
 ) -> Vec<(usize, bool)> {
     let ok = |j: usize| s.brk[j] == Brk::May;
     let mut edges: Vec<usize> = vec![a];
-    edges.extend((a + 1..b).filter(|&j| ok(j) && word[j] && !after_dash(s, a, j)));
+    // A `——` ending the phrase (a kicker's, pointing at the title) stays on its line.
+    let closing = |j: usize| s.chars[j..b].iter().all(|&c| matches!(c, '—' | '⸺'));
+    edges.extend((a + 1..b).filter(|&j| ok(j) && word[j] && !after_dash(s, a, j) && !closing(j)));
     edges.push(b);
     let mut out = Vec::with_capacity(edges.len());
     for w in edges.windows(2) {

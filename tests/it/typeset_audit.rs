@@ -21,12 +21,25 @@ fn sweep<'a>(pairs: impl Iterator<Item = (&'a Article, u16)>, st: &Settings) -> 
         let r = audit(a, &l, st);
         assert!(r.faults.is_empty(), "{} at {w}: {:#?}", a.id, r.faults);
         t.add_counts(&r);
+        t.notes.extend(r.notes);
     }
     t
 }
 
+/// The targets of issues 10 and 19. Without a gap beside a mark (issue 19: it reads as
+/// a typo, and one gap cannot straighten a line two cells short) more lines end short:
+/// on the corpus 2.1% instead of 1.1% (`examples/typeset_audit`), here at most 2.5%.
 fn assert_targets(name: &str, t: &Report) {
-    assert_flush(name, t, 15);
+    assert_flush(name, t, 25);
+    assert!(t.mark_gaps * 500 <= t.body_lines, "{name}: {t:?}");
+    assert_eq!(t.orphan_dashes, 0, "{name}: {:#?}", t.notes);
+    // A word of the segmenter split: a handful on the corpus, where a number's unit
+    // and the word after it make one (`1000万` / `标箱`).
+    assert!(
+        t.word_breaks * 1000 <= t.headline_breaks,
+        "{name}: {:#?}",
+        t.notes
+    );
 }
 
 /// The targets, with inner lines 2+ short at most `ragged` per mille.
@@ -83,12 +96,12 @@ fn own_fixtures_meet_the_targets_at_every_width() {
         assert_targets(&format!("fixtures {st:?}"), &t);
     }
     // ASCII punctuation kept (one cell, and a `,` takes no gap beside it) with
-    // two-cell quotes: odd widths everywhere, so a little more raggedness (1.7%).
+    // two-cell quotes: odd widths everywhere, so a little more raggedness.
     let st = Settings {
         ambiguous_wide: true,
         fullwidth_punct: false,
         ..Settings::default()
     };
     let t = sweep(arts.iter().flat_map(every), &st);
-    assert_flush(&format!("fixtures {st:?}"), &t, 20);
+    assert_flush(&format!("fixtures {st:?}"), &t, 30);
 }

@@ -32,7 +32,8 @@ fn check_all(st: Settings) {
         share * 100.0
     );
     assert!(
-        share <= 0.02,
+        // No gap beside a mark (issue 19): a little more raggedness than the 2% before.
+        share <= 0.025,
         "{ragged} of {turnovers} turnover lines ragged"
     );
 }

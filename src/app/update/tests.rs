@@ -316,11 +316,14 @@ fn measure_keys_narrow_and_widen_the_text_block() {
     }
     assert_eq!(app.settings.measure, widest);
     assert!(app.status.as_deref().is_some_and(|s| s.contains("widest")));
-    // ... and `<` acts at the first press.
-    let full = text_width(&app);
+    // ... and `<` narrows the text block at the first press.
+    let block = |app: &App| {
+        crate::typeset::measure::block(usize::from(app.panes().text.width), &app.settings).width
+    };
+    let full = block(&app);
     app.update(narrow.clone());
     assert_eq!(app.settings.measure, widest - 4);
-    assert!(text_width(&app) < full, "{} !< {full}", text_width(&app));
+    assert_eq!(block(&app), full - 4);
 }
 
 #[test]
