@@ -25,6 +25,7 @@
 use super::blocks::{Block, Kind, blocks};
 use super::draft::Draft;
 use super::evidence::{self, Run, THRESHOLD};
+use super::pagewide::{self, DatelineHabit};
 use super::stack::{self, StackLine};
 use super::{clean, dateline, rules, speaker};
 use crate::model::{Page, PageLine, PageLineKind, ParagraphKind};
@@ -37,12 +38,14 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
     let mut reader = Reader {
         by_indent,
         page: &text,
+        habit: DatelineHabit::of(&blocks),
         ..Reader::default()
     };
     for i in 0..blocks.len() {
         reader.read(&blocks, i);
     }
     reader.end();
+    pagewide::title_every_article(&mut reader.drafts);
     let date = if date.is_empty() { "undated" } else { date };
     let prefix = format!("{slug}/{date}/{number}");
     Page {
@@ -77,6 +80,8 @@ struct Reader<'a> {
     in_package: bool,
     /// The whole page text.
     page: &'a str,
+    /// Where the page puts its datelines.
+    habit: DatelineHabit,
 }
 
 impl<'a> Reader<'a> {
@@ -127,6 +132,7 @@ impl<'a> Reader<'a> {
         }
         let mut pending = std::mem::take(&mut self.pending);
         self.give_tail_to_current(&mut pending);
+        self.give_dash_lines_to_current(&mut pending);
         if let Some(split) = stack::orphan_split(&pending)
             && self.orphan_home_exists()
         {
@@ -159,9 +165,13 @@ impl<'a> Reader<'a> {
         self.in_package = pending
             .iter()
             .any(|l| matches!(l, StackLine::Heading(h) if evidence::is_editors_note(h)));
-        // A dateline standing alone above the headline opens this story.
+        // A dateline standing alone above the headline opens this story, unless it
+        // closes the one above.
+        let opens = self.drafts.last().is_some_and(|d| {
+            d.ends_with_lone_dateline() && self.habit.lone_dateline_opens(d, blocks[next].text)
+        });
         let dateline_above = match self.drafts.last_mut() {
-            Some(d) if d.ends_with_lone_dateline() => d.paras.pop(),
+            Some(d) if opens => d.paras.pop(),
             _ => None,
         };
         let dated = dateline_above.is_some() || dateline::starts_with_dateline(blocks[next].text);
@@ -196,6 +206,28 @@ impl<'a> Reader<'a> {
             taken += 1;
         }
         pending.drain(..taken);
+    }
+
+    /// `——` lines opening a run of headlines, over another headline, close the story
+    /// before (an editor's note signed `——编  者`, an epigraph's source): never a kicker.
+    fn give_dash_lines_to_current(&mut self, pending: &mut Vec<StackLine<'a>>) {
+        let Some(d) = self.drafts.last_mut().filter(|d| !d.paras.is_empty()) else {
+            return;
+        };
+        fn heading<'h>(l: Option<&StackLine<'h>>) -> Option<&'h str> {
+            match l {
+                Some(StackLine::Heading(h)) => Some(*h),
+                _ => None,
+            }
+        }
+        while let Some(h) = heading(pending.first()).filter(|h| rules::is_dash_subtitle(h))
+            && heading(pending.get(1)).is_some_and(|n| !rules::is_dash_subtitle(n))
+        {
+            // Signed `——编  者`, it opens a package of the stories after it.
+            self.in_package |= evidence::is_editors_note(h);
+            d.push(ParagraphKind::Text, h);
+            pending.remove(0);
+        }
     }
 
     /// What a lone headline-shaped line before body text at `next` is, when it stays in

@@ -38,7 +38,19 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
     }
     // `核心阅读` and the like under a headline open the story's first section.
     let mut subheads = Vec::new();
-    while headings.len() > 1 && headings.last().is_some_and(|h| rules::is_subhead_word(h)) {
+    // So does a short label under a headline its column tag closes (`…（工匠绝活）` over
+    // `绝活看点`): the tag ends the stack.
+    let label_under_tag = |h: &[&str]| {
+        let n = h.len();
+        n > 1
+            && h[n - 1].chars().all(rules::is_han)
+            && (2..=4).contains(&h[n - 1].chars().count())
+            && super::evidence::column_tagged(h[n - 2])
+    };
+    while headings.len() > 1
+        && (headings.last().is_some_and(|h| rules::is_subhead_word(h))
+            || label_under_tag(&headings))
+    {
         subheads.push(headings.pop().unwrap_or_default());
     }
     for s in subheads.into_iter().rev() {
@@ -60,12 +72,24 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
         }
         None if last > 0 => {
             // A dated report leans subtitle, but never tips an unmarked pair alone.
-            let evidence = subtitle_evidence(headings[last - 1], headings[last]);
-            if evidence + i32::from(dated) < 3 && evidence >= 1 {
-                // Unsure: the two lines stay one headline, as the web edition joins them.
+            let (upper, lower) = (headings[last - 1], headings[last]);
+            let evidence = subtitle_evidence(upper, lower);
+            let unsure = evidence + i32::from(dated) < 3 && evidence >= 1;
+            // Unsure, the lower line's own opening may still tell: a subtitle goes on
+            // with the title's subject, a headline under its kicker names its own.
+            let (goes_on, own) = (continues_subject(lower), names_own_subject(upper, lower));
+            if unsure && own && !goes_on {
+                last
+            } else if unsure && !goes_on {
+                // Still unsure: the two lines stay one headline, as the web edition
+                // joins them.
                 joined = true;
+                last - 1
+            } else if evidence >= 1 {
+                last - 1
+            } else {
+                last
             }
-            if evidence >= 1 { last - 1 } else { last }
         }
         None => last,
     };
@@ -79,6 +103,23 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
         draft.subtitle = Some(below.join(" "));
     }
     let mut above = headings[..title_at].to_vec();
+    // Metadata over the headline is the byline or the page's; a `——` line is never a
+    // kicker (it closes what stands above).
+    while let Some(&next) = above.last() {
+        match rules::metadata(next) {
+            Some(rules::Meta::Author) => append(&mut draft.byline, next),
+            Some(rules::Meta::Other) => page_lines.push(PageLine {
+                kind: page_line_kind(next, page_top),
+                text: next.to_owned(),
+            }),
+            None if rules::is_dash_subtitle(next) => page_lines.push(PageLine {
+                kind: PageLineKind::Other,
+                text: next.to_owned(),
+            }),
+            None => break,
+        }
+        above.pop();
+    }
     if let Some(&next) = above.last() {
         if rules::is_column_like(next) {
             draft.column = Some(next.to_owned());
@@ -127,6 +168,8 @@ const EVENTS: [&str; 16] = [
 /// kicker then title: the column tag `（…）` goes on the title; a subtitle spells out
 /// details in clauses the title does without.
 fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
+    let (upper, lower) = (super::script::fold(upper), super::script::fold(lower));
+    let (upper, lower) = (&*upper, &*lower);
     let tagged = |t: &str| {
         let t = t.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
         t.ends_with('）') && t.contains('（') && !t.starts_with('（')
@@ -151,6 +194,20 @@ fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
     if EVENTS.iter().any(|e| upper.ends_with(e)) {
         score += 1;
     }
+    // A line naming who presided or what was decided details the event above it.
+    const DECIDED: [&str; 5] = ["审议", "通过", "决定", "听取", "会见"];
+    if lower.ends_with("主持") || DECIDED.iter().any(|d| lower.starts_with(d)) {
+        score += 3;
+    }
+    // A display headline of two matched phrases (`校准坐标　强化担当`) over a long
+    // descriptive line: title and subtitle, the subtitle saying who did what.
+    if parallel(upper)
+        && !rules::at_most(lower, 19)
+        && !lower.contains(['“', '”'])
+        && !spaced(lower)
+    {
+        score += 3;
+    }
     if lower.contains("出席") {
         score += 1 + i32::from(lower.ends_with("讲话") || lower.ends_with("致辞"));
     }
@@ -169,6 +226,49 @@ fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
         score += 1;
     }
     score - kicker_evidence(upper, lower)
+}
+
+/// Whether the lower of two unmarked lines goes on with the subject of the line above,
+/// as a subtitle does: it opens on a figure, or on a verb or adverb with no subject of
+/// its own (`已在…`, `新增…`, `实现…`, `到2028年…`).
+fn continues_subject(lower: &str) -> bool {
+    const OPENINGS: [&str; 16] = [
+        "已", "将", "新增", "实现", "构建", "首次", "同比", "累计", "均", "到", "达", "共", "覆盖",
+        "进行", "预计", "超",
+    ];
+    let lower = super::script::fold_head(lower, 12);
+    lower.starts_with(|c: char| c.is_ascii_digit()) || OPENINGS.iter().any(|o| lower.starts_with(o))
+}
+
+/// Whether the lower of two unmarked lines is the headline under a kicker: it opens as
+/// a display phrase (`让…`, `把…`, `在…`, a quotation) or on a team as its subject, or
+/// the upper names an occasion (`2026年…锦标赛`, `…大师赛`, `…瑞典站`) rather than news.
+fn names_own_subject(upper: &str, lower: &str) -> bool {
+    let (upper, lower) = (
+        super::script::fold(upper),
+        super::script::fold_head(lower, 16),
+    );
+    let display = lower.starts_with(['让', '把', '在', '向', '“']);
+    let team = lower.chars().take(4).any(|c| c == '队');
+    let digits = upper.chars().take_while(char::is_ascii_digit).count();
+    let dated_occasion = digits == 4 && upper[digits..].starts_with('年') && !states_figure(&upper);
+    let occasion = upper.ends_with(['赛', '站']);
+    display || team || dated_occasion || occasion
+}
+
+/// Two phrases of the same length (two to six characters) set apart by a space.
+fn parallel(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split(rules::is_space)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let n = |p: &str| p.chars().count();
+    matches!(parts[..], [a, b] if n(a) == n(b) && (2..=6).contains(&n(a))
+        && a.chars().chain(b.chars()).all(rules::is_han))
+}
+
+fn spaced(text: &str) -> bool {
+    text.contains("  ") || text.contains('\u{3000}') || text.contains(' ')
 }
 
 /// Whether a line holds a number other than a year (`6.0%`, `206万亩`, not `2026年`).
@@ -384,7 +484,9 @@ mod tests {
             false,
             true,
         );
-        assert_eq!(d.title, "全市林地净增206万亩  实现首次回流");
+        // A subtitle going on with the title's subject (`实现…`) settles the pair.
+        assert_eq!(d.title, "全市林地净增206万亩");
+        assert_eq!(d.subtitle.as_deref(), Some("实现首次回流"));
     }
 
     #[test]
