@@ -433,86 +433,6 @@ impl<'a> Reader<'a> {
             .collect();
         self.put_lines(lines);
     }
-
-    /// Give the article at `at` the headline stack printed after its body.
-    fn give_head(&mut self, at: usize, pending: &[StackLine<'_>]) {
-        let (lines, head) = stack::build(pending, false);
-        self.put_lines(lines);
-        let d = &mut self.drafts[at];
-        d.column = head.column;
-        d.kicker = head.kicker;
-        d.title = head.title;
-        d.subtitle = head.subtitle;
-        if d.byline.is_none() {
-            d.byline = head.byline;
-        } else if let Some(b) = head.byline {
-            self.lines.push(PageLine {
-                kind: PageLineKind::Other,
-                text: b,
-            });
-        }
-        if let Some(c) = head.credit {
-            d.attach_credit(&c);
-        }
-        let mut paras = head.paras;
-        paras.append(&mut d.paras);
-        d.paras = paras;
-    }
-
-    /// Whether [`Self::orphan_home`] would find a home, without changing anything.
-    fn orphan_home_exists(&self) -> bool {
-        self.interview_inside().is_some() || self.headless().is_some()
-    }
-
-    /// Which article a headline stack printed after its body belongs to: an interview
-    /// that begins inside a story just before (split off here), or else the nearest
-    /// story that has no headline.
-    fn orphan_home(&mut self) -> Option<usize> {
-        if let Some((i, at)) = self.interview_inside() {
-            let tail = self.drafts[i].split_off(at);
-            self.drafts.insert(i + 1, tail);
-            return Some(i + 1);
-        }
-        self.headless()
-    }
-
-    /// For a headline stack left at the page's end: the last dated piece inside the last
-    /// article (a roundup's, or one whose headline was printed after it), split off.
-    fn dated_home(&mut self) -> Option<usize> {
-        let i = self.drafts.len().checked_sub(1)?;
-        let at = self.drafts[i].paras.iter().rposition(|p| {
-            p.kind == ParagraphKind::Text && dateline::starts_with_dateline(&p.text)
-        })?;
-        if at == 0 {
-            return None;
-        }
-        let tail = self.drafts[i].split_off(at);
-        self.drafts.push(tail);
-        Some(i + 1)
-    }
-
-    /// The nearest article (within reach) inside which an interview begins after other
-    /// text, and the paragraph where it does.
-    fn interview_inside(&self) -> Option<(usize, usize)> {
-        let first = self.drafts.len().saturating_sub(HOME_REACH);
-        (first..self.drafts.len()).rev().find_map(|i| {
-            let texts: Vec<&str> = self.drafts[i]
-                .paras
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect();
-            speaker::interview_start(&texts).map(|at| (i, at))
-        })
-    }
-
-    /// The nearest article (within reach) without a headline.
-    fn headless(&self) -> Option<usize> {
-        let first = self.drafts.len().saturating_sub(HOME_REACH);
-        self.drafts[first..]
-            .iter()
-            .rposition(|d| !d.has_head())
-            .map(|i| first + i)
-    }
 }
 
 /// Whether the body at `next` is a short caption closed by a photo credit.
@@ -527,6 +447,9 @@ fn photo_follows(blocks: &[Block<'_>], next: usize) -> bool {
             .get(next + body)
             .is_some_and(|b| b.kind == Kind::Credit)
 }
+
+#[path = "page_orphans.rs"]
+mod orphans;
 
 #[cfg(test)]
 #[path = "page_tests.rs"]

@@ -86,7 +86,7 @@ fn table_layout_e_paper_with_enpproperty() {
     let a = &issue.pages[0].articles[0];
     assert_eq!(a.kicker.as_deref(), Some("奋进新征程"));
     assert_eq!(a.title, "振兴之路");
-    assert_eq!(a.subtitle.as_deref(), Some("——来自一线的报道"));
+    assert_eq!(a.subtitle.as_deref(), Some("来自一线的报道"));
     assert_eq!(a.byline.as_deref(), Some("记者 王五"));
     assert_eq!(a.dateline.as_deref(), Some("新华社北京4月26日电"));
     // Navigation, the date line, the source line and the script are all gone.
