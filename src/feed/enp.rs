@@ -33,13 +33,21 @@ impl Props {
     pub fn parse(body: &str) -> Props {
         Props {
             title: field(body, "title"),
-            subtitle: field(body, "subtitle"),
+            subtitle: field(body, "subtitle").map(|s| undashed(&s)),
             introtitle: field(body, "introtitle"),
             author: field(body, "author"),
             date: field(body, "date"),
             nodename: field(body, "nodename"),
         }
     }
+}
+
+/// A 副题 as stored: without the `——` that opens it in print (the typesetter sets the
+/// dash when it sets the stack).
+pub fn undashed(text: &str) -> String {
+    text.trim_start_matches(['—', '⸺', '─', '－', '-'])
+        .trim_start()
+        .to_owned()
 }
 
 /// The text between `<name>` and `</name>`; its content may itself be HTML or escaped.
@@ -63,7 +71,7 @@ mod tests {
         );
         let p = Props::find(&doc).unwrap_or_default();
         assert_eq!(p.title.as_deref(), Some("大标题"));
-        assert_eq!(p.subtitle.as_deref(), Some("——副题"));
+        assert_eq!(p.subtitle.as_deref(), Some("副题"));
         assert_eq!(p.introtitle, None);
         assert_eq!(p.author.as_deref(), Some("记者 王五"));
         assert_eq!(p.date.as_deref(), Some("2026-04-27"));

@@ -173,10 +173,25 @@ impl Stack {
         })
     }
 
+    /// Whether a body block repeats a line of the stack (spaces and a subtitle's `——`
+    /// aside), as table-laid e-papers print the headline again over the text.
     fn has(&self, text: &str) -> bool {
-        text == self.title
-            || self.kicker.as_deref() == Some(text)
-            || self.subtitle.as_deref() == Some(text)
+        let key = |t: &str| -> String {
+            super::enp::undashed(t)
+                .chars()
+                .filter(|c| !html::is_blank(*c))
+                .collect()
+        };
+        let text = key(text);
+        !text.is_empty()
+            && [
+                Some(self.title.as_str()),
+                self.kicker.as_deref(),
+                self.subtitle.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .any(|line| key(line) == text)
     }
 }
 
@@ -343,9 +358,23 @@ fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Optio
         if is_furniture(&text) || stack.has(&text) {
             continue;
         }
-        if (i == 0 || i == last) && article.byline.is_none() && is_byline(&text, i == last) {
-            article.byline = Some(text);
-            continue;
+        // The byline under the stack (after a repeated headline), or closing the text.
+        let leading = article.paragraphs.is_empty() && i < 4;
+        if (leading || i == last) && is_byline(&text, i == last) {
+            match &article.byline {
+                None => {
+                    article.byline = Some(text);
+                    continue;
+                }
+                // The byline the item already gives, printed again over the text.
+                Some(b)
+                    if squeezed(b) == squeezed(&text)
+                        || squeezed(&text).ends_with(&squeezed(b)) =>
+                {
+                    continue;
+                }
+                Some(_) => {}
+            }
         }
         if let Some(label) = column_label(&text)
             && article
@@ -438,6 +467,10 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
         head.trim_matches(html::is_blank).to_string(),
         Some(tail.to_string()),
     )
+}
+
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !html::is_blank(*c)).collect()
 }
 
 /// A byline: the importer's rule, or at the end of the body, a bracketed list of who

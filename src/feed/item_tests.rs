@@ -71,6 +71,7 @@ fn table_layout_with_enpproperty() {
     let a = &p.article;
     assert_eq!(a.kicker.as_deref(), Some("奋进新征程"));
     assert_eq!(a.title, "振兴之路");
+    // Stored without its dash: the typesetter sets it.
     assert_eq!(a.subtitle.as_deref(), Some("来自一线的报道"));
     assert_eq!(a.byline.as_deref(), Some("记者 王五"));
     assert_eq!(p.date.as_deref(), Some("2026-04-27"));
@@ -174,4 +175,22 @@ fn a_caption_gives_up_its_credit() {
         split("一张没有署名的图。"),
         ("一张没有署名的图。".into(), None)
     );
+}
+
+#[test]
+fn a_table_laid_item_repeats_neither_its_headline_nor_its_byline_in_the_body() {
+    let html = r##"<html><body><table><tr><td><founder-content><p>振兴之路</p><p>——来自一线的报道</p><p>新华社记者  王  五</p><p>　　新华社北京4月26日电　正文一。</p><p>　　正文二。</p></founder-content></td></tr></table>
+<!--enpproperty <articleid>1</articleid><date>2026-04-27</date><author>新华社记者 王五</author><title>振兴之路</title><subtitle>——来自一线的报道</subtitle><introtitle></introtitle><nodename>要闻</nodename>/enpproperty--></body></html>"##;
+    let p = parse(&Source {
+        title: "振兴之路".into(),
+        html: Some(html.into()),
+        ..Source::default()
+    });
+    let a = p.article;
+    assert_eq!(a.title, "振兴之路");
+    assert_eq!(a.subtitle.as_deref(), Some("来自一线的报道"));
+    assert_eq!(a.byline.as_deref(), Some("新华社记者 王五"));
+    let texts: Vec<&str> = a.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, vec!["正文一。", "正文二。"]);
+    assert_eq!(a.dateline.as_deref(), Some("新华社北京4月26日电"));
 }

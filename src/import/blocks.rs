@@ -60,6 +60,7 @@ pub(super) fn blocks(text: &str) -> (Vec<Block<'_>>, bool) {
         mark_clause_headlines(&mut blocks);
     }
     mark_bare_bylines(&mut blocks);
+    mark_metadata(&mut blocks);
     (blocks, by_indent)
 }
 
@@ -135,6 +136,34 @@ fn mark_bare_bylines(blocks: &mut [Block<'_>]) {
     }
 }
 
+/// Metadata lines under a headline (`作者：…`, `来源：…`, `字数：1684字`) are never its
+/// title nor its body: the author's is the byline, the others belong to the page. A
+/// date line under a story's text (a signed letter's `2023年7月20日`) stays in the story.
+fn mark_metadata(blocks: &mut [Block<'_>]) {
+    let mut under_head = false;
+    let mut text_before = false;
+    for b in blocks.iter_mut() {
+        let meta = rules::metadata(b.text).filter(|_| b.kind != Kind::PageCredit);
+        match meta {
+            Some(rules::Meta::Author) if under_head => b.kind = Kind::Byline,
+            Some(rules::Meta::Other) if under_head => b.kind = Kind::PageOther,
+            _ => {}
+        }
+        let bare_date = b.kind == Kind::PageOther
+            && meta.is_none()
+            && !b.text.contains("星期")
+            && !b.text.starts_with('第')
+            && !b.text.starts_with('《');
+        if bare_date && text_before {
+            b.kind = Kind::Body;
+        }
+        // Metadata lines may follow one another under the stack.
+        under_head =
+            matches!(b.kind, Kind::Heading | Kind::Byline) || (under_head && meta.is_some());
+        text_before |= b.kind == Kind::Body;
+    }
+}
+
 /// The width in cells of a line's leading spaces (a full-width space counts two).
 fn indent_width(lead: &str) -> usize {
     lead.chars()
@@ -192,6 +221,8 @@ fn classify(text: &str, indented: bool, by_indent: bool) -> Kind {
         Kind::Byline
     } else if rules::is_source_note(text)
         || dateline::starts_with_dateline(text)
+        // A line closed by a colon opens what follows (a letter's `尊敬的…：`).
+        || text.ends_with(['：', ':'])
         || speaker::label_len(text).is_some_and(|n| {
             let name = text[..n].trim_end_matches([':', '：']);
             // An indented line opening with a name and colon is speech, however short.

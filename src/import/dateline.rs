@@ -6,6 +6,7 @@
 //! brackets or as `记者 某某 某某`.
 
 use super::rules::{self, is_han, is_space};
+use super::script;
 
 /// How far into a paragraph the 讯/电 may stand.
 const HEAD_MAX: usize = 24;
@@ -26,7 +27,37 @@ pub fn starts_with_dateline(text: &str) -> bool {
     dateline_len(text).is_some()
 }
 
+/// How many bytes of a paragraph's opening are read for a dateline, folded to one script.
+const READ_MAX: usize = 600;
+
 fn dateline_len(full: &str) -> Option<usize> {
+    // Read in either script: the fold keeps byte offsets.
+    let folded = script::fold_head(full, READ_MAX);
+    dateline_len_folded(&folded).or_else(|| bracketed_len(&folded))
+}
+
+/// `（中央社記者林曉台北3日電）今天…`: a dateline in brackets opening the paragraph (as
+/// Taiwan's agency prints it), when text follows; alone in brackets it closes a story.
+fn bracketed_len(text: &str) -> Option<usize> {
+    let (open, close) = match text.chars().next()? {
+        '（' => ('（', '）'),
+        '(' => ('(', ')'),
+        _ => return None,
+    };
+    let inner_at = open.len_utf8();
+    let close_at = inner_at
+        + text[inner_at..]
+            .char_indices()
+            .take(HEAD_MAX + 16)
+            .find(|&(_, c)| c == close)?
+            .0;
+    let inner = &text[inner_at..close_at];
+    let end = close_at + close.len_utf8();
+    let whole = dateline_len_folded(inner).is_some_and(|n| n == inner.len());
+    (whole && !text[end..].trim_start_matches(is_space).is_empty()).then_some(end)
+}
+
+fn dateline_len_folded(full: &str) -> Option<usize> {
     // `■本报讯` in a column of briefs: the mark goes with the dateline.
     let text = full.trim_start_matches(|c| rules::is_ornament(c) || is_space(c));
     let lead = full.len() - text.len();
@@ -110,7 +141,7 @@ fn reporters_len(text: &str) -> usize {
     let mut pos = 0;
     for token in t.split_inclusive(|c: char| is_space(c) || c == '、') {
         let mut word = token.trim_end_matches(|c: char| is_space(c) || c == '、');
-        if let Some(i) = word.find("报道") {
+        if let Some(i) = word.find("报道").or_else(|| word.find("报导")) {
             word = &word[..i + "报道".len()];
         }
         if word.is_empty() {
@@ -122,7 +153,7 @@ fn reporters_len(text: &str) -> usize {
         }
         end = pos + word.len();
         pos += token.len();
-        if word.ends_with("报道") {
+        if word.ends_with("报道") || word.ends_with("报导") {
             break;
         }
     }
@@ -143,7 +174,10 @@ fn is_reporter_token(word: &str) -> bool {
         .iter()
         .find_map(|r| word.strip_prefix(r))
         .unwrap_or(word);
-    let w = w.strip_suffix("报道").unwrap_or(w);
+    let w = w
+        .strip_suffix("报道")
+        .or_else(|| w.strip_suffix("报导"))
+        .unwrap_or(w);
     let n = w.chars().count();
     (n == 0 && w.len() < word.len()) || ((2..=4).contains(&n) && w.chars().all(is_han))
 }

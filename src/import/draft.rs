@@ -29,6 +29,8 @@ pub struct Draft {
     /// them: the paragraph before it is the caption.
     pub credit_after: Option<usize>,
     pub paras: Vec<DraftPara>,
+    /// The title is a copy of the opening clause: the page printed no headline.
+    pub headless: bool,
 }
 
 /// A block opening on a date or a time word, as paragraphs do and the rest of a
@@ -44,7 +46,10 @@ fn opens_on_time(text: &str) -> bool {
         "日前，",
         "此前，",
     ];
-    if WORDS.iter().any(|w| text.starts_with(w)) {
+    if WORDS
+        .iter()
+        .any(|w| super::script::fold_head(text, 16).starts_with(w))
+    {
         return true;
     }
     let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
@@ -214,7 +219,9 @@ impl Draft {
         {
             p.kind = ParagraphKind::Caption;
         }
-        let kind = if interview.is_some() {
+        let kind = if self.headless {
+            ArticleKind::Other
+        } else if interview.is_some() {
             ArticleKind::Interview
         } else if photo {
             ArticleKind::Photo

@@ -149,6 +149,7 @@ pub fn is_digest(d: &Draft) -> bool {
     heads
         .into_iter()
         .flatten()
+        .map(super::script::fold)
         .any(|h| h.contains("摘编") || h.contains("摘登"))
 }
 
@@ -175,7 +176,11 @@ pub fn signs_digest_piece(current: &Draft, line: &str) -> bool {
 
 /// A headline closed by a column tag: `汇聚银发力量（编辑手记）`.
 pub fn column_tagged(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
+    if !rules::at_most(text, 90) {
+        return false;
+    }
+    let folded = super::script::fold(text);
+    let t = folded.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
     // `某某（某大学教授）`: a participant's name and post, not a tagged headline.
     let named = t.split_once('（').is_some_and(|(name, post)| {
         let post = post.trim_end_matches('）');
@@ -187,7 +192,7 @@ pub fn column_tagged(text: &str) -> bool {
 /// The stock headline of a photo feature: `图片报道`, `图片新闻`.
 pub fn is_photo_heading(text: &str) -> bool {
     matches!(
-        text,
+        &*super::script::fold_head(text, 16),
         "图片报道" | "图片新闻" | "新闻图片" | "新闻图说" | "图说"
     )
 }
@@ -208,6 +213,11 @@ pub fn closed(d: &Draft) -> bool {
 
 /// A credit closing a story: `（本报记者 苏雁）`, `（作者：…）`, `（新华社记者 某某）`.
 pub fn is_closing_credit(text: &str) -> bool {
+    if !rules::at_most(text, 60) {
+        return false;
+    }
+    let folded = super::script::fold(text);
+    let text = &*folded;
     let bracketed = (text.starts_with('（') && text.ends_with('）'))
         || (text.starts_with('(') && text.ends_with(')'));
     bracketed
@@ -221,7 +231,7 @@ pub fn is_closing_credit(text: &str) -> bool {
 /// A caption that ends with its photographer: `…。本报记者  某某摄`, `（某某摄）`.
 pub fn ends_with_photo_credit(text: &str) -> bool {
     let t = text.trim_end_matches(['）', ')']);
-    t.ends_with('摄') || t.ends_with("供图")
+    t.ends_with(['摄', '攝']) || t.ends_with("供图") || t.ends_with("供圖")
 }
 
 /// An editor's note that opens a package: `编者按`, or signed `——编  者`.
@@ -231,8 +241,11 @@ pub fn is_editors_note(text: &str) -> bool {
         .rev()
         .take(8)
         .filter(|&c| !rules::is_space(c))
+        .map(super::script::fold_char)
         .collect();
-    text.starts_with("编者按") || squeezed.starts_with("者编——") || squeezed.starts_with("者编—")
+    super::script::fold_head(text, 9).starts_with("编者按")
+        || squeezed.starts_with("者编——")
+        || squeezed.starts_with("者编—")
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@
 use super::blocks::{Block, Kind, blocks};
 use super::draft::Draft;
 use super::evidence::{self, Run, THRESHOLD};
+use super::pagewide::{self, DatelineHabit};
 use super::stack::{self, StackLine};
 use super::{clean, dateline, rules, speaker};
 use crate::model::{Page, PageLine, PageLineKind, ParagraphKind};
@@ -37,12 +38,14 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
     let mut reader = Reader {
         by_indent,
         page: &text,
+        habit: DatelineHabit::of(&blocks),
         ..Reader::default()
     };
     for i in 0..blocks.len() {
         reader.read(&blocks, i);
     }
     reader.end();
+    pagewide::title_every_article(&mut reader.drafts);
     let date = if date.is_empty() { "undated" } else { date };
     let prefix = format!("{slug}/{date}/{number}");
     Page {
@@ -77,6 +80,8 @@ struct Reader<'a> {
     in_package: bool,
     /// The whole page text.
     page: &'a str,
+    /// Where the page puts its datelines.
+    habit: DatelineHabit,
 }
 
 impl<'a> Reader<'a> {
@@ -127,6 +132,7 @@ impl<'a> Reader<'a> {
         }
         let mut pending = std::mem::take(&mut self.pending);
         self.give_tail_to_current(&mut pending);
+        self.give_dash_lines_to_current(&mut pending);
         if let Some(split) = stack::orphan_split(&pending)
             && self.orphan_home_exists()
         {
@@ -159,9 +165,13 @@ impl<'a> Reader<'a> {
         self.in_package = pending
             .iter()
             .any(|l| matches!(l, StackLine::Heading(h) if evidence::is_editors_note(h)));
-        // A dateline standing alone above the headline opens this story.
+        // A dateline standing alone above the headline opens this story, unless it
+        // closes the one above.
+        let opens = self.drafts.last().is_some_and(|d| {
+            d.ends_with_lone_dateline() && self.habit.lone_dateline_opens(d, blocks[next].text)
+        });
         let dateline_above = match self.drafts.last_mut() {
-            Some(d) if d.ends_with_lone_dateline() => d.paras.pop(),
+            Some(d) if opens => d.paras.pop(),
             _ => None,
         };
         let dated = dateline_above.is_some() || dateline::starts_with_dateline(blocks[next].text);
@@ -196,6 +206,28 @@ impl<'a> Reader<'a> {
             taken += 1;
         }
         pending.drain(..taken);
+    }
+
+    /// `——` lines opening a run of headlines, over another headline, close the story
+    /// before (an editor's note signed `——编  者`, an epigraph's source): never a kicker.
+    fn give_dash_lines_to_current(&mut self, pending: &mut Vec<StackLine<'a>>) {
+        let Some(d) = self.drafts.last_mut().filter(|d| !d.paras.is_empty()) else {
+            return;
+        };
+        fn heading<'h>(l: Option<&StackLine<'h>>) -> Option<&'h str> {
+            match l {
+                Some(StackLine::Heading(h)) => Some(*h),
+                _ => None,
+            }
+        }
+        while let Some(h) = heading(pending.first()).filter(|h| rules::is_dash_subtitle(h))
+            && heading(pending.get(1)).is_some_and(|n| !rules::is_dash_subtitle(n))
+        {
+            // Signed `——编  者`, it opens a package of the stories after it.
+            self.in_package |= evidence::is_editors_note(h);
+            d.push(ParagraphKind::Text, h);
+            pending.remove(0);
+        }
     }
 
     /// What a lone headline-shaped line before body text at `next` is, when it stays in
@@ -401,86 +433,6 @@ impl<'a> Reader<'a> {
             .collect();
         self.put_lines(lines);
     }
-
-    /// Give the article at `at` the headline stack printed after its body.
-    fn give_head(&mut self, at: usize, pending: &[StackLine<'_>]) {
-        let (lines, head) = stack::build(pending, false);
-        self.put_lines(lines);
-        let d = &mut self.drafts[at];
-        d.column = head.column;
-        d.kicker = head.kicker;
-        d.title = head.title;
-        d.subtitle = head.subtitle;
-        if d.byline.is_none() {
-            d.byline = head.byline;
-        } else if let Some(b) = head.byline {
-            self.lines.push(PageLine {
-                kind: PageLineKind::Other,
-                text: b,
-            });
-        }
-        if let Some(c) = head.credit {
-            d.attach_credit(&c);
-        }
-        let mut paras = head.paras;
-        paras.append(&mut d.paras);
-        d.paras = paras;
-    }
-
-    /// Whether [`Self::orphan_home`] would find a home, without changing anything.
-    fn orphan_home_exists(&self) -> bool {
-        self.interview_inside().is_some() || self.headless().is_some()
-    }
-
-    /// Which article a headline stack printed after its body belongs to: an interview
-    /// that begins inside a story just before (split off here), or else the nearest
-    /// story that has no headline.
-    fn orphan_home(&mut self) -> Option<usize> {
-        if let Some((i, at)) = self.interview_inside() {
-            let tail = self.drafts[i].split_off(at);
-            self.drafts.insert(i + 1, tail);
-            return Some(i + 1);
-        }
-        self.headless()
-    }
-
-    /// For a headline stack left at the page's end: the last dated piece inside the last
-    /// article (a roundup's, or one whose headline was printed after it), split off.
-    fn dated_home(&mut self) -> Option<usize> {
-        let i = self.drafts.len().checked_sub(1)?;
-        let at = self.drafts[i].paras.iter().rposition(|p| {
-            p.kind == ParagraphKind::Text && dateline::starts_with_dateline(&p.text)
-        })?;
-        if at == 0 {
-            return None;
-        }
-        let tail = self.drafts[i].split_off(at);
-        self.drafts.push(tail);
-        Some(i + 1)
-    }
-
-    /// The nearest article (within reach) inside which an interview begins after other
-    /// text, and the paragraph where it does.
-    fn interview_inside(&self) -> Option<(usize, usize)> {
-        let first = self.drafts.len().saturating_sub(HOME_REACH);
-        (first..self.drafts.len()).rev().find_map(|i| {
-            let texts: Vec<&str> = self.drafts[i]
-                .paras
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect();
-            speaker::interview_start(&texts).map(|at| (i, at))
-        })
-    }
-
-    /// The nearest article (within reach) without a headline.
-    fn headless(&self) -> Option<usize> {
-        let first = self.drafts.len().saturating_sub(HOME_REACH);
-        self.drafts[first..]
-            .iter()
-            .rposition(|d| !d.has_head())
-            .map(|i| first + i)
-    }
 }
 
 /// Whether the body at `next` is a short caption closed by a photo credit.
@@ -495,6 +447,9 @@ fn photo_follows(blocks: &[Block<'_>], next: usize) -> bool {
             .get(next + body)
             .is_some_and(|b| b.kind == Kind::Credit)
 }
+
+#[path = "page_orphans.rs"]
+mod orphans;
 
 #[cfg(test)]
 #[path = "page_tests.rs"]

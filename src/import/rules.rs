@@ -131,7 +131,12 @@ pub fn is_long_heading_like(text: &str) -> bool {
 
 /// A note naming where figures come from: `数据来源：…`, `资料来源：…`.
 pub fn is_source_note(text: &str) -> bool {
-    let head = &text[..text.char_indices().nth(6).map_or(text.len(), |(i, _)| i)];
+    let folded = super::script::fold_head(text, 24);
+    let folded_head = &*folded;
+    let head = &folded_head[..folded_head
+        .char_indices()
+        .nth(6)
+        .map_or(folded_head.len(), |(i, _)| i)];
     head.contains("来源：")
         || head.contains("来源:")
         || (at_most(text, 80)
@@ -202,11 +207,15 @@ fn is_role_and_names(text: &str) -> bool {
     for token in
         text[pos..].split(|c: char| is_space(c) || matches!(c, '、' | '/' | '／' | '，' | ','))
     {
-        if token.is_empty() || token == "报道" {
+        // `报导`: the Taiwan form of `报道`, once folded.
+        if token.is_empty() || token == "报道" || token == "报导" {
             continue;
         }
         let rest = strip_role(token).unwrap_or(token);
-        let rest = rest.strip_suffix("报道").unwrap_or(rest);
+        let rest = rest
+            .strip_suffix("报道")
+            .or_else(|| rest.strip_suffix("报导"))
+            .unwrap_or(rest);
         if !rest.is_empty() {
             tokens.push(rest);
         }
@@ -270,6 +279,8 @@ pub fn is_byline(text: &str) -> bool {
     if !at_most(text, CREDIT_MAX) || is_photo_credit(text) {
         return false;
     }
+    let folded = super::script::fold(text);
+    let text = &*folded;
     let inner = unbracket(text);
     // `文/张三`, `文·图/本报记者 张三`: who wrote (and shot) it.
     let signed = ["文/", "文／", "图/", "图／", "文图/", "文·图/", "文·图／"]
@@ -295,6 +306,8 @@ pub fn is_photo_credit(text: &str) -> bool {
     if !at_most(text, CREDIT_MAX) {
         return false;
     }
+    let folded = super::script::fold(text);
+    let text = &*folded;
     // `王  彪摄（影像中国）`: a column tag may follow the credit.
     let text = match text.rfind('（') {
         Some(at) if at > 0 && text.ends_with('）') && text[..at].ends_with('摄') => &text[..at],
@@ -353,7 +366,9 @@ pub fn is_page_credit(text: &str) -> bool {
         "主编",
         "统筹",
     ];
-    let t = unbracket(text);
+    // The job opens the line: its first dozen characters, read in either script.
+    let folded = super::script::fold_head(text, 60);
+    let t = unbracket(&folded);
     // `本版责编`, `一版责编`, `12版责编`: the page's own staff, or the issue's.
     let page = t
         .char_indices()
@@ -451,7 +466,7 @@ const SUBHEAD_WORDS: [&str; 16] = [
 
 /// A fixed in-story heading such as `核心阅读`.
 pub fn is_subhead_word(text: &str) -> bool {
-    SUBHEAD_WORDS.contains(&text)
+    at_most(text, 8) && SUBHEAD_WORDS.contains(&&*super::script::fold(text))
 }
 
 /// A numbered section heading: `一、…`, `（二）…`, `3.…`.
@@ -488,7 +503,7 @@ pub fn is_dash_subtitle(text: &str) -> bool {
     text.starts_with(['—', '⸺', '─', '－']) || text.starts_with("--")
 }
 
-pub use super::signature::{is_bare_name, is_signature};
+pub use super::signature::{Meta, is_bare_name, is_signature, metadata};
 
 #[cfg(test)]
 #[path = "rules_tests.rs"]

@@ -176,7 +176,7 @@ pub fn norm(text: &str) -> String {
 /// A staff line: `本版责编：…`, `一版责编：…`.
 fn is_staff_line(text: &str) -> bool {
     let t = norm(text);
-    let head: String = t.chars().take(8).collect();
+    let head: String = t.chars().take(8).map(super::script::fold_char).collect();
     head.contains("责编") || head.contains("责任编辑")
 }
 

@@ -38,7 +38,19 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
     }
     // `核心阅读` and the like under a headline open the story's first section.
     let mut subheads = Vec::new();
-    while headings.len() > 1 && headings.last().is_some_and(|h| rules::is_subhead_word(h)) {
+    // So does a short label under a headline its column tag closes (`…（工匠绝活）` over
+    // `绝活看点`): the tag ends the stack.
+    let label_under_tag = |h: &[&str]| {
+        let n = h.len();
+        n > 1
+            && h[n - 1].chars().all(rules::is_han)
+            && (2..=4).contains(&h[n - 1].chars().count())
+            && super::evidence::column_tagged(h[n - 2])
+    };
+    while headings.len() > 1
+        && (headings.last().is_some_and(|h| rules::is_subhead_word(h))
+            || label_under_tag(&headings))
+    {
         subheads.push(headings.pop().unwrap_or_default());
     }
     for s in subheads.into_iter().rev() {
@@ -60,12 +72,24 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
         }
         None if last > 0 => {
             // A dated report leans subtitle, but never tips an unmarked pair alone.
-            let evidence = subtitle_evidence(headings[last - 1], headings[last]);
-            if evidence + i32::from(dated) < 3 && evidence >= 1 {
-                // Unsure: the two lines stay one headline, as the web edition joins them.
+            let (upper, lower) = (headings[last - 1], headings[last]);
+            let evidence = subtitle_evidence(upper, lower);
+            let unsure = evidence + i32::from(dated) < 3 && evidence >= 1;
+            // Unsure, the lower line's own opening may still tell: a subtitle goes on
+            // with the title's subject, a headline under its kicker names its own.
+            let (goes_on, own) = (continues_subject(lower), names_own_subject(upper, lower));
+            if unsure && own && !goes_on {
+                last
+            } else if unsure && !goes_on {
+                // Still unsure: the two lines stay one headline, as the web edition
+                // joins them.
                 joined = true;
+                last - 1
+            } else if evidence >= 1 {
+                last - 1
+            } else {
+                last
             }
-            if evidence >= 1 { last - 1 } else { last }
         }
         None => last,
     };
@@ -79,6 +103,23 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
         draft.subtitle = Some(below.join(" "));
     }
     let mut above = headings[..title_at].to_vec();
+    // Metadata over the headline is the byline or the page's; a `——` line is never a
+    // kicker (it closes what stands above).
+    while let Some(&next) = above.last() {
+        match rules::metadata(next) {
+            Some(rules::Meta::Author) => append(&mut draft.byline, next),
+            Some(rules::Meta::Other) => page_lines.push(PageLine {
+                kind: page_line_kind(next, page_top),
+                text: next.to_owned(),
+            }),
+            None if rules::is_dash_subtitle(next) => page_lines.push(PageLine {
+                kind: PageLineKind::Other,
+                text: next.to_owned(),
+            }),
+            None => break,
+        }
+        above.pop();
+    }
     if let Some(&next) = above.last() {
         if rules::is_column_like(next) {
             draft.column = Some(next.to_owned());
@@ -127,6 +168,8 @@ const EVENTS: [&str; 16] = [
 /// kicker then title: the column tag `（…）` goes on the title; a subtitle spells out
 /// details in clauses the title does without.
 fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
+    let (upper, lower) = (super::script::fold(upper), super::script::fold(lower));
+    let (upper, lower) = (&*upper, &*lower);
     let tagged = |t: &str| {
         let t = t.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
         t.ends_with('）') && t.contains('（') && !t.starts_with('（')
@@ -151,6 +194,20 @@ fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
     if EVENTS.iter().any(|e| upper.ends_with(e)) {
         score += 1;
     }
+    // A line naming who presided or what was decided details the event above it.
+    const DECIDED: [&str; 5] = ["审议", "通过", "决定", "听取", "会见"];
+    if lower.ends_with("主持") || DECIDED.iter().any(|d| lower.starts_with(d)) {
+        score += 3;
+    }
+    // A display headline of two matched phrases (`校准坐标　强化担当`) over a long
+    // descriptive line: title and subtitle, the subtitle saying who did what.
+    if parallel(upper)
+        && !rules::at_most(lower, 19)
+        && !lower.contains(['“', '”'])
+        && !spaced(lower)
+    {
+        score += 3;
+    }
     if lower.contains("出席") {
         score += 1 + i32::from(lower.ends_with("讲话") || lower.ends_with("致辞"));
     }
@@ -169,6 +226,49 @@ fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
         score += 1;
     }
     score - kicker_evidence(upper, lower)
+}
+
+/// Whether the lower of two unmarked lines goes on with the subject of the line above,
+/// as a subtitle does: it opens on a figure, or on a verb or adverb with no subject of
+/// its own (`已在…`, `新增…`, `实现…`, `到2028年…`).
+fn continues_subject(lower: &str) -> bool {
+    const OPENINGS: [&str; 16] = [
+        "已", "将", "新增", "实现", "构建", "首次", "同比", "累计", "均", "到", "达", "共", "覆盖",
+        "进行", "预计", "超",
+    ];
+    let lower = super::script::fold_head(lower, 12);
+    lower.starts_with(|c: char| c.is_ascii_digit()) || OPENINGS.iter().any(|o| lower.starts_with(o))
+}
+
+/// Whether the lower of two unmarked lines is the headline under a kicker: it opens as
+/// a display phrase (`让…`, `把…`, `在…`, a quotation) or on a team as its subject, or
+/// the upper names an occasion (`2026年…锦标赛`, `…大师赛`, `…瑞典站`) rather than news.
+fn names_own_subject(upper: &str, lower: &str) -> bool {
+    let (upper, lower) = (
+        super::script::fold(upper),
+        super::script::fold_head(lower, 16),
+    );
+    let display = lower.starts_with(['让', '把', '在', '向', '“']);
+    let team = lower.chars().take(4).any(|c| c == '队');
+    let digits = upper.chars().take_while(char::is_ascii_digit).count();
+    let dated_occasion = digits == 4 && upper[digits..].starts_with('年') && !states_figure(&upper);
+    let occasion = upper.ends_with(['赛', '站']);
+    display || team || dated_occasion || occasion
+}
+
+/// Two phrases of the same length (two to six characters) set apart by a space.
+fn parallel(text: &str) -> bool {
+    let parts: Vec<&str> = text
+        .split(rules::is_space)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let n = |p: &str| p.chars().count();
+    matches!(parts[..], [a, b] if n(a) == n(b) && (2..=6).contains(&n(a))
+        && a.chars().chain(b.chars()).all(rules::is_han))
+}
+
+fn spaced(text: &str) -> bool {
+    text.contains("  ") || text.contains('\u{3000}') || text.contains(' ')
 }
 
 /// Whether a line holds a number other than a year (`6.0%`, `206万亩`, not `2026年`).
@@ -259,146 +359,5 @@ fn append(field: &mut Option<String>, text: &str) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::StackLine::{Byline, Heading};
-    use super::*;
-
-    #[test]
-    fn kicker_above_title() {
-        let (lines, d) = build(
-            &[
-                Heading("省体育局开展“1+4”专项行动"),
-                Heading("延伸冰雪产业链 发展后奥运经济"),
-            ],
-            false,
-        );
-        assert!(lines.is_empty());
-        assert_eq!(d.kicker.as_deref(), Some("省体育局开展“1+4”专项行动"));
-        assert_eq!(d.title, "延伸冰雪产业链 发展后奥运经济");
-        assert_eq!(d.subtitle, None);
-    }
-
-    #[test]
-    fn dash_subtitle_below_title() {
-        let (_, d) = build(
-            &[
-                Heading("为群众身体健康护航的引题"),
-                Heading("主题一行"),
-                Heading("——副题一行"),
-                Byline("本报记者 甲乙"),
-            ],
-            false,
-        );
-        assert_eq!(d.kicker.as_deref(), Some("为群众身体健康护航的引题"));
-        assert_eq!(d.title, "主题一行");
-        assert_eq!(d.subtitle.as_deref(), Some("——副题一行"));
-        assert_eq!(d.byline.as_deref(), Some("本报记者 甲乙"));
-    }
-
-    #[test]
-    fn interview_stack_with_byline_between() {
-        let (_, d) = build(
-            &[
-                Heading("全力以赴 加快推动综合经济实力实现新提升"),
-                Byline("河北日报记者 单厚军 王永晨"),
-                Heading("访那台市市长宋华英"),
-            ],
-            false,
-        );
-        assert_eq!(d.title, "全力以赴 加快推动综合经济实力实现新提升");
-        assert_eq!(d.subtitle.as_deref(), Some("访那台市市长宋华英"));
-        assert_eq!(d.kicker, None);
-    }
-
-    #[test]
-    fn a_series_mark_under_the_title_is_its_subtitle() {
-        let (_, d) = build(&[Heading("走进大山深处的课堂"), Heading("（上）")], false);
-        assert_eq!(d.title, "走进大山深处的课堂");
-        assert_eq!(d.subtitle.as_deref(), Some("（上）"));
-    }
-
-    #[test]
-    fn page_top_banner_and_label_go_to_the_page() {
-        let (lines, d) = build(
-            &[
-                Heading("抓落实 见行动"),
-                Heading("高端访谈"),
-                Heading("努力在全省经济社会发展中争先进位"),
-                Heading("衡水:打造“三最”营商环境跑出发展加速度"),
-            ],
-            true,
-        );
-        let kinds: Vec<_> = lines.iter().map(|l| (l.kind, l.text.as_str())).collect();
-        assert_eq!(
-            kinds,
-            vec![
-                (PageLineKind::Banner, "抓落实 见行动"),
-                (PageLineKind::Column, "高端访谈")
-            ]
-        );
-        assert_eq!(
-            d.kicker.as_deref(),
-            Some("努力在全省经济社会发展中争先进位")
-        );
-        assert_eq!(d.column, None);
-    }
-
-    #[test]
-    fn a_label_right_above_the_title_heads_the_article() {
-        let (lines, d) = build(&[Heading("高端访谈"), Heading("某市长谈发展")], true);
-        assert!(lines.is_empty());
-        assert_eq!(d.column.as_deref(), Some("高端访谈"));
-        assert_eq!(d.kicker, None);
-    }
-
-    #[test]
-    fn label_above_kicker_mid_page_heads_the_article() {
-        let (lines, d) = build(
-            &[
-                Heading("今日关注"),
-                Heading("长长的引题在这里"),
-                Heading("主题"),
-            ],
-            false,
-        );
-        assert!(lines.is_empty());
-        assert_eq!(d.column.as_deref(), Some("今日关注"));
-        assert_eq!(d.kicker.as_deref(), Some("长长的引题在这里"));
-    }
-
-    #[test]
-    fn subhead_word_under_title_opens_the_story() {
-        let (_, d) = build(&[Heading("主题一行"), Heading("核心阅读")], false);
-        assert_eq!(d.title, "主题一行");
-        assert_eq!(d.kicker, None);
-        assert_eq!(d.paras[0].kind, ParagraphKind::Subhead);
-        assert_eq!(d.paras[0].text, "核心阅读");
-    }
-
-    #[test]
-    fn a_figure_in_the_title_is_a_statement_a_year_is_not() {
-        assert!(states_figure("全市林地净增206万亩"));
-        assert!(!states_figure("2026年全市运动会开幕"));
-        let (_, d) = build_over(
-            &[Heading("全市林地净增206万亩"), Heading("实现首次回流")],
-            false,
-            true,
-        );
-        assert_eq!(d.title, "全市林地净增206万亩  实现首次回流");
-    }
-
-    #[test]
-    fn page_line_kinds() {
-        assert_eq!(page_line_kind("本版责编：甲乙", true), PageLineKind::Credit);
-        assert_eq!(page_line_kind("抓落实 见行动", true), PageLineKind::Banner);
-        assert_eq!(page_line_kind("高端访谈", false), PageLineKind::Column);
-        assert_eq!(
-            page_line_kind("努力在全省经济社会发展中争先进位", true),
-            PageLineKind::Theme
-        );
-        assert_eq!(
-            page_line_kind("努力在全省经济社会发展中争先进位", false),
-            PageLineKind::Other
-        );
-    }
-}
+#[path = "stack_tests.rs"]
+mod tests;

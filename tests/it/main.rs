@@ -32,6 +32,8 @@ mod import_files;
 mod import_layouts;
 mod import_patterns;
 mod import_props;
+mod import_traditional;
+mod import_unseen;
 mod layers;
 mod library_cli;
 mod library_disk;

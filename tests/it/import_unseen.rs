@@ -1,0 +1,165 @@
+//! The classes of error seen on pages of papers the splitter was not developed on
+//! (issue 17), each on a page of our own making in `tests/fixtures/import/patterns/`
+//! (made-up text in the real shapes): closing datelines, swapped two-line stacks,
+//! articles swallowed as subheads, metadata next to a headline, datelines and bylines
+//! above a headline, and every article titled.
+
+use dubao::import::page::parse_page;
+use dubao::model::{Article, Page, ParagraphKind};
+
+fn page(name: &str) -> Page {
+    let path = format!(
+        "{}/tests/fixtures/import/patterns/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("fixture reads");
+    parse_page(&text, "t", "2026-06-02", "01")
+}
+
+fn titles(p: &Page) -> Vec<&str> {
+    p.articles.iter().map(|a| a.title.as_str()).collect()
+}
+
+fn texts(a: &Article) -> Vec<&str> {
+    a.paragraphs.iter().map(|p| p.text.as_str()).collect()
+}
+
+#[test]
+fn a_closing_dateline_stays_with_the_story_above() {
+    for name in ["closing_dateline.txt", "closing_dateline_blank.txt"] {
+        let p = page(name);
+        assert_eq!(p.articles.len(), if name.contains("blank") { 2 } else { 3 });
+        // The story above keeps its last line; the story below gets no dateline.
+        assert!(
+            texts(&p.articles[0])
+                .last()
+                .is_some_and(|t| t.starts_with("新华社江城")),
+            "{name}: {:?}",
+            texts(&p.articles[0])
+        );
+        assert_eq!(p.articles[1].dateline, None, "{name}");
+        assert_eq!(p.articles[0].dateline, None, "{name}");
+    }
+    let p = page("closing_dateline.txt");
+    // In brackets it closes its story too; a dateline opening a story is still its own.
+    assert_eq!(
+        texts(&p.articles[1]).last(),
+        Some(&"（新华社青山5月2日电）")
+    );
+    assert_eq!(
+        p.articles[2].dateline.as_deref(),
+        Some("新华社北京5月3日电（记者林晓）")
+    );
+    let blank = page("closing_dateline_blank.txt");
+    assert_eq!(
+        texts(&blank.articles[1]).last(),
+        Some(&"新华社青山6月12日电")
+    );
+}
+
+#[test]
+fn a_dateline_above_a_headline_opens_its_story_when_the_page_says_so() {
+    // The story above has its own dateline, so the lone one over the next headline is
+    // that story's (see also `dateline.txt`).
+    let p = page("dateline_kicker.txt");
+    assert_eq!(
+        titles(&p),
+        vec!["江城港集装箱吞吐量创新高", "一批便民服务点在社区开张"]
+    );
+    assert_eq!(p.articles[1].dateline.as_deref(), Some("本报讯"));
+    // Neither a dateline nor a byline is ever a kicker.
+    assert!(p.articles.iter().all(|a| a.kicker.is_none()));
+    assert_eq!(p.articles[0].byline.as_deref(), Some("新华社记者  林  晓"));
+}
+
+#[test]
+fn no_article_is_untitled() {
+    for entry in std::fs::read_dir(format!(
+        "{}/tests/fixtures/import/patterns",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("patterns folder")
+    {
+        let name = entry.expect("entry").file_name();
+        let p = page(&name.to_string_lossy());
+        for a in &p.articles {
+            assert!(!a.title.trim().is_empty(), "{name:?}: {a:?}");
+            assert!(!a.title.starts_with('—'), "{name:?}: {}", a.title);
+        }
+    }
+}
+
+#[test]
+fn two_line_stacks_take_their_roles_from_their_shape() {
+    let p = page("stacks_swapped.txt");
+    let stacks: Vec<(Option<&str>, &str, Option<&str>)> = p
+        .articles
+        .iter()
+        .map(|a| (a.kicker.as_deref(), a.title.as_str(), a.subtitle.as_deref()))
+        .collect();
+    assert_eq!(
+        stacks,
+        vec![
+            // A short display headline over a long descriptive line: title and subtitle.
+            (
+                None,
+                "校准坐标　强化担当",
+                Some("江城市委党校在主体班次中突出理论武装和党性教育")
+            ),
+            // A line naming what was decided and who presided is the subtitle.
+            (
+                None,
+                "全市人大常委会第十二次会议举行",
+                Some("审议两部地方性法规草案  王  明主持")
+            ),
+            (None, "扎根山区二十年", Some("——记青山县乡村教师李春华")),
+        ]
+    );
+}
+
+#[test]
+fn metadata_beside_a_headline_is_never_the_headline() {
+    let p = page("metadata.txt");
+    assert_eq!(
+        titles(&p),
+        vec!["让理论之光照亮基层实践", "群众的信任是最大的动力"]
+    );
+    assert_eq!(p.articles[0].byline.as_deref(), Some("作者：林  晓"));
+    assert!(texts(&p.articles[0])[0].starts_with("理论的生命力在于实践"));
+    let lines: Vec<&str> = p.lines.iter().map(|l| l.text.as_str()).collect();
+    for meta in ["来源：江城理论周刊", "字数：1684字", "本期统筹：陈  杰"] {
+        assert!(lines.contains(&meta), "{meta} not a page line: {lines:?}");
+    }
+    assert_eq!(
+        p.articles[1].byline.as_deref(),
+        Some("本报记者  赵  敏文  江城市医院供图")
+    );
+    assert!(p.articles.iter().all(|a| a.kicker.is_none()));
+}
+
+#[test]
+fn a_signed_letter_keeps_its_date_line() {
+    let p = page("letter.txt");
+    assert_eq!(
+        titles(&p),
+        vec!["一封来自山区的感谢信", "群众的信任是最大的动力"]
+    );
+    let letter = texts(&p.articles[0]);
+    assert_eq!(letter.last(), Some(&"2023年7月20日"));
+    assert!(letter.contains(&"青山县村民  王大山"));
+    assert!(p.lines.is_empty(), "{:?}", p.lines);
+}
+
+#[test]
+fn short_lines_under_a_bylined_story_stay_its_subheads() {
+    // Where the story opens with a byline, short lines in it are its subheads.
+    let kept = page("subheads_kept_blank.txt");
+    assert_eq!(titles(&kept), vec!["一座老港口的转型之路"]);
+    let subheads: Vec<&str> = kept.articles[0]
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Subhead)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(subheads, vec!["老码头变身文化街区", "新航线带来新机遇"]);
+}
