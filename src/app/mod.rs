@@ -13,6 +13,8 @@ pub mod keymap;
 pub mod keyname;
 pub mod keys;
 mod marks;
+pub mod pageview;
+pub mod photos;
 mod query;
 mod reading;
 #[cfg(test)]
@@ -158,6 +160,10 @@ pub struct App {
     pub fetch_setup: Option<fetcher::FetchSetup>,
     /// The fetch running in the background, if any.
     pub fetcher: Option<fetcher::Fetcher>,
+    /// News photos: the worker making them and what it made.
+    pub photos: photos::Photos,
+    /// The page as printed, full screen, while it is open.
+    pub page_view: Option<pageview::PageView>,
 }
 
 impl App {
@@ -203,6 +209,8 @@ impl App {
             quit: false,
             fetch_setup: None,
             fetcher: None,
+            photos: photos::Photos::default(),
+            page_view: None,
         };
         app.load_marks();
         let newest = app.browse.issues.len().checked_sub(1);
@@ -282,6 +290,7 @@ impl App {
         }
         self.clamp_scroll();
         self.search.refresh_hits(&self.library, self.current_ref());
+        self.want_photos();
     }
 
     /// The article at `r` set for the pane; the first article of a page carries the
@@ -300,9 +309,15 @@ impl App {
         if lines.is_empty() {
             return layout;
         }
+        let head = lines.len();
         lines.extend(layout.lines.iter().cloned());
+        let mut photos = layout.photos.clone();
+        for p in &mut photos {
+            p.line += head;
+        }
         Arc::new(Layout {
             lines,
+            photos,
             ..(*layout).clone()
         })
     }

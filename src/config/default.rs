@@ -40,6 +40,14 @@ language = "both"
 # "auto" (all colours, none when NO_COLOR is set), "full", "16" (the 16 ANSI colours
 # only) or "none" (bold, underline and reverse video only).
 colors = "auto"
+# News photos in the text: "auto" (the terminal's graphics: kitty, iTerm2 or sixel,
+# else half blocks), "halfblocks" (coloured half blocks, any terminal) or "off"
+# (captions only). A key turns them on and off while reading.
+photos = "auto"
+
+[photos]
+# The most the photo cache in the data folder keeps, in MB (the oldest go first).
+cache_mb = 300
 
 [theme]
 # Style words: a colour (red, lightblue, darkgray, #ff8800, 0-255), "on" and a

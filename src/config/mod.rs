@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::photos::PhotoMode;
 use crate::app::theme::{self, Colors, ROLES, Theme};
 use crate::app::{Keymap, Lang, Prefs};
 use crate::typeset::{self, Settings};
@@ -25,6 +26,7 @@ pub struct Config {
     pub library: LibraryConfig,
     pub reading: ReadingConfig,
     pub display: DisplayConfig,
+    pub photos: PhotosConfig,
     /// Role name → style words (`"black on yellow bold"`).
     pub theme: BTreeMap<String, String>,
     /// Mode → command → keys.
@@ -92,6 +94,21 @@ pub struct DisplayConfig {
     pub language: String,
     /// `auto`, `full`, `16` or `none`.
     pub colors: String,
+    /// `auto`, `halfblocks` or `off`.
+    pub photos: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PhotosConfig {
+    /// The most the photo cache in the data folder keeps, in MB (oldest out first).
+    pub cache_mb: u64,
+}
+
+impl Default for PhotosConfig {
+    fn default() -> Self {
+        PhotosConfig { cache_mb: 300 }
+    }
 }
 
 impl Default for ReadingConfig {
@@ -113,6 +130,7 @@ impl Default for DisplayConfig {
             list_width: 0,
             language: "both".into(),
             colors: "auto".into(),
+            photos: "auto".into(),
         }
     }
 }
@@ -134,6 +152,7 @@ impl Default for Config {
             library: LibraryConfig::default(),
             reading: ReadingConfig::default(),
             display: DisplayConfig::default(),
+            photos: PhotosConfig::default(),
             theme,
             keys,
         }
@@ -167,6 +186,7 @@ pub struct Loaded {
     pub colors: Colors,
     /// The reading measure in cells (`None`: the whole pane).
     pub measure: Option<u16>,
+    pub photo_mode: PhotoMode,
 }
 
 impl Loaded {
@@ -180,6 +200,7 @@ impl Loaded {
             measure: self.measure.map_or(typeset::measure::MAX_MEASURE, |m| {
                 m.clamp(typeset::measure::MIN_MEASURE, typeset::measure::MAX_MEASURE)
             }),
+            photos: self.photo_mode != PhotoMode::Off,
         }
     }
 
@@ -268,6 +289,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
             return Err(bad("display", "language", m));
         }
     };
+    let photo_mode = PhotoMode::parse(&d.photos).ok_or_else(|| {
+        let m = format!(
+            "`{}` is not one of {}",
+            d.photos,
+            PhotoMode::NAMES.join(", ")
+        );
+        bad("display", "photos", m)
+    })?;
     let measure = config
         .reading
         .measure
@@ -287,6 +316,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
         theme,
         colors,
         measure,
+        photo_mode,
     })
 }
 

@@ -38,10 +38,12 @@ mod headline;
 mod justify;
 pub mod measure;
 pub mod page;
+pub mod photo;
 mod stream;
 
 pub use cache::Cache;
 pub use columns::{GUTTER, MIN_COLUMN, Plan, plan as column_plan};
+pub use photo::PhotoBlock;
 
 use crate::model::{Anchor, Article, Field};
 
@@ -57,6 +59,8 @@ pub struct Settings {
     /// The reading measure: the widest the text block runs, in cells (a Han character
     /// takes two). A wider pane centres the block.
     pub measure: u16,
+    /// Give each photo a box of rows in the text (off: captions only).
+    pub photos: bool,
 }
 
 impl Default for Settings {
@@ -66,6 +70,7 @@ impl Default for Settings {
             ambiguous_wide: false,
             columns: false,
             measure: measure::DEFAULT_MEASURE,
+            photos: true,
         }
     }
 }
@@ -144,6 +149,8 @@ pub struct Layout {
     pub lines: Vec<Line>,
     /// Set in columns: scroll by this many rows (one screen) at a time.
     pub page_rows: Option<usize>,
+    /// The photos' boxes, in line order.
+    pub photos: Vec<PhotoBlock>,
 }
 
 impl Layout {
@@ -194,10 +201,12 @@ impl Layout {
 pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -> Layout {
     let w = width.max(1) as usize;
     if let Some(p) = columns::plan(width, height, settings) {
+        let mut photos = Vec::new();
         return Layout {
             width,
-            lines: columns::layout(article, height as usize, p, settings),
+            lines: columns::layout(article, height as usize, p, settings, &mut photos),
             page_rows: Some(height as usize),
+            photos,
         };
     }
     // Room for every line, so the list is not copied as it grows.
@@ -210,12 +219,26 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
     let mut lines = Vec::with_capacity(16 + article.paragraphs.len() + chars * 2 / w);
     let b = measure::block(w, settings);
     blocks::head(article, b.width, settings, &mut lines);
-    blocks::body(article, b.width, b.margin, settings, &mut lines);
+    let head = lines.len();
+    let mut photos = Vec::new();
+    blocks::body(
+        article,
+        b.width,
+        b.margin,
+        settings,
+        &mut lines,
+        &mut photos,
+    );
     measure::shift(&mut lines, b.left);
+    for p in &mut photos {
+        p.line += head;
+        p.left += b.left as u16;
+    }
     Layout {
         width,
         lines,
         page_rows: None,
+        photos,
     }
 }
 

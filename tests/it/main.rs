@@ -32,6 +32,8 @@ mod layers;
 mod library_cli;
 mod library_disk;
 mod library_kill;
+mod photos;
+mod photos_tui;
 mod search_highlight;
 mod search_props;
 mod typeset_audit;
