@@ -51,6 +51,13 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         .any(|t| head.windows(t.len()).any(|w| w == *t))
 }
 
+/// Whether a JPEG holds its end-of-image marker near its end (some carry a few bytes
+/// of padding after it; inside the data a 0xFF byte is always followed by 0x00).
+fn jpeg_ends(bytes: &[u8]) -> bool {
+    let tail = &bytes[bytes.len().saturating_sub(4096)..];
+    tail.windows(2).any(|w| w == [0xFF, 0xD9])
+}
+
 /// Decode `bytes` within `limits`.
 pub fn decode(bytes: &[u8], limits: &Limits) -> Result<DynamicImage, PhotoError> {
     if looks_like_html(bytes) {
@@ -60,6 +67,10 @@ pub fn decode(bytes: &[u8], limits: &Limits) -> Result<DynamicImage, PhotoError>
         .with_guessed_format()
         .map_err(|e| PhotoError::NotImage(e.to_string()))?;
     match reader.format() {
+        // The decoder fills a JPEG cut short with grey: its end-of-image marker tells.
+        Some(ImageFormat::Jpeg) if !jpeg_ends(bytes) => {
+            return Err(PhotoError::Damaged("cut short: no end of image".into()));
+        }
         Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::Gif | ImageFormat::WebP) => {}
         Some(f) => {
             return Err(PhotoError::NotImage(format!(
@@ -132,6 +143,14 @@ mod tests {
         assert!(matches!(decode(html, &l), Err(PhotoError::NotImage(_))));
         let cut = &png(64, 64)[..60];
         assert!(matches!(decode(cut, &l), Err(PhotoError::Damaged(_))));
+        let mut jpeg = Cursor::new(Vec::new());
+        image::RgbImage::new(300, 200)
+            .write_to(&mut jpeg, ImageFormat::Jpeg)
+            .unwrap();
+        let jpeg = jpeg.into_inner();
+        assert!(decode(&jpeg, &l).is_ok());
+        let half = decode(&jpeg[..jpeg.len() / 2], &l);
+        assert!(matches!(half, Err(PhotoError::Damaged(_))));
         let tiny = Limits {
             max_alloc: 1000,
             ..l

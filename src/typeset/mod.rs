@@ -219,7 +219,6 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
     let mut lines = Vec::with_capacity(16 + article.paragraphs.len() + chars * 2 / w);
     let b = measure::block(w, settings);
     blocks::head(article, b.width, settings, &mut lines);
-    let head = lines.len();
     let mut photos = Vec::new();
     blocks::body(
         article,
@@ -231,7 +230,6 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
     );
     measure::shift(&mut lines, b.left);
     for p in &mut photos {
-        p.line += head;
         p.left += b.left as u16;
     }
     Layout {

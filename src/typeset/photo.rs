@@ -190,8 +190,14 @@ mod tests {
         for b in &l.photos {
             assert!(usize::from(b.left) + usize::from(b.width) <= 160);
             for r in 0..usize::from(b.rows) {
+                // Nothing visible inside the box.
                 let line = &l.lines[b.line + r];
-                assert!(line.width(false) <= usize::from(b.left), "{line:?}");
+                let mut x = 0;
+                for c in line.plain().chars() {
+                    let inside = (b.left..b.left + b.width).contains(&x);
+                    assert!(c == ' ' || !inside, "{line:?}");
+                    x += crate::text::char_width(c, false) as u16;
+                }
             }
             // Never across a screen.
             assert_eq!(b.line / 30, (b.line + usize::from(b.rows) - 1) / 30);
