@@ -31,8 +31,8 @@ impl Mode {
         Mode::Reader,
         Mode::Search,
         Mode::Help,
-        Mode::Bookmarks,
         Mode::Page,
+        Mode::Bookmarks,
     ];
 
     /// The name of its `[keys.<mode>]` table in the config file.

@@ -66,7 +66,8 @@ fn each_fault_is_one_line_and_the_cache_keeps_only_whole_pictures() {
             .width(),
         64
     );
-    let cases: [(&str, fn(&PhotoError) -> bool); 6] = [
+    type Want = fn(&PhotoError) -> bool;
+    let cases: [(&str, Want); 6] = [
         ("/cut.jpg", |e| matches!(e, PhotoError::Damaged(_))),
         ("/html.jpg", |e| matches!(e, PhotoError::NotImage(_))),
         ("/strip.png", |e| matches!(e, PhotoError::TooLarge(_))),
