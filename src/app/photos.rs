@@ -97,6 +97,12 @@ impl Photos {
         }
     }
 
+    /// Forget the failures, so the pictures are asked for again (a network back up).
+    fn retry(&mut self) {
+        self.failed.clear();
+        self.shown.retain(|_, s| !matches!(s, Shown::Failed(_)));
+    }
+
     /// Take in what the worker made; whether anything came.
     fn poll(&mut self) -> bool {
         let Some(w) = &self.worker else { return false };
@@ -167,8 +173,12 @@ impl App {
     }
 
     /// Photos shown in the text, or captions only.
+    /// Turning them on asks again for any that failed.
     pub(crate) fn toggle_photos(&mut self) {
         self.settings.photos = !self.settings.photos;
+        if self.settings.photos {
+            self.photos.retry();
+        }
         self.relayout();
         self.status = Some(if self.settings.photos {
             "图片 photos on".into()

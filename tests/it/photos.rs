@@ -219,6 +219,11 @@ fn a_hanging_server_or_a_404_leaves_the_reader_free_with_a_note() {
     let shown = screen(&draw(&app));
     assert!(shown.contains("photo not shown"), "{shown}");
     assert!(shown.contains("图为新建的大桥。"));
+    // The server mends: turning photos off and on asks again.
+    s.route("/missing.jpg", typed(pics::jpeg(120, 80), "image/jpeg"));
+    app.update(Action::TogglePhotos);
+    app.update(Action::TogglePhotos);
+    settle(&mut app, ready);
 }
 
 #[test]
