@@ -25,6 +25,7 @@ fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     app.set_settings(cli.settings());
     app.fetch_setup = cli::library::fetch_setup(&cli.data_paths());
     app.hint_if_nothing_followed();
+    app.photos.setup = Some(cli.photo_setup());
     // Files skipped while loading: a note on the status line, in full on exit.
     if let Some(first) = warnings.first() {
         app.status = Some(match warnings.len() {

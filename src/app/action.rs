@@ -72,6 +72,14 @@ pub enum Action {
     Fetch,
     /// Show only unread articles, or all again.
     ToggleUnread,
+    /// News photos in the text, or captions only.
+    TogglePhotos,
+    /// `P`: the shown page as printed, its articles' areas outlined.
+    OpenPageView,
+    /// Move the page view's selection by n areas.
+    PageViewStep(isize),
+    /// Open the article of the area selected in the page view.
+    PageViewOpen,
     /// Time passes (sent by the event loop): an article shown long enough counts as read;
     /// background results and new issues are taken in.
     Tick(std::time::Instant),

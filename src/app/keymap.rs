@@ -125,6 +125,9 @@ impl App {
         if self.search.editing || self.goto.editing {
             return Mode::Search;
         }
+        if self.page_view.is_some() {
+            return Mode::Page;
+        }
         match (self.overlay, self.focus) {
             (Overlay::Help, _) => Mode::Help,
             (Overlay::Bookmarks, _) => Mode::Bookmarks,
@@ -190,6 +193,11 @@ fn action_for(app: &App, mode: Mode, command: Command) -> Option<Action> {
         C::Columns => Action::ToggleColumns,
         C::Script => Action::CycleScript,
         C::Unread => Action::ToggleUnread,
+        C::Photos => Action::TogglePhotos,
+        C::PageScan => Action::OpenPageView,
+        C::Down if mode == Mode::Page => Action::PageViewStep(1),
+        C::Up if mode == Mode::Page => Action::PageViewStep(-1),
+        C::Open if mode == Mode::Page => Action::PageViewOpen,
         C::Fetch => Action::Fetch,
         C::MeasureNarrow => Action::Measure(-MEASURE_STEP),
         C::MeasureWiden => Action::Measure(MEASURE_STEP),

@@ -19,16 +19,19 @@ pub enum Mode {
     Search,
     Help,
     Bookmarks,
+    /// The page as printed (`P`).
+    Page,
 }
 
 impl Mode {
-    pub const ALL: [Mode; 7] = [
+    pub const ALL: [Mode; 8] = [
         Mode::All,
         Mode::Main,
         Mode::List,
         Mode::Reader,
         Mode::Search,
         Mode::Help,
+        Mode::Page,
         Mode::Bookmarks,
     ];
 
@@ -42,6 +45,7 @@ impl Mode {
             Mode::Search => "search",
             Mode::Help => "help",
             Mode::Bookmarks => "bookmarks",
+            Mode::Page => "page",
         }
     }
 
@@ -55,6 +59,7 @@ impl Mode {
             Mode::Search => ("搜索行", "search line"),
             Mode::Help => ("帮助", "help"),
             Mode::Bookmarks => ("书签", "bookmarks view"),
+            Mode::Page => ("版面图", "page view"),
         }
     }
 
@@ -81,6 +86,8 @@ pub enum Command {
     MeasureNarrow,
     MeasureWiden,
     Unread,
+    Photos,
+    PageScan,
     Fetch,
     Goto,
     CopyLink,
@@ -170,8 +177,10 @@ const TABLE: &[Row] = &[
     (M::Main, &[k('c')], C::Columns, "columns", "分栏开关（阅读栏够宽时）", "columns on / off (wide reading pane)"),
     (M::Main, &[k('S')], C::Script, "script", "字体轮换：原文、简体、繁體、臺灣、香港（只改显示）", "cycle the script: as printed, simplified, traditional, Taiwan, Hong Kong (display only)"),
     (M::Main, &[k('U')], C::Unread, "unread", "只看未读开关", "unread articles only, on / off"),
+    (M::Main, &[k('I')], C::Photos, "photos", "图片开关（只看图片说明）", "news photos in the text on / off (captions only)"),
     (M::Main, &[k('<')], C::MeasureNarrow, "measure-narrow", "版心窄两字", "narrow the reading measure by two characters"),
     (M::Main, &[k('>')], C::MeasureWiden, "measure-widen", "版心宽两字", "widen the reading measure by two characters"),
+    (M::Main, &[k('P')], C::PageScan, "page-scan", "版面图：本版原貌，文章区域框出", "the page as printed, each article's area outlined"),
     (M::Main, &[k('F')], C::Fetch, "fetch", "后台抓取所订报纸（进度见状态行）", "fetch every subscribed feed in the background (progress on the status line)"),
     (M::Main, &[k('o')], C::Goto, "goto", "转到某日、某版或某报（2023-07-03、0703、05、A3、rmrb）", "go to a date, a page or a paper (2023-07-03, 0703, 05, A3, rmrb)"),
     (M::Main, &[k('y')], C::CopyLink, "copy-link", "显示并复制本文链接", "show the article's link and copy it"),
@@ -225,6 +234,10 @@ const TABLE: &[Row] = &[
     (M::Bookmarks, &[k('u')], C::Undo, "undo", "撤销上一次删除", "undo the last removal"),
     (M::Bookmarks, &[k('?')], C::Help, "help", "帮助", "help"),
     (M::Bookmarks, &[n(KeyCode::Esc), k('B'), k('q')], C::Close, "close", "关闭书签一览", "close the view"),
+    (M::Page, &[k('j'), k('l'), n(KeyCode::Down), n(KeyCode::Right), n(KeyCode::Tab)], C::Down, "down", "下一篇文章的区域", "the next article's area"),
+    (M::Page, &[k('k'), k('h'), n(KeyCode::Up), n(KeyCode::Left), n(KeyCode::BackTab)], C::Up, "up", "上一篇文章的区域", "the previous article's area"),
+    (M::Page, &[n(KeyCode::Enter)], C::Open, "open", "打开这篇文章", "open that article"),
+    (M::Page, &[n(KeyCode::Esc), k('P'), k('q')], C::Close, "close", "关闭版面图", "close the page view"),
 ];
 
 /// The table as bindings (the defaults, before any config).

@@ -14,6 +14,8 @@ pub mod keyname;
 pub mod keys;
 pub mod link;
 mod marks;
+pub mod pageview;
+pub mod photos;
 pub mod query;
 mod reading;
 #[cfg(test)]
@@ -169,6 +171,10 @@ pub struct App {
     pub fetcher: Option<fetcher::Fetcher>,
     /// What `update` asked of the terminal side (copy, open), for it to carry out.
     pub effects: Vec<Effect>,
+    /// News photos: the worker making them and what it made.
+    pub photos: photos::Photos,
+    /// The page as printed, full screen, while it is open.
+    pub page_view: Option<pageview::PageView>,
 }
 
 impl App {
@@ -217,6 +223,8 @@ impl App {
             fetch_setup: None,
             fetcher: None,
             effects: Vec::new(),
+            photos: photos::Photos::default(),
+            page_view: None,
         };
         app.load_marks();
         if app.resume() {
@@ -299,6 +307,7 @@ impl App {
         }
         self.clamp_scroll();
         self.search.refresh_hits(&self.library, self.current_ref());
+        self.want_photos();
     }
 
     /// The article at `r` set for the pane; the first article of a page carries the
@@ -317,9 +326,15 @@ impl App {
         if lines.is_empty() {
             return layout;
         }
+        let head = lines.len();
         lines.extend(layout.lines.iter().cloned());
+        let mut photos = layout.photos.clone();
+        for p in &mut photos {
+            p.line += head;
+        }
         Arc::new(Layout {
             lines,
+            photos,
             ..(*layout).clone()
         })
     }

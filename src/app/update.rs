@@ -109,7 +109,13 @@ impl App {
             Action::BookmarkDelete => self.bookmark_delete(),
             Action::ToggleUnread => self.toggle_unread(),
             Action::Fetch => self.start_fetch(),
+            Action::TogglePhotos => self.toggle_photos(),
+            Action::OpenPageView => self.open_page_view(),
+            Action::PageViewStep(n) => self.page_view_step(n),
+            Action::PageViewOpen => self.page_view_open(),
+            Action::CloseOverlay if self.page_view.is_some() => self.page_view = None,
             Action::Tick(now) => {
+                self.poll_photos();
                 self.poll_fetch();
                 self.tick(now);
             }

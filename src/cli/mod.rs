@@ -295,6 +295,23 @@ impl Cli {
         }
     }
 
+    /// How the reader shows photos and where it keeps them: the config's `[display]
+    /// photos` and `[photos] cache_mb`, the cache under `XDG_DATA_HOME/dubao/photos`.
+    pub fn photo_setup(&self) -> crate::app::photos::PhotoSetup {
+        let defaults = crate::config::PhotosConfig::default();
+        let (mode, mb) = self
+            .config
+            .as_ref()
+            .map_or((Default::default(), defaults.cache_mb), |c| {
+                (c.photo_mode, c.config.photos.cache_mb)
+            });
+        crate::app::photos::PhotoSetup {
+            mode,
+            cache_dir: crate::feed::subs::data_dir().map(|d| d.join("photos")),
+            cache_bytes: mb.saturating_mul(1024 * 1024),
+        }
+    }
+
     /// The bookmark store: the config's `library.state_dir`, else under `XDG_DATA_HOME`.
     pub fn store(&self) -> Result<Store> {
         match self.config.as_ref().and_then(Loaded::state_dir) {

@@ -44,6 +44,14 @@ colors = "auto"
 # stored text and search are not changed (search finds either script): "as-printed",
 # "simplified", "traditional", "taiwan" (臺灣正體) or "hongkong" (香港繁體). `S` cycles it.
 script = "as-printed"
+# News photos in the text: "auto" (the terminal's graphics: kitty, iTerm2 or sixel,
+# else half blocks), "halfblocks" (coloured half blocks, any terminal) or "off"
+# (captions only). A key turns them on and off while reading.
+photos = "auto"
+
+[photos]
+# The most the photo cache in the data folder keeps, in MB (the oldest go first).
+cache_mb = 300
 
 [theme]
 # Style words: a colour (red, lightblue, darkgray, #ff8800, 0-255), "on" and a

@@ -12,6 +12,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::app::photos::PhotoMode;
 use crate::app::theme::{self, Colors, ROLES, Theme};
 use crate::app::{Keymap, Lang, Prefs};
 use crate::text::script::Script;
@@ -26,6 +27,7 @@ pub struct Config {
     pub library: LibraryConfig,
     pub reading: ReadingConfig,
     pub display: DisplayConfig,
+    pub photos: PhotosConfig,
     /// Role name → style words (`"black on yellow bold"`).
     pub theme: BTreeMap<String, String>,
     /// Mode → command → keys.
@@ -96,6 +98,21 @@ pub struct DisplayConfig {
     /// The script articles are shown in: `as-printed`, `simplified`, `traditional`,
     /// `taiwan` or `hongkong`.
     pub script: String,
+    /// `auto`, `halfblocks` or `off`.
+    pub photos: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct PhotosConfig {
+    /// The most the photo cache in the data folder keeps, in MB (oldest out first).
+    pub cache_mb: u64,
+}
+
+impl Default for PhotosConfig {
+    fn default() -> Self {
+        PhotosConfig { cache_mb: 300 }
+    }
 }
 
 impl Default for ReadingConfig {
@@ -118,6 +135,7 @@ impl Default for DisplayConfig {
             language: "both".into(),
             colors: "auto".into(),
             script: Script::AsPrinted.name().into(),
+            photos: "auto".into(),
         }
     }
 }
@@ -139,6 +157,7 @@ impl Default for Config {
             library: LibraryConfig::default(),
             reading: ReadingConfig::default(),
             display: DisplayConfig::default(),
+            photos: PhotosConfig::default(),
             theme,
             keys,
         }
@@ -174,6 +193,7 @@ pub struct Loaded {
     pub measure: Option<u16>,
     /// `[display] script`.
     pub script: Script,
+    pub photo_mode: PhotoMode,
 }
 
 impl Loaded {
@@ -188,6 +208,7 @@ impl Loaded {
                 m.clamp(typeset::measure::MIN_MEASURE, typeset::measure::MAX_MEASURE)
             }),
             script: self.script,
+            photos: self.photo_mode != PhotoMode::Off,
         }
     }
 
@@ -284,6 +305,14 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
         let m = format!("`{}` is not one of {}", d.script, names.join(", "));
         bad("display", "script", m)
     })?;
+    let photo_mode = PhotoMode::parse(&d.photos).ok_or_else(|| {
+        let m = format!(
+            "`{}` is not one of {}",
+            d.photos,
+            PhotoMode::NAMES.join(", ")
+        );
+        bad("display", "photos", m)
+    })?;
     let measure = config
         .reading
         .measure
@@ -320,6 +349,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
         colors,
         measure,
         script,
+        photo_mode,
     })
 }
 

@@ -22,6 +22,7 @@ use ratatui::crossterm::terminal::{
 use crate::app::{Action, App, Edit, keymap};
 
 pub mod effects;
+mod graphics;
 
 /// Put the terminal back as the shell expects it. Safe to call more than once.
 pub fn restore_terminal() {
@@ -144,6 +145,19 @@ fn apply_waiting(app: &mut App, first: Event, events: &mpsc::Receiver<Event>) {
     }
 }
 
+/// Start the photo worker for this terminal's graphics, when the reader has a setup.
+fn start_photos(app: &mut App) {
+    let Some(setup) = app.photos.setup.clone() else {
+        return;
+    };
+    let picker = graphics::picker(setup.mode);
+    let cache = setup
+        .cache_dir
+        .map(|d| crate::photos::Cache::new(d, setup.cache_bytes));
+    let opts = crate::photos::Options::default();
+    app.start_photos(crate::photos::Worker::start(picker, cache, opts, 2));
+}
+
 /// Run the reader until the user quits, a signal asks it to stop, or the terminal goes.
 /// Returns the warnings to repeat once the screen is back (e.g. where a corrupt
 /// bookmarks file was moved).
@@ -156,6 +170,8 @@ pub fn run(mut app: App) -> Result<Vec<String>> {
     let mut terminal = setup()?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    // Asked before the event reader starts: the query reads the terminal's answer.
+    start_photos(&mut app);
     let events = spawn_event_reader();
     // Openers that failed after starting say so here.
     let (failed, failures) = mpsc::channel::<String>();

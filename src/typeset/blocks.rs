@@ -5,6 +5,7 @@ use super::breaks::{self, Breaker};
 use super::classes::is_space;
 use super::emit::{Scratch, emit, emit_with};
 use super::fill::{Frame, SetLine, fill};
+use super::photo::{self, PhotoBlock};
 use super::stream::Stream;
 use super::{Line, Role, Settings};
 use super::{headline, words};
@@ -367,11 +368,20 @@ pub fn paragraph(
 
 /// The body in a text block `width` cells wide with a `margin` for hung marks:
 /// paragraphs with the dateline at the start of the first (a full-width space after it
-/// unless it ends with a closing bracket), subheads set apart, then the photo credit.
-pub fn body(a: &Article, width: usize, margin: usize, st: &Settings, out: &mut Vec<Line>) {
+/// unless it ends with a closing bracket), subheads set apart, each photo's box where it
+/// stands (noted in `photos`), then the photo credit.
+pub fn body(
+    a: &Article,
+    width: usize,
+    margin: usize,
+    st: &Settings,
+    out: &mut Vec<Line>,
+    photos: &mut Vec<PhotoBlock>,
+) {
     let mut dateline = a.dateline.as_deref().filter(|d| !d.is_empty());
     let mut scratch = Blocks::default();
     for (i, p) in a.paragraphs.iter().enumerate() {
+        photo::set_before(a, i, width, st, out, photos);
         let speaker = p.speaker.as_deref().filter(|s| !s.is_empty());
         if p.kind == ParagraphKind::Subhead {
             if out.last().is_some_and(|l| !l.spans.is_empty()) {
@@ -426,6 +436,7 @@ pub fn body(a: &Article, width: usize, margin: usize, st: &Settings, out: &mut V
         parts.push((Field::Paragraph(i), role, &p.text));
         paragraph(&mut scratch, &parts, hang_parts, width, margin, st, out);
     }
+    photo::set_before(a, a.paragraphs.len(), width, st, out, photos);
     if let Some(d) = dateline {
         paragraph(
             &mut scratch,

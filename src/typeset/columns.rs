@@ -4,7 +4,7 @@
 //! row.
 
 use super::measure::{MARGIN, shift};
-use super::{Line, Role, Settings, Span, blocks};
+use super::{Line, PhotoBlock, Role, Settings, Span, blocks};
 use crate::model::Article;
 
 /// Narrowest comfortable column measure, in cells.
@@ -67,13 +67,21 @@ fn space(cells: usize) -> Span {
     }
 }
 
-/// Set `article` in columns by `plan`, pages of `height` rows.
-pub fn layout(article: &Article, height: usize, plan: Plan, st: &Settings) -> Vec<Line> {
+/// Set `article` in columns by `plan`, pages of `height` rows; the photos' boxes go
+/// into `photos` (a box cut by a column's foot keeps the rows above it).
+pub fn layout(
+    article: &Article,
+    height: usize,
+    plan: Plan,
+    st: &Settings,
+    photos: &mut Vec<PhotoBlock>,
+) -> Vec<Line> {
     let mut head = Vec::new();
     blocks::head(article, plan.span(), st, &mut head);
     shift(&mut head, plan.left);
     let mut body = Vec::new();
-    blocks::body(article, plan.width, MARGIN, st, &mut body);
+    let mut boxes = Vec::new();
+    blocks::body(article, plan.width, MARGIN, st, &mut body, &mut boxes);
     let mut out: Vec<Line> = Vec::new();
     let mut rows = height.saturating_sub(head.len());
     if rows < MIN_ROWS {
@@ -100,6 +108,7 @@ pub fn layout(article: &Article, height: usize, plan: Plan, st: &Settings) -> Ve
         } else {
             left.div_ceil(plan.count)
         };
+        place_boxes(&boxes, next, left, page_rows, out.len(), plan, photos);
         for r in 0..page_rows {
             let mut line = Line::default();
             for c in 0..plan.count {
@@ -128,6 +137,33 @@ pub fn layout(article: &Article, height: usize, plan: Plan, st: &Settings) -> Ve
         }
     }
     out
+}
+
+/// The boxes starting among body lines `next..next + left` where a page of `page_rows`
+/// rows starting at output line `top` puts them.
+fn place_boxes(
+    boxes: &[PhotoBlock],
+    next: usize,
+    left: usize,
+    page_rows: usize,
+    top: usize,
+    plan: Plan,
+    photos: &mut Vec<PhotoBlock>,
+) {
+    let shown = (page_rows * plan.count).min(left);
+    for b in boxes
+        .iter()
+        .filter(|b| (next..next + shown).contains(&b.line))
+    {
+        let k = b.line - next;
+        let (c, r) = (k / page_rows, k % page_rows);
+        photos.push(PhotoBlock {
+            line: top + r,
+            left: (plan.left + c * (plan.width + GUTTER)) as u16,
+            rows: b.rows.min((page_rows - r) as u16),
+            ..*b
+        });
+    }
 }
 
 #[cfg(test)]

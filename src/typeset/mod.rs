@@ -39,11 +39,13 @@ mod headline;
 mod justify;
 pub mod measure;
 pub mod page;
+pub mod photo;
 mod stream;
 mod words;
 
 pub use cache::Cache;
 pub use columns::{GUTTER, MIN_COLUMN, Plan, plan as column_plan};
+pub use photo::PhotoBlock;
 
 use crate::model::{Anchor, Article, Field};
 use crate::text::script::{self, Script};
@@ -64,6 +66,8 @@ pub struct Settings {
     /// are the converted text's; sources still point into the stored text (the
     /// conversion keeps every field's char count).
     pub script: Script,
+    /// Give each photo a box of rows in the text (off: captions only).
+    pub photos: bool,
 }
 
 impl Default for Settings {
@@ -74,6 +78,7 @@ impl Default for Settings {
             columns: false,
             measure: measure::DEFAULT_MEASURE,
             script: Script::AsPrinted,
+            photos: true,
         }
     }
 }
@@ -153,6 +158,8 @@ pub struct Layout {
     pub lines: Vec<Line>,
     /// Set in columns: scroll by this many rows (one screen) at a time.
     pub page_rows: Option<usize>,
+    /// The photos' boxes, in line order.
+    pub photos: Vec<PhotoBlock>,
 }
 
 impl Layout {
@@ -204,10 +211,12 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
     let article = &*script::convert_article(article, settings.script);
     let w = width.max(1) as usize;
     if let Some(p) = columns::plan(width, height, settings) {
+        let mut photos = Vec::new();
         return Layout {
             width,
-            lines: columns::layout(article, height as usize, p, settings),
+            lines: columns::layout(article, height as usize, p, settings, &mut photos),
             page_rows: Some(height as usize),
+            photos,
         };
     }
     // Room for every line, so the list is not copied as it grows.
@@ -220,12 +229,24 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
     let mut lines = Vec::with_capacity(16 + article.paragraphs.len() + chars * 2 / w);
     let b = measure::block(w, settings);
     blocks::head(article, b.width, settings, &mut lines);
-    blocks::body(article, b.width, b.margin, settings, &mut lines);
+    let mut photos = Vec::new();
+    blocks::body(
+        article,
+        b.width,
+        b.margin,
+        settings,
+        &mut lines,
+        &mut photos,
+    );
     measure::shift(&mut lines, b.left);
+    for p in &mut photos {
+        p.left += b.left as u16;
+    }
     Layout {
         width,
         lines,
         page_rows: None,
+        photos,
     }
 }
 

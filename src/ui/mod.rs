@@ -3,6 +3,8 @@
 pub mod help;
 pub mod list;
 mod marks;
+mod pageview;
+mod photo;
 mod reader;
 mod results;
 mod status;
@@ -42,6 +44,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Overlay::Bookmarks => marks::render(app, area, buf),
         Overlay::None => {}
     }
+    pageview::render(app, area, buf);
 }
 
 /// A line of text (a title, a snippet, a page line) as the reading pane would show it:

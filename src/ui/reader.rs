@@ -44,6 +44,7 @@ pub fn render(app: &App, pane: Rect, text: Rect, buf: &mut Buffer) {
             buf,
         );
     }
+    super::photo::render(app, text, buf);
 }
 
 /// Draw one typeset line; chars inside a hit get the hit style.

@@ -1,5 +1,5 @@
 //! The layers point one way: every `crate::` path in a module names a module below it
-//! (model → text → import → feed → search → library → typeset → bookmarks → app → config → ui
+//! (model → text → import → feed → photos → search → library → typeset → bookmarks → app → config → ui
 //! → tui → cli). A new module goes into `LAYERS` where it belongs.
 
 use std::path::Path;
@@ -10,6 +10,7 @@ const LAYERS: &[&str] = &[
     "import",
     "feed",
     "epaper",
+    "photos",
     "search",
     "library",
     "typeset",

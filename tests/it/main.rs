@@ -41,6 +41,8 @@ mod library_kill;
 mod script_display;
 mod script_search;
 mod script_typeset;
+mod photos;
+mod photos_tui;
 mod search_highlight;
 mod search_props;
 mod trust_cli;

@@ -241,6 +241,7 @@ fn audit_catches_a_naive_wrap() {
         width: 30,
         lines,
         page_rows: None,
+        photos: Vec::new(),
     };
     let rep = audit(a, &naive, &st);
     assert!(

@@ -31,6 +31,11 @@ pub enum Route {
     Huge,
     /// Promises a body twice as long as what it sends, then closes.
     Truncated(Vec<u8>),
+    /// 200 with this body and `Content-Type` (a picture, or a page posing as one).
+    Typed {
+        body: Vec<u8>,
+        content_type: &'static str,
+    },
 }
 
 /// One request as the server saw it.
@@ -128,6 +133,9 @@ impl Server {
             }
             Route::Status(code) => respond(stream, code, &[], b"error page"),
             Route::Redirect(to) => respond(stream, 302, &[("Location", &to)], b""),
+            Route::Typed { body, content_type } => {
+                respond(stream, 200, &[("Content-Type", content_type)], &body)
+            }
             Route::Hang => {
                 std::thread::sleep(Duration::from_secs(300));
                 Ok(())

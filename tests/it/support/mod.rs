@@ -1,12 +1,13 @@
 //! The one test-support module of the integration tests: the real `dubao` binary run
 //! with every folder it touches inside a temp dir ([`command`], [`dubao`]), and the set-ups
 //! the test families share: a pseudo-terminal ([`pty`]), bookmark stores ([`bookmarks`]),
-//! a misbehaving HTTP server for feeds ([`feeds`]) and page archives for the library
-//! ([`library`]). Each test module takes it with `use crate::support;`.
+//! a misbehaving HTTP server for feeds ([`feeds`]), generated pictures and articles
+//! with photos ([`photos`]) and page archives for the library ([`library`]). Each test module takes it with `use crate::support;`.
 
 pub mod bookmarks;
 pub mod feeds;
 pub mod library;
+pub mod photos;
 pub mod pty;
 
 use std::path::Path;
