@@ -8,7 +8,7 @@ use crate::support;
 use support::{dubao, stderr, stdout};
 
 fn fails_with(o: &std::process::Output, needle: &str) {
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
     let err = stderr(o);
     assert!(err.contains(needle), "{needle:?} not in {err:?}");
     assert!(err.lines().last().unwrap().starts_with("dubao: "), "{err}");
