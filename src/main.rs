@@ -8,7 +8,11 @@ use dubao::cli::{self, Cli};
 /// Load the issues and open the reader on the newest.
 fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
-    let (shelf, warnings, damage) = cli::library::reader_shelf(&cli.data_paths())?;
+    let cli::library::ReaderShelf {
+        shelf,
+        warnings,
+        damage,
+    } = cli::library::reader_shelf(&cli.data_paths())?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; in scripts use `dubao list`, `dubao show ID` or `dubao export --json`"

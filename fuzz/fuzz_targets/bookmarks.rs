@@ -1,12 +1,14 @@
-//! Fuzz the bookmarks and reading-state files: any bytes give a state (what could be
-//! read) and one line per file that could not be read whole, never a panic; a state
-//! that was read writes back and reads again the same.
+//! Fuzz the bookmarks and reading-state files: any bytes (the bookmarks file, a NUL,
+//! the reading-state file) give a state, what could be read, and one line per file that
+//! could not be read whole, never a panic; a state that was read writes back and reads
+//! again the same.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|input: (&[u8], &[u8])| {
-    let (bookmarks, reading) = input;
+fuzz_target!(|bytes: &[u8]| {
+    let cut = bytes.iter().position(|&b| b == 0).unwrap_or(bytes.len());
+    let (bookmarks, reading) = (&bytes[..cut], bytes.get(cut + 1..).unwrap_or(&[]));
     let (state, why) = dubao::bookmarks::parse_files(bookmarks, reading);
     for w in &why {
         assert!(!w.contains('\n'), "{w}");

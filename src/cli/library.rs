@@ -96,22 +96,38 @@ pub fn open_source_noting(data: &[PathBuf]) -> Result<(Source, Option<String>)> 
     }
 }
 
-/// The shelf the reader browses, with a warning per file skipped and the library's
-/// damage, if any: `--data` files (or the config's) in memory; else the library on disk
-/// when it holds anything (or what can be read of it); else the bundled issue.
-pub fn reader_shelf(data: &[PathBuf]) -> Result<(Arc<dyn Shelf>, Vec<String>, Option<String>)> {
+/// What the reader opens on: the shelf, a warning per file skipped, and what is wrong
+/// with the library (with the command that repairs it), if anything.
+pub struct ReaderShelf {
+    pub shelf: Arc<dyn Shelf>,
+    pub warnings: Vec<String>,
+    pub damage: Option<String>,
+}
+
+/// The shelf the reader browses: `--data` files (or the config's) in memory; else the
+/// library on disk when it holds anything (or what can be read of it); else the bundled
+/// issue.
+pub fn reader_shelf(data: &[PathBuf]) -> Result<ReaderShelf> {
     if !data.is_empty() {
         // Issues in memory are indexed for search by the reader, on a thread of its own
         // once the search line opens.
         let (library, warnings) = super::load_library_noting(data)?;
-        return Ok((Arc::new(MemoryShelf::new(library)), warnings, None));
+        return Ok(ReaderShelf {
+            shelf: Arc::new(MemoryShelf::new(library)),
+            warnings,
+            damage: None,
+        });
     }
-    let (source, note) = open_source_noting(data)?;
+    let (source, damage) = open_source_noting(data)?;
     let shelf: Arc<dyn Shelf> = match source {
         Source::Disk(d) => Arc::new(d),
         Source::Memory(m) => Arc::new(m),
     };
-    Ok((shelf, Vec::new(), note))
+    Ok(ReaderShelf {
+        shelf,
+        warnings: Vec::new(),
+        damage,
+    })
 }
 
 /// Where the reader's `F` fetches from and into: the subscriptions in the data folder,

@@ -148,7 +148,7 @@ fn as_utf8(body: &[u8]) -> std::borrow::Cow<'_, [u8]> {
             let at = decl.find("encoding")? + "encoding".len();
             let value = decl[at..].trim_start().strip_prefix('=')?.trim_start();
             let quote = value.chars().next()?;
-            let value = &value[1..];
+            let value = &value[quote.len_utf8()..];
             Some(value[..value.find(quote)?].to_string())
         })
         .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));

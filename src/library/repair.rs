@@ -260,15 +260,28 @@ pub fn diagnose(dir: &Path, open_error: Option<&LibraryError>) -> Option<String>
 /// Why a segment of the index (its files, its page store) cannot be opened, if one
 /// cannot: what the catalogue alone does not notice.
 fn segments_unreadable(index_dir: &Path) -> Option<String> {
-    let index = Index::open_in_dir(index_dir).ok()?;
-    for seg in index.searchable_segments().ok()? {
-        let opened =
-            SegmentReader::open(&seg).and_then(|r| r.get_store_reader(1).map_err(Into::into));
-        if let Err(e) = opened {
-            return Some(e.to_string());
+    // A writer merging meanwhile removes segments a commit no longer names: a segment
+    // gone is damage only when the commit read is still the last one.
+    let mut why = None;
+    for _ in 0..3 {
+        let index = Index::open_in_dir(index_dir).ok()?;
+        let stamp = index.load_metas().ok()?.opstamp;
+        why = index.searchable_segments().ok()?.iter().find_map(|seg| {
+            SegmentReader::open(seg)
+                .and_then(|r| r.get_store_reader(1).map_err(Into::into))
+                .err()
+                .map(|e| e.to_string())
+        });
+        let now = Index::open_in_dir(index_dir)
+            .ok()?
+            .load_metas()
+            .ok()?
+            .opstamp;
+        if why.is_none() || now == stamp {
+            break;
         }
     }
-    None
+    why
 }
 
 /// The old index's writer, held through a rebuild so no import or fetch writes to it

@@ -8,7 +8,7 @@ use crate::support;
 use support::{dubao, stderr, stdout};
 
 fn fails_with(o: &std::process::Output, needle: &str) {
-    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(o));
     let err = stderr(o);
     assert!(err.contains(needle), "{needle:?} not in {err:?}");
     assert!(err.lines().last().unwrap().starts_with("dubao: "), "{err}");
@@ -97,4 +97,17 @@ fn a_config_value_out_of_its_range_names_file_line_and_range() {
         "config.toml:2: reading.measure: 5 cells is outside the range 20..=400",
     );
     assert_eq!(stderr(&o).lines().count(), 1);
+}
+
+#[test]
+fn a_feed_whose_encoding_is_quoted_by_a_han_char_is_refused_not_a_panic() {
+    // Found by the `feed` fuzz target: `encoding=稿件来源"utf-8"`.
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("odd.xml");
+    let mut bytes = b"<?xml version=\"1.0\" encoding=".to_vec();
+    bytes.extend("稿件来源\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">".as_bytes());
+    std::fs::write(&file, &bytes).unwrap();
+    let o = dubao(&["import", file.to_str().unwrap()], home.path());
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }

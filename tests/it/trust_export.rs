@@ -26,9 +26,11 @@ fn article(slug: &str, date: &str, page: usize, n: usize) -> Article {
     let seed = page * 31 + n;
     Article {
         id: ArticleId(format!("{slug}/{date}/{page:02}/{n}")),
-        kicker: (n % 3 == 0).then(|| text(seed, 6)),
+        kicker: n.is_multiple_of(3).then(|| text(seed, 6)),
         title: format!("{}{}", text(seed, 8), n),
-        subtitle: (n % 2 == 0).then(|| format!("——{}", text(seed + 1, 9))),
+        subtitle: n
+            .is_multiple_of(2)
+            .then(|| format!("——{}", text(seed + 1, 9))),
         byline: Some(format!("记者 {}", text(seed + 2, 3))),
         paragraphs: (0..3)
             .map(|p| Paragraph::text(text(seed + p, 40)))

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Build (as cargo-fuzz does: sancov + libFuzzer, no cargo-fuzz needed) and run each fuzz
+# target in turn, at the lowest priority, for SECS seconds each; then merge what was new
+# into seeds/<target>/ (the corpus kept in git). Usage: fuzz/run.sh SECS [TARGET...]
+set -e
+cd "$(dirname "$0")"
+SECS=${1:-600}; shift || true
+TARGETS=${*:-feed epaper_html config bookmarks import_page import_bytes}
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
+export RUSTFLAGS="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4 -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing -Cdebug-assertions -Coverflow-checks"
+nice -n 19 cargo build --release --target x86_64-unknown-linux-gnu --bins
+BIN=$CARGO_TARGET_DIR/x86_64-unknown-linux-gnu/release
+for t in $TARGETS; do
+    mkdir -p corpus/$t seeds/$t artifacts/$t
+    cp -n seeds/$t/* corpus/$t/ 2>/dev/null || true
+    echo "== $t: ${SECS}s"
+    nice -n 19 $BIN/$t -max_total_time=$SECS -rss_limit_mb=1024 -timeout=10 \
+        -artifact_prefix=artifacts/$t/ corpus/$t 2>&1 | grep -E "^(#[0-9]+ +DONE|Done|==|SUMMARY|.*panicked|.*deadly)" || true
+    nice -n 19 $BIN/$t -merge=1 seeds/$t corpus/$t 2>&1 | tail -1
+done
