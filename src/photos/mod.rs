@@ -93,6 +93,7 @@ pub fn download(url: &str, opts: &Options) -> Result<Vec<u8>, PhotoError> {
     let bytes = match fetch::get(url, None, None, &feed_opts) {
         Ok(Fetched::Body { bytes, .. }) => bytes,
         Ok(Fetched::NotModified) => return Err(PhotoError::Download("304 without asking".into())),
+        Ok(Fetched::Moved(to)) => return Err(PhotoError::Download(format!("moved to {to}"))),
         Err(FeedError::TooBig(mb)) => return Err(PhotoError::TooBig(mb)),
         Err(e) => return Err(PhotoError::Download(one_line(&e))),
     };
