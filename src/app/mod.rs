@@ -17,13 +17,13 @@ mod marks;
 mod query;
 mod reading;
 #[cfg(test)]
-mod resume_tests;
-#[cfg(test)]
-mod search_tests;
-#[cfg(test)]
 mod reading_tests;
+#[cfg(test)]
+mod resume_tests;
 pub mod rows;
 pub mod search;
+#[cfg(test)]
+mod search_tests;
 pub mod theme;
 mod update;
 

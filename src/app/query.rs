@@ -43,7 +43,12 @@ pub fn one_name(slug: &str, names: &[String]) -> String {
             names.iter().find(known).cloned()
         })
         .or_else(|| names.iter().find(han).cloned())
-        .or_else(|| names.iter().find(|n| !n.eq_ignore_ascii_case(slug)).cloned())
+        .or_else(|| {
+            names
+                .iter()
+                .find(|n| !n.eq_ignore_ascii_case(slug))
+                .cloned()
+        })
         .or_else(|| names.first().cloned())
         .unwrap_or_else(|| slug.to_string())
 }
@@ -83,9 +88,8 @@ pub fn match_paper<'a>(papers: &'a [Paper], word: &str) -> Option<&'a Paper> {
         return None;
     }
     let names = |p: &'a Paper| std::iter::once(&p.name).chain(&p.names);
-    let exact = |p: &&'a Paper| {
-        p.slug.eq_ignore_ascii_case(&w) || names(p).any(|n| n == word.trim())
-    };
+    let exact =
+        |p: &&'a Paper| p.slug.eq_ignore_ascii_case(&w) || names(p).any(|n| n == word.trim());
     let within = |p: &&'a Paper| names(p).any(|n| n.contains(word.trim()));
     let pinyin = |p: &&'a Paper| {
         w.chars().all(|c| c.is_ascii_alphabetic())
@@ -238,7 +242,10 @@ mod tests {
     use super::*;
 
     fn shelf() -> Vec<Paper> {
-        vec![Paper::new("hebei-daily", "河北日报"), Paper::new("renmin", "人民日报")]
+        vec![
+            Paper::new("hebei-daily", "河北日报"),
+            Paper::new("renmin", "人民日报"),
+        ]
     }
 
     #[test]
@@ -309,13 +316,24 @@ mod tests {
             ..Default::default()
         };
         // A folder `rmrb` and the 人民日报 feed share the slug: one paper, 人民日报.
-        let mut issues = vec![info("rmrb", "rmrb"), info("rmrb", "人民日报"), info("zb", "zb")];
+        let mut issues = vec![
+            info("rmrb", "rmrb"),
+            info("rmrb", "人民日报"),
+            info("zb", "zb"),
+        ];
         let p = papers(&issues);
         assert_eq!(p.len(), 2);
-        assert_eq!((p[0].name.as_str(), &p[0].names[..]), ("人民日报", &["rmrb".to_string(), "人民日报".into()][..]));
+        assert_eq!(
+            (p[0].name.as_str(), &p[0].names[..]),
+            ("人民日报", &["rmrb".to_string(), "人民日报".into()][..])
+        );
         assert_eq!(p[1].name, "zb");
         for word in ["rmrb", "人民日报", "人民", "renminribao"] {
-            assert_eq!(match_paper(&p, word).map(|p| p.slug.as_str()), Some("rmrb"), "{word}");
+            assert_eq!(
+                match_paper(&p, word).map(|p| p.slug.as_str()),
+                Some("rmrb"),
+                "{word}"
+            );
         }
         name_papers(&mut issues);
         let names: Vec<&str> = issues.iter().map(|i| i.paper.as_str()).collect();
