@@ -8,6 +8,7 @@ pub mod app;
 pub mod bookmarks;
 pub mod cli;
 pub mod config;
+pub mod epaper;
 pub mod feed;
 pub mod import;
 pub mod library;

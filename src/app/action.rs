@@ -35,6 +35,8 @@ pub enum Action {
     ScrollBottom,
     ToggleHelp,
     ToggleColumns,
+    /// Show the next script ([`crate::text::script::Script::next`]).
+    CycleScript,
     /// Widen (positive) or narrow the reading measure by this many cells.
     Measure(i32),
     /// The terminal is now this many columns and rows.

@@ -373,6 +373,7 @@ impl App {
     pub(super) fn tick_refresh(&mut self) {
         if self.browse.refreshed.elapsed() >= REFRESH_EVERY {
             let _ = self.refresh_shelf();
+            self.refresh_marks();
         }
     }
 

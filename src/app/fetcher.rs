@@ -2,17 +2,23 @@
 //! reader never waits on the network. [`Fetcher`] runs it; the app polls its channel on
 //! each tick ([`App::poll_fetch`]) and shows the progress on the status line
 //! (`抓取 2/3 人民日报: 57 new`); when it is done the shelf is refreshed and new issues
-//! appear.
+//! appear. E-paper subscriptions bring their newest issue, page by page
+//! (`抓取 2/3 人民日报 2026-12-01 3/20版`); the fetch log is saved as `dubao fetch` saves it.
 
 use std::path::PathBuf;
 use std::sync::mpsc;
 
 use super::App;
+use crate::epaper::run::{self, Dates, DayOutcome, Event, RunOptions};
 use crate::feed::batch::{self, Outcome};
 use crate::feed::fetch::Options;
+use crate::feed::log::FetchLog;
 use crate::feed::subs::Subscriptions;
 use crate::library::disk::DiskShelf;
 use crate::library::fetched::FeedSink;
+
+/// What a reader with nothing followed is told, on the first screen and by `F`.
+pub const HINT: &str = "没有订阅 nothing followed: get today's paper with `dubao feed add 人民日报` (`dubao papers` lists them)";
 
 /// Where the fetch reads the subscriptions and writes the issues.
 #[derive(Debug, Clone)]
@@ -25,7 +31,12 @@ pub struct FetchSetup {
     /// something was fetched into it.
     pub open_library: bool,
     pub options: Options,
+    /// Nothing is followed yet: the status line says how to get today's paper.
+    pub nothing_followed: bool,
 }
+
+/// The status line's hint on a fresh install.
+pub const SHORT_HINT: &str = "今日报纸 today's paper: dubao feed add 人民日报 │ ";
 
 /// What the fetch thread tells the reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +76,7 @@ impl Fetcher {
     pub fn start(setup: &FetchSetup) -> Result<Fetcher, String> {
         let subs = Subscriptions::load(&setup.data_dir).map_err(|e| e.to_string())?;
         if subs.feeds.is_empty() {
-            return Err("没有订阅 no feeds: add one with `dubao feed add URL`".into());
+            return Err(HINT.into());
         }
         let (tx, rx) = mpsc::channel();
         let setup = setup.clone();
@@ -98,30 +109,107 @@ fn run(setup: &FetchSetup, subs: &Subscriptions, tx: &mpsc::Sender<FetchMsg>) {
             return;
         }
     };
+    let (feeds, papers): (Vec<_>, Vec<_>) = subs.feeds.iter().cloned().partition(|s| !s.epaper);
     let total = subs.feeds.len();
     let mut done = 0;
     let mut sink = FeedSink { shelf: &shelf };
-    let outcomes = batch::run(&subs.feeds, &setup.options, 4, &mut sink, &mut |o| {
+    let mut log = FetchLog::now();
+    let outcomes = batch::run(&feeds, &setup.options, 4, &mut sink, &mut |o| {
         done += 1;
-        let auto = subs.feeds.get(o.index).is_some_and(|s| s.auto_name);
+        let auto = feeds.get(o.index).is_some_and(|s| s.auto_name);
         let text = format!("抓取 {done}/{total} {}", line(o, auto));
         let _ = tx.send(FetchMsg::Progress(text));
     });
-    let _ = batch::remember(&setup.data_dir, &outcomes, &subs.feeds);
-    let added: usize = outcomes
+    let _ = batch::remember(&setup.data_dir, &outcomes, &feeds);
+    let mut added: usize = outcomes
         .iter()
         .filter_map(|o| o.result.as_ref().ok())
         .map(|r| r.added.new + r.added.changed)
         .sum();
-    let failed = outcomes.iter().filter(|o| o.result.is_err()).count();
-    let mut summary = format!("抓取完毕 fetched {total} feeds: {added} new or changed");
+    let mut failed = outcomes.iter().filter(|o| o.result.is_err()).count();
+    for o in &outcomes {
+        let ok = o.result.is_ok();
+        log.push(&o.name, ok, line(o, false));
+    }
+    for sub in &papers {
+        done += 1;
+        let (new, ok) = fetch_paper(setup, sub, &mut sink, &mut log, &mut |text| {
+            let _ = tx.send(FetchMsg::Progress(format!("抓取 {done}/{total} {text}")));
+        });
+        added += new;
+        failed += usize::from(!ok);
+    }
+    let _ = log.save(&setup.data_dir);
+    let mut summary = format!("抓取完毕 fetched {total}: {added} new or changed");
     if failed > 0 {
         summary.push_str(&format!(", {failed} failed"));
     }
     let _ = tx.send(FetchMsg::Done { summary, added });
 }
 
+/// One e-paper's newest issue; its lines into the log, progress page by page. How many
+/// articles came in, and whether it did not fail.
+fn fetch_paper(
+    setup: &FetchSetup,
+    sub: &crate::feed::subs::Subscription,
+    sink: &mut FeedSink<'_>,
+    log: &mut FetchLog,
+    progress: &mut dyn FnMut(String),
+) -> (usize, bool) {
+    let opts = RunOptions {
+        http: setup.options,
+        pause: std::time::Duration::from_millis(500),
+    };
+    let mut day = String::new();
+    let o = run::run(
+        sub,
+        &Dates::Newest,
+        &opts,
+        &setup.data_dir,
+        sink,
+        &mut |e| match e {
+            Event::Day { paper, date } => day = format!("{paper} {date}"),
+            Event::Page { done, total } => progress(format!("{day} {done}/{total}版")),
+            Event::Named(_) => {}
+        },
+    );
+    let mut new = 0;
+    for d in &o.days {
+        match &d.outcome {
+            DayOutcome::Stored {
+                added,
+                lines,
+                faults,
+                ..
+            } => {
+                new += added.new + added.changed;
+                lines
+                    .iter()
+                    .for_each(|l| log.push(&o.paper, true, l.clone()));
+                faults
+                    .iter()
+                    .for_each(|f| log.push(&o.paper, false, f.clone()));
+            }
+            DayOutcome::Skipped => log.push(&o.paper, true, format!("{}: already in", d.date)),
+            DayOutcome::NotServed(e) | DayOutcome::Failed(e) => {
+                log.push(&o.paper, false, e.clone())
+            }
+        }
+    }
+    (new, o.failure().is_none())
+}
+
 impl App {
+    /// On a fresh install (nothing followed, the reader not on `--data` files), the
+    /// status line's hints say how to get today's paper ([`SHORT_HINT`]).
+    pub fn hint_if_nothing_followed(&mut self) {
+        let Some(setup) = self.fetch_setup.as_mut().filter(|s| s.open_library) else {
+            return;
+        };
+        setup.nothing_followed =
+            Subscriptions::load(&setup.data_dir).is_ok_and(|s| s.feeds.is_empty());
+    }
+
     /// `F`: start fetching, unless a fetch is running or the reader has nowhere to fetch to.
     pub(super) fn start_fetch(&mut self) {
         if self.fetcher.is_some() {

@@ -67,6 +67,13 @@ impl super::App {
             wanted.insert(0, (C::PageDown, "下一篇", "next"));
         }
         let mut s = String::new();
+        if self
+            .fetch_setup
+            .as_ref()
+            .is_some_and(|f| f.nothing_followed)
+        {
+            s.push_str(super::fetcher::SHORT_HINT);
+        }
         for (command, zh, en) in wanted {
             if let Some(k) = self.keymap.key_for(mode, command) {
                 let label = if self.prefs.lang == Lang::En { en } else { zh };

@@ -188,6 +188,7 @@ fn action_for(app: &App, mode: Mode, command: Command) -> Option<Action> {
         C::Undo => Action::UndoRemove,
         C::Bookmarks => Action::OpenBookmarks,
         C::Columns => Action::ToggleColumns,
+        C::Script => Action::CycleScript,
         C::Unread => Action::ToggleUnread,
         C::Fetch => Action::Fetch,
         C::MeasureNarrow => Action::Measure(-MEASURE_STEP),

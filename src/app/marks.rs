@@ -21,6 +21,7 @@ impl App {
         let Some(store) = &self.marks.store else {
             return;
         };
+        self.marks.seen = store.stamp();
         match store.load() {
             Ok((state, warning)) => {
                 self.marks.state = state;
@@ -28,6 +29,28 @@ impl App {
             }
             Err(e) => self.warn(Some(format!("bookmarks not loaded: {e}"))),
         }
+    }
+
+    /// Take in bookmarks and reading state another process wrote since they were last
+    /// read here (as new issues are taken in); changes not saved yet stay on top.
+    pub(super) fn refresh_marks(&mut self) {
+        let Some(store) = &self.marks.store else {
+            return;
+        };
+        let now = store.stamp();
+        if now == self.marks.seen {
+            return;
+        }
+        self.marks.seen = now;
+        let Ok((mut state, _)) = store.load() else {
+            return;
+        };
+        for (change, at) in &self.marks.pending {
+            state.apply_at(change, *at);
+        }
+        self.marks.state = state;
+        let n = self.marks.state.bookmarks.len();
+        self.marks.selected = self.marks.selected.min(n.saturating_sub(1));
     }
 
     /// Write changes through the store (with any that failed before); on failure keep
@@ -46,6 +69,7 @@ impl App {
         };
         match store.apply_stamped(&self.marks.pending) {
             Ok((state, warning)) => {
+                self.marks.seen = store.stamp();
                 self.marks.state = state;
                 self.marks.pending.clear();
                 self.warn(warning);

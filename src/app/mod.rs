@@ -14,7 +14,7 @@ pub mod keyname;
 pub mod keys;
 pub mod link;
 mod marks;
-mod query;
+pub mod query;
 mod reading;
 #[cfg(test)]
 mod reading_tests;
@@ -106,6 +106,9 @@ pub struct Marks {
     pub pending: Vec<(bookmarks::Change, u64)>,
     /// Bookmarks removed this session, last removed last: `u` brings them back.
     pub removed: Vec<bookmarks::Bookmark>,
+    /// How the store's files stood when last read or written here: a change means
+    /// another process wrote, and the state is read again.
+    pub seen: bookmarks::Stamp,
 }
 
 /// Everything the reader shows.
@@ -310,7 +313,7 @@ impl App {
         if r.article != 0 || layout.page_rows.is_some() {
             return layout;
         }
-        let mut lines = typeset::page::header(page, width, self.settings.ambiguous_wide);
+        let mut lines = typeset::page::header(page, width, &self.settings);
         if lines.is_empty() {
             return layout;
         }

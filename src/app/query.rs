@@ -165,36 +165,11 @@ pub fn day_number(date: &str) -> Option<i64> {
 }
 
 /// A date range filter: `2023`, `2023-07`, `2023-07-03`, or two of them joined by `..`
-/// (either side may be left open). Returns (from, to), inclusive.
+/// (either side may be left open), by the one grammar of [`crate::text::date`]; `None`
+/// for anything else, impossible dates included. Returns (from, to), inclusive.
 pub fn parse_range(word: &str) -> Option<(Option<String>, Option<String>)> {
-    let bound = |s: &str, end: bool| -> Option<String> {
-        let parts: Vec<&str> = s.split('-').collect();
-        let ok = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-        match parts.as_slice() {
-            [y] if ok(y, 4) => Some(format!("{y}-{}", if end { "12-31" } else { "01-01" })),
-            [y, m] if ok(y, 4) && ok(m, 2) => {
-                Some(format!("{y}-{m}-{}", if end { "31" } else { "01" }))
-            }
-            [y, m, d] if ok(y, 4) && ok(m, 2) && ok(d, 2) => Some(s.to_string()),
-            _ => None,
-        }
-    };
-    match word.split_once("..") {
-        Some((a, b)) => {
-            let from = if a.is_empty() {
-                None
-            } else {
-                Some(bound(a, false)?)
-            };
-            let to = if b.is_empty() {
-                None
-            } else {
-                Some(bound(b, true)?)
-            };
-            (from.is_some() || to.is_some()).then_some((from, to))
-        }
-        None => Some((Some(bound(word, false)?), Some(bound(word, true)?))),
-    }
+    let r = crate::text::date::parse_range(word).ok()?;
+    Some((r.from_str(), r.to_str()))
 }
 
 /// A search line split into its filters and the text to find.
@@ -296,13 +271,14 @@ mod tests {
         let s = parse_search("2022..2023-06:乡村", &p);
         assert_eq!(
             (s.from.as_deref(), s.to.as_deref()),
-            (Some("2022-01-01"), Some("2023-06-31"))
+            (Some("2022-01-01"), Some("2023-06-30"))
         );
         // Not filters: the whole line is the text.
         assert_eq!(parse_search("本版责编:李", &p).text, "本版责编:李");
         assert_eq!(parse_search(":农业", &p).text, ":农业");
         assert_eq!(parse_search("农业", &p).text, "农业");
         assert_eq!(parse_search("..:x", &p).text, "..:x");
+        assert_eq!(parse_search("2023-02-31:x", &p).text, "2023-02-31:x");
     }
 
     #[test]

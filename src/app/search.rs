@@ -36,6 +36,8 @@ pub struct SearchState {
     pub total: Option<usize>,
     generation: u64,
     counter: Option<Counter>,
+    /// The query waits for the shelf's index to be built (`indexing… 40%`).
+    pub waiting: bool,
     /// Issue (catalogue index) and list row before the search, restored by `Esc`.
     pub saved: Option<(Option<usize>, usize)>,
     /// Hits in the selected article, in reading order.
@@ -96,6 +98,7 @@ impl SearchState {
         self.selected = 0;
         self.top = 0;
         self.total = None;
+        self.waiting = false;
         self.generation += 1;
     }
 }
@@ -142,29 +145,56 @@ impl App {
         if !normalize(&parsed.text).is_empty() {
             self.search.query = parsed.text.clone();
             self.search.line = parsed;
-            let q = self.search.shelf_query(0, SCREEN);
-            match self.shelf_search(&q) {
-                Ok(found) => self.search.results = found,
-                Err(e) => self.status = Some(format!("search failed: {e}")),
-            }
-            self.search.more = self.search.results.len() == SCREEN;
-            if self.search.more {
-                let (generation, all) = (self.search.generation, self.search.shelf_query(0, 0));
-                let shelf = &self.browse.shelf;
-                let counter = self
-                    .search
-                    .counter
-                    .get_or_insert_with(|| Counter::new(shelf.clone()));
-                counter.ask(generation, all);
-            } else {
-                self.search.total = Some(self.search.results.len());
-            }
+            self.first_screen();
         }
         self.search.refresh_hits(&self.library, self.current_ref());
     }
 
-    /// Take in a total counted in the background, if it is for the search shown.
+    /// The first screen of hits for the query set, the total counted in the background;
+    /// while the shelf's index is still being built, a note of how far it is instead
+    /// (the tick asks again).
+    fn first_screen(&mut self) {
+        if let Some(percent) = self.browse.shelf.indexing() {
+            self.search.waiting = true;
+            self.status = Some(format!("indexing… {percent}%"));
+            return;
+        }
+        self.search.waiting = false;
+        let q = self.search.shelf_query(0, SCREEN);
+        match self.browse.shelf.search(&q) {
+            Ok(found) => self.search.results = found,
+            Err(e) => self.status = Some(format!("search failed: {e}")),
+        }
+        self.search.more = self.search.results.len() == SCREEN;
+        if self.search.more {
+            let (generation, all) = (self.search.generation, self.search.shelf_query(0, 0));
+            let shelf = &self.browse.shelf;
+            let counter = self
+                .search
+                .counter
+                .get_or_insert_with(|| Counter::new(shelf.clone()));
+            counter.ask(generation, all);
+        } else {
+            self.search.total = Some(self.search.results.len());
+        }
+    }
+
+    /// Take in a total counted in the background, if it is for the search shown; a
+    /// search waiting for the index asks again.
     pub(super) fn poll_count(&mut self) {
+        if self.search.waiting {
+            self.first_screen();
+            if !self.search.waiting {
+                if self
+                    .status
+                    .as_deref()
+                    .is_some_and(|s| s.starts_with("indexing…"))
+                {
+                    self.status = None;
+                }
+                self.search.refresh_hits(&self.library, self.current_ref());
+            }
+        }
         let Some(counter) = &self.search.counter else {
             return;
         };
@@ -237,6 +267,13 @@ impl App {
         self.search.editing = false;
         if !self.search.active() {
             return;
+        }
+        if self.search.waiting {
+            // Still indexing: the tick shows the hits once there are any.
+            self.first_screen();
+            if self.search.waiting {
+                return;
+            }
         }
         if self.search.results.is_empty() {
             self.status = Some(format!("无匹配 no match for {}", self.search.query));

@@ -57,11 +57,24 @@ impl App {
                 self.relayout();
                 self.status = Some(self.columns_status().into());
             }
-            Action::Measure(cells) => {
-                let st = self.settings.with_measure_step(cells);
+            Action::CycleScript => {
+                let mut st = self.settings;
+                st.script = st.script.next();
                 self.set_settings(st);
+                let (zh, en) = st.script.label();
+                self.status = Some(format!("{zh} {en}"));
+            }
+            Action::Measure(cells) => {
+                let widest = crate::typeset::measure::widest(usize::from(self.panes().text.width));
+                let st = self.settings.with_measure_step(cells, widest);
+                self.set_settings(st);
+                let edge = if st.measure >= widest {
+                    ", the widest this pane shows"
+                } else {
+                    ""
+                };
                 self.status = Some(format!(
-                    "measure {} cells ({} Han characters)",
+                    "measure {} cells ({} Han characters){edge}",
                     st.measure,
                     st.measure / 2
                 ));

@@ -43,7 +43,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Anchor, Library};
 
-pub use store::Store;
+pub use store::{Stamp, Store};
 
 /// A kept story. Paper, date and headline are stored so it shows even when its issue
 /// is not loaded.
@@ -243,6 +243,50 @@ impl Change {
     fn is_bookmark(&self) -> bool {
         matches!(self, Change::Add(_) | Change::Remove(_))
     }
+}
+
+/// The text of a bookmarks file and a reading-state file read as the store reads them,
+/// without a folder (for fuzzing and checks): the state they give and, for each file
+/// that could not be read whole, why in one line.
+pub fn parse_files(bookmarks: &[u8], reading: &[u8]) -> (State, Vec<String>) {
+    let mut state = State::default();
+    let mut why = Vec::new();
+    for (part, bytes) in [
+        (file::Part::Bookmarks, bookmarks),
+        (file::Part::Reading, reading),
+    ] {
+        let got = match part.parse(bytes) {
+            file::Parsed::Missing => State::default(),
+            file::Parsed::Good(s) => s,
+            file::Parsed::Newer { best_effort, .. } => best_effort,
+            file::Parsed::Salvaged {
+                state,
+                rejected,
+                why: first,
+            } => {
+                why.push(format!(
+                    "{}: {} set aside: {first}",
+                    part.label(),
+                    rejected.len()
+                ));
+                state
+            }
+            file::Parsed::Corrupt(w) => {
+                why.push(format!("{}: {w}", part.label()));
+                State::default()
+            }
+        };
+        part.take(&mut state, got);
+    }
+    (state, why)
+}
+
+/// The text the store writes for `state`: the bookmarks file and the reading-state file.
+pub fn encode_files(state: &State) -> (String, String) {
+    (
+        file::Part::Bookmarks.encode(state),
+        file::Part::Reading.encode(state),
+    )
 }
 
 /// Milliseconds since the Unix epoch, now (stamps changes).

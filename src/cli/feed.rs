@@ -17,9 +17,10 @@ use crate::library::fetched::FeedSink;
 
 #[derive(Debug, Subcommand)]
 pub enum FeedAction {
-    /// Follow a paper's feed (RSS, Atom or JSON Feed).
+    /// Follow a paper: its e-paper site by name (`人民日报`, `rmrb`, `renminribao`; see
+    /// `dubao papers`), an e-paper address, or a feed (RSS, Atom or JSON Feed).
     Add {
-        /// The feed's address (http:// or https://).
+        /// A paper's name, slug or pinyin, an e-paper address or a feed's address.
         url: String,
         /// What to call it (default: the paper's name, once fetched).
         #[arg(long)]
@@ -48,14 +49,29 @@ pub enum FeedAction {
 /// Options of `dubao fetch`.
 #[derive(Debug, Clone, clap::Args)]
 pub struct FetchArgs {
-    /// Only these feeds (by name or address); default: every feed.
+    /// Only these feeds and papers (by name, slug or address); default: all followed.
     pub names: Vec<String>,
-    /// Give up on a feed after this many seconds (default 30).
+    /// Give up on a feed or page after this many seconds (default 30).
     #[arg(long, value_name = "SECS")]
     pub timeout: Option<f64>,
     /// How many feeds to fetch at once.
     #[arg(long, default_value_t = 4)]
     pub jobs: usize,
+    /// E-papers: this day's issue (YYYY-MM-DD) instead of the newest.
+    #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "to"])]
+    pub date: Option<String>,
+    /// E-papers: every issue from this day (YYYY-MM-DD)…
+    #[arg(long, value_name = "DATE", requires = "to")]
+    pub from: Option<String>,
+    /// …to this day, inclusive; issues already whole in the library are skipped.
+    #[arg(long, value_name = "DATE", requires = "from")]
+    pub to: Option<String>,
+    /// E-papers: seconds between two requests to a site (default 0.5).
+    #[arg(long, value_name = "SECS")]
+    pub pause: Option<f64>,
+    /// Print the last fetch's log instead of fetching.
+    #[arg(long, conflicts_with_all = ["names", "date", "from", "to"])]
+    pub last: bool,
 }
 
 /// Where the subscriptions live: `$XDG_DATA_HOME/dubao`.
@@ -69,7 +85,7 @@ pub fn run_feed(action: &FeedAction, out: &mut dyn Write) -> Result<ExitCode> {
     let subs = Subscriptions::load(&dir)?;
     match action {
         FeedAction::Add { url, name } => {
-            let sub = Subscriptions::update(&dir, |s| s.add(url, name.as_deref()).cloned())?;
+            let sub = super::epaper::add(&dir, url, name.as_deref())?;
             writeln!(out, "{}\t{}", sub.name, sub.url)?;
         }
         FeedAction::List { json } => {
@@ -78,7 +94,10 @@ pub fn run_feed(action: &FeedAction, out: &mut dyn Write) -> Result<ExitCode> {
                 writeln!(out)?;
             } else {
                 for s in &subs.feeds {
-                    writeln!(out, "{}\t{}", s.name, s.url)?;
+                    match &s.last_error {
+                        Some(e) => writeln!(out, "{}\t{}\tfailed last time: {e}", s.name, s.url)?,
+                        None => writeln!(out, "{}\t{}", s.name, s.url)?,
+                    }
                 }
             }
         }
@@ -96,24 +115,33 @@ pub fn run_feed(action: &FeedAction, out: &mut dyn Write) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Run `dubao fetch`: non-zero only when every feed failed.
+/// Run `dubao fetch`: feeds, then e-papers. Non-zero when nothing asked for was done
+/// (every source failed, no such paper, a bad date); 0 with a warning when part was.
 pub fn run_fetch(args: &FetchArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let dir = data_dir()?;
+    if args.last {
+        return super::epaper::print_last(&dir, out);
+    }
+    let dates = super::epaper::dates(args)?;
     let subs = Subscriptions::load(&dir)?;
     let chosen: Vec<subs::Subscription> = if args.names.is_empty() {
         subs.feeds.clone()
     } else {
         let mut v = Vec::new();
         for n in &args.names {
-            let s = subs
-                .find(n)
-                .with_context(|| format!("no feed named {n} (see `dubao feed list`)"))?;
+            let s = super::epaper::find(&subs, n).with_context(|| {
+                format!(
+                    "no feed named {n} (see `dubao feed list`; papers: `dubao papers`)"
+                )
+            })?;
             v.push(s.clone());
         }
         v
     };
     if chosen.is_empty() {
-        anyhow::bail!("no feeds to fetch: add one with `dubao feed add URL`");
+        anyhow::bail!(
+            "nothing followed: get today's paper with `dubao feed add 人民日报` (`dubao papers` lists them)"
+        );
     }
     let mut opts = Options::default();
     if let Some(t) = args.timeout {
@@ -121,19 +149,35 @@ pub fn run_fetch(args: &FetchArgs, out: &mut dyn Write) -> Result<ExitCode> {
     }
     let shelf = DiskShelf::open(super::library::library_dir()?)?;
     let mut sink = FeedSink { shelf: &shelf };
-    let bar = progress(chosen.len());
-    let outcomes = batch::run(&chosen, &opts, args.jobs, &mut sink, &mut |o: &Outcome| {
-        if let Some(bar) = &bar {
-            bar.set_message(o.name.clone());
-            bar.inc(1);
+    let mut log = crate::feed::log::FetchLog::now();
+    let (feeds, papers): (Vec<_>, Vec<_>) = chosen.into_iter().partition(|s| !s.epaper);
+    let mut failed = 0;
+    if !feeds.is_empty() {
+        let bar = progress(feeds.len());
+        let outcomes = batch::run(&feeds, &opts, args.jobs, &mut sink, &mut |o: &Outcome| {
+            if let Some(bar) = &bar {
+                bar.set_message(o.name.clone());
+                bar.inc(1);
+            }
+        });
+        if let Some(bar) = bar {
+            bar.finish_and_clear();
         }
-    });
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
+        failed += report(&outcomes, &feeds, out, &mut log)?;
+        batch::remember(&dir, &outcomes, &feeds)?;
     }
-    let failed = report(&outcomes, &chosen, out)?;
-    batch::remember(&dir, &outcomes, &chosen)?;
-    Ok(if failed == outcomes.len() {
+    let mut did = feeds.len() - failed;
+    if !papers.is_empty() {
+        let pause = args.pause.unwrap_or(0.5);
+        let (ok, _failed) =
+            super::epaper::fetch(&dir, &papers, &dates, opts, pause, &mut sink, out, &mut log)?;
+        did += ok;
+    }
+    if let Err(e) = log.save(&dir) {
+        eprintln!("dubao: cannot save the fetch log: {e}");
+    }
+    // Each source that did not come in has its own line above: those are the warnings.
+    Ok(if did == 0 {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -141,7 +185,7 @@ pub fn run_fetch(args: &FetchArgs, out: &mut dyn Write) -> Result<ExitCode> {
 }
 
 /// A bar on stderr when it is a terminal.
-fn progress(n: usize) -> Option<indicatif::ProgressBar> {
+pub(super) fn progress(n: usize) -> Option<indicatif::ProgressBar> {
     if !std::io::stderr().is_terminal() {
         return None;
     }
@@ -158,6 +202,7 @@ fn report(
     outcomes: &[Outcome],
     chosen: &[subs::Subscription],
     out: &mut dyn Write,
+    log: &mut crate::feed::log::FetchLog,
 ) -> Result<usize> {
     let mut failed = 0;
     for o in outcomes {
@@ -166,19 +211,21 @@ fn report(
             Ok(r) if chosen[o.index].auto_name && !r.paper.is_empty() => r.paper.as_str(),
             _ => o.name.as_str(),
         };
-        match &o.result {
-            Ok(r) if r.not_modified => writeln!(out, "{name}: not modified")?,
-            Ok(r) if r.added.changed > 0 => writeln!(
-                out,
-                "{name}: {} new, {} changed",
-                r.added.new, r.added.changed
-            )?,
-            Ok(r) => writeln!(out, "{name}: {} new", r.added.new)?,
+        let line = match &o.result {
+            Ok(r) if r.not_modified => "not modified".to_string(),
+            Ok(r) if r.added.changed > 0 => {
+                format!("{} new, {} changed", r.added.new, r.added.changed)
+            }
+            Ok(r) => format!("{} new", r.added.new),
             Err(e) => {
                 failed += 1;
                 eprintln!("dubao: {name}: {e}");
+                log.push(name, false, e.to_string());
+                continue;
             }
-        }
+        };
+        writeln!(out, "{name}: {line}")?;
+        log.push(name, true, line);
     }
     Ok(failed)
 }

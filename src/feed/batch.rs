@@ -112,6 +112,7 @@ fn store(
     sink: &mut dyn IssueSink,
 ) -> Result<Report, FeedError> {
     match fetched {
+        Fetched::Moved(to) => Err(FeedError::Http(format!("moved to {to}"))),
         Fetched::NotModified => Ok(Report {
             not_modified: true,
             ..Default::default()
@@ -155,9 +156,21 @@ pub fn remember(
 /// Write down in `subs` what each fetched feed's server said, and the paper's name.
 pub fn record(subs: &mut Subscriptions, outcomes: &[Outcome], fetched: &[Subscription]) {
     for o in outcomes {
-        let (Ok(r), Some(sub)) = (&o.result, fetched.get(o.index)) else {
+        let Some(sub) = fetched.get(o.index) else {
             continue;
         };
+        let r = match &o.result {
+            Ok(r) => r,
+            Err(e) => {
+                if let Some(s) = subs.feeds.iter_mut().find(|s| s.url == sub.url) {
+                    s.last_error = Some(e.to_string());
+                }
+                continue;
+            }
+        };
+        if let Some(s) = subs.feeds.iter_mut().find(|s| s.url == sub.url) {
+            s.last_error = None;
+        }
         if r.not_modified {
             continue;
         }

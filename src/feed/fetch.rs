@@ -54,6 +54,8 @@ pub enum Fetched {
         etag: Option<String>,
         last_modified: Option<String>,
     },
+    /// A redirect to this `Location`, given back when `max_redirects` is 0.
+    Moved(String),
 }
 
 /// The `User-Agent` sent: `dubao/<version>`.
@@ -89,6 +91,12 @@ pub fn get(
     let status = resp.status();
     if status.as_u16() == 304 {
         return Ok(Fetched::NotModified);
+    }
+    if status.is_redirection()
+        && opts.max_redirects == 0
+        && let Some(to) = resp.headers().get("location").and_then(|v| v.to_str().ok())
+    {
+        return Ok(Fetched::Moved(to.to_string()));
     }
     if !status.is_success() {
         let reason = status.canonical_reason().unwrap_or("");

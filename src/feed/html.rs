@@ -14,6 +14,9 @@ pub struct Block {
     pub bold: bool,
     /// A photo caption (with its credit) from an image's attributes.
     pub caption: bool,
+    /// The image's address as written (`src`), for a photo's block; its text is empty
+    /// when the image has no words.
+    pub image: Option<String>,
 }
 
 /// Elements whose content is never text of the article.
@@ -96,7 +99,7 @@ pub fn blocks(root: ElementRef<'_>, skip: &dyn Fn(&ElementRef<'_>) -> bool) -> V
                         }
                         if name == "img" {
                             cur.flush(&mut out);
-                            out.extend(caption(&el));
+                            out.extend(photo(&el));
                         }
                     }
                     _ => {}
@@ -138,24 +141,65 @@ pub fn fragment_line(html: &str) -> String {
     line(doc.root_element())
 }
 
-/// An image's caption, from the attribute e-papers keep it in (itself HTML), else its
-/// `title` or `alt`; `None` when the image has no words.
-fn caption(img: &ElementRef<'_>) -> Option<Block> {
+/// An image's block: its caption, from the attribute e-papers keep it in (itself HTML),
+/// else its `title` or `alt`, and its address; `None` when it has neither.
+fn photo(img: &ElementRef<'_>) -> Option<Block> {
     let attr = |n: &str| img.value().attr(n).map(str::trim).filter(|s| !s.is_empty());
     let raw = attr("data-original-title")
         .or_else(|| attr("title"))
-        .or_else(|| attr("alt"))?;
+        .or_else(|| attr("alt"))
+        .unwrap_or("");
     let doc = Html::parse_fragment(raw);
     let parts: Vec<String> = blocks(doc.root_element(), &|_| false)
         .into_iter()
         .map(|b| b.text)
+        .filter(|t| !t.is_empty())
         .collect();
     let text = parts.join(" ");
-    (!text.is_empty()).then_some(Block {
+    let image = attr("src").map(str::to_string);
+    (!text.is_empty() || image.is_some()).then_some(Block {
         text,
         bold: false,
         caption: true,
+        image,
     })
+}
+
+/// `href` read against the page at `base`, as a browser would: absolute addresses as
+/// they are, `/x` on the base's host, `../x` and `x` against its folder.
+pub fn resolve(base: &str, href: &str) -> String {
+    let href = href.trim();
+    if href.contains("://") {
+        return href.to_string();
+    }
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return href.to_string();
+    };
+    if let Some(h) = href.strip_prefix("//") {
+        return format!("{scheme}://{h}");
+    }
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let (host, path) = rest.find('/').map_or((rest, "/"), |i| rest.split_at(i));
+    let mut parts: Vec<&str> = if href.starts_with('/') {
+        Vec::new()
+    } else {
+        let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+        folder.split('/').filter(|p| !p.is_empty()).collect()
+    };
+    let (href_path, tail) = href
+        .find(['?', '#'])
+        .map_or((href, ""), |i| href.split_at(i));
+    let segments: Vec<&str> = href_path.split('/').collect();
+    for (i, seg) in segments.iter().enumerate() {
+        match *seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" if i + 1 < segments.len() => {}
+            s => parts.push(s),
+        }
+    }
+    format!("{scheme}://{host}/{}{tail}", parts.join("/"))
 }
 
 /// The block being gathered.
@@ -180,6 +224,7 @@ impl Run {
                 text,
                 bold: !self.plain_chars,
                 caption: false,
+                image: None,
             });
         }
         self.text.clear();
@@ -265,5 +310,25 @@ mod tests {
         );
         assert_eq!(tidy("a\n  b"), "a b");
         assert_eq!(tidy("\u{3000}\u{3000}正文"), "正文");
+    }
+
+    #[test]
+    fn addresses_resolve_against_the_page() {
+        let page = "https://paper.people.com.cn/rmrb/pc/layout/202412/25/node_01.html";
+        assert_eq!(
+            resolve(page, "../../../content/202412/25/content_1.html"),
+            "https://paper.people.com.cn/rmrb/pc/content/202412/25/content_1.html"
+        );
+        assert_eq!(
+            resolve(page, "node_02.html"),
+            "https://paper.people.com.cn/rmrb/pc/layout/202412/25/node_02.html"
+        );
+        assert_eq!(
+            resolve(page, "/a/b.jpg"),
+            "https://paper.people.com.cn/a/b.jpg"
+        );
+        assert_eq!(resolve(page, "//x.cn/a"), "https://x.cn/a");
+        assert_eq!(resolve(page, "http://y.cn/z"), "http://y.cn/z");
+        assert_eq!(resolve("http://h:1", "a.htm"), "http://h:1/a.htm");
     }
 }

@@ -8,7 +8,7 @@ use super::enp::Props;
 use super::html::{self, Block, sel};
 use super::title::{self, PagePrefix};
 use crate::import::{clean::clean, dateline, rules};
-use crate::model::{Article, ArticleKind, Paragraph, ParagraphKind};
+use crate::model::{Article, ArticleKind, Paragraph, ParagraphKind, Photo};
 
 /// What a feed gives for one item, whatever its format.
 #[derive(Debug, Clone, Default)]
@@ -58,7 +58,7 @@ pub fn parse(src: &Source) -> Parsed {
     let mut article = Article {
         kicker: stack.kicker.clone(),
         title: stack.title.clone(),
-        subtitle: stack.subtitle.clone(),
+        subtitle: stack.subtitle.as_deref().and_then(without_dash),
         column: stack.column.clone(),
         link: src.link.as_deref().map(clean),
         ..Default::default()
@@ -69,7 +69,7 @@ pub fn parse(src: &Source) -> Parsed {
         (None, Some(text)) => text_blocks(text),
         (None, None) => Vec::new(),
     };
-    fill_body(&mut article, &blocks, &stack);
+    fill_body(&mut article, &blocks, &stack, src.link.as_deref());
     let page = page.or_else(|| page_from_date_line(&doc));
     let page = match (page, props.as_ref().and_then(|p| p.nodename.clone())) {
         (Some(mut p), Some(node)) if p.section.is_none() => {
@@ -90,6 +90,15 @@ pub fn parse(src: &Source) -> Parsed {
         article,
         credits,
     }
+}
+
+/// A 副题 without the dash that opens it in print (`——记…` → `记…`); `None` if nothing
+/// is left.
+pub fn without_dash(subtitle: &str) -> Option<String> {
+    let t = subtitle
+        .trim_start_matches(['—', '-', '－', '─'])
+        .trim_matches(html::is_blank);
+    (!t.is_empty()).then(|| t.to_string())
 }
 
 /// The headline stack and the column, as found.
@@ -244,6 +253,7 @@ fn body_blocks(doc: &Html) -> Vec<Block> {
     let skip = |el: &ElementRef<'_>| {
         let v = el.value();
         matches!(v.name(), "nav" | "header" | "footer")
+            || is_hidden(el)
             || (v.name() == "p" && v.has_class("sec", case()))
             || v.has_class("date", case())
             || is_time(el)
@@ -261,12 +271,25 @@ fn body_blocks(doc: &Html) -> Vec<Block> {
     html::blocks(doc.root_element(), &skip)
 }
 
+/// `style="display:none"`: not shown to a reader (中国青年报 hides a second copy of the
+/// body so).
+fn is_hidden(el: &ElementRef<'_>) -> bool {
+    el.value().attr("style").is_some_and(|s| {
+        let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+        s.to_ascii_lowercase().contains("display:none")
+    })
+}
+
 /// Photos set before the body, outside its container, with their caption beside them
 /// (`<div><img …><span>图说。新华社发</span></div>`).
 fn captions_outside(doc: &Html, body: ElementRef<'_>) -> Vec<Block> {
     let inside = |e: &ElementRef<'_>| e.ancestors().any(|a| a.id() == body.id());
+    // A whole e-paper page: only photos within its article, not the page's furniture.
+    let article = doc.select(&sel("div.article")).next();
+    let in_article =
+        |e: &ElementRef<'_>| article.is_none_or(|art| e.ancestors().any(|a| a.id() == art.id()));
     doc.select(&sel("img"))
-        .filter(|img| !inside(img))
+        .filter(|img| !inside(img) && in_article(img))
         .filter_map(|img| {
             let parent = img.parent().and_then(ElementRef::wrap)?;
             if matches!(parent.value().name(), "body" | "html") || parent.id() == body.id() {
@@ -277,6 +300,7 @@ fn captions_outside(doc: &Html, body: ElementRef<'_>) -> Vec<Block> {
                 text,
                 bold: false,
                 caption: true,
+                image: img.value().attr("src").map(str::to_string),
             })
         })
         .collect()
@@ -291,21 +315,29 @@ fn text_blocks(text: &str) -> Vec<Block> {
             text,
             bold: false,
             caption: false,
+            image: None,
         })
         .collect()
 }
 
 /// Turn blocks into the article's paragraphs, byline and dateline.
-fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack) {
+fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Option<&str>) {
     let last = blocks.len().saturating_sub(1);
     for (i, b) in blocks.iter().enumerate() {
         let text = clean(&b.text);
         if b.caption {
-            article.paragraphs.push(Paragraph {
-                kind: ParagraphKind::Caption,
-                speaker: None,
-                text,
-            });
+            if let Some(src) = b.image.as_ref().filter(|s| !text.is_empty() || is_photo(s)) {
+                article
+                    .photos
+                    .push(photo(src, &text, link, article.paragraphs.len()));
+            }
+            if !text.is_empty() {
+                article.paragraphs.push(Paragraph {
+                    kind: ParagraphKind::Caption,
+                    speaker: None,
+                    text,
+                });
+            }
             continue;
         }
         if is_furniture(&text) || stack.has(&text) {
@@ -357,6 +389,55 @@ fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack) {
     if captions > 0 && (texts <= 1 || article.title.contains("图片报道")) {
         article.kind = ArticleKind::Photo;
     }
+}
+
+/// A photo at `src` (read against the article's `link`) standing before paragraph `at`,
+/// its caption split from the credit that closes it (`…建成。中青报记者 杜佳冰/摄`).
+fn photo(src: &str, caption: &str, link: Option<&str>, at: usize) -> Photo {
+    let url = link.map_or_else(|| src.to_string(), |l| html::resolve(l, src));
+    let (caption, credit) = split_credit(caption);
+    Photo {
+        url,
+        caption: Some(caption).filter(|c| !c.is_empty()),
+        credit,
+        at,
+    }
+}
+
+/// An address that holds a news photo rather than the site's icons and buttons.
+fn is_photo(src: &str) -> bool {
+    let s = src.to_ascii_lowercase();
+    !s.contains("/template/") && !s.ends_with(".gif") && !s.starts_with("data:")
+}
+
+/// A caption and the photographer's credit that closes it, when it has one: the words
+/// after the last full stop (or the whole caption) ending in `摄`, `摄影`, `供图`, `发`.
+pub fn split_credit(caption: &str) -> (String, Option<String>) {
+    const ENDS: [&str; 5] = ["摄", "摄影", "供图", "发", "制图"];
+    let caption = caption.trim_matches(html::is_blank);
+    // `李信君摄（新华社发）`: the agency in brackets after the credit.
+    let core = match caption.strip_suffix('）').and_then(|c| c.rfind('（')) {
+        Some(i) => &caption[..i],
+        None => caption,
+    };
+    if !ENDS.iter().any(|e| core.ends_with(e)) {
+        return (caption.to_string(), None);
+    }
+    let cut = core
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '。' | '！' | '？' | '）'))
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back()
+        .unwrap_or(0);
+    let (head, tail) = caption.split_at(cut);
+    let tail = tail.trim_matches(html::is_blank);
+    if tail.is_empty() || !rules::at_most(tail, 30) {
+        return (caption.to_string(), None);
+    }
+    (
+        head.trim_matches(html::is_blank).to_string(),
+        Some(tail.to_string()),
+    )
 }
 
 /// A byline: the importer's rule, or at the end of the body, a bracketed list of who

@@ -71,7 +71,7 @@ fn table_layout_with_enpproperty() {
     let a = &p.article;
     assert_eq!(a.kicker.as_deref(), Some("奋进新征程"));
     assert_eq!(a.title, "振兴之路");
-    assert_eq!(a.subtitle.as_deref(), Some("——来自一线的报道"));
+    assert_eq!(a.subtitle.as_deref(), Some("来自一线的报道"));
     assert_eq!(a.byline.as_deref(), Some("记者 王五"));
     assert_eq!(p.date.as_deref(), Some("2026-04-27"));
     assert_eq!(a.dateline.as_deref(), Some("新华社北京4月26日电"));
@@ -87,7 +87,7 @@ fn title_only_item_with_a_dash_subtitle() {
         ..Default::default()
     });
     assert_eq!(p.article.title, "主题");
-    assert_eq!(p.article.subtitle.as_deref(), Some("—— 副题"));
+    assert_eq!(p.article.subtitle.as_deref(), Some("副题"));
     assert_eq!(p.article.column.as_deref(), Some("大美中国"));
     assert_eq!(p.article.paragraphs.len(), 2);
     assert_eq!(p.date, None);
@@ -147,5 +147,31 @@ fn headings_in_the_body_are_subheads_not_the_stack() {
             ("第二段。", ParagraphKind::Text),
             ("另一节", ParagraphKind::Subhead),
         ]
+    );
+}
+
+#[test]
+fn a_caption_gives_up_its_credit() {
+    let split = |c: &str| split_credit(c);
+    assert_eq!(
+        split("5月3日，医护人员在护理新生儿。 李信君摄（新华社发）"),
+        (
+            "5月3日，医护人员在护理新生儿。".to_string(),
+            Some("李信君摄（新华社发）".to_string())
+        )
+    );
+    assert_eq!(
+        split("唐时达从小生活的村子。中青报·中青网记者 杜佳冰/摄")
+            .1
+            .as_deref(),
+        Some("中青报·中青网记者 杜佳冰/摄")
+    );
+    assert_eq!(
+        split("新华社记者 张三摄"),
+        (String::new(), Some("新华社记者 张三摄".into()))
+    );
+    assert_eq!(
+        split("一张没有署名的图。"),
+        ("一张没有署名的图。".into(), None)
     );
 }

@@ -13,6 +13,7 @@ pub mod enp;
 pub mod fetch;
 pub mod html;
 pub mod item;
+pub mod log;
 pub mod sink;
 pub mod slug;
 pub mod subs;

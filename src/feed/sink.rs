@@ -75,6 +75,9 @@ pub fn merge(old: &mut Issue, new: &Issue, added: &mut Added) {
         if target.section.is_none() {
             target.section.clone_from(&page.section);
         }
+        if target.scan.is_none() {
+            target.scan.clone_from(&page.scan);
+        }
         for line in &page.lines {
             if !target.lines.contains(line) {
                 target.lines.push(line.clone());

@@ -21,6 +21,12 @@ pub struct Subscription {
     pub etag: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_modified: Option<String>,
+    /// An e-paper site (电子版), not a feed: fetched day by day, page by page.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub epaper: bool,
+    /// What went wrong the last time it was fetched; cleared when a fetch works.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_error: Option<String>,
 }
 
 /// Every subscription, in the order they were added.

@@ -39,7 +39,7 @@ fn rss1_dated_by_the_feed_title_pages_in_order() {
     let a = &issue.pages[1].articles[0];
     assert_eq!(a.id.0, "xhmrdx/2026-04-27/02/1");
     assert_eq!(a.title, "春耕正当时");
-    assert_eq!(a.subtitle.as_deref(), Some("—— 各地抓农时促生产"));
+    assert_eq!(a.subtitle.as_deref(), Some("各地抓农时促生产"));
     assert_eq!(a.dateline.as_deref(), Some("新华社北京4月26日电"));
     assert_eq!(a.link.as_deref(), Some("http://127.0.0.1/a/1.html"));
     assert_eq!(
@@ -80,7 +80,7 @@ fn atom_with_a_category_page_and_china_time() {
     let a = &issue.pages[0].articles[0];
     assert_eq!(a.kicker.as_deref(), Some("引题在此"));
     assert_eq!(a.title, "科技创新走在前列");
-    assert_eq!(a.subtitle.as_deref(), Some("——副题在此"));
+    assert_eq!(a.subtitle.as_deref(), Some("副题在此"));
     assert_eq!(a.byline.as_deref(), Some("本报记者 张三"));
     let kinds: Vec<ParagraphKind> = a.paragraphs.iter().map(|p| p.kind).collect();
     assert_eq!(
@@ -104,7 +104,7 @@ fn table_layout_e_paper_with_enpproperty() {
     let a = &issue.pages[0].articles[0];
     assert_eq!(a.kicker.as_deref(), Some("奋进新征程"));
     assert_eq!(a.title, "振兴之路");
-    assert_eq!(a.subtitle.as_deref(), Some("——来自一线的报道"));
+    assert_eq!(a.subtitle.as_deref(), Some("来自一线的报道"));
     assert_eq!(a.byline.as_deref(), Some("记者 王五"));
     assert_eq!(a.dateline.as_deref(), Some("新华社北京4月26日电"));
     // Navigation, the date line, the source line and the script are all gone.

@@ -22,6 +22,7 @@ fn setup(home: &std::path::Path, open_library: bool) -> FetchSetup {
         library_dir: home.join("library"),
         open_library,
         options: Options::default().with_timeout(10.0),
+        nothing_followed: false,
     }
 }
 

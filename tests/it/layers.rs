@@ -9,6 +9,7 @@ const LAYERS: &[&str] = &[
     "text",
     "import",
     "feed",
+    "epaper",
     "search",
     "library",
     "typeset",

@@ -1,0 +1,273 @@
+//! One day of an e-paper site → one [`Issue`]: the day's first page gives the page
+//! list; each page gives its number, section, scan and articles (fetched [`PER_SITE`]
+//! at a time); a story continued on another page (转版) joins its first part. Each
+//! fault is one line naming the paper, date and page; the rest still comes in.
+
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::article::Read;
+use super::catalogue::System;
+use super::http::{Client, PER_SITE, is_whole_html};
+use super::page::{self, ArticleLink, PageLink, PageRead};
+use super::site::Site;
+use crate::feed::FeedError;
+use crate::model::{Article, ArticleId, Issue, Page, PageLine, PageLineKind, PageScan};
+
+/// One day fetched, whole or in part.
+#[derive(Debug, Clone, Default)]
+pub struct Day {
+    pub issue: Issue,
+    /// One line per page: `01版 要闻: 7 articles`, or what went wrong.
+    pub lines: Vec<String>,
+    /// What went wrong, each naming paper, date and page.
+    pub faults: Vec<String>,
+}
+
+impl Day {
+    /// Every page and article came in.
+    pub fn is_whole(&self) -> bool {
+        self.faults.is_empty()
+    }
+}
+
+/// Why a day did not come in at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DayError {
+    /// 403/404 for the date, or the site answering with another day.
+    #[error("{0}")]
+    NotServed(String),
+    #[error("{0}")]
+    Failed(String),
+}
+
+/// Fetch `site`'s issue of `date`; `on_page(done, total)` as each page is done.
+pub fn fetch(
+    site: &Site,
+    date: &str,
+    client: &Client,
+    on_page: &mut dyn FnMut(usize, usize),
+) -> Result<Day, DayError> {
+    let who = format!("{} {date}", site.name);
+    let first_url = site.first_page(date);
+    let first = match client.page(&first_url) {
+        Ok(b) => b,
+        Err(FeedError::Status(s)) if s.starts_with("403") || s.starts_with("404") => {
+            return Err(DayError::NotServed(format!(
+                "{who}: the site does not serve this date ({s})"
+            )));
+        }
+        Err(e) => return Err(DayError::Failed(format!("{who}: {first_url}: {e}"))),
+    };
+    if site.system == System::IssueIndex {
+        return super::mrdx::read_day(site, date, &first, &first_url, client, on_page);
+    }
+    if site.system == System::IndexJson {
+        return Err(DayError::Failed(format!(
+            "{who}: reading the index.json system is not built yet"
+        )));
+    }
+    let read = page::read(&first, &first_url)
+        .map_err(|e| DayError::Failed(format!("{who} page 01 ({first_url}): {e}")))?;
+    if let Some(d) = read.date.as_deref().filter(|d| *d != date) {
+        return Err(DayError::NotServed(format!(
+            "{who}: the site answers with its issue of {d}: this date is not served"
+        )));
+    }
+    // A site dubao does not know is named after the paper its pages name.
+    let paper = match &read.paper {
+        Some(p) if site.name == site.slug => p.clone(),
+        _ => site.name.clone(),
+    };
+    let mut day = Day {
+        issue: Issue {
+            paper,
+            slug: site.slug.clone(),
+            date: date.to_string(),
+            pages: Vec::new(),
+        },
+        ..Default::default()
+    };
+    let mut pages = read.pages.clone();
+    if pages.is_empty() {
+        day.faults.push(format!(
+            "{who} page 01 ({first_url}): the page list names no pages"
+        ));
+        pages.push(PageLink {
+            number: read.number.clone().unwrap_or_else(|| "01".into()),
+            section: read.section.clone(),
+            url: first_url.clone(),
+        });
+    }
+    let total = pages.len();
+    let mut first = Some((first_url.clone(), read));
+    for (i, link) in pages.iter().enumerate() {
+        let read = match first.take().filter(|(u, _)| *u == link.url) {
+            Some((_, r)) => Ok(r),
+            None => client
+                .page(&link.url)
+                .map_err(|e| e.to_string())
+                .and_then(|b| whole(&b).and_then(|()| page::read(&b, &link.url))),
+        };
+        let label = format!("{who} page {}", link.number);
+        match read {
+            Ok(r) => {
+                let page = fetch_page(&label, link, r, client, &site.slug, date, &mut day);
+                day.issue.pages.push(page);
+            }
+            Err(e) => day.faults.push(format!("{label} ({}): {e}", link.url)),
+        }
+        on_page(i + 1, total);
+    }
+    join_continued(&mut day.issue);
+    Ok(day)
+}
+
+/// A page body cut short is no page.
+fn whole(body: &str) -> Result<(), String> {
+    if is_whole_html(body) {
+        Ok(())
+    } else {
+        Err("the page is cut short (no </html>)".into())
+    }
+}
+
+/// One page's articles, fetched two at a time, in the page's order.
+fn fetch_page(
+    label: &str,
+    link: &PageLink,
+    read: PageRead,
+    client: &Client,
+    slug: &str,
+    date: &str,
+    day: &mut Day,
+) -> Page {
+    let number = read.number.clone().unwrap_or_else(|| link.number.clone());
+    let section = read.section.clone().or_else(|| link.section.clone());
+    let got = fetch_articles(&read.articles, client);
+    let mut articles = Vec::new();
+    let mut lines = Vec::new();
+    for (a, r) in read.articles.iter().zip(got) {
+        match r {
+            Ok(Read::Article(mut art)) => {
+                art.id = ArticleId(format!("{slug}/{date}/{number}/{}", articles.len() + 1));
+                articles.push(*art);
+            }
+            Ok(Read::Credits(c)) => lines.extend(c.into_iter().map(|text| PageLine {
+                kind: PageLineKind::Credit,
+                text,
+            })),
+            Err(e) => day
+                .faults
+                .push(format!("{label}: {} ({}): {e}", a.title, a.url)),
+        }
+    }
+    let sec = section.as_deref().unwrap_or("");
+    day.lines.push(if read.articles.is_empty() {
+        format!("{label} {sec}: no articles (adverts?)")
+    } else {
+        format!("{label} {sec}: {} articles", articles.len())
+    });
+    let scan = read.scan.map(|s| PageScan {
+        areas: s
+            .areas
+            .into_iter()
+            .filter_map(|mut area| {
+                let url = &read.articles.get(area.article)?.url;
+                area.article = articles
+                    .iter()
+                    .position(|a| a.link.as_deref() == Some(url.as_str()))?;
+                Some(area)
+            })
+            .collect(),
+        ..s
+    });
+    Page {
+        number,
+        section,
+        lines,
+        articles,
+        scan,
+    }
+}
+
+/// Every article of a list, at most [`PER_SITE`] at a time; results in list order.
+pub(super) fn fetch_articles(links: &[ArticleLink], client: &Client) -> Vec<Result<Read, String>> {
+    let next = AtomicUsize::new(0);
+    let out: Mutex<Vec<Option<Result<Read, String>>>> =
+        Mutex::new(links.iter().map(|_| None).collect());
+    std::thread::scope(|s| {
+        for _ in 0..PER_SITE.min(links.len()) {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(link) = links.get(i) else { break };
+                    let r = client
+                        .page(&link.url)
+                        .map_err(|e| e.to_string())
+                        .and_then(|b| {
+                            whole(&b)?;
+                            super::article::read_any(&b, &link.url, &link.title)
+                        });
+                    if let Ok(mut o) = out.lock() {
+                        o[i] = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    out.into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err("not fetched".into())))
+        .collect()
+}
+
+/// A story continued on a later page (转版: a new content id, the same headline stack)
+/// joins its first part: its paragraphs and photos are appended there.
+pub fn join_continued(issue: &mut Issue) {
+    for p in 1..issue.pages.len() {
+        let mut i = 0;
+        while i < issue.pages[p].articles.len() {
+            let a = &issue.pages[p].articles[i];
+            let first = (0..p).find_map(|q| {
+                let at = issue.pages[q]
+                    .articles
+                    .iter()
+                    .position(|b| continues(b, a))?;
+                Some((q, at))
+            });
+            let Some((q, at)) = first else {
+                i += 1;
+                continue;
+            };
+            let rest = issue.pages[p].articles.remove(i);
+            if let Some(scan) = &mut issue.pages[p].scan {
+                scan.areas.retain(|x| x.article != i);
+                for x in &mut scan.areas {
+                    if x.article > i {
+                        x.article -= 1;
+                    }
+                }
+            }
+            let head = &mut issue.pages[q].articles[at];
+            let offset = head.paragraphs.len();
+            head.paragraphs.extend(rest.paragraphs);
+            head.photos.extend(rest.photos.into_iter().map(|mut ph| {
+                ph.at += offset;
+                ph
+            }));
+        }
+    }
+}
+
+/// `b` is the rest of `a`: the same headline stack, a headline of its own (not a
+/// generic `图片报道`), and another address.
+fn continues(a: &Article, b: &Article) -> bool {
+    const GENERIC: [&str; 4] = ["图片报道", "（无题）", "广告", "图片新闻"];
+    a.title == b.title
+        && a.kicker == b.kicker
+        && a.link != b.link
+        && a.title.chars().count() >= 4
+        && !GENERIC.contains(&a.title.as_str())
+}
