@@ -6,6 +6,7 @@ pub mod action;
 mod browse;
 mod count;
 pub mod fetcher;
+pub mod fetchlog;
 pub mod geometry;
 mod goto;
 pub mod help;
@@ -92,6 +93,8 @@ pub enum Overlay {
     None,
     Help,
     Bookmarks,
+    /// The last fetch's log (scrolled with the help's keys).
+    FetchLog,
 }
 
 /// Bookmarks and reading state: what is stored, and where.
@@ -167,6 +170,8 @@ pub struct App {
     pub fetch_setup: Option<fetcher::FetchSetup>,
     /// The fetch running in the background, if any.
     pub fetcher: Option<fetcher::Fetcher>,
+    /// The last fetch's log, as the fetch-log view last read it.
+    pub fetch_log: Option<crate::feed::log::FetchLog>,
     /// What `update` asked of the terminal side (copy, open), for it to carry out.
     pub effects: Vec<Effect>,
 }
@@ -217,6 +222,7 @@ impl App {
             fetch_setup: None,
             fetcher: None,
             effects: Vec::new(),
+            fetch_log: None,
         };
         app.load_marks();
         if app.resume() {

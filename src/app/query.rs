@@ -26,14 +26,15 @@ impl Paper {
     }
 }
 
-/// The name a catalogue of known papers gives `slug`. Hook for the e-paper catalogue
-/// (`src/epaper/`, being written): until it is merged, only the shelf's own names count.
-fn catalogue_name(_slug: &str) -> Option<String> {
-    None
+/// The name the e-paper catalogue gives `slug`, when it is a paper dubao knows.
+fn catalogue_name(slug: &str) -> Option<String> {
+    (crate::epaper::catalogue::PAPERS.iter())
+        .find(|p| p.slug == slug)
+        .map(|p| p.name.to_string())
 }
 
 /// The one name of the paper `slug` among the names its issues came under: a known
-/// paper's name first (the catalogue's, else a Han name whose slug is this one, as a
+/// paper's name first (the e-paper catalogue's, else a Han name whose slug is this one, as a
 /// feed or `paper.json` names it), then any name other than the bare slug.
 pub fn one_name(slug: &str, names: &[String]) -> String {
     let han = |n: &&String| n.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
@@ -318,5 +319,7 @@ mod tests {
         let names = ["本报".to_string(), "人民日报".to_string()];
         assert_eq!(one_name("rmrb", &names), "人民日报");
         assert_eq!(one_name("x", &[]), "x");
+        // A folder named by a known paper's slug takes the catalogue's name.
+        assert_eq!(one_name("rmrb", &["rmrb".to_string()]), "人民日报");
     }
 }
