@@ -102,6 +102,8 @@ pub enum Action {
     GotoEdit(Edit),
     GotoSubmit,
     GotoCancel,
+    /// Open the last fetch's log.
+    OpenFetchLog,
     /// Show the article's link on the status line and copy it.
     CopyLink,
     /// Open the article's link with the system's opener.

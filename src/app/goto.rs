@@ -73,7 +73,11 @@ pub fn resolve(
     }
     let shown = current.and_then(|c| issues.iter().position(|i| i.key == c.key));
     if let (None, None, Some(issue)) = (paper, date, shown) {
-        return Ok(Target { issue, exact: true, page });
+        return Ok(Target {
+            issue,
+            exact: true,
+            page,
+        });
     }
     let slug = paper.or(current.map(|c| c.key.slug.as_str()));
     let of_paper: Vec<usize> = (0..issues.len())
@@ -83,7 +87,11 @@ pub fn resolve(
         return Err("no issues of that paper".into());
     };
     let Some(date) = date else {
-        return Ok(Target { issue: newest, exact: true, page });
+        return Ok(Target {
+            issue: newest,
+            exact: true,
+            page,
+        });
     };
     let around = current
         .or(issues.get(newest))
@@ -179,9 +187,16 @@ impl App {
         let Some(issue) = self.library.issues.first() else {
             return status;
         };
-        let Some(p) = issue.pages.iter().position(|pg| same_page(&pg.number, page)) else {
+        let Some(p) = issue
+            .pages
+            .iter()
+            .position(|pg| same_page(&pg.number, page))
+        else {
             let numbers: Vec<&str> = issue.pages.iter().map(|p| p.number.as_str()).collect();
-            return format!("没有这一版 no page {page} in this issue: {}", numbers.join(" "));
+            return format!(
+                "没有这一版 no page {page} in this issue: {}",
+                numbers.join(" ")
+            );
         };
         let number = issue.pages[p].number.clone();
         match self.visible.iter().position(|r| r.page == p) {
@@ -247,7 +262,9 @@ mod tests {
             info("rmrb", "人民日报", "2024-07-05"),
             info("hbrb", "河北日报", "2026-01-10"),
         ];
-        let go = |cur: usize, l: &str| resolve(&issues, Some(&issues[cur]), l).map(|t| (t.issue, t.exact));
+        let go = |cur: usize, l: &str| {
+            resolve(&issues, Some(&issues[cur]), l).map(|t| (t.issue, t.exact))
+        };
         assert_eq!(go(4, "rmrb 0703"), Ok((2, true)), "the 3 July nearest 2026");
         assert_eq!(go(0, "0703"), Ok((0, true)), "the 3 July nearest 2023");
         assert_eq!(go(1, "0704"), Ok((0, false)), "nearest the 4 July of 2023");
@@ -267,9 +284,16 @@ mod tests {
             assert_eq!(parse_page(not), None, "{not}");
         }
         assert!(same_page("A03", "A3") && same_page("05", "5") && !same_page("15", "5"));
-        let issues = [info("rmrb", "人民日报", "2023-07-01"), info("rmrb", "人民日报", "2023-07-02")];
+        let issues = [
+            info("rmrb", "人民日报", "2023-07-01"),
+            info("rmrb", "人民日报", "2023-07-02"),
+        ];
         let t = resolve(&issues, Some(&issues[0]), "第4版").unwrap();
-        assert_eq!((t.issue, t.page.as_deref()), (0, Some("4")), "a page of the issue shown");
+        assert_eq!(
+            (t.issue, t.page.as_deref()),
+            (0, Some("4")),
+            "a page of the issue shown"
+        );
         let t = resolve(&issues, Some(&issues[0]), "0702 A3").unwrap();
         assert_eq!((t.issue, t.page.as_deref()), (1, Some("A3")));
     }

@@ -129,7 +129,7 @@ impl App {
             return Mode::Page;
         }
         match (self.overlay, self.focus) {
-            (Overlay::Help, _) => Mode::Help,
+            (Overlay::Help | Overlay::FetchLog, _) => Mode::Help,
             (Overlay::Bookmarks, _) => Mode::Bookmarks,
             (Overlay::None, Focus::List) => Mode::List,
             (Overlay::None, Focus::Reader) => Mode::Reader,
@@ -203,6 +203,7 @@ fn action_for(app: &App, mode: Mode, command: Command) -> Option<Action> {
         C::MeasureWiden => Action::Measure(MEASURE_STEP),
         C::Goto => Action::GotoStart,
         C::CopyLink => Action::CopyLink,
+        C::FetchLog => Action::OpenFetchLog,
         C::OpenLink => Action::OpenLink,
         C::NextIssue => Action::StepIssue { forward: true },
         C::PrevIssue => Action::StepIssue { forward: false },

@@ -18,7 +18,8 @@ impl App {
     fn link(&mut self) -> Option<String> {
         let link = self.current()?.link.clone();
         if link.is_none() {
-            self.status = Some("本文没有链接 no link: this article was not fetched from the web".into());
+            self.status =
+                Some("本文没有链接 no link: this article was not fetched from the web".into());
         }
         link
     }
@@ -49,7 +50,8 @@ mod tests {
     #[test]
     fn y_shows_and_copies_the_link_and_o_opens_it() {
         let mut lib = archive();
-        let url = "http://paper.people.com.cn/rmrb/html/2023-07/03/nw.D110000renmrb_20230703_1-01.htm";
+        let url =
+            "http://paper.people.com.cn/rmrb/html/2023-07/03/nw.D110000renmrb_20230703_1-01.htm";
         lib.issues[0].pages[0].articles[0].link = Some(url.into());
         let mut app = App::new(lib, (80, 24), None);
         assert_eq!(app.current().unwrap().link.as_deref(), Some(url));

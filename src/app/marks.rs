@@ -190,7 +190,13 @@ impl App {
     /// Open the article read last, in its issue, at its place; false when there is none
     /// or it is no longer on the shelf.
     pub(super) fn resume(&mut self) -> bool {
-        let Some(id) = self.marks.state.last.as_ref().map(|l| ArticleId(l.id.clone())) else {
+        let Some(id) = self
+            .marks
+            .state
+            .last
+            .as_ref()
+            .map(|l| ArticleId(l.id.clone()))
+        else {
             return false;
         };
         let Some((key, _)) = self.browse.shelf.article(&id) else {

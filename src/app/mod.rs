@@ -6,6 +6,7 @@ pub mod action;
 mod browse;
 mod count;
 pub mod fetcher;
+pub mod fetchlog;
 pub mod geometry;
 mod goto;
 pub mod help;
@@ -19,13 +20,13 @@ pub mod photos;
 pub mod query;
 mod reading;
 #[cfg(test)]
-mod resume_tests;
-#[cfg(test)]
-mod search_tests;
-#[cfg(test)]
 mod reading_tests;
+#[cfg(test)]
+mod resume_tests;
 pub mod rows;
 pub mod search;
+#[cfg(test)]
+mod search_tests;
 pub mod theme;
 mod update;
 
@@ -94,6 +95,8 @@ pub enum Overlay {
     None,
     Help,
     Bookmarks,
+    /// The last fetch's log (scrolled with the help's keys).
+    FetchLog,
 }
 
 /// Bookmarks and reading state: what is stored, and where.
@@ -169,6 +172,8 @@ pub struct App {
     pub fetch_setup: Option<fetcher::FetchSetup>,
     /// The fetch running in the background, if any.
     pub fetcher: Option<fetcher::Fetcher>,
+    /// The last fetch's log, as the fetch-log view last read it.
+    pub fetch_log: Option<crate::feed::log::FetchLog>,
     /// What `update` asked of the terminal side (copy, open), for it to carry out.
     pub effects: Vec<Effect>,
     /// News photos: the worker making them and what it made.
@@ -225,6 +230,7 @@ impl App {
             effects: Vec::new(),
             photos: photos::Photos::default(),
             page_view: None,
+            fetch_log: None,
         };
         app.load_marks();
         if app.resume() {

@@ -26,14 +26,15 @@ impl Paper {
     }
 }
 
-/// The name a catalogue of known papers gives `slug`. Hook for the e-paper catalogue
-/// (`src/epaper/`, being written): until it is merged, only the shelf's own names count.
-fn catalogue_name(_slug: &str) -> Option<String> {
-    None
+/// The name the e-paper catalogue gives `slug`, when it is a paper dubao knows.
+fn catalogue_name(slug: &str) -> Option<String> {
+    (crate::epaper::catalogue::PAPERS.iter())
+        .find(|p| p.slug == slug)
+        .map(|p| p.name.to_string())
 }
 
 /// The one name of the paper `slug` among the names its issues came under: a known
-/// paper's name first (the catalogue's, else a Han name whose slug is this one, as a
+/// paper's name first (the e-paper catalogue's, else a Han name whose slug is this one, as a
 /// feed or `paper.json` names it), then any name other than the bare slug.
 pub fn one_name(slug: &str, names: &[String]) -> String {
     let han = |n: &&String| n.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
@@ -43,7 +44,12 @@ pub fn one_name(slug: &str, names: &[String]) -> String {
             names.iter().find(known).cloned()
         })
         .or_else(|| names.iter().find(han).cloned())
-        .or_else(|| names.iter().find(|n| !n.eq_ignore_ascii_case(slug)).cloned())
+        .or_else(|| {
+            names
+                .iter()
+                .find(|n| !n.eq_ignore_ascii_case(slug))
+                .cloned()
+        })
         .or_else(|| names.first().cloned())
         .unwrap_or_else(|| slug.to_string())
 }
@@ -83,9 +89,8 @@ pub fn match_paper<'a>(papers: &'a [Paper], word: &str) -> Option<&'a Paper> {
         return None;
     }
     let names = |p: &'a Paper| std::iter::once(&p.name).chain(&p.names);
-    let exact = |p: &&'a Paper| {
-        p.slug.eq_ignore_ascii_case(&w) || names(p).any(|n| n == word.trim())
-    };
+    let exact =
+        |p: &&'a Paper| p.slug.eq_ignore_ascii_case(&w) || names(p).any(|n| n == word.trim());
     let within = |p: &&'a Paper| names(p).any(|n| n.contains(word.trim()));
     let pinyin = |p: &&'a Paper| {
         w.chars().all(|c| c.is_ascii_alphabetic())
@@ -213,7 +218,10 @@ mod tests {
     use super::*;
 
     fn shelf() -> Vec<Paper> {
-        vec![Paper::new("hebei-daily", "河北日报"), Paper::new("renmin", "人民日报")]
+        vec![
+            Paper::new("hebei-daily", "河北日报"),
+            Paper::new("renmin", "人民日报"),
+        ]
     }
 
     #[test]
@@ -285,13 +293,24 @@ mod tests {
             ..Default::default()
         };
         // A folder `rmrb` and the 人民日报 feed share the slug: one paper, 人民日报.
-        let mut issues = vec![info("rmrb", "rmrb"), info("rmrb", "人民日报"), info("zb", "zb")];
+        let mut issues = vec![
+            info("rmrb", "rmrb"),
+            info("rmrb", "人民日报"),
+            info("zb", "zb"),
+        ];
         let p = papers(&issues);
         assert_eq!(p.len(), 2);
-        assert_eq!((p[0].name.as_str(), &p[0].names[..]), ("人民日报", &["rmrb".to_string(), "人民日报".into()][..]));
+        assert_eq!(
+            (p[0].name.as_str(), &p[0].names[..]),
+            ("人民日报", &["rmrb".to_string(), "人民日报".into()][..])
+        );
         assert_eq!(p[1].name, "zb");
         for word in ["rmrb", "人民日报", "人民", "renminribao"] {
-            assert_eq!(match_paper(&p, word).map(|p| p.slug.as_str()), Some("rmrb"), "{word}");
+            assert_eq!(
+                match_paper(&p, word).map(|p| p.slug.as_str()),
+                Some("rmrb"),
+                "{word}"
+            );
         }
         name_papers(&mut issues);
         let names: Vec<&str> = issues.iter().map(|i| i.paper.as_str()).collect();
@@ -300,5 +319,7 @@ mod tests {
         let names = ["本报".to_string(), "人民日报".to_string()];
         assert_eq!(one_name("rmrb", &names), "人民日报");
         assert_eq!(one_name("x", &[]), "x");
+        // A folder named by a known paper's slug takes the catalogue's name.
+        assert_eq!(one_name("rmrb", &["rmrb".to_string()]), "人民日报");
     }
 }

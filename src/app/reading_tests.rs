@@ -211,8 +211,16 @@ fn the_help_lists_g_g_home_and_end_in_every_mode_that_has_them() {
         })
         .collect();
     // The list, the reading pane, the help itself and the bookmarks view.
-    assert_eq!(keys.iter().filter(|k| **k == "g Home").count(), 4, "{keys:?}");
-    assert_eq!(keys.iter().filter(|k| **k == "G End").count(), 4, "{keys:?}");
+    assert_eq!(
+        keys.iter().filter(|k| **k == "g Home").count(),
+        4,
+        "{keys:?}"
+    );
+    assert_eq!(
+        keys.iter().filter(|k| **k == "G End").count(),
+        4,
+        "{keys:?}"
+    );
 }
 
 #[test]

@@ -218,7 +218,10 @@ impl App {
     }
 
     /// Ask the shelf for hits, each under its paper's one name (as the list shows it).
-    fn shelf_search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, crate::library::LibraryError> {
+    fn shelf_search(
+        &self,
+        q: &SearchQuery,
+    ) -> Result<Vec<SearchHit>, crate::library::LibraryError> {
         let mut hits = self.browse.shelf.search(q)?;
         let names: std::collections::HashMap<&str, &str> = (self.browse.issues.iter())
             .map(|i| (i.key.slug.as_str(), i.paper.as_str()))

@@ -35,7 +35,10 @@ fn prev_match_on_the_first_hit_goes_to_the_very_last_hit() {
         "on the last match of the last hit"
     );
     let msg = app.status.clone().unwrap();
-    assert!(msg.contains("article 80/") && msg.contains("wrapped"), "{msg}");
+    assert!(
+        msg.contains("article 80/") && msg.contains("wrapped"),
+        "{msg}"
+    );
     // And on from the very last hit, back to the first.
     for _ in 0..app.current_hits().len() {
         app.update(Action::NextMatch);
@@ -77,10 +80,18 @@ fn a_folder_and_a_feed_of_one_paper_show_one_name_and_o_and_filters_find_both() 
     app.update(Action::GotoEdit(Edit::Insert("人民日报 0701".into())));
     app.update(Action::GotoSubmit);
     assert_eq!(app.library.issues[0].date, "2023-07-01");
-    assert_eq!(app.library.issues[0].paper, "人民日报", "the folder's issue too");
+    assert_eq!(
+        app.library.issues[0].paper, "人民日报",
+        "the folder's issue too"
+    );
     app.update(Action::SearchStart);
     app.update(Action::SearchEdit(Edit::Insert("人民日报: 农业".into())));
-    let dates: Vec<&str> = app.search.results.iter().map(|h| h.key.date.as_str()).collect();
+    let dates: Vec<&str> = app
+        .search
+        .results
+        .iter()
+        .map(|h| h.key.date.as_str())
+        .collect();
     assert_eq!(dates, ["2023-07-03", "2023-07-01"]);
     assert!(app.search.results.iter().all(|h| h.paper == "人民日报"));
 }

@@ -25,13 +25,14 @@ impl App {
             }
             Action::Select(n) => self.select_by(n),
             Action::SelectFirst => match self.overlay {
-                Overlay::Help => self.help_scroll = 0,
+                Overlay::Help | Overlay::FetchLog => self.help_scroll = 0,
                 Overlay::Bookmarks => self.marks.selected = 0,
                 _ if results => self.select_result(-(self.search.selected as isize)),
                 _ => self.select_index(0),
             },
             Action::SelectLast => match self.overlay {
                 Overlay::Help => self.help_scroll = self.help_rows(),
+                Overlay::FetchLog => self.help_scroll = self.fetch_log_rows(),
                 Overlay::Bookmarks => {
                     self.marks.selected = self.marks.state.bookmarks.len().saturating_sub(1)
                 }
@@ -121,6 +122,7 @@ impl App {
             }
             Action::CloseOverlay => self.overlay = Overlay::None,
             Action::CopyLink => self.copy_link(),
+            Action::OpenFetchLog => self.open_fetch_log(),
             Action::OpenLink => self.open_link(),
             // Taken by `browse_action` above.
             _ => {}
@@ -178,6 +180,10 @@ impl App {
                 let rows = self.help_rows();
                 self.help_scroll = step(self.help_scroll, n, rows + 1);
             }
+            Overlay::FetchLog => {
+                let rows = self.fetch_log_rows();
+                self.help_scroll = step(self.help_scroll, n, rows + 1);
+            }
             Overlay::Bookmarks => {
                 let len = self.marks.state.bookmarks.len();
                 self.marks.selected = step(self.marks.selected, n, len);
@@ -204,6 +210,14 @@ impl App {
             (true, true) => self.scroll_by(n),
             (false, _) => self.scroll_by(-n),
         }
+    }
+
+    /// How far the fetch log scrolls: its rows beyond the box.
+    fn fetch_log_rows(&self) -> usize {
+        let area = ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1);
+        let inner = super::help::help_inner(area);
+        let n = self.fetch_log.as_ref().map_or(0, |l| l.lines.len() + 1);
+        n.saturating_sub(usize::from(inner.height))
     }
 
     /// How far the help scrolls: its rows beyond the box.

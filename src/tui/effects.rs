@@ -19,7 +19,11 @@ fn base64(bytes: &[u8]) -> String {
     const ABC: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -112,7 +116,6 @@ mod tests {
         let mut backend = CrosstermBackend::new(&mut bytes);
         let (tx, _rx) = std::sync::mpsc::channel();
         apply(&mut app, &mut backend, &tx).unwrap();
-        drop(backend);
         let written = String::from_utf8(bytes).unwrap();
         assert_eq!(written, "\x1b]52;c;aHR0cDovL2EuY24veD95PTE=\x07");
         assert!(app.effects.is_empty());

@@ -1,5 +1,6 @@
 //! Drawing: turns the app state into cells. It reads the state and never changes it.
 
+mod fetchlog;
 pub mod help;
 pub mod list;
 mod marks;
@@ -42,6 +43,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.overlay {
         Overlay::Help => help::render(app, area, buf),
         Overlay::Bookmarks => marks::render(app, area, buf),
+        Overlay::FetchLog => fetchlog::render(app, area, buf),
         Overlay::None => {}
     }
     pageview::render(app, area, buf);

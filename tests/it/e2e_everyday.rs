@@ -58,7 +58,10 @@ fn the_place_comes_back_exactly_after_three_restarts() {
         tui.wait_text("接着读 where you left off: 河北日报 2022-07-01");
         std::thread::sleep(std::time::Duration::from_millis(300));
         assert_eq!(reader_row(&tui, 0), place, "restart {restart}");
-        assert!(tui.screen().contains(" >访 全力以赴"), "the fifth article selected");
+        assert!(
+            tui.screen().contains(" >访 全力以赴"),
+            "the fifth article selected"
+        );
         tui.keys("q");
         assert_eq!(tui.wait_exit(), 0);
     }

@@ -47,8 +47,11 @@ fn fake_opener(dir: &Path, out: &Path) -> String {
     std::fs::create_dir_all(&bin).unwrap();
     for name in ["xdg-open", "open"] {
         let script = bin.join(name);
-        std::fs::write(&script, format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", out.display()))
-            .unwrap();
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", out.display()),
+        )
+        .unwrap();
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
@@ -73,7 +76,10 @@ fn y_shows_the_link_and_capital_o_opens_it_with_the_system_opener() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert_eq!(std::fs::read_to_string(&out).unwrap(), LINK);
-    assert!(tui.screen().contains("科技创新走在前列"), "the screen is whole");
+    assert!(
+        tui.screen().contains("科技创新走在前列"),
+        "the screen is whole"
+    );
     tui.keys("q");
     assert_eq!(tui.wait_exit(), 0);
 }

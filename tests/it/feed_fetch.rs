@@ -183,7 +183,11 @@ fn every_feed_failing_exits_non_zero_and_keeps_what_is_stored() {
         server.route("/a.xml", broken);
         let o = dubao(home.path(), &["fetch", "--timeout", "3"]);
         assert!(!o.status.success());
-        assert!(stderr(&o).starts_with("dubao: 测试电讯: "), "{}", stderr(&o));
+        assert!(
+            stderr(&o).starts_with("dubao: 测试电讯: "),
+            "{}",
+            stderr(&o)
+        );
         assert_eq!(
             library(home.path(), &[id]),
             before,
@@ -215,7 +219,11 @@ fn a_changed_item_replaces_its_article_under_the_same_id() {
         },
     );
     let o = dubao(home.path(), &["fetch"]);
-    assert!(stdout(&o).contains("测试电讯: 0 new, 1 changed"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("测试电讯: 0 new, 1 changed"),
+        "{}",
+        stdout(&o)
+    );
     let shown = dubao(home.path(), &["show", "csdx/2026-04-27/04/1", "--json"]);
     assert!(
         stdout(&shown).contains("正文二（更正）。"),
