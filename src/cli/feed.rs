@@ -130,9 +130,7 @@ pub fn run_fetch(args: &FetchArgs, out: &mut dyn Write) -> Result<ExitCode> {
         let mut v = Vec::new();
         for n in &args.names {
             let s = super::epaper::find(&subs, n).with_context(|| {
-                format!(
-                    "no feed named {n} (see `dubao feed list`; papers: `dubao papers`)"
-                )
+                format!("no feed named {n} (see `dubao feed list`; papers: `dubao papers`)")
             })?;
             v.push(s.clone());
         }

@@ -16,6 +16,7 @@ mod cli_everyday;
 mod e2e_everyday;
 mod e2e_tui;
 mod epaper_fetch;
+mod epaper_kill;
 mod epaper_reader;
 mod epaper_shared;
 mod feed_cli;
