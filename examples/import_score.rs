@@ -4,8 +4,10 @@
 //! DIR (default `../shared/corpus/pages`) holds `<source>-<date>-<NN>.{blank,indent}.txt`
 //! beside `<source>-<date>-<NN>.truth.json`. Prints article precision, recall and F1,
 //! paragraph recall and false merges per source and style, then per style and overall;
+//! each group also counts the faults of [`dubao::import::faults`] (empty and dash titles,
+//! moved datelines, wrong stack roles, swallowed articles) and the share of stacks right;
 //! `--verbose` adds every page that is not perfect, with its missed and extra titles, the
-//! paragraphs not found whole and the false merges. `--show FILE` prints how one page
+//! paragraphs not found whole, the false merges and each fault. `--show FILE` prints how one page
 //! splits; `--speed` only times the import.
 
 use std::collections::BTreeMap;
@@ -39,14 +41,14 @@ fn main() -> anyhow::Result<()> {
     let mut all = Score::default();
     println!("source  style   figures");
     for ((source, style), s) in &groups {
-        println!("{source:<7} {style:<7} {}", s.line());
+        print_group(source, style, s);
         by_style.entry(style).or_default().add(s);
         all.add(s);
     }
     for (style, s) in &by_style {
-        println!("{:<7} {style:<7} {}", "all", s.line());
+        print_group("all", style, s);
     }
-    println!("{:<7} {:<7} {}", "all", "both", all.line());
+    print_group("all", "both", &all);
     speed(&dir)?;
     Ok(())
 }
@@ -95,8 +97,23 @@ fn cpu_seconds() -> f64 {
     ts.tv_sec as f64 + ts.tv_nsec as f64 / 1e9
 }
 
+/// A group's figures, then its fault counts and the share of stacks right.
+fn print_group(source: &str, style: &str, s: &Score) {
+    println!("{source:<7} {style:<7} {}", s.line());
+    println!(
+        "{:<15} {}  stacks right {:.3}",
+        "",
+        s.faults.line(),
+        s.stacks_right()
+    );
+}
+
 fn perfect(s: &Score) -> bool {
-    s.missed.is_empty() && s.extra.is_empty() && s.lost.is_empty() && s.merged.is_empty()
+    s.missed.is_empty()
+        && s.extra.is_empty()
+        && s.lost.is_empty()
+        && s.merged.is_empty()
+        && s.faults.is_clean()
 }
 
 fn print_page(name: &str, style: &str, s: &Score) {
@@ -113,6 +130,9 @@ fn print_page(name: &str, style: &str, s: &Score) {
     }
     for t in &s.merged {
         println!("    merged: {}", short(t));
+    }
+    for t in &s.faults.notes {
+        println!("    fault:  {t}");
     }
 }
 

@@ -3,7 +3,9 @@
 //! page at every width from 10 to 200, and print what a reader would see as faults:
 //! line-breaking faults, lines wider than the pane, body lines with a run of two or more
 //! inserted blank cells, gaps inserted between two Han characters, inner paragraph lines
-//! ending two or more cells short of the text block's edge, and hung marks.
+//! ending two or more cells short of the text block's edge, hung marks; in headlines,
+//! dashes left alone or at a line's end and breaks inside a word or name of the
+//! segmenter.
 //!
 //! `cargo run --release --example typeset_audit [-- DIR] [--from 10] [--to 200]
 //! [--wide-ambiguous] [--measure CELLS]`
@@ -42,6 +44,11 @@ impl Sum {
             }
             if examples.len() < 8 {
                 examples.push(f.clone());
+            }
+        }
+        for n in &r.notes {
+            if examples.len() < 16 && !examples.contains(n) {
+                examples.push(n.clone());
             }
         }
         self.rep.add_counts(&r);
@@ -91,6 +98,10 @@ impl Sum {
             "  lines with a hung mark: {} ({:.3}% of body lines)",
             r.hung,
             pct(r.hung, r.body_lines)
+        );
+        println!(
+            "  headline breaks {}: inside a word or name {}; orphan dashes {}",
+            r.headline_breaks, r.word_breaks, r.orphan_dashes
         );
     }
 }

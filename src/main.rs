@@ -8,7 +8,7 @@ use dubao::cli::{self, Cli};
 /// Load the issues and open the reader on the newest.
 fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
     use std::io::IsTerminal;
-    let (shelf, warnings) = cli::library::reader_shelf(&cli.data_paths())?;
+    let (shelf, warnings, damage) = cli::library::reader_shelf(&cli.data_paths())?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; in scripts use `dubao list`, `dubao show ID` or `dubao export --json`"
@@ -32,6 +32,11 @@ fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
             n => format!("skipped {n} files: {first}, …"),
         });
         app.notices.extend(warnings);
+    }
+    // A damaged library: the reader opens on what it can read and says what repairs it.
+    if let Some(d) = damage {
+        app.status = Some(d.clone());
+        app.notices.push(d);
     }
     let notices = dubao::tui::run(app)?;
     // Messages the status line may have cut short, in full now the screen is back.

@@ -35,6 +35,8 @@ pub enum Action {
     ScrollBottom,
     ToggleHelp,
     ToggleColumns,
+    /// Show the next script ([`crate::text::script::Script::next`]).
+    CycleScript,
     /// Widen (positive) or narrow the reading measure by this many cells.
     Measure(i32),
     /// The terminal is now this many columns and rows.
@@ -87,9 +89,13 @@ pub enum Action {
     ListPage {
         forward: bool,
     },
-    /// `o`: open the go-to prompt (a date or a paper).
+    /// `o`: open the go-to prompt (a date, a page or a paper).
     GotoStart,
     GotoEdit(Edit),
     GotoSubmit,
     GotoCancel,
+    /// Show the article's link on the status line and copy it.
+    CopyLink,
+    /// Open the article's link with the system's opener.
+    OpenLink,
 }

@@ -44,7 +44,7 @@ impl fmt::Debug for Browse {
 
 impl Browse {
     pub fn new(shelf: Arc<dyn Shelf>) -> Self {
-        let issues = shelf.issues();
+        let issues = named_issues(shelf.as_ref());
         Browse {
             shelf,
             issues,
@@ -95,6 +95,13 @@ impl Browse {
     }
 }
 
+/// The shelf's issues, each under its paper's one name.
+fn named_issues(shelf: &dyn Shelf) -> Vec<IssueInfo> {
+    let mut issues = shelf.issues();
+    super::query::name_papers(&mut issues);
+    issues
+}
+
 impl App {
     /// Apply the browsing actions (issues, pages, the go-to prompt, the idle tick); any
     /// other action is handed back.
@@ -123,7 +130,7 @@ impl App {
         let Some(info) = self.browse.issues.get(idx) else {
             return false;
         };
-        let key = info.key.clone();
+        let (key, name) = (info.key.clone(), info.paper.clone());
         let issue = match self.browse.shelf.load_issue(&key) {
             Ok(issue) => issue,
             Err(e) => {
@@ -132,6 +139,9 @@ impl App {
             }
         };
         self.save_position();
+        let mut issue = issue;
+        // One name per paper, whichever name this issue came under.
+        issue.paper = name;
         self.library = Library {
             issues: vec![issue],
         };
@@ -363,6 +373,7 @@ impl App {
     pub(super) fn tick_refresh(&mut self) {
         if self.browse.refreshed.elapsed() >= REFRESH_EVERY {
             let _ = self.refresh_shelf();
+            self.refresh_marks();
         }
     }
 
@@ -384,7 +395,7 @@ impl App {
         let key = self.browse.current().map(|c| c.key.clone());
         let old: std::collections::HashSet<IssueKey> =
             self.browse.issues.iter().map(|i| i.key.clone()).collect();
-        self.browse.issues = self.browse.shelf.issues();
+        self.browse.issues = named_issues(self.browse.shelf.as_ref());
         self.browse.at = key.as_ref().and_then(|k| self.browse.find(k));
         if self.browse.at.is_none() && !self.browse.issues.is_empty() {
             let newest = self.browse.issues.len() - 1;

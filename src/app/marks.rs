@@ -21,6 +21,7 @@ impl App {
         let Some(store) = &self.marks.store else {
             return;
         };
+        self.marks.seen = store.stamp();
         match store.load() {
             Ok((state, warning)) => {
                 self.marks.state = state;
@@ -28,6 +29,28 @@ impl App {
             }
             Err(e) => self.warn(Some(format!("bookmarks not loaded: {e}"))),
         }
+    }
+
+    /// Take in bookmarks and reading state another process wrote since they were last
+    /// read here (as new issues are taken in); changes not saved yet stay on top.
+    pub(super) fn refresh_marks(&mut self) {
+        let Some(store) = &self.marks.store else {
+            return;
+        };
+        let now = store.stamp();
+        if now == self.marks.seen {
+            return;
+        }
+        self.marks.seen = now;
+        let Ok((mut state, _)) = store.load() else {
+            return;
+        };
+        for (change, at) in &self.marks.pending {
+            state.apply_at(change, *at);
+        }
+        self.marks.state = state;
+        let n = self.marks.state.bookmarks.len();
+        self.marks.selected = self.marks.selected.min(n.saturating_sub(1));
     }
 
     /// Write changes through the store (with any that failed before); on failure keep
@@ -46,6 +69,7 @@ impl App {
         };
         match store.apply_stamped(&self.marks.pending) {
             Ok((state, warning)) => {
+                self.marks.seen = store.stamp();
                 self.marks.state = state;
                 self.marks.pending.clear();
                 self.warn(warning);
@@ -135,13 +159,56 @@ impl App {
             .get_or_insert_with(|| format!("bookmark back: {title}"));
     }
 
-    /// Mark the selected article read (once).
+    /// Mark the selected article read (once), and the one read last (to open on after a
+    /// restart).
     pub(super) fn mark_read(&mut self) {
         let Some(a) = self.current() else { return };
         let id = a.id.0.clone();
+        let mut changes = Vec::new();
         if !self.marks.state.read.contains(&id) {
-            self.persist(vec![Change::MarkRead(id)]);
+            changes.push(Change::MarkRead(id.clone()));
         }
+        if self.marks.state.last.as_ref().is_none_or(|l| l.id != id) {
+            changes.push(Change::Opened(id));
+        }
+        if !changes.is_empty() {
+            self.persist(changes);
+        }
+    }
+
+    /// Leaving: keep the place in the selected article and note it as the one read last.
+    pub(super) fn save_session(&mut self) {
+        self.save_position();
+        let Some(id) = self.current().map(|a| a.id.0.clone()) else {
+            return;
+        };
+        if self.marks.state.last.as_ref().is_none_or(|l| l.id != id) {
+            self.persist(vec![Change::Opened(id)]);
+        }
+    }
+
+    /// Open the article read last, in its issue, at its place; false when there is none
+    /// or it is no longer on the shelf.
+    pub(super) fn resume(&mut self) -> bool {
+        let Some(id) = self.marks.state.last.as_ref().map(|l| ArticleId(l.id.clone())) else {
+            return false;
+        };
+        let Some((key, _)) = self.browse.shelf.article(&id) else {
+            return false;
+        };
+        if !self.open_article(&key, &id) || self.current().is_none_or(|a| a.id != id) {
+            return false;
+        }
+        self.focus = Focus::Reader;
+        if let (None, Some(r)) = (&self.status, self.current_ref()) {
+            let issue = &self.library.issues[r.issue];
+            let page = &issue.pages[r.page].number;
+            self.status = Some(format!(
+                "接着读 where you left off: {} {} 第{page}版",
+                issue.paper, issue.date
+            ));
+        }
+        true
     }
 
     /// Remember where the reader is in the selected article.

@@ -12,9 +12,14 @@ pub mod help;
 pub mod keymap;
 pub mod keyname;
 pub mod keys;
+pub mod link;
 mod marks;
-mod query;
+pub mod query;
 mod reading;
+#[cfg(test)]
+mod resume_tests;
+#[cfg(test)]
+mod search_tests;
 #[cfg(test)]
 mod reading_tests;
 pub mod rows;
@@ -39,6 +44,7 @@ pub use action::{Action, Edit};
 pub use browse::Browse;
 pub use goto::GotoState;
 pub use keymap::Keymap;
+pub use link::Effect;
 pub use search::SearchState;
 pub use theme::Theme;
 
@@ -100,6 +106,9 @@ pub struct Marks {
     pub pending: Vec<(bookmarks::Change, u64)>,
     /// Bookmarks removed this session, last removed last: `u` brings them back.
     pub removed: Vec<bookmarks::Bookmark>,
+    /// How the store's files stood when last read or written here: a change means
+    /// another process wrote, and the state is read again.
+    pub seen: bookmarks::Stamp,
 }
 
 /// Everything the reader shows.
@@ -132,7 +141,7 @@ pub struct App {
     /// Layouts already set, by article, pane size and settings.
     layouts: typeset::Cache,
     pub search: SearchState,
-    /// The go-to prompt (`o`: a date or a paper).
+    /// The go-to prompt (`o`: a date, a page or a paper).
     pub goto: GotoState,
     pub marks: Marks,
     pub prefs: Prefs,
@@ -158,16 +167,20 @@ pub struct App {
     pub fetch_setup: Option<fetcher::FetchSetup>,
     /// The fetch running in the background, if any.
     pub fetcher: Option<fetcher::Fetcher>,
+    /// What `update` asked of the terminal side (copy, open), for it to carry out.
+    pub effects: Vec<Effect>,
 }
 
 impl App {
     /// A reader on `library` (held in memory), sized `size`, keeping bookmarks in
-    /// `store` (none in tests that do not need it); it opens on the newest issue.
+    /// `store` (none in tests that do not need it); it opens where the reader left off,
+    /// else on the newest issue.
     pub fn new(library: Library, size: (u16, u16), store: Option<Store>) -> Self {
         App::with_shelf(Arc::new(MemoryShelf::new(library)), size, store)
     }
 
-    /// A reader on `shelf`, open on its newest issue.
+    /// A reader on `shelf`, open on the article read last (at its place, in its issue),
+    /// else on the newest issue.
     pub fn with_shelf(shelf: Arc<dyn Shelf>, size: (u16, u16), store: Option<Store>) -> Self {
         let library = Library::default();
         let mut app = App {
@@ -203,8 +216,12 @@ impl App {
             quit: false,
             fetch_setup: None,
             fetcher: None,
+            effects: Vec::new(),
         };
         app.load_marks();
+        if app.resume() {
+            return app;
+        }
         let newest = app.browse.issues.len().checked_sub(1);
         if !newest.is_some_and(|n| app.open_issue(n, None)) {
             app.relayout();
@@ -296,7 +313,7 @@ impl App {
         if r.article != 0 || layout.page_rows.is_some() {
             return layout;
         }
-        let mut lines = typeset::page::header(page, width, self.settings.ambiguous_wide);
+        let mut lines = typeset::page::header(page, width, &self.settings);
         if lines.is_empty() {
             return layout;
         }

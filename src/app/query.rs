@@ -7,44 +7,96 @@ use ib_matcher::pinyin::PinyinNotation;
 
 use crate::library::IssueInfo;
 
-/// A paper on the shelf: its slug and its own name.
+/// A paper on the shelf: its slug, its one name, and every name its issues came under
+/// (a folder `rmrb` and the 人民日报 feed are one paper).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paper {
     pub slug: String,
     pub name: String,
+    pub names: Vec<String>,
 }
 
-/// The papers on the shelf, each once, in the catalogue's order.
+impl Paper {
+    pub fn new(slug: &str, name: &str) -> Paper {
+        Paper {
+            slug: slug.into(),
+            name: name.into(),
+            names: vec![name.into()],
+        }
+    }
+}
+
+/// The name a catalogue of known papers gives `slug`. Hook for the e-paper catalogue
+/// (`src/epaper/`, being written): until it is merged, only the shelf's own names count.
+fn catalogue_name(_slug: &str) -> Option<String> {
+    None
+}
+
+/// The one name of the paper `slug` among the names its issues came under: a known
+/// paper's name first (the catalogue's, else a Han name whose slug is this one, as a
+/// feed or `paper.json` names it), then any name other than the bare slug.
+pub fn one_name(slug: &str, names: &[String]) -> String {
+    let han = |n: &&String| n.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    catalogue_name(slug)
+        .or_else(|| {
+            let known = |n: &&String| han(n) && crate::import::place::slugify(n) == slug;
+            names.iter().find(known).cloned()
+        })
+        .or_else(|| names.iter().find(han).cloned())
+        .or_else(|| names.iter().find(|n| !n.eq_ignore_ascii_case(slug)).cloned())
+        .or_else(|| names.first().cloned())
+        .unwrap_or_else(|| slug.to_string())
+}
+
+/// The papers on the shelf, each once, in the catalogue's order, each with its one name.
 pub fn papers(issues: &[IssueInfo]) -> Vec<Paper> {
     let mut out: Vec<Paper> = Vec::new();
     for i in issues {
-        if !out.iter().any(|p| p.slug == i.key.slug) {
-            out.push(Paper {
-                slug: i.key.slug.clone(),
-                name: i.paper.clone(),
-            });
+        match out.iter_mut().find(|p| p.slug == i.key.slug) {
+            Some(p) if !p.names.contains(&i.paper) => p.names.push(i.paper.clone()),
+            Some(_) => {}
+            None => out.push(Paper::new(&i.key.slug, &i.paper)),
         }
+    }
+    for p in &mut out {
+        p.name = one_name(&p.slug, &p.names);
     }
     out
 }
 
-/// The paper `word` names: its slug or name exactly, then a name holding it, then a name
-/// whose pinyin (initials or full) matches it, then a slug starting with it.
+/// Give every issue its paper's one name (what the list, the status line and bookmarks
+/// show).
+pub fn name_papers(issues: &mut [IssueInfo]) {
+    let papers = papers(issues);
+    for i in issues {
+        if let Some(p) = papers.iter().find(|p| p.slug == i.key.slug) {
+            i.paper.clone_from(&p.name);
+        }
+    }
+}
+
+/// The paper `word` names: its slug or one of its names exactly, then a name holding it,
+/// then a name whose pinyin (initials or full) matches it, then a slug starting with it.
 pub fn match_paper<'a>(papers: &'a [Paper], word: &str) -> Option<&'a Paper> {
     let w = word.trim().to_lowercase();
     if w.is_empty() {
         return None;
     }
-    let exact = |p: &&Paper| p.slug.eq_ignore_ascii_case(&w) || p.name == word.trim();
-    let within = |p: &&Paper| p.name.contains(word.trim());
-    let pinyin = |p: &&Paper| {
+    let names = |p: &'a Paper| std::iter::once(&p.name).chain(&p.names);
+    let exact = |p: &&'a Paper| {
+        p.slug.eq_ignore_ascii_case(&w) || names(p).any(|n| n == word.trim())
+    };
+    let within = |p: &&'a Paper| names(p).any(|n| n.contains(word.trim()));
+    let pinyin = |p: &&'a Paper| {
         w.chars().all(|c| c.is_ascii_alphabetic())
-            && IbMatcher::builder(w.as_str())
-                .pinyin(PinyinMatchConfig::notations(
-                    PinyinNotation::Ascii | PinyinNotation::AsciiFirstLetter,
-                ))
-                .build()
-                .is_match(p.name.as_str())
+            && names(p).any(|n| {
+                IbMatcher::builder(w.as_str())
+                    .pinyin(PinyinMatchConfig::notations(
+                        PinyinNotation::Ascii | PinyinNotation::AsciiFirstLetter,
+                    ))
+                    .build()
+                    .is_match(n.as_str())
+            })
     };
     let prefix = |p: &&Paper| p.slug.to_lowercase().starts_with(&w);
     papers
@@ -109,36 +161,11 @@ pub fn day_number(date: &str) -> Option<i64> {
 }
 
 /// A date range filter: `2023`, `2023-07`, `2023-07-03`, or two of them joined by `..`
-/// (either side may be left open). Returns (from, to), inclusive.
+/// (either side may be left open), by the one grammar of [`crate::text::date`]; `None`
+/// for anything else, impossible dates included. Returns (from, to), inclusive.
 pub fn parse_range(word: &str) -> Option<(Option<String>, Option<String>)> {
-    let bound = |s: &str, end: bool| -> Option<String> {
-        let parts: Vec<&str> = s.split('-').collect();
-        let ok = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
-        match parts.as_slice() {
-            [y] if ok(y, 4) => Some(format!("{y}-{}", if end { "12-31" } else { "01-01" })),
-            [y, m] if ok(y, 4) && ok(m, 2) => {
-                Some(format!("{y}-{m}-{}", if end { "31" } else { "01" }))
-            }
-            [y, m, d] if ok(y, 4) && ok(m, 2) && ok(d, 2) => Some(s.to_string()),
-            _ => None,
-        }
-    };
-    match word.split_once("..") {
-        Some((a, b)) => {
-            let from = if a.is_empty() {
-                None
-            } else {
-                Some(bound(a, false)?)
-            };
-            let to = if b.is_empty() {
-                None
-            } else {
-                Some(bound(b, true)?)
-            };
-            (from.is_some() || to.is_some()).then_some((from, to))
-        }
-        None => Some((Some(bound(word, false)?), Some(bound(word, true)?))),
-    }
+    let r = crate::text::date::parse_range(word).ok()?;
+    Some((r.from_str(), r.to_str()))
 }
 
 /// A search line split into its filters and the text to find.
@@ -186,16 +213,7 @@ mod tests {
     use super::*;
 
     fn shelf() -> Vec<Paper> {
-        vec![
-            Paper {
-                slug: "hebei-daily".into(),
-                name: "河北日报".into(),
-            },
-            Paper {
-                slug: "renmin".into(),
-                name: "人民日报".into(),
-            },
-        ]
+        vec![Paper::new("hebei-daily", "河北日报"), Paper::new("renmin", "人民日报")]
     }
 
     #[test]
@@ -246,12 +264,41 @@ mod tests {
         let s = parse_search("2022..2023-06:乡村", &p);
         assert_eq!(
             (s.from.as_deref(), s.to.as_deref()),
-            (Some("2022-01-01"), Some("2023-06-31"))
+            (Some("2022-01-01"), Some("2023-06-30"))
         );
         // Not filters: the whole line is the text.
         assert_eq!(parse_search("本版责编:李", &p).text, "本版责编:李");
         assert_eq!(parse_search(":农业", &p).text, ":农业");
         assert_eq!(parse_search("农业", &p).text, "农业");
         assert_eq!(parse_search("..:x", &p).text, "..:x");
+        assert_eq!(parse_search("2023-02-31:x", &p).text, "2023-02-31:x");
+    }
+
+    #[test]
+    fn a_paper_has_one_name_and_is_found_by_any() {
+        let info = |slug: &str, paper: &str| IssueInfo {
+            key: crate::library::IssueKey {
+                slug: slug.into(),
+                date: "2023-07-03".into(),
+            },
+            paper: paper.into(),
+            ..Default::default()
+        };
+        // A folder `rmrb` and the 人民日报 feed share the slug: one paper, 人民日报.
+        let mut issues = vec![info("rmrb", "rmrb"), info("rmrb", "人民日报"), info("zb", "zb")];
+        let p = papers(&issues);
+        assert_eq!(p.len(), 2);
+        assert_eq!((p[0].name.as_str(), &p[0].names[..]), ("人民日报", &["rmrb".to_string(), "人民日报".into()][..]));
+        assert_eq!(p[1].name, "zb");
+        for word in ["rmrb", "人民日报", "人民", "renminribao"] {
+            assert_eq!(match_paper(&p, word).map(|p| p.slug.as_str()), Some("rmrb"), "{word}");
+        }
+        name_papers(&mut issues);
+        let names: Vec<&str> = issues.iter().map(|i| i.paper.as_str()).collect();
+        assert_eq!(names, ["人民日报", "人民日报", "zb"]);
+        // A Han name that is this slug's paper wins over another Han name.
+        let names = ["本报".to_string(), "人民日报".to_string()];
+        assert_eq!(one_name("rmrb", &names), "人民日报");
+        assert_eq!(one_name("x", &[]), "x");
     }
 }

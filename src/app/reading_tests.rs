@@ -187,6 +187,32 @@ fn the_help_scrolls_to_its_last_row_on_a_small_screen() {
     assert!(far > 20, "{far}");
     key(&mut app, KeyCode::Char('j'));
     assert_eq!(app.help_scroll, far, "stops at the end");
+    // g / Home to the top, G / End to the end, as everywhere else.
+    key(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.help_scroll, 0);
+    key(&mut app, KeyCode::End);
+    assert_eq!(app.help_scroll, far);
+    key(&mut app, KeyCode::Home);
+    assert_eq!(app.help_scroll, 0);
+    key(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.help_scroll, far);
+}
+
+#[test]
+fn the_help_lists_g_g_home_and_end_in_every_mode_that_has_them() {
+    use crate::app::help::{HelpLine, lines};
+    let app = App::new(library(), (100, 30), None);
+    let all = lines(&app.keymap, crate::app::Lang::En, 74, false);
+    let keys: Vec<&str> = all
+        .iter()
+        .filter_map(|l| match l {
+            HelpLine::Entry { keys, .. } if !keys.is_empty() => Some(keys.as_str()),
+            _ => None,
+        })
+        .collect();
+    // The list, the reading pane, the help itself and the bookmarks view.
+    assert_eq!(keys.iter().filter(|k| **k == "g Home").count(), 4, "{keys:?}");
+    assert_eq!(keys.iter().filter(|k| **k == "G End").count(), 4, "{keys:?}");
 }
 
 #[test]

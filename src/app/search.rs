@@ -36,6 +36,8 @@ pub struct SearchState {
     pub total: Option<usize>,
     generation: u64,
     counter: Option<Counter>,
+    /// The query waits for the shelf's index to be built (`indexing… 40%`).
+    pub waiting: bool,
     /// Issue (catalogue index) and list row before the search, restored by `Esc`.
     pub saved: Option<(Option<usize>, usize)>,
     /// Hits in the selected article, in reading order.
@@ -96,6 +98,7 @@ impl SearchState {
         self.selected = 0;
         self.top = 0;
         self.total = None;
+        self.waiting = false;
         self.generation += 1;
     }
 }
@@ -142,29 +145,56 @@ impl App {
         if !normalize(&parsed.text).is_empty() {
             self.search.query = parsed.text.clone();
             self.search.line = parsed;
-            let q = self.search.shelf_query(0, SCREEN);
-            match self.browse.shelf.search(&q) {
-                Ok(found) => self.search.results = found,
-                Err(e) => self.status = Some(format!("search failed: {e}")),
-            }
-            self.search.more = self.search.results.len() == SCREEN;
-            if self.search.more {
-                let (generation, all) = (self.search.generation, self.search.shelf_query(0, 0));
-                let shelf = &self.browse.shelf;
-                let counter = self
-                    .search
-                    .counter
-                    .get_or_insert_with(|| Counter::new(shelf.clone()));
-                counter.ask(generation, all);
-            } else {
-                self.search.total = Some(self.search.results.len());
-            }
+            self.first_screen();
         }
         self.search.refresh_hits(&self.library, self.current_ref());
     }
 
-    /// Take in a total counted in the background, if it is for the search shown.
+    /// The first screen of hits for the query set, the total counted in the background;
+    /// while the shelf's index is still being built, a note of how far it is instead
+    /// (the tick asks again).
+    fn first_screen(&mut self) {
+        if let Some(percent) = self.browse.shelf.indexing() {
+            self.search.waiting = true;
+            self.status = Some(format!("indexing… {percent}%"));
+            return;
+        }
+        self.search.waiting = false;
+        let q = self.search.shelf_query(0, SCREEN);
+        match self.browse.shelf.search(&q) {
+            Ok(found) => self.search.results = found,
+            Err(e) => self.status = Some(format!("search failed: {e}")),
+        }
+        self.search.more = self.search.results.len() == SCREEN;
+        if self.search.more {
+            let (generation, all) = (self.search.generation, self.search.shelf_query(0, 0));
+            let shelf = &self.browse.shelf;
+            let counter = self
+                .search
+                .counter
+                .get_or_insert_with(|| Counter::new(shelf.clone()));
+            counter.ask(generation, all);
+        } else {
+            self.search.total = Some(self.search.results.len());
+        }
+    }
+
+    /// Take in a total counted in the background, if it is for the search shown; a
+    /// search waiting for the index asks again.
     pub(super) fn poll_count(&mut self) {
+        if self.search.waiting {
+            self.first_screen();
+            if !self.search.waiting {
+                if self
+                    .status
+                    .as_deref()
+                    .is_some_and(|s| s.starts_with("indexing…"))
+                {
+                    self.status = None;
+                }
+                self.search.refresh_hits(&self.library, self.current_ref());
+            }
+        }
         let Some(counter) = &self.search.counter else {
             return;
         };
@@ -178,13 +208,27 @@ impl App {
         }
     }
 
+    /// Ask the shelf for hits, each under its paper's one name (as the list shows it).
+    fn shelf_search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, crate::library::LibraryError> {
+        let mut hits = self.browse.shelf.search(q)?;
+        let names: std::collections::HashMap<&str, &str> = (self.browse.issues.iter())
+            .map(|i| (i.key.slug.as_str(), i.paper.as_str()))
+            .collect();
+        for h in &mut hits {
+            if let Some(name) = names.get(h.key.slug.as_str()) {
+                h.paper = name.to_string();
+            }
+        }
+        Ok(hits)
+    }
+
     /// Fetch the next screen of hits, if there are more.
     fn fetch_more(&mut self) {
         if !self.search.more {
             return;
         }
         let q = self.search.shelf_query(self.search.results.len(), SCREEN);
-        match self.browse.shelf.search(&q) {
+        match self.shelf_search(&q) {
             Ok(found) => {
                 self.search.more = found.len() == SCREEN;
                 self.search.results.extend(found);
@@ -196,16 +240,21 @@ impl App {
         }
     }
 
-    /// `G` in the hit list: every hit, to select the oldest.
-    pub(super) fn select_last_result(&mut self) {
+    /// Fetch every hit not fetched yet (to reach the last one).
+    fn fetch_all(&mut self) {
         if self.search.more {
             let q = self.search.shelf_query(self.search.results.len(), 0);
-            match self.browse.shelf.search(&q) {
+            match self.shelf_search(&q) {
                 Ok(found) => self.search.results.extend(found),
                 Err(e) => self.status = Some(format!("search failed: {e}")),
             }
             self.search.more = false;
         }
+    }
+
+    /// `G` in the hit list: every hit, to select the oldest.
+    pub(super) fn select_last_result(&mut self) {
+        self.fetch_all();
         if let Some(last) = self.search.results.len().checked_sub(1) {
             self.open_hit(last);
         }
@@ -215,6 +264,13 @@ impl App {
         self.search.editing = false;
         if !self.search.active() {
             return;
+        }
+        if self.search.waiting {
+            // Still indexing: the tick shows the hits once there are any.
+            self.first_screen();
+            if self.search.waiting {
+                return;
+            }
         }
         if self.search.results.is_empty() {
             self.status = Some(format!("无匹配 no match for {}", self.search.query));
@@ -303,8 +359,12 @@ impl App {
             return;
         }
         let sel = self.search.selected;
+        // Walking on past the hits fetched so far fetches more; wrapping back from the
+        // first goes to the very last hit, not the last one fetched.
         if forward && sel + 1 >= self.search.results.len() {
             self.fetch_more();
+        } else if !forward && sel == 0 {
+            self.fetch_all();
         }
         let len = self.search.results.len();
         let (to, wrapped) = match forward {

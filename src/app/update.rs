@@ -20,16 +20,18 @@ impl App {
         let results = self.search.active() && self.overlay == Overlay::None;
         match action {
             Action::Quit => {
-                self.save_position();
+                self.save_session();
                 self.quit = true;
             }
             Action::Select(n) => self.select_by(n),
             Action::SelectFirst => match self.overlay {
+                Overlay::Help => self.help_scroll = 0,
                 Overlay::Bookmarks => self.marks.selected = 0,
                 _ if results => self.select_result(-(self.search.selected as isize)),
                 _ => self.select_index(0),
             },
             Action::SelectLast => match self.overlay {
+                Overlay::Help => self.help_scroll = self.help_rows(),
                 Overlay::Bookmarks => {
                     self.marks.selected = self.marks.state.bookmarks.len().saturating_sub(1)
                 }
@@ -55,11 +57,24 @@ impl App {
                 self.relayout();
                 self.status = Some(self.columns_status().into());
             }
-            Action::Measure(cells) => {
-                let st = self.settings.with_measure_step(cells);
+            Action::CycleScript => {
+                let mut st = self.settings;
+                st.script = st.script.next();
                 self.set_settings(st);
+                let (zh, en) = st.script.label();
+                self.status = Some(format!("{zh} {en}"));
+            }
+            Action::Measure(cells) => {
+                let widest = crate::typeset::measure::widest(usize::from(self.panes().text.width));
+                let st = self.settings.with_measure_step(cells, widest);
+                self.set_settings(st);
+                let edge = if st.measure >= widest {
+                    ", the widest this pane shows"
+                } else {
+                    ""
+                };
                 self.status = Some(format!(
-                    "measure {} cells ({} Han characters)",
+                    "measure {} cells ({} Han characters){edge}",
                     st.measure,
                     st.measure / 2
                 ));
@@ -99,6 +114,8 @@ impl App {
                 self.tick(now);
             }
             Action::CloseOverlay => self.overlay = Overlay::None,
+            Action::CopyLink => self.copy_link(),
+            Action::OpenLink => self.open_link(),
             // Taken by `browse_action` above.
             _ => {}
         }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use super::{Bookmark, State};
+use super::{Bookmark, LastRead, State};
 use crate::model::Anchor;
 
 /// The format version this dubao reads and writes.
@@ -58,6 +58,7 @@ impl Part {
                 read: state.read.clone(),
                 positions: state.positions.clone(),
                 stamps: state.position_stamps.clone(),
+                last: state.last.clone(),
             }),
         }
         .expect("plain structs always serialise");
@@ -80,6 +81,7 @@ impl Part {
                 read: f.read,
                 positions: f.positions,
                 position_stamps: f.stamps,
+                last: f.last,
                 ..State::default()
             }),
         }
@@ -96,6 +98,7 @@ impl Part {
                 into.read = from.read;
                 into.positions = from.positions;
                 into.position_stamps = from.position_stamps;
+                into.last = from.last;
             }
         }
     }
@@ -108,6 +111,7 @@ impl Part {
                 a.read == b.read
                     && a.positions == b.positions
                     && a.position_stamps == b.position_stamps
+                    && a.last == b.last
             }
         }
     }
@@ -131,6 +135,8 @@ struct ReadingFile {
     positions: BTreeMap<String, Anchor>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     stamps: BTreeMap<String, u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    last: Option<LastRead>,
 }
 
 /// What a file on disk turned out to be.

@@ -7,7 +7,8 @@
 //! In [`Store::default_dir`] (`$XDG_DATA_HOME/dubao` on Linux):
 //! - `bookmarks.json`: `{"version": 1, "bookmarks": [...]}`. Written only when a
 //!   bookmark is added or removed.
-//! - `reading.json`: `{"version": 1, "read": [...], "positions": {...}}`. Written each
+//! - `reading.json`: `{"version": 1, "read": [...], "positions": {...}, "last": {...}}`
+//!   (`last`: the article read last, to open on after a restart). Written each
 //!   time an article is opened or left, so it lives apart: a write of the reading state
 //!   never rewrites (and so can never endanger) the bookmarks.
 //! - `state.lock`: an empty file, locked (advisory, `flock`) around every
@@ -42,7 +43,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Anchor, Library};
 
-pub use store::Store;
+pub use store::{Stamp, Store};
 
 /// A kept story. Paper, date and headline are stored so it shows even when its issue
 /// is not loaded.
@@ -90,6 +91,17 @@ pub struct State {
     /// When each article's place was last saved (ms since the epoch).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub position_stamps: BTreeMap<String, u64>,
+    /// The article read last: the reader opens on it after a restart.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<LastRead>,
+}
+
+/// The article read last (its id names its issue: `<slug>/<date>/…`), and when it was
+/// opened (ms since the epoch): of two readers the later one wins.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LastRead {
+    pub id: String,
+    pub at: u64,
 }
 
 impl State {
@@ -151,6 +163,7 @@ impl State {
             Change::Remove(id) => (&mut self.bookmark_stamps, id),
             Change::Position(id, _) => (&mut self.position_stamps, id),
             Change::MarkRead(id) => return self.read.insert(id.clone()),
+            Change::Opened(id) => return self.opened(id, at),
         };
         if stamps.get(id).is_some_and(|&t| t > at) {
             return false;
@@ -165,6 +178,15 @@ impl State {
             stamps.insert(id, at);
         }
         changed
+    }
+
+    /// Article `id` was opened at `at`: it is the last read, unless a later one is.
+    fn opened(&mut self, id: &str, at: u64) -> bool {
+        if self.last.as_ref().is_some_and(|l| l.at > at || l.id == id) {
+            return false;
+        }
+        self.last = Some(LastRead { id: id.into(), at });
+        true
     }
 
     fn apply_now(&mut self, change: &Change) -> bool {
@@ -184,6 +206,7 @@ impl State {
             }
             Change::MarkRead(id) => self.read.insert(id.clone()),
             Change::Position(id, a) => self.positions.insert(id.clone(), *a) != Some(*a),
+            Change::Opened(id) => self.opened(id, now_ms()),
         }
     }
 }
@@ -211,6 +234,8 @@ pub enum Change {
     Remove(String),
     MarkRead(String),
     Position(String, Anchor),
+    /// The reader opened this article: the one to open on after a restart.
+    Opened(String),
 }
 
 impl Change {
@@ -218,6 +243,50 @@ impl Change {
     fn is_bookmark(&self) -> bool {
         matches!(self, Change::Add(_) | Change::Remove(_))
     }
+}
+
+/// The text of a bookmarks file and a reading-state file read as the store reads them,
+/// without a folder (for fuzzing and checks): the state they give and, for each file
+/// that could not be read whole, why in one line.
+pub fn parse_files(bookmarks: &[u8], reading: &[u8]) -> (State, Vec<String>) {
+    let mut state = State::default();
+    let mut why = Vec::new();
+    for (part, bytes) in [
+        (file::Part::Bookmarks, bookmarks),
+        (file::Part::Reading, reading),
+    ] {
+        let got = match part.parse(bytes) {
+            file::Parsed::Missing => State::default(),
+            file::Parsed::Good(s) => s,
+            file::Parsed::Newer { best_effort, .. } => best_effort,
+            file::Parsed::Salvaged {
+                state,
+                rejected,
+                why: first,
+            } => {
+                why.push(format!(
+                    "{}: {} set aside: {first}",
+                    part.label(),
+                    rejected.len()
+                ));
+                state
+            }
+            file::Parsed::Corrupt(w) => {
+                why.push(format!("{}: {w}", part.label()));
+                State::default()
+            }
+        };
+        part.take(&mut state, got);
+    }
+    (state, why)
+}
+
+/// The text the store writes for `state`: the bookmarks file and the reading-state file.
+pub fn encode_files(state: &State) -> (String, String) {
+    (
+        file::Part::Bookmarks.encode(state),
+        file::Part::Reading.encode(state),
+    )
 }
 
 /// Milliseconds since the Unix epoch, now (stamps changes).

@@ -21,6 +21,10 @@ pub(super) struct Loaded {
     pub(super) warning: Option<String>,
 }
 
+/// How the store's files stood when last seen (see [`Store::stamp`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stamp([Option<(u64, u64, i64, i64)>; 2]);
+
 /// The name of the lock file in the store's folder.
 const LOCK_FILE: &str = "state.lock";
 /// Where the first skeleton kept everything, unversioned.
@@ -52,6 +56,18 @@ impl Store {
 
     fn path(&self, part: Part) -> PathBuf {
         self.dir.join(part.file_name())
+    }
+
+    /// What the two files look like on disk now (size, time and file of each): a
+    /// different stamp means another process (or this one) wrote since. Every write
+    /// renames a new file in, so a write always shows.
+    pub fn stamp(&self) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        Stamp(Part::ALL.map(|part| {
+            std::fs::metadata(self.path(part))
+                .ok()
+                .map(|m| (m.ino(), m.len(), m.mtime(), m.mtime_nsec()))
+        }))
     }
 
     /// Read the stored state. The `String` is a warning to show the user (a corrupt

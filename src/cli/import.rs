@@ -23,6 +23,8 @@ const COMMIT_FILES: usize = 4096;
 #[derive(Debug, Default, Clone, Copy)]
 pub struct ImportReport {
     pub files: usize,
+    /// Files read whole (pages, exports, feeds): none means nothing was imported.
+    pub read: usize,
     pub skipped: usize,
     pub bytes: u64,
     pub added: AddSummary,
@@ -126,12 +128,21 @@ pub fn import_into(
     let mut feeds: Vec<Issue> = Vec::new();
     let mut since_commit = 0u64;
     let mut files_since = 0usize;
-    for (file, size) in files.iter().zip(sizes) {
+    // Files are read and parsed on every core, taken here in order.
+    let threads = crate::import::parallel::threads_for(files.len());
+    let parsed = crate::import::parallel::in_order(files, threads, |f: &PathBuf| load_one(f));
+    for ((_, loaded), size) in parsed.zip(sizes) {
         files_since += 1;
         report.files += 1;
-        match load_one(file) {
-            Ok(Loaded::Pages(issues)) => batch.extend(issues),
-            Ok(Loaded::Feed(issues)) => feeds.extend(issues),
+        match loaded {
+            Ok(Loaded::Pages(issues)) => {
+                report.read += 1;
+                batch.extend(issues);
+            }
+            Ok(Loaded::Feed(issues)) => {
+                report.read += 1;
+                feeds.extend(issues);
+            }
             Err(w) => {
                 report.skipped += 1;
                 warn(&bar, w);
@@ -172,6 +183,17 @@ pub fn run(paths: &[PathBuf]) -> Result<ImportReport> {
     let report = import_into(&shelf, paths, &mut |bar, w| {
         bar.suspend(|| eprintln!("dubao: {w}"));
     })?;
+    if report.read == 0 {
+        anyhow::bail!("{}", nothing_imported(&report));
+    }
     println!("imported {report}");
     Ok(report)
+}
+
+/// Why an import that read no file did nothing, in one line.
+fn nothing_imported(report: &ImportReport) -> String {
+    match report.skipped {
+        0 => "nothing imported: no page dumps, exports or feeds found there".to_string(),
+        n => format!("nothing imported: {n} skipped and none read (see above)"),
+    }
 }

@@ -1,5 +1,6 @@
 //! `dubao list`, `dubao search` and `dubao library`: read through a [`Shelf`], the
-//! library on disk or, with `--data`, those files indexed in memory.
+//! library on disk or, with `--data`, those files held in memory (indexed for search
+//! only when a search asks).
 //!
 //! Without `--data` and before anything is imported, the shelf is the bundled issue (in
 //! memory; nothing is written to the data folder until `dubao import`).
@@ -14,7 +15,7 @@ use serde::Serialize;
 
 use crate::library::disk::DiskShelf;
 use crate::library::memory::MemoryShelf;
-use crate::library::{IssueInfo, SearchQuery, Shelf};
+use crate::library::{SearchQuery, Shelf};
 use crate::model::ArticleKind;
 
 /// Where the commands read: the library on disk, or issues in memory.
@@ -45,34 +46,75 @@ pub fn library_dir() -> Result<PathBuf> {
 }
 
 /// `--data` files in memory; else the library on disk when it holds anything; else
-/// the bundled issue.
+/// the bundled issue. A library that cannot be opened is read as far as it can be, with
+/// a warning on stderr saying what is wrong and what repairs it.
 pub fn open_source(data: &[PathBuf]) -> Result<Source> {
-    if !data.is_empty() {
-        return Ok(Source::Memory(MemoryShelf::new(super::load_library(data)?)));
+    let (source, note) = open_source_noting(data)?;
+    if let Some(n) = note {
+        eprintln!("dubao: {n}");
     }
-    if let Some(disk) = DiskShelf::open_existing(library_dir()?)?
-        && !disk.is_empty()
-    {
-        return Ok(Source::Disk(disk));
-    }
-    Ok(Source::Memory(MemoryShelf::new(
-        crate::import::load_bundled(),
-    )))
+    Ok(source)
 }
 
-/// The shelf the reader browses, with a warning per file skipped: `--data` files (or
-/// the config's) in memory; else the library on disk when it holds anything; else the
-/// bundled issue.
-pub fn reader_shelf(data: &[PathBuf]) -> Result<(Arc<dyn Shelf>, Vec<String>)> {
+/// [`open_source`], with the line to show when the library is damaged or older: what
+/// is wrong and which command repairs it. Bookmarks never depend on this.
+pub fn open_source_noting(data: &[PathBuf]) -> Result<(Source, Option<String>)> {
     if !data.is_empty() {
-        let (library, warnings) = super::load_library_noting(data)?;
-        return Ok((Arc::new(MemoryShelf::new(library)), warnings));
+        return Ok((
+            Source::Memory(MemoryShelf::new(super::load_library(data)?)),
+            None,
+        ));
     }
-    let shelf: Arc<dyn Shelf> = match open_source(data)? {
+    let dir = library_dir()?;
+    let bundled = || Source::Memory(MemoryShelf::new(crate::import::load_bundled()));
+    match DiskShelf::open_existing(&dir) {
+        Ok(Some(disk)) => {
+            let note = crate::library::repair::diagnose(&dir, None);
+            if disk.is_empty() {
+                return Ok((bundled(), note));
+            }
+            Ok((Source::Disk(disk), note))
+        }
+        Ok(None) => Ok((bundled(), None)),
+        Err(e) if e.is_busy() => Err(e.into()),
+        Err(e) => {
+            let note =
+                crate::library::repair::diagnose(&dir, Some(&e)).unwrap_or_else(|| e.to_string());
+            let (lib, _, _) = crate::library::repair::readable(&dir);
+            let pages: usize = lib.issues.iter().map(|i| i.pages.len()).sum();
+            if pages == 0 {
+                return Ok((
+                    bundled(),
+                    Some(format!("{note} (showing the bundled issue)")),
+                ));
+            }
+            let note = format!("{note} (showing the {pages} pages that can be read)");
+            Ok((Source::Memory(MemoryShelf::new(lib)), Some(note)))
+        }
+    }
+}
+
+/// The shelf the reader browses, with a warning per file skipped and the library's
+/// damage, if any: `--data` files (or the config's) in memory; else the library on disk
+/// when it holds anything (or what can be read of it); else the bundled issue.
+pub fn reader_shelf(data: &[PathBuf]) -> Result<(Arc<dyn Shelf>, Vec<String>, Option<String>)> {
+    if !data.is_empty() {
+        // Issues in memory are indexed for search on a thread of their own, so the first
+        // frame never waits for it.
+        let (library, warnings) = super::load_library_noting(data)?;
+        let shelf = MemoryShelf::new(library);
+        shelf.index_in_background();
+        return Ok((Arc::new(shelf), warnings, None));
+    }
+    let (source, note) = open_source_noting(data)?;
+    let shelf: Arc<dyn Shelf> = match source {
         Source::Disk(d) => Arc::new(d),
-        Source::Memory(m) => Arc::new(m),
+        Source::Memory(m) => {
+            m.index_in_background();
+            Arc::new(m)
+        }
     };
-    Ok((shelf, Vec::new()))
+    Ok((shelf, Vec::new(), note))
 }
 
 /// Where the reader's `F` fetches from and into: the subscriptions in the data folder,
@@ -97,12 +139,6 @@ pub struct ListFilter {
     pub page: Option<String>,
 }
 
-fn paper_matches(info: &IssueInfo, paper: &Option<String>) -> bool {
-    paper
-        .as_deref()
-        .is_none_or(|p| p == info.key.slug || p == info.paper)
-}
-
 /// `5`, `05` and `005` name the same page; `A3` only itself.
 fn page_matches(number: &str, want: &Option<String>) -> bool {
     let Some(want) = want.as_deref() else {
@@ -112,15 +148,6 @@ fn page_matches(number: &str, want: &Option<String>) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => number.eq_ignore_ascii_case(want),
     }
-}
-
-fn check_date(d: &Option<String>, flag: &str) -> Result<()> {
-    if let Some(d) = d
-        && crate::search::engine::day_of(d).is_none()
-    {
-        anyhow::bail!("{flag} {d}: not a date (YYYY-MM-DD)");
-    }
-    Ok(())
 }
 
 #[derive(Serialize)]
@@ -133,13 +160,11 @@ struct ListRow {
     title: String,
 }
 
-/// One line per article of the issues that pass `filter`, in issue and page order.
-pub fn list(
-    out: &mut impl Write,
-    shelf: &dyn Shelf,
-    filter: &ListFilter,
-    json: bool,
-) -> Result<()> {
+/// `dubao list --data FOLDER...` (not `--json`): each issue's lines printed as soon as
+/// its pages are read, oldest first, so the first line never waits for the last file;
+/// the files skipped are told at the end. `false`, with nothing done, when the paths
+/// are not only folders of page dumps (then [`list`] them through a shelf).
+pub fn list_folders(out: &mut impl Write, data: &[PathBuf], filter: &ListFilter) -> Result<bool> {
     check_date(&filter.date, "--date")?;
     check_date(&filter.from, "--from")?;
     check_date(&filter.to, "--to")?;
@@ -147,13 +172,51 @@ pub fn list(
         Some(d) => (Some(d.as_str()), Some(d.as_str())),
         None => (filter.from.as_deref(), filter.to.as_deref()),
     };
-    let mut rows = Vec::new();
-    for info in shelf.issues() {
-        let date = info.key.date.as_str();
-        if !paper_matches(&info, &filter.paper)
+    let mut each = |issue: crate::model::Issue| -> std::io::Result<()> {
+        let date = issue.date.as_str();
+        let paper = filter.paper.as_deref();
+        if paper.is_some_and(|p| p != issue.slug && p != issue.paper)
             || from.is_some_and(|f| date < f)
             || to.is_some_and(|t| date > t)
         {
+            return Ok(());
+        }
+        for page in issue
+            .pages
+            .iter()
+            .filter(|p| page_matches(&p.number, &filter.page))
+        {
+            for a in &page.articles {
+                writeln!(out, "{}\t{}\t{}", a.id, page.number, a.title)?;
+            }
+        }
+        Ok(())
+    };
+    let Some(done) = crate::import::tree::load_by_issue(data, &mut each) else {
+        return Ok(false);
+    };
+    for w in done? {
+        eprintln!("dubao: {w}");
+    }
+    Ok(true)
+}
+
+/// One line per article of the issues that pass `filter`, in issue and page order.
+pub fn list(
+    out: &mut impl Write,
+    shelf: &dyn Shelf,
+    filter: &ListFilter,
+    json: bool,
+) -> Result<()> {
+    let range = super::filters::dates(
+        filter.date.as_deref(),
+        filter.from.as_deref(),
+        filter.to.as_deref(),
+    )?;
+    let paper = super::filters::paper(shelf, filter.paper.as_deref())?;
+    let mut rows = Vec::new();
+    for info in shelf.issues() {
+        if paper.as_ref().is_some_and(|s| *s != info.key.slug) || !range.contains(&info.key.date) {
             continue;
         }
         let issue = shelf.load_issue(&info.key)?;
@@ -227,48 +290,113 @@ fn marked(chars: &[char], start: usize, end: usize) -> String {
         .collect()
 }
 
-/// Articles newest first. Plain: one line per occurrence, like grep (paper, date, page,
-/// id, field, snippet with the match in 【】); JSON: one object per article. Returns how
-/// many articles were found.
+/// One hit to print: an article, or a page's own lines (as an article of one
+/// paragraph per line, its id `slug/date/page`).
+struct Entry {
+    paper: String,
+    key: crate::library::IssueKey,
+    page: String,
+    id: String,
+    title: String,
+    snippet: String,
+    article: Option<crate::model::Article>,
+    /// A page's own lines rather than an article.
+    page_lines: bool,
+}
+
+/// Article hits and page-line hits in one order: newest first, then page order, a
+/// page's own hit before its articles.
+fn entries(shelf: &dyn Shelf, q: &SearchQuery) -> Result<Vec<Entry>> {
+    let mut out: Vec<Entry> = Vec::new();
+    for h in shelf.search(q)? {
+        out.push(Entry {
+            article: shelf.article(&h.id).map(|(_, a)| a),
+            paper: h.paper,
+            key: h.key,
+            page: h.page,
+            id: h.id.0,
+            title: h.title,
+            snippet: h.snippet,
+            page_lines: false,
+        });
+    }
+    for p in shelf.search_pages(q)? {
+        let page = crate::model::Page {
+            number: p.page.clone(),
+            lines: p.lines,
+            ..Default::default()
+        };
+        let article = crate::search::page_lines_article(&page);
+        let snippet = crate::search::hits(&article, &q.text)
+            .first()
+            .and_then(|m| article.field(m.field))
+            .unwrap_or_default()
+            .to_string();
+        out.push(Entry {
+            id: format!("{}/{}/{}", p.key.slug, p.key.date, p.page),
+            paper: p.paper,
+            key: p.key,
+            page: p.page,
+            title: String::new(),
+            snippet,
+            article: Some(article),
+            page_lines: true,
+        });
+    }
+    out.sort_by(|a, b| {
+        b.key
+            .date
+            .cmp(&a.key.date)
+            .then_with(|| {
+                let rank = |e: &Entry| crate::search::engine::page_rank(&e.page);
+                rank(a).cmp(&rank(b))
+            })
+            .then_with(|| b.page_lines.cmp(&a.page_lines))
+    });
+    if q.limit > 0 {
+        out.truncate(q.limit);
+    }
+    Ok(out)
+}
+
+/// Where a match is: the article field's label, or `page_line` for a page's own line.
+fn label(e: &Entry, field: crate::model::Field) -> String {
+    if e.page_lines {
+        "page_line".to_string()
+    } else {
+        field.label()
+    }
+}
+
+/// Articles (and pages whose own lines match) newest first. Plain: one line per
+/// occurrence, like grep (paper, date, page, id, field, snippet with the match in 【】);
+/// JSON: one object per article or page. Returns how many were found.
 pub fn search(
     out: &mut impl Write,
     shelf: &dyn Shelf,
     q: &SearchQuery,
     json: bool,
 ) -> Result<usize> {
-    check_date(&q.from, "--from")?;
-    check_date(&q.to, "--to")?;
-    let hits = shelf.search(q)?;
+    let hits = entries(shelf, q)?;
     let mut rows = Vec::with_capacity(hits.len());
     for h in &hits {
-        let article = shelf.article(&h.id).map(|(_, a)| a);
-        let found = article
+        let found = h
+            .article
             .as_ref()
             .map(|a| crate::search::hits(a, &q.text))
             .unwrap_or_default();
-        let date = if h.key.date.is_empty() {
-            "-"
-        } else {
-            &h.key.date
-        };
         if !json {
-            let mut field: Option<(crate::model::Field, Vec<char>)> = None;
+            let date = if h.key.date.is_empty() {
+                "-"
+            } else {
+                &h.key.date
+            };
             for m in &found {
-                if field.as_ref().is_none_or(|(f, _)| *f != m.field) {
-                    let text = article.as_ref().and_then(|a| a.field(m.field));
-                    field = Some((m.field, text.unwrap_or("").chars().collect()));
-                }
-                let chars = field.as_ref().map_or(&[][..], |(_, c)| c.as_slice());
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}\t{}\t{}",
-                    h.paper,
-                    date,
-                    h.page,
-                    h.id,
-                    m.field.label(),
-                    marked(chars, m.start, m.end)
-                )?;
+                let text = h.article.as_ref().and_then(|a| a.field(m.field));
+                let chars: Vec<char> = text.unwrap_or("").chars().collect();
+                let (paper, page, id) = (&h.paper, &h.page, &h.id);
+                let (field, snippet) = (label(h, m.field), marked(&chars, m.start, m.end));
+                writeln!(out, "{paper}\t{date}\t{page}\t{id}\t{field}\t{snippet}")?;
             }
             continue;
         }
@@ -277,13 +405,13 @@ pub fn search(
             slug: &h.key.slug,
             date: &h.key.date,
             page: &h.page,
-            id: &h.id.0,
+            id: &h.id,
             title: &h.title,
             snippet: &h.snippet,
             matches: found
                 .iter()
                 .map(|m| Match {
-                    field: m.field.label(),
+                    field: label(h, m.field),
                     start: m.start,
                     end: m.end,
                 })

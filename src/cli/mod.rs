@@ -3,11 +3,14 @@
 //! exactly these forms; output to a pipe carries no escape codes.
 
 mod epaper;
+pub mod export;
 mod feed;
+mod filters;
 pub mod import;
 pub mod library;
 mod meta;
 mod output;
+mod repair;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -18,8 +21,8 @@ use clap::{Parser, Subcommand};
 
 use crate::bookmarks::{Bookmark, Change, Store};
 use crate::config::Loaded;
-use crate::library::SearchQuery;
 use crate::model::{ArticleId, Library};
+use crate::text::script::Script;
 use crate::typeset::Settings;
 
 #[derive(Debug, Parser)]
@@ -62,6 +65,19 @@ pub struct DisplayArgs {
     /// Keep ASCII punctuation between Han characters as it is stored.
     #[arg(long)]
     pub ascii_punct: bool,
+    /// Show articles in this script, converted by phrase (the stored text is not changed):
+    /// as-printed, simplified, traditional, taiwan, hongkong (default: the config's
+    /// `[display] script`).
+    #[arg(long, value_name = "SCRIPT", value_parser = parse_script)]
+    pub script: Option<Script>,
+}
+
+/// A `--script` value, by its config name.
+fn parse_script(s: &str) -> Result<Script, String> {
+    Script::parse(s).ok_or_else(|| {
+        let names: Vec<&str> = Script::ALL.iter().map(|s| s.name()).collect();
+        format!("`{s}` is not one of {}", names.join(", "))
+    })
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,16 +90,16 @@ pub enum Command {
     },
     /// One line per article: id, page, title (every issue, or those asked for).
     List {
-        /// A paper, by slug or name.
+        /// A paper, by slug, name or pinyin initials (`rmrb`).
         #[arg(long)]
         paper: Option<String>,
-        /// One issue date, YYYY-MM-DD.
+        /// A day, month or year, or a range (`2023-07-03`, `2023-07`, `2023`, `2023-07..2023-09`).
         #[arg(long, conflicts_with_all = ["from", "to"])]
         date: Option<String>,
-        /// First date, YYYY-MM-DD.
+        /// From the first day of a year, month or day.
         #[arg(long)]
         from: Option<String>,
-        /// Last date, YYYY-MM-DD.
+        /// To the last day of a year, month or day.
         #[arg(long)]
         to: Option<String>,
         /// Only this page (`5`, `05`, `A3`).
@@ -122,15 +138,16 @@ pub enum Command {
     /// Articles that hold QUERY, newest first: a line per match with paper, date,
     /// page, id, field and snippet.
     Search {
-        /// What to look for (case, width and quote forms do not matter).
+        /// What to look for (case, width and quote forms do not matter), after filters
+        /// as the reader takes them: `'rmrb 2023-08: 农业'`.
         query: String,
-        /// A paper, by slug or name.
+        /// A paper, by slug, name or pinyin initials (`rmrb`).
         #[arg(long)]
         paper: Option<String>,
-        /// First date, YYYY-MM-DD.
+        /// From the first day of a year, month or day (`2023`, `2023-07`, `2023-07-03`).
         #[arg(long)]
         from: Option<String>,
-        /// Last date, YYYY-MM-DD.
+        /// To the last day of a year, month or day.
         #[arg(long)]
         to: Option<String>,
         /// At most N articles (default: all).
@@ -143,19 +160,29 @@ pub enum Command {
         #[command(flatten)]
         data: DataArgs,
     },
-    /// What the library holds: papers, date ranges, counts, size on disk.
+    /// What the library holds: papers, date ranges, counts, size on disk; `check` and
+    /// `rebuild` it.
     Library {
+        #[command(subcommand)]
+        action: Option<repair::LibraryAction>,
         /// Print {path, size_bytes, papers: [...]} as JSON.
         #[arg(long)]
         json: bool,
         #[command(flatten)]
         data: DataArgs,
     },
-    /// List bookmarks, newest first.
+    /// List bookmarks, newest first; export or import them with the reading state.
     Bookmarks {
         /// Print the bookmarks as a JSON array.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["export", "import"])]
         json: bool,
+        /// Print bookmarks, read articles and places as one JSON file (for `--import`).
+        #[arg(long, conflicts_with = "import")]
+        export: bool,
+        /// Merge a `--export` (or `--json`) file into the bookmarks and reading state;
+        /// a newer change already here is kept.
+        #[arg(long, value_name = "FILE")]
+        import: Option<PathBuf>,
     },
     /// Add or remove a bookmark.
     Bookmark {
@@ -249,10 +276,12 @@ impl Cli {
         if let Some(Command::Show { display, .. }) = &self.command {
             flags.wide_ambiguous |= display.wide_ambiguous;
             flags.ascii_punct |= display.ascii_punct;
+            flags.script = display.script.or(flags.script);
         }
         Settings {
             fullwidth_punct: base.fullwidth_punct && !flags.ascii_punct,
             ambiguous_wide: base.ambiguous_wide || flags.wide_ambiguous,
+            script: flags.script.unwrap_or(base.script),
             ..base
         }
     }
@@ -338,7 +367,6 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             json,
             ..
         } => {
-            let source = library::open_source(&data)?;
             let filter = library::ListFilter {
                 paper: paper.clone(),
                 date: date.clone(),
@@ -346,8 +374,15 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
                 to: to.clone(),
                 page: page.clone(),
             };
-            library::list(&mut out, source.shelf(), &filter, *json)?;
+            if *json || !library::list_folders(&mut out, &data, &filter)? {
+                let source = library::open_source(&data)?;
+                library::list(&mut out, source.shelf(), &filter, *json)?;
+            }
         }
+        Command::Library {
+            action: Some(action),
+            ..
+        } => return finish(repair::run(*action, &mut out), out),
         Command::Library { json, .. } => {
             let source = library::open_source(&data)?;
             library::library(&mut out, &source, *json)?;
@@ -372,9 +407,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             }
         }
         Command::Export { .. } => {
-            let lib = load_library(&data)?;
-            serde_json::to_writer_pretty(&mut out, &lib)?;
-            writeln!(out)?;
+            export::export(&mut out, &data)?;
         }
         Command::Search {
             query,
@@ -385,28 +418,36 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             json,
             ..
         } => {
-            if query.trim().is_empty() {
-                anyhow::bail!("empty query: give the words to look for, e.g. `dubao search 冰雪`");
-            }
             let source = library::open_source(&data)?;
-            let q = SearchQuery {
-                text: query.clone(),
-                paper: paper.clone(),
-                from: from.clone(),
-                to: to.clone(),
-                limit: limit.unwrap_or(0),
-                offset: 0,
-            };
+            let mut q = filters::query(source.shelf(), query, paper, from, to)?;
+            q.limit = limit.unwrap_or(0);
             if library::search(&mut out, source.shelf(), &q, *json)? == 0 {
                 eprintln!("dubao: no hits for {query}");
             }
         }
-        Command::Bookmarks { json } => {
-            let (state, warning) = cli.store()?.load()?;
+        Command::Bookmarks {
+            json,
+            export,
+            import,
+        } => {
+            let store = cli.store()?;
+            if let Some(file) = import {
+                let (new, warning) = export::import_state(&store, file)?;
+                if let Some(w) = warning {
+                    eprintln!("dubao: {w}");
+                }
+                writeln!(out, "imported {new} new bookmarks from {}", file.display())?;
+                return finish(Ok(ExitCode::SUCCESS), out);
+            }
+            let (state, warning) = store.load()?;
             if let Some(w) = warning {
                 eprintln!("dubao: {w}");
             }
-            output::bookmarks(&mut out, &state, *json, styled)?;
+            if *export {
+                export::export_state(&mut out, &state)?;
+            } else {
+                output::bookmarks(&mut out, &state, *json, styled)?;
+            }
         }
         Command::Bookmark { action, .. } => bookmark(cli, &data, action)?,
         Command::Config { path, default } => meta::config(&mut out, *path, *default)?,

@@ -40,6 +40,10 @@ language = "both"
 # "auto" (all colours, none when NO_COLOR is set), "full", "16" (the 16 ANSI colours
 # only) or "none" (bold, underline and reverse video only).
 colors = "auto"
+# The script articles are shown in, converted by phrase (发展 → 發展, 头发 → 頭髮); the
+# stored text and search are not changed (search finds either script): "as-printed",
+# "simplified", "traditional", "taiwan" (臺灣正體) or "hongkong" (香港繁體). `S` cycles it.
+script = "as-printed"
 
 [theme]
 # Style words: a colour (red, lightblue, darkgray, #ff8800, 0-255), "on" and a

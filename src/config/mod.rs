@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::app::theme::{self, Colors, ROLES, Theme};
 use crate::app::{Keymap, Lang, Prefs};
+use crate::text::script::Script;
 use crate::typeset::{self, Settings};
 
 pub use default::default_text;
@@ -92,6 +93,9 @@ pub struct DisplayConfig {
     pub language: String,
     /// `auto`, `full`, `16` or `none`.
     pub colors: String,
+    /// The script articles are shown in: `as-printed`, `simplified`, `traditional`,
+    /// `taiwan` or `hongkong`.
+    pub script: String,
 }
 
 impl Default for ReadingConfig {
@@ -113,6 +117,7 @@ impl Default for DisplayConfig {
             list_width: 0,
             language: "both".into(),
             colors: "auto".into(),
+            script: Script::AsPrinted.name().into(),
         }
     }
 }
@@ -167,6 +172,8 @@ pub struct Loaded {
     pub colors: Colors,
     /// The reading measure in cells (`None`: the whole pane).
     pub measure: Option<u16>,
+    /// `[display] script`.
+    pub script: Script,
 }
 
 impl Loaded {
@@ -180,6 +187,7 @@ impl Loaded {
             measure: self.measure.map_or(typeset::measure::MAX_MEASURE, |m| {
                 m.clamp(typeset::measure::MIN_MEASURE, typeset::measure::MAX_MEASURE)
             }),
+            script: self.script,
         }
     }
 
@@ -215,6 +223,9 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
         }),
     }
 }
+
+/// The longest wait before an article counts as read: an hour.
+const MAX_READ_AFTER: u64 = 3600;
 
 /// Parse and check config text (`path` is for messages only).
 pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
@@ -268,11 +279,32 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
             return Err(bad("display", "language", m));
         }
     };
+    let script = Script::parse(&d.script).ok_or_else(|| {
+        let names: Vec<&str> = Script::ALL.iter().map(|s| s.name()).collect();
+        let m = format!("`{}` is not one of {}", d.script, names.join(", "));
+        bad("display", "script", m)
+    })?;
     let measure = config
         .reading
         .measure
         .cells()
         .map_err(|m| bad("reading", "measure", m))?;
+    let (min, max) = (typeset::measure::MIN_MEASURE, typeset::measure::MAX_MEASURE);
+    if let Some(n) = measure.filter(|n| !(min..=max).contains(n)) {
+        let m = format!(
+            "{n} cells is outside the range {min}..={max} cells ({}字..={}字), or 0 for the whole pane",
+            min / 2,
+            max / 2
+        );
+        return Err(bad("reading", "measure", m));
+    }
+    if config.reading.read_after > MAX_READ_AFTER {
+        let m = format!(
+            "{} seconds is outside the range 0..={MAX_READ_AFTER}",
+            config.reading.read_after
+        );
+        return Err(bad("reading", "read_after", m));
+    }
     let prefs = Prefs {
         continuous: config.reading.continuous,
         list_width: (d.list_width > 0).then_some(d.list_width),
@@ -287,6 +319,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
         theme,
         colors,
         measure,
+        script,
     })
 }
 

@@ -45,6 +45,7 @@ fn bad_values_are_named_with_file_line_and_key() {
         ),
         ("[reading]\ncontinuous = 3\n", 2, "reading.continuous"),
         ("\n[display]\ncolors = \"rainbow\"\n", 3, "display.colors"),
+        ("[display]\nscript = \"klingon\"\n", 2, "display.script"),
         ("[theme]\nhit = \"blurple on yellow\"\n", 2, "theme.hit"),
         ("[theme]\nsparkle = \"red\"\n", 2, "theme.sparkle"),
         ("[keys.list]\ndown = [\"Hyper-j\"]\n", 2, "keys.list.down"),
@@ -61,6 +62,37 @@ fn bad_values_are_named_with_file_line_and_key() {
         );
         assert!(!s.contains('\n'), "one line: {s:?}");
     }
+    for (text, line, key, range) in [
+        (
+            "[reading]\nmeasure = 5\n",
+            2,
+            "reading.measure",
+            "20..=400 cells",
+        ),
+        (
+            "[reading]\n\nmeasure = \"300字\"\n",
+            3,
+            "reading.measure",
+            "10字..=200字",
+        ),
+        (
+            "[reading]\nread_after = 99999\n",
+            2,
+            "reading.read_after",
+            "0..=3600",
+        ),
+    ] {
+        let s = parse(text, p()).expect_err(text).to_string();
+        assert!(
+            s.starts_with(&format!("/cfg/config.toml:{line}: {key}: ")),
+            "{s}"
+        );
+        assert!(s.contains(range), "{s}");
+    }
+    assert_eq!(
+        parse("[reading]\nmeasure = 0\n", p()).unwrap().measure,
+        None
+    );
     let e = parse("[display\n", p()).unwrap_err().to_string();
     assert!(e.starts_with("/cfg/config.toml:1:"), "{e}");
 }
@@ -77,6 +109,7 @@ list_width = 24
 language = "en"
 colors = "none"
 ambiguous_wide = true
+script = "taiwan"
 [theme]
 hit = "white on #204080"
 [keys.list]
@@ -88,6 +121,7 @@ down = ["J"]
     assert_eq!(l.prefs.lang, Lang::En);
     assert_eq!(l.measure, Some(72));
     assert!(l.settings().columns && l.settings().ambiguous_wide);
+    assert_eq!(l.settings().script, crate::text::script::Script::Taiwan);
     assert_eq!(l.theme.hit.bg, Some(Color::Rgb(0x20, 0x40, 0x80)));
     assert_eq!(l.theme_for(false).hit.bg, None, "colors = none");
     let ev = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);

@@ -15,16 +15,18 @@ use crate::model::{ArticleId, Issue, Page, PageLine, PageLineKind};
 pub const NO_PAGE: &str = "00";
 
 /// Turn a parsed feed into issues, oldest first. `fallback_name` names the paper when
-/// the feed's title does not.
-pub fn issues(feed: &feed_rs::model::Feed, fallback_name: &str) -> Vec<Issue> {
+/// the feed's title does not, or always when the user `given` it (a name the user chose
+/// wins over a feed's title such as `《联合早报》-中港台-即时`).
+pub fn issues(feed: &feed_rs::model::Feed, fallback_name: &str, given: bool) -> Vec<Issue> {
     let feed_title = feed
         .title
         .as_ref()
         .map(|t| clean(&text_of(t)))
         .unwrap_or_default();
     let (mut paper, feed_date) = title::split_feed_title(&feed_title);
-    if paper.is_empty() {
-        paper = clean(fallback_name);
+    let user = clean(fallback_name).trim().to_string();
+    if paper.is_empty() || (given && !user.is_empty()) {
+        paper = user;
     }
     let slug = slug::slug(&paper);
     let mut by_date: BTreeMap<String, Vec<Parsed>> = BTreeMap::new();

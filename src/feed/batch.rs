@@ -90,7 +90,7 @@ fn fetch_one(sub: &Subscription, opts: &Options) -> (Result<Fetched, FeedError>,
             bytes,
             etag,
             last_modified,
-        }) => match super::parse_bytes(&bytes, &sub.name) {
+        }) => match super::parse_named(&bytes, &sub.name, !sub.auto_name) {
             Ok(issues) => (
                 Ok(Fetched::Body {
                     bytes: Vec::new(),

@@ -64,6 +64,16 @@ fn content(bytes: &[u8]) -> &[u8] {
 
 /// Read a feed held in memory. `fallback_name` names the paper if the feed does not.
 pub fn parse_bytes(bytes: &[u8], fallback_name: &str) -> Result<Vec<Issue>, FeedError> {
+    parse_named(bytes, fallback_name, false)
+}
+
+/// [`parse_bytes`]; with `given` (the user named the feed: `--name`) that name names the
+/// paper whatever the feed's title says.
+pub fn parse_named(
+    bytes: &[u8],
+    fallback_name: &str,
+    given: bool,
+) -> Result<Vec<Issue>, FeedError> {
     let body = content(bytes);
     match body.first() {
         None => return Err(FeedError::NotAFeed("empty".into())),
@@ -84,7 +94,7 @@ pub fn parse_bytes(bytes: &[u8], fallback_name: &str) -> Result<Vec<Issue>, Feed
         Some(_) => return Err(FeedError::NotAFeed("neither XML nor JSON".into())),
     }
     let feed = feed_rs::parser::parse(body).map_err(|e| FeedError::NotAFeed(one_line(&e)))?;
-    Ok(assemble::issues(&feed, fallback_name))
+    Ok(assemble::issues(&feed, fallback_name, given))
 }
 
 /// Whether `bytes` are a feed, by their content: XML whose root is `rss`, `feed` or

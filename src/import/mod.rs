@@ -5,7 +5,8 @@
 //! - [`clean`]: the safety clean-up (controls, escape sequences, bidi controls, tabs, NFC).
 //! - [`page`]: one page's text → articles and page lines, by the rules of [`rules`],
 //!   [`stack`], [`dateline`], [`speaker`] and [`draft`].
-//! - [`tree`]: files and folders → a library; [`export`]: `export --json` files back.
+//! - [`tree`]: files and folders → a library; [`export`]: `export --json` files back;
+//!   [`parallel`]: files parsed on every core, taken in order.
 //!
 //! Every error names the file it is about, on one line: `PATH: what is wrong`
 //! ([`ImportError`]); one bad file inside a folder is a warning, never a failure.
@@ -18,7 +19,9 @@ pub mod draft;
 mod error;
 pub mod evidence;
 pub mod export;
+pub mod faults;
 pub mod page;
+pub mod parallel;
 pub mod place;
 pub mod rules;
 pub mod score;

@@ -9,6 +9,7 @@
 use serde::Deserialize;
 use unicode_normalization::UnicodeNormalization;
 
+use super::faults::{self, Faults};
 use crate::model::{Article, Page};
 
 /// One true article of a page (`*.truth.json`).
@@ -52,6 +53,8 @@ pub struct Score {
     /// holding two whole truth paragraphs.
     pub lost: Vec<String>,
     pub merged: Vec<String>,
+    /// Empty and dash titles, moved datelines, wrong stack roles, swallowed articles.
+    pub faults: Faults,
 }
 
 impl Score {
@@ -86,6 +89,12 @@ impl Score {
         self.paragraphs += other.paragraphs;
         self.paragraphs_whole += other.paragraphs_whole;
         self.false_merges += other.false_merges;
+        self.faults.add(&other.faults);
+    }
+
+    /// The share of found articles whose kicker, title and subtitle are all right.
+    pub fn stacks_right(&self) -> f64 {
+        1.0 - ratio(self.faults.stacks_wrong, self.found.max(1))
     }
 
     /// One line of figures: `P R F1 para-recall merges`.
@@ -224,10 +233,13 @@ pub fn score_page(truth: &Truth, page: &Page) -> Score {
     s.imported = articles.len();
     let paras: Vec<Vec<String>> = articles.iter().map(|a| imported_paragraphs(a)).collect();
     let mut matched = vec![false; articles.len()];
-    for t in truth.articles.iter().filter(|t| !t.credit) {
+    let truths: Vec<&TruthArticle> = truth.articles.iter().filter(|t| !t.credit).collect();
+    let mut matches = Vec::with_capacity(truths.len());
+    for t in truths.iter().copied() {
         s.truth += 1;
         let hit =
             (0..articles.len()).find(|&i| !matched[i] && title_matches(&articles[i].title, t));
+        matches.push(hit);
         let Some(i) = hit else {
             s.missed.push(t.title.clone());
             continue;
@@ -263,6 +275,7 @@ pub fn score_page(truth: &Truth, page: &Page) -> Score {
         .cloned()
         .collect();
     s.false_merges = s.merged.len();
+    s.faults = faults::count(&truths, &articles, &matches, &paras);
     s
 }
 

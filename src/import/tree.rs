@@ -33,6 +33,7 @@ pub struct Loaded {
 }
 
 /// A file to load, and whether it was named directly (then failing is an error).
+#[derive(Clone)]
 struct Found {
     path: PathBuf,
     key: PathBuf,
@@ -46,8 +47,11 @@ const PAGE_EXTS: &[&str] = &["txt", "json"];
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, ImportError> {
     let mut out = Loaded::default();
     let files = gather(paths, PAGE_EXTS, true, &mut out.warnings)?;
-    for file in files {
-        match load_file(&file.path, &mut out.library) {
+    // Files are read and parsed on every core, and merged here in their order.
+    let threads = super::parallel::threads_for(files.len());
+    let read = super::parallel::in_order(files, threads, |f: &Found| read_file(&f.path));
+    for (file, read) in read {
+        match read.and_then(|r| merge_file(&file.path, r, &mut out.library)) {
             Ok(()) => {}
             Err(e) if file.direct => return Err(e),
             Err(e) => out.warnings.push(e),
@@ -62,6 +66,61 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, ImportError> {
         issue.pages.sort_by(|a, b| page_order(&a.number, &b.number));
     }
     Ok(out)
+}
+
+/// Folders of page dumps loaded issue by issue, oldest first (by date, then paper slug,
+/// as a shelf lists them), each issue handed to `each` as soon as its files are read,
+/// with its pages in order: what [`load`] gives, without waiting for the rest. Returns
+/// the files skipped. `None`, with nothing loaded, when a path is not a folder or a
+/// folder holds an export: [`load`] those.
+pub fn load_by_issue(
+    paths: &[PathBuf],
+    each: &mut dyn FnMut(Issue) -> std::io::Result<()>,
+) -> Option<std::io::Result<Vec<ImportError>>> {
+    if paths.is_empty() || !paths.iter().all(|p| p.is_dir()) {
+        return None;
+    }
+    let mut warnings = Vec::new();
+    let files = gather(paths, PAGE_EXTS, true, &mut warnings).ok()?;
+    if files
+        .iter()
+        .any(|f| f.direct || has_extension(&f.path, "json"))
+    {
+        return None;
+    }
+    // Where each file says it sits decides its issue; a file that cannot say fails
+    // when read, as in `load`.
+    let mut placed: Vec<(Option<(String, String)>, Found)> = files
+        .into_iter()
+        .map(|f| (PagePlace::of(&f.path).ok().map(|p| (p.date, p.slug)), f))
+        .collect();
+    placed.sort_by(|a, b| a.0.cmp(&b.0));
+    let threads = super::parallel::threads_for(placed.len());
+    let read = super::parallel::in_order(placed, threads, |(_, f): &(_, Found)| read_file(&f.path));
+    let mut lib = Library::default();
+    let mut flush = |lib: &mut Library| -> std::io::Result<()> {
+        for mut issue in lib.issues.drain(..) {
+            issue.pages.sort_by(|a, b| page_order(&a.number, &b.number));
+            each(issue)?;
+        }
+        Ok(())
+    };
+    for ((at, file), read) in read {
+        let current = lib.issues.first().map(|i| (i.date.clone(), i.slug.clone()));
+        if current.is_some() && at.is_some() && current != at {
+            if let Err(e) = flush(&mut lib) {
+                return Some(Err(e));
+            }
+        }
+        if let Err(e) = read.and_then(|r| merge_file(&file.path, r, &mut lib)) {
+            warnings.push(e);
+        }
+    }
+    if let Err(e) = flush(&mut lib) {
+        return Some(Err(e));
+    }
+    dedup_warnings(&mut warnings);
+    Some(Ok(warnings))
 }
 
 /// Every file under `paths` whose extension is one of `exts`, each once (named first
@@ -250,12 +309,21 @@ fn read_export(path: &Path) -> Result<Library, ImportError> {
     Ok(lib)
 }
 
-fn load_file(path: &Path, lib: &mut Library) -> Result<(), ImportError> {
+/// A file as read, before it joins the library: an export's issues, or a page with the
+/// text it was parsed from.
+enum ReadFile {
+    Export(Library),
+    Page {
+        text: String,
+        place: PagePlace,
+        page: crate::model::Page,
+    },
+}
+
+/// Reads and parses one file (the part that runs on every core).
+fn read_file(path: &Path) -> Result<ReadFile, ImportError> {
     if has_extension(path, "json") {
-        for issue in read_export(path)?.issues {
-            merge_export_issue(lib, issue, path)?;
-        }
-        return Ok(());
+        return read_export(path).map(ReadFile::Export);
     }
     let bytes = read_page_bytes(path)?;
     let text = decode::decode_vec(bytes).map_err(|what| ImportError::NotText {
@@ -263,7 +331,7 @@ fn load_file(path: &Path, lib: &mut Library) -> Result<(), ImportError> {
         what,
     })?;
     let place = PagePlace::of(path)?;
-    let mut page = parse_page(&text, &place.slug, &place.date, &place.number);
+    let page = parse_page(&text, &place.slug, &place.date, &place.number);
     // A page with text but no article (an advert page) is a page of page lines.
     if page.articles.is_empty() && page.lines.is_empty() {
         return Err(ImportError::NotText {
@@ -271,6 +339,20 @@ fn load_file(path: &Path, lib: &mut Library) -> Result<(), ImportError> {
             what: "no text on this page".into(),
         });
     }
+    Ok(ReadFile::Page { text, place, page })
+}
+
+/// Adds what a file held to the library, in file order.
+fn merge_file(path: &Path, read: ReadFile, lib: &mut Library) -> Result<(), ImportError> {
+    let (text, place, mut page) = match read {
+        ReadFile::Export(export) => {
+            for issue in export.issues {
+                merge_export_issue(lib, issue, path)?;
+            }
+            return Ok(());
+        }
+        ReadFile::Page { text, place, page } => (text, place, page),
+    };
     let issue_at = issue_index(lib, &place);
     let issue = &mut lib.issues[issue_at];
     if issue.pages.contains(&page) {

@@ -279,6 +279,46 @@ impl Store {
         Ok(hits)
     }
 
+    /// Pages whose own lines match `q`, newest first, then page order.
+    pub fn search_pages(&self, q: &SearchQuery) -> Result<Vec<super::PageHit>, LibraryError> {
+        let filter = self.filter(q)?;
+        let Some(query) = engine::page_lines_query(&self.f, &normalize(&q.text), &filter) else {
+            return Ok(Vec::new());
+        };
+        let searcher = self.reader.searcher();
+        let limit = match q.limit {
+            0 => searcher
+                .search(&query, &Count)
+                .map_err(|e| store_err("library search", e))?,
+            n => n,
+        };
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        let top = searcher
+            .search(
+                &query,
+                &TopDocs::with_limit(limit).order_by_u64_field("order", Order::Desc),
+            )
+            .map_err(|e| store_err("library search", e))?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (_, addr) in top {
+            let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err("library", e))?;
+            if let Some(p) = self.page_of(&doc) {
+                hits.push(super::PageHit {
+                    key: IssueKey {
+                        slug: p.slug,
+                        date: p.date,
+                    },
+                    paper: p.paper,
+                    page: p.page.number,
+                    lines: p.page.lines,
+                });
+            }
+        }
+        Ok(hits)
+    }
+
     /// How many articles match `q` (limit and offset aside).
     pub fn count(&self, q: &SearchQuery) -> Result<usize, LibraryError> {
         let filter = self.filter(q)?;

@@ -1,6 +1,8 @@
-//! The library on disk, under `$XDG_DATA_HOME/dubao/library/`: a tantivy index (in
-//! `index/`) that holds every page whole and indexes every article, and `library.json`
-//! saying which format the folder is in.
+//! The library on disk, under `$XDG_DATA_HOME/dubao/library/`: the page archive (in
+//! `pages/`, see [`super::archive`]) that keeps every page whole, a tantivy index (in
+//! `index/`) built from the same pages that holds them too and indexes every article, and
+//! `library.json` saying which format the folder is in. A damaged or older index is
+//! named with the command that rebuilds it from the archive (`dubao library rebuild`).
 //!
 //! One writer at a time (tantivy's lock file, `index/.tantivy-writer.lock`, an OS lock
 //! that dies with its process); any number of readers, which hold no lock and take in
@@ -13,17 +15,23 @@ use serde::{Deserialize, Serialize};
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexWriter};
 
+use super::archive::Archive;
 use super::store::{AddSummary, Store, store_err};
 use super::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery, Shelf};
 use crate::model::{Article, ArticleId, Issue};
 use crate::search::engine;
 
-/// The format this dubao reads and writes; bumped whenever the schema or the
-/// tokenizers change.
-pub const FORMAT: u32 = 1;
+/// The format this dubao reads and writes; bumped whenever the schema, the tokenizers
+/// or what is indexed change (2: the page archive beside the index, page lines indexed,
+/// and search folding traditional and simplified characters, `crate::text::fold`). An
+/// older library is brought to it by `dubao library rebuild`.
+pub const FORMAT: u32 = 2;
 
-const FORMAT_FILE: &str = "library.json";
-const INDEX_DIR: &str = "index";
+pub(super) const FORMAT_FILE: &str = "library.json";
+pub(super) const INDEX_DIR: &str = "index";
+
+/// What to run when the index cannot be used.
+pub const REPAIR: &str = "`dubao library rebuild` rebuilds it from the stored pages";
 
 #[derive(Debug, Serialize, Deserialize)]
 struct FormatFile {
@@ -49,7 +57,7 @@ fn io_err(path: &Path, e: impl std::fmt::Display) -> LibraryError {
 }
 
 /// The format a library folder says it is in; `None` when it says nothing (new).
-fn read_format(dir: &Path) -> Result<Option<u32>, LibraryError> {
+pub(super) fn read_format(dir: &Path) -> Result<Option<u32>, LibraryError> {
     let path = dir.join(FORMAT_FILE);
     match std::fs::read(&path) {
         Ok(bytes) => serde_json::from_slice::<FormatFile>(&bytes)
@@ -61,7 +69,7 @@ fn read_format(dir: &Path) -> Result<Option<u32>, LibraryError> {
 }
 
 /// Writes the format file atomically (a temp file renamed over it).
-fn write_format(dir: &Path) -> Result<(), LibraryError> {
+pub(super) fn write_format(dir: &Path) -> Result<(), LibraryError> {
     let path = dir.join(FORMAT_FILE);
     let body = serde_json::to_vec(&FormatFile { format: FORMAT }).unwrap_or_default();
     let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| io_err(dir, e))?;
@@ -71,20 +79,36 @@ fn write_format(dir: &Path) -> Result<(), LibraryError> {
     Ok(())
 }
 
+/// What an index of an older format lacks, for the message that refuses it.
+fn older_format_misses(format: u32) -> &'static str {
+    match format {
+        1 => "does not fold traditional and simplified characters together",
+        _ => "is not the one this dubao searches",
+    }
+}
+
 impl DiskShelf {
     /// Opens the library in `dir`, creating it when the folder is new or empty.
     pub fn open(dir: impl Into<PathBuf>) -> Result<DiskShelf, LibraryError> {
         let dir = dir.into();
-        std::fs::create_dir_all(dir.join(INDEX_DIR)).map_err(|e| io_err(&dir, e))?;
-        Self::check_format(&dir)?;
         let index_dir = dir.join(INDEX_DIR);
-        let mmap = MmapDirectory::open(&index_dir).map_err(|e| io_err(&index_dir, e))?;
+        if !index_dir.join("meta.json").exists() && !Archive::new(&dir).is_empty() {
+            return Err(io_err(
+                &index_dir,
+                format!("the index is missing; {REPAIR}"),
+            ));
+        }
+        std::fs::create_dir_all(&index_dir).map_err(|e| io_err(&dir, e))?;
+        Self::check_format(&dir)?;
+        let damaged =
+            |e: &dyn std::fmt::Display| io_err(&index_dir, format!("damaged ({e}); {REPAIR}"));
+        let mmap = MmapDirectory::open(&index_dir).map_err(|e| damaged(&e))?;
         let index = Index::builder()
             .schema(engine::schema().0)
             .settings(engine::settings())
             .open_or_create(mmap)
-            .map_err(|e| io_err(&index_dir, e))?;
-        let store = Store::new(index)?;
+            .map_err(|e| damaged(&e))?;
+        let store = Store::new(index).map_err(|e| damaged(&e))?;
         if read_format(&dir)?.is_none() {
             write_format(&dir)?;
         }
@@ -94,7 +118,10 @@ impl DiskShelf {
     /// Opens the library in `dir` if there is one; `None` when the folder holds none.
     pub fn open_existing(dir: impl Into<PathBuf>) -> Result<Option<DiskShelf>, LibraryError> {
         let dir = dir.into();
-        if !dir.join(FORMAT_FILE).exists() && !dir.join(INDEX_DIR).join("meta.json").exists() {
+        if !dir.join(FORMAT_FILE).exists()
+            && !dir.join(INDEX_DIR).join("meta.json").exists()
+            && Archive::new(&dir).is_empty()
+        {
             return Ok(None);
         }
         Self::open(dir).map(Some)
@@ -114,8 +141,9 @@ impl DiskShelf {
             Some(f) => Err(io_err(
                 dir,
                 format!(
-                    "this library was written by an older dubao (format {f}; this one reads {FORMAT}); \
-                     it is left as it is: move the folder away and import your pages again"
+                    "this library was written by an older dubao (format {f}; this one reads {FORMAT}): \
+                     its search index {}; it is left as it is until `dubao library rebuild` brings it to this format, keeping every page and id",
+                    older_format_misses(f)
                 ),
             )),
         }
@@ -142,6 +170,7 @@ impl DiskShelf {
     pub fn importer(&self) -> Result<Importer<'_>, LibraryError> {
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         Ok(Importer {
+            archive: Archive::new(&self.dir),
             store: &self.store,
             writer: self.store.writer(threads)?,
             dirty: false,
@@ -170,6 +199,8 @@ impl DiskShelf {
 /// Adds issues to the library through its one writer; [`Importer::commit`] makes what
 /// was added so far visible and durable, all of it or none.
 pub struct Importer<'a> {
+    /// Written before the index, so a page in the index is always in the archive.
+    archive: Archive,
     store: &'a Store,
     writer: IndexWriter,
     /// Something was added or replaced since the last commit.
@@ -178,6 +209,7 @@ pub struct Importer<'a> {
 
 impl Importer<'_> {
     pub fn add(&mut self, issues: &[Issue]) -> Result<AddSummary, LibraryError> {
+        self.archive.add(issues)?;
         let sum = self.store.add(&self.writer, issues)?;
         self.dirty |= sum.pages > sum.pages_unchanged;
         Ok(sum)
@@ -223,6 +255,10 @@ impl Shelf for DiskShelf {
 
     fn count(&self, query: &SearchQuery) -> Result<usize, LibraryError> {
         self.store.count(query)
+    }
+
+    fn search_pages(&self, query: &SearchQuery) -> Result<Vec<super::PageHit>, LibraryError> {
+        self.store.search_pages(query)
     }
 
     fn refresh(&self) -> bool {

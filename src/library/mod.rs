@@ -4,14 +4,17 @@
 //! [`Shelf`] is the contract: a list of issues (cheap, from the catalogue), one issue at
 //! a time loaded in full when it is shown, articles by id (bookmarks), and search across
 //! everything. [`memory::MemoryShelf`] serves a [`Library`] held in memory (`--data`
-//! files, the bundled issue); [`disk::DiskShelf`] is the library on disk. Both keep
-//! their issues in the one search engine ([`crate::search::engine`]), in RAM or in a
-//! folder, through [`store::Store`] (writing) and [`catalogue`] (reading).
+//! files, the bundled issue); [`disk::DiskShelf`] is the library on disk. Both search
+//! through the one search engine ([`crate::search::engine`]), in RAM (built on the
+//! first search) or in a folder, through [`store::Store`] (writing) and [`catalogue`]
+//! (reading).
 
+pub mod archive;
 pub mod catalogue;
 pub mod disk;
 pub mod fetched;
 pub mod memory;
+pub mod repair;
 pub mod store;
 
 pub use store::AddSummary;
@@ -24,7 +27,7 @@ pub fn default_dir() -> Option<std::path::PathBuf> {
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Article, ArticleId, Issue};
+use crate::model::{Article, ArticleId, Issue, PageLine};
 
 /// Which issue: a paper (by its slug) and a date (`YYYY-MM-DD`, or empty when unknown).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -70,6 +73,16 @@ pub struct SearchHit {
     pub snippet: String,
 }
 
+/// A page whose own lines (`本版责编：…`) match a search: the page's own hit.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageHit {
+    pub key: IssueKey,
+    pub paper: String,
+    /// The page number as printed.
+    pub page: String,
+    pub lines: Vec<PageLine>,
+}
+
 /// What went wrong reading or writing the library; one line, naming what it is about.
 #[derive(Debug, thiserror::Error)]
 pub enum LibraryError {
@@ -96,11 +109,20 @@ pub trait Shelf: Send + Sync {
     fn article(&self, id: &ArticleId) -> Option<(IssueKey, Article)>;
     /// Hits for `query`, newest issue first, then page order; at most `limit`.
     fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>, LibraryError>;
+    /// Pages whose own lines match `query`, newest first; at most `limit` (0: all).
+    fn search_pages(&self, _query: &SearchQuery) -> Result<Vec<PageHit>, LibraryError> {
+        Ok(Vec::new())
+    }
     /// How many articles match `query` (filters apply; limit and offset do not).
     fn count(&self, query: &SearchQuery) -> Result<usize, LibraryError>;
     /// Take in what another process committed since the last call; true when the
     /// issues changed.
     fn refresh(&self) -> bool {
         false
+    }
+    /// While the search index is still being built in the background: how far it is,
+    /// in percent (a search now would wait for it). `None` when a search answers now.
+    fn indexing(&self) -> Option<u8> {
+        None
     }
 }

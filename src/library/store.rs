@@ -235,9 +235,21 @@ impl Store {
         doc.add_u64(f.articles, stored.page.articles.len() as u64);
         doc.add_bytes(f.body, body);
         doc.add_u64(f.day, day);
+        let rank = engine::page_rank(&stored.page.number);
+        if !stored.page.lines.is_empty() {
+            // The page's own lines, found like article text (as the page's own hits,
+            // just before its first article).
+            let text = indexed_text(&crate::search::page_lines_article(&stored.page));
+            doc.add_text(f.line_chars, &text);
+            doc.add_text(f.line_pairs, &text);
+            doc.add_text(f.paper, &stored.slug);
+            if stored.paper != stored.slug {
+                doc.add_text(f.paper, &stored.paper);
+            }
+            doc.add_u64(f.order, engine::order_key(day, rank, 0).saturating_add(1));
+        }
         let add = |d| writer.add_document(d).map_err(|e| store_err("library", e));
         add(doc)?;
-        let rank = engine::page_rank(&stored.page.number);
         for (pos, article) in stored.page.articles.iter().enumerate() {
             let text = indexed_text(article);
             let mut doc = TantivyDocument::default();

@@ -62,6 +62,10 @@ pub struct Fields {
     pub chars: Field,
     /// Article documents: pairs of folded chars with positions.
     pub pairs: Field,
+    /// Page documents: the page's own lines (`本版责编：…`), single folded chars.
+    pub line_chars: Field,
+    /// Page documents: the page's own lines, pairs with positions.
+    pub line_pairs: Field,
 }
 
 fn text_field(tokenizer: &str, record: IndexRecordOption) -> TextOptions {
@@ -93,6 +97,11 @@ pub fn schema() -> (Schema, Fields) {
         chars: b.add_text_field("chars", text_field(CHARS, IndexRecordOption::Basic)),
         pairs: b.add_text_field(
             "pairs",
+            text_field(PAIRS, IndexRecordOption::WithFreqsAndPositions),
+        ),
+        line_chars: b.add_text_field("line_chars", text_field(CHARS, IndexRecordOption::Basic)),
+        line_pairs: b.add_text_field(
+            "line_pairs",
             text_field(PAIRS, IndexRecordOption::WithFreqsAndPositions),
         ),
     };
@@ -139,14 +148,29 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
         order: f("order")?,
         chars: f("chars")?,
         pairs: f("pairs")?,
+        line_chars: f("line_chars")?,
+        line_pairs: f("line_pairs")?,
     })
 }
 
 /// Registers the CJK tokenizers; needed on every index, each time it is opened.
 pub fn register_tokenizers(index: &Index) {
     let m = index.tokenizers();
-    m.register(CHARS, TextAnalyzer::from(CjkTokenizer { pairs: false }));
-    m.register(PAIRS, TextAnalyzer::from(CjkTokenizer { pairs: true }));
+    let scripts = true;
+    m.register(
+        CHARS,
+        TextAnalyzer::from(CjkTokenizer {
+            pairs: false,
+            scripts,
+        }),
+    );
+    m.register(
+        PAIRS,
+        TextAnalyzer::from(CjkTokenizer {
+            pairs: true,
+            scripts,
+        }),
+    );
 }
 
 /// `2022-07-01` → `20220701`; `None` for anything that is not a date.
@@ -177,20 +201,34 @@ pub struct Filter<'a> {
 /// The query for article documents holding `folded` (already [`super::normalize`]d)
 /// within `filter`; `None` for an empty text.
 pub fn query(f: &Fields, folded: &str, filter: &Filter) -> Option<Box<dyn Query>> {
+    query_in(f, (f.chars, f.pairs), folded, filter)
+}
+
+/// [`query`] for the page documents holding `folded` in their own lines.
+pub fn page_lines_query(f: &Fields, folded: &str, filter: &Filter) -> Option<Box<dyn Query>> {
+    query_in(f, (f.line_chars, f.line_pairs), folded, filter)
+}
+
+fn query_in(
+    f: &Fields,
+    (chars, pairs): (Field, Field),
+    folded: &str,
+    filter: &Filter,
+) -> Option<Box<dyn Query>> {
     let text: Box<dyn Query> = match query_terms(folded) {
         QueryTerms::None => return None,
         QueryTerms::Char(c) => Box::new(TermQuery::new(
-            Term::from_field_text(f.chars, &c),
+            Term::from_field_text(chars, &c),
             IndexRecordOption::Basic,
         )),
         QueryTerms::Pair(p) => Box::new(TermQuery::new(
-            Term::from_field_text(f.pairs, &p),
+            Term::from_field_text(pairs, &p),
             IndexRecordOption::Basic,
         )),
         QueryTerms::Phrase(terms) => Box::new(PhraseQuery::new_with_offset(
             terms
                 .into_iter()
-                .map(|(at, t)| (at, Term::from_field_text(f.pairs, &t)))
+                .map(|(at, t)| (at, Term::from_field_text(pairs, &t)))
                 .collect(),
         )),
     };

@@ -16,7 +16,25 @@ pub use hits::hits;
 pub use input::SearchInput;
 pub use normalize::normalize;
 
-use crate::model::Field;
+use crate::model::{Article, Field, Page, Paragraph, ParagraphKind};
+
+/// A page's own lines (`本版责编：…`, `版式设计：…`) as an article of one paragraph per
+/// line, none running into the next: indexed and matched ([`hits`]) exactly as article
+/// text is; a hit's `Field::Paragraph(i)` is line `i`.
+pub fn page_lines_article(page: &Page) -> Article {
+    Article {
+        paragraphs: page
+            .lines
+            .iter()
+            .map(|l| Paragraph {
+                kind: ParagraphKind::Subhead,
+                speaker: None,
+                text: l.text.clone(),
+            })
+            .collect(),
+        ..Default::default()
+    }
+}
 
 /// One match: chars `start..end` of an article field's source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,10 +1,11 @@
 //! Folding text to what a reader sees and types: case, full/half width, quote and dash
-//! variants, invisible white space; and splitting an article into searchable runs, where
+//! variants, invisible white space, traditional and simplified characters; and splitting an article into searchable runs, where
 //! a paragraph cut by a column break runs on into the next one.
 
 use unicode_normalization::UnicodeNormalization;
 
 use crate::model::{Article, Field, ParagraphKind};
+use crate::text::fold::fold;
 
 /// Feeds the folded form of `c` to `out`: nothing for white space and invisible format
 /// characters, otherwise one or (rarely, for case mappings) more chars.
@@ -14,13 +15,24 @@ use crate::model::{Article, Field, ParagraphKind};
 /// - full-width signs U+FFE0–FFE6 (`￥` → `¥`) and half-width CJK marks (`｡` → `。`);
 /// - quote, dot, dash and ellipsis variants that look alike on a page: `“”` → `"`,
 ///   `‘’` → `'`, `・‧･` → `·`, `―` → `—`, `⸺` → `——`, `⋯` → `…`;
+/// - script: a traditional or variant Han character to its simplified form, one char
+///   to one char (`臺灣` → `台湾`, `裡`/`裏` → `里`, `發`/`髮` → `发`; see
+///   [`crate::text::fold`]);
 /// - white space (U+3000, line breaks, NBSP, …), control characters and
 ///   zero-width/soft-hyphen characters are dropped.
 #[inline]
-pub fn fold_char(c: char, mut out: impl FnMut(char)) {
+pub fn fold_char(c: char, out: impl FnMut(char)) {
+    fold_char_in(c, true, out);
+}
+
+/// [`fold_char`], with the script fold or without it (`scripts == false`: what search
+/// folded before it, for the bench that measures what the fold changes in the index).
+#[inline]
+pub fn fold_char_in(c: char, scripts: bool, mut out: impl FnMut(char)) {
+    let fold = |c: char| if scripts { fold(c) } else { c };
     // Fast paths: Han (no case, no width twin, never invisible) and ASCII.
     if ('\u{3400}'..='\u{9FFF}').contains(&c) {
-        out(c);
+        out(fold(c));
         return;
     }
     if c.is_ascii() {
@@ -59,7 +71,10 @@ pub fn fold_char(c: char, mut out: impl FnMut(char)) {
     };
     if ('\u{3040}'..='\u{9FFF}').contains(&c) {
         // Kana and Han: no case, no width twin.
-        out(c);
+        out(fold(c));
+    } else if ('\u{F900}'..='\u{FAFF}').contains(&c) || c >= '\u{20000}' {
+        // Compatibility and supplementary Han.
+        out(fold(c));
     } else if c.is_ascii() {
         out(c.to_ascii_lowercase());
     } else if c.is_lowercase() || !c.is_alphabetic() {
@@ -196,6 +211,21 @@ mod tests {
         assert_eq!(normalize("中・日"), "中·日");
         // Han and Chinese marks with no half-width twin stay as they are.
         assert_eq!(normalize("衡水、邢台。"), "衡水、邢台。");
+    }
+
+    #[test]
+    fn traditional_and_simplified_fold_together() {
+        assert_eq!(normalize("臺灣"), normalize("台湾"));
+        assert_eq!(normalize("發展"), "发展");
+        assert_eq!(normalize("頭髮"), "头发");
+        assert_eq!(normalize("裡面 裏面"), "里面里面");
+        assert_eq!(normalize("「本報訊」"), "「本报讯」");
+        // One char to one char, so hits keep their offsets.
+        for s in ["中央社記者台北3日電", "記者／報導", "𠀀臺"] {
+            let n = normalize(s);
+            let visible = s.chars().filter(|c| !c.is_whitespace()).count();
+            assert_eq!(n.chars().count(), visible, "{s}");
+        }
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! overlapping pairs of folded chars with real positions, so a query of any length is
 //! found exactly where it occurs (substring semantics, like Ctrl-F).
 //!
-//! Text is folded as [`super::normalize`] folds a query ([`fold_char`]); a
+//! Text is folded as [`super::normalize`] folds a query ([`super::normalize::fold_char`]: width, case,
+//! quote forms and traditional → simplified, one char at a time); a
 //! [`RUN_BREAK`] in the indexed text (between runs, see [`super::normalize::pieces`])
 //! leaves one position empty and starts a new run, so no pair and no phrase spans it.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
-use super::normalize::{fold_char, pieces};
+use super::normalize::{fold_char_in, pieces};
 use crate::model::Article;
 
 /// Separates runs in indexed text; never in source text (the importer drops controls).
@@ -35,6 +36,8 @@ pub fn indexed_text(article: &Article) -> String {
 #[derive(Debug, Clone, Copy)]
 pub struct CjkTokenizer {
     pub pairs: bool,
+    /// Fold traditional to simplified (always, in a library; `false` only to measure).
+    pub scripts: bool,
 }
 
 /// Which chars a stream has given already: a bitset over the Basic Multilingual Plane,
@@ -85,6 +88,7 @@ pub struct CjkStream<'a> {
     pos: usize,
     /// Single chars given so far (`None` for pairs).
     seen: Option<Seen>,
+    scripts: bool,
     token: Token,
 }
 
@@ -101,6 +105,7 @@ impl Tokenizer for CjkTokenizer {
             prev: None,
             pos: 0,
             seen: (!self.pairs).then(Seen::new),
+            scripts: self.scripts,
             token: Token::default(),
         }
     }
@@ -121,7 +126,7 @@ impl CjkStream<'_> {
             self.next_pending = 0;
             self.source = (start, self.at);
             let pending = &mut self.pending;
-            fold_char(c, |f| pending.push(f));
+            fold_char_in(c, self.scripts, |f| pending.push(f));
         }
         let c = self.pending[self.next_pending];
         self.next_pending += 1;
@@ -214,7 +219,10 @@ mod tests {
     use super::*;
 
     fn tokens(text: &str, pairs: bool) -> Vec<(String, usize)> {
-        let mut t = CjkTokenizer { pairs };
+        let mut t = CjkTokenizer {
+            pairs,
+            scripts: true,
+        };
         let mut s = t.token_stream(text);
         let mut out = Vec::new();
         while s.advance() {

@@ -21,6 +21,8 @@ use ratatui::crossterm::terminal::{
 
 use crate::app::{Action, App, Edit, keymap};
 
+pub mod effects;
+
 /// Put the terminal back as the shell expects it. Safe to call more than once.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
@@ -155,6 +157,8 @@ pub fn run(mut app: App) -> Result<Vec<String>> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let events = spawn_event_reader();
+    // Openers that failed after starting say so here.
+    let (failed, failures) = mpsc::channel::<String>();
     // Lets the end-to-end tests check that a panic restores the terminal: debug builds
     // (the ones tests run) only, never in a release.
     #[cfg(debug_assertions)]
@@ -171,6 +175,10 @@ pub fn run(mut app: App) -> Result<Vec<String>> {
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             // The terminal is gone: keep the reading place and leave.
             Err(mpsc::RecvTimeoutError::Disconnected) => app.update(Action::Quit),
+        }
+        effects::apply(&mut app, terminal.backend_mut(), &failed)?;
+        if let Ok(why) = failures.try_recv() {
+            app.status = Some(why);
         }
         if stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
             app.update(Action::Quit);

@@ -1,6 +1,8 @@
 //! Checks a layout against the rules of the typesetter: no line wider than the pane, no
 //! line-start or line-end fault, nothing unbreakable cut, no text lost, turnover lines
-//! flush. Used by the tests and property tests; cheap enough for a debug check.
+//! flush; in headlines, no `——` left alone or at a line's end and no break inside a word
+//! or name (by the segmenter, looked up here on its own). Used by the tests and property
+//! tests; cheap enough for a debug check.
 
 use super::classes::{display_char, hangs, is_han, is_hidden, is_space, no_end, no_start};
 use super::measure::block;
@@ -36,6 +38,17 @@ pub struct Report {
     /// Breaks inside a run that may not break but is wider than the whole text block
     /// (`（Innovation）、` in 8 cells): some rule must give way; not counted as faults.
     pub forced: usize,
+    /// Breaks inside a headline (kicker, title, subtitle): where a line of one goes on
+    /// on the next.
+    pub headline_breaks: usize,
+    /// Headline breaks inside a word or name of the segmenter (a word wider than the
+    /// text block aside).
+    pub word_breaks: usize,
+    /// Headline lines holding nothing but a `——`, or ending with one that introduces
+    /// the words on the next line.
+    pub orphan_dashes: usize,
+    /// What the headline counts found, described (not faults: counted).
+    pub notes: Vec<String>,
 }
 
 impl Report {
@@ -52,6 +65,9 @@ impl Report {
         self.hung += other.hung;
         self.mark_gaps += other.mark_gaps;
         self.forced += other.forced;
+        self.headline_breaks += other.headline_breaks;
+        self.word_breaks += other.word_breaks;
+        self.orphan_dashes += other.orphan_dashes;
     }
 
     /// Share of turnover lines that are ragged.
@@ -77,6 +93,15 @@ pub fn cuts_unit(pp: Option<char>, p: char, c: char) -> bool {
         || (p.is_ascii_alphabetic() && c.is_ascii_alphabetic())
 }
 
+fn headline(role: Role) -> bool {
+    matches!(role, Role::Kicker | Role::Title | Role::Subtitle)
+}
+
+/// A dash mark: `—` (half of `——`) or `⸺`.
+fn dash(c: char) -> bool {
+    matches!(c, '—' | '⸺')
+}
+
 fn paragraphish(role: Role) -> bool {
     matches!(
         role,
@@ -95,6 +120,8 @@ fn follows(a: Field, b: Field) -> bool {
 
 /// Audit a layout set without columns (in columns only the text mapping holds).
 pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
+    // The text as it was set: in the script asked for.
+    let article = &*crate::text::script::convert_article(article, st.script);
     let mut rep = Report::default();
     let fields: Vec<(Field, Vec<char>)> = article
         .fields()
@@ -104,7 +131,83 @@ pub fn audit(article: &Article, layout: &Layout, st: &Settings) -> Report {
     let ends = shape(layout, st, &mut rep);
     mapping(&fields, layout, st, &mut rep);
     boundaries(&fields, layout, &ends, st, &mut rep);
+    lone_dashes(layout, &mut rep);
     rep
+}
+
+/// Cells of the word `a..b` of `text` with what may not leave it: the marks that may
+/// not start or end a line next to it, a `——` that introduces it.
+fn glued_width(text: &[char], a: usize, b: usize, st: &Settings) -> usize {
+    let (mut x, mut y) = (a, b);
+    while x > 0 && no_end(text[x - 1]) {
+        x -= 1;
+    }
+    if x >= 2 && dash(text[x - 1]) && dash(text[x - 2]) {
+        x -= 2;
+    }
+    while y < text.len() && no_start(text[y]) {
+        y += 1;
+    }
+    (x..y)
+        .map(|i| {
+            let prev = i.checked_sub(1).map(|j| text[j]);
+            let c = display_char(prev, text[i], text.get(i + 1).copied(), st.fullwidth_punct);
+            char_width(c, st.ambiguous_wide)
+        })
+        .sum()
+}
+
+/// Headline lines holding nothing but a dash.
+fn lone_dashes(layout: &Layout, rep: &mut Report) {
+    for line in &layout.lines {
+        if !line.spans.iter().any(|s| headline(s.role)) {
+            continue;
+        }
+        let text = line.plain();
+        let t = text.trim_matches(is_space);
+        if !t.is_empty() && t.chars().all(dash) {
+            rep.orphan_dashes += 1;
+            rep.notes.push(format!("a dash alone on a line: {text:?}"));
+        }
+    }
+}
+
+/// A headline break before char `at` of `text` (or, when `at > end`, at the spaces
+/// `end..at`): count it, and whether it splits a word of the segmenter or leaves a
+/// dash at the end of the line.
+fn headline_break(
+    text: &[char],
+    end: usize,
+    at: usize,
+    blk: usize,
+    st: &Settings,
+    rep: &mut Report,
+) {
+    rep.headline_breaks += 1;
+    let before: String = text[..end].iter().collect();
+    if before.trim_end_matches(is_space).ends_with(dash) {
+        rep.orphan_dashes += 1;
+        rep.notes
+            .push(format!("a dash ends a headline line: {before:?} / …"));
+    }
+    let all: String = text.iter().collect();
+    for (a, b) in super::words::words(&all) {
+        let inside = (a < end && end < b) || (a < at && at < b);
+        if !inside || b - a < 2 {
+            continue;
+        }
+        let word: String = text[a..b].iter().collect();
+        if glued_width(text, a, b, st) > blk {
+            rep.forced += 1;
+        } else {
+            rep.word_breaks += 1;
+            let after: String = text[at..].iter().collect();
+            rep.notes.push(format!(
+                "a headline breaks inside {word:?}: {before:?} / {after:?}"
+            ));
+        }
+        break;
+    }
 }
 
 /// Every char shown once, as stored or in its display form, nothing lost; no line
@@ -122,7 +225,9 @@ fn mapping(fields: &[(Field, Vec<char>)], layout: &Layout, st: &Settings, rep: &
         }
         for s in &line.spans {
             let Some(src) = s.source else {
-                if s.text.chars().any(|c| !is_space(c)) {
+                // The `——` the typesetter puts before a subtitle stored without one.
+                let added_dash = s.role == Role::Subtitle && s.text == "——";
+                if !added_dash && s.text.chars().any(|c| !is_space(c)) {
                     rep.faults
                         .push(format!("line {li}: unsourced text {:?}", s.text));
                 }
@@ -220,6 +325,11 @@ fn boundaries(
         let hard = text_of(ls.field).is_some_and(|t| t[end..].first() == Some(&'\n'));
         if hard {
             continue;
+        }
+        if headline(last.role) && ls.field == fs.field {
+            if let Some(t) = text_of(ls.field) {
+                headline_break(t, end, fs.start, blk.width, st, rep);
+            }
         }
         let spaced = fs.field != ls.field || fs.start > end || is_space(p) || is_space(c);
         // A headline may break before a `——` opening its next phrase.

@@ -5,9 +5,9 @@ use super::breaks::{self, Breaker};
 use super::classes::is_space;
 use super::emit::{Scratch, emit, emit_with};
 use super::fill::{Frame, SetLine, fill};
-use super::headline;
 use super::stream::Stream;
 use super::{Line, Role, Settings};
+use super::{headline, words};
 use crate::model::{Article, Field, ParagraphKind};
 use crate::text::str_width;
 
@@ -20,12 +20,14 @@ pub fn indent_cells(width: usize) -> usize {
     }
 }
 
-/// Where a headline divides into phrases: at spaces, and before a `——` inside it.
+/// Where a headline divides into phrases: at spaces, and before a `——` inside it; a
+/// phrase that is only a dash, or ends with one, goes with the phrase it introduces.
 /// Returns glyph ranges without the spaces.
 fn phrases(s: &Stream) -> Vec<(usize, usize)> {
     let c = &s.chars;
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, usize)> = Vec::new();
     let mut start = 0;
+    let mut glue = false;
     for i in 0..=c.len() {
         let space = i < c.len() && is_space(c[i]);
         let dash = i > 0
@@ -36,7 +38,11 @@ fn phrases(s: &Stream) -> Vec<(usize, usize)> {
             && c[i - 1] != '—';
         if i == c.len() || space || dash {
             if i > start {
-                out.push((start, i));
+                match out.last_mut() {
+                    Some(last) if glue => last.1 = i,
+                    _ => out.push((start, i)),
+                }
+                glue = matches!(c[i - 1], '—' | '⸺');
             }
             start = if space { i + 1 } else { i };
         }
@@ -44,20 +50,27 @@ fn phrases(s: &Stream) -> Vec<(usize, usize)> {
     out
 }
 
-/// Break glyphs `a..b` into as many lines as at full width, of about equal length, at
-/// the breaks that read best (`headline`).
-fn balanced(s: &Stream, a: usize, b: usize, width: usize) -> Vec<SetLine> {
+/// Break glyphs `a..b` into as few lines as the words allow, of about equal length, at
+/// the word breaks that read best (`headline`); `word[j]`: a word begins at glyph `j`.
+fn balanced(s: &Stream, a: usize, b: usize, width: usize, word: &[bool]) -> Vec<SetLine> {
     let full = Frame {
         left: 0,
         measure: width,
     };
+    let cands = headline::candidates(s, a, b, width, word);
+    match headline::greedy_lines(s, &cands, width) {
+        Some(1) if s.width(a, b) <= width => return fill(s, a, b, full, full),
+        Some(n) => {
+            if let Some(best) = headline::best_breaks(s, &cands, width, n) {
+                return best;
+            }
+        }
+        None => {}
+    }
     let lines = fill(s, a, b, full, full);
     let n = lines.len();
     if n < 2 {
         return lines;
-    }
-    if let Some(best) = headline::best_breaks(s, a, b, width, n) {
-        return best;
     }
     let widest = s.widths[a..b].iter().copied().max().unwrap_or(1) as usize;
     let (mut lo, mut hi) = (widest.clamp(1, width), width);
@@ -80,10 +93,32 @@ fn balanced(s: &Stream, a: usize, b: usize, width: usize) -> Vec<SetLine> {
     fill(s, a, b, f, f)
 }
 
+/// Does a subtitle need a `——` put before it (it is stored without one)?
+fn needs_dash(role: Role, text: &str) -> bool {
+    role == Role::Subtitle
+        && !text
+            .trim_start_matches(|c: char| is_space(c) || c == '\u{A0}')
+            .starts_with(['—', '⸺', '─', '－'])
+}
+
+/// For every glyph of `s` (and its end), whether a word of the headline `text` begins
+/// there; `text` starts at glyph `off` (after a dash put before it).
+fn word_starts(s: &Stream, text: &str, off: usize) -> Vec<bool> {
+    let mut word = vec![false; s.len() + 1];
+    for &j in words::starts(text).iter() {
+        if let Some(w) = word.get_mut(off + j as usize) {
+            *w = true;
+        }
+    }
+    word[s.len()] = true;
+    word
+}
+
 /// Lines set centred. A headline too long for one line breaks between its phrases
 /// (spaces, before a `——`), phrases sharing a line while they fit; a phrase too long
-/// for a line is broken into lines of about equal length (two halves, not a full line
-/// and a stub).
+/// for a line is broken between words into lines of about equal length (two halves,
+/// not a full line and a stub). A subtitle stored without its `——` is set with one
+/// (a span without a source).
 pub fn centred(
     field: Field,
     role: Role,
@@ -92,13 +127,20 @@ pub fn centred(
     st: &Settings,
     out: &mut Vec<Line>,
 ) {
-    let s = Stream::new(&[(field, role, text)], st);
+    let dash = needs_dash(role, text);
+    let off = if dash { 2 } else { 0 };
+    let mut parts = vec![(field, role, text)];
+    if dash {
+        parts.insert(0, (field, Role::Space, "——"));
+    }
+    let s = Stream::new(&parts, st);
     let full = Frame {
         left: 0,
         measure: width,
     };
     let mut lines = fill(&s, 0, s.len(), full, full);
     if lines.len() > 1 {
+        let word = word_starts(&s, text, off);
         let mut packed: Vec<(usize, usize)> = Vec::new();
         for (a, b) in phrases(&s) {
             match packed.last_mut() {
@@ -108,12 +150,19 @@ pub fn centred(
         }
         lines = packed
             .iter()
-            .flat_map(|&(a, b)| balanced(&s, a, b, width))
+            .flat_map(|&(a, b)| balanced(&s, a, b, width, &word))
             .collect();
     }
     for l in &lines {
         let left = width.saturating_sub(l.used) / 2;
-        out.push(emit(&s, l, left, false, false));
+        let mut line = emit(&s, l, left, false, false);
+        if dash && l.start == 0 {
+            // The dash put before the subtitle is set as the subtitle, unsourced.
+            if let Some(sp) = line.spans.iter_mut().find(|sp| sp.text == "——") {
+                sp.role = role;
+            }
+        }
+        out.push(line);
     }
 }
 

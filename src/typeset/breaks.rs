@@ -2,13 +2,14 @@
 //! the one that costs least (dynamic programming over break points, as Knuth and Plass
 //! do for print, with costs made for a cell grid). A turnover line costs nothing when it
 //! ends flush with the text block, a little when a pause or closing mark hangs into the
-//! margin (行尾点号悬挂) to get there, more for each gap `justify` must insert, and much
-//! when it cannot be filled without a hole and ends short. So a character moves down a
+//! margin (行尾点号悬挂) to get there, more for each gap `justify` must insert at a
+//! change of script, and much when it cannot be filled without a hole or a gap beside
+//! a mark and ends short. So a character moves down a
 //! line, or one comes up, before a gap opens anywhere.
 
 use super::classes::{hangs, is_space};
 use super::fill::{Frame, SetLine, fill_into};
-use super::justify::{PUNCT, fit, gap_class};
+use super::justify::{COSTLY, fit, gap_class};
 use super::stream::{Brk, Stream};
 
 /// Cost of a line ending in a hung mark (hanging is good; not hanging, as good and
@@ -24,8 +25,8 @@ const INF: u32 = u32::MAX;
 pub struct Breaker {
     /// `pw[g]`: cells of glyphs `0..g`.
     pw: Vec<u32>,
-    /// `places[k][g]`: gap places of class `k` before glyphs `1..g`.
-    places: [Vec<u32>; 2],
+    /// `places[g]`: script-change gap places before glyphs `1..g`.
+    places: Vec<u32>,
     /// `must[g]`: the first mandatory break after glyph `g`.
     must: Vec<u32>,
     cost: Vec<u32>,
@@ -152,20 +153,13 @@ impl Breaker {
             w += u32::from(x);
             self.pw.push(w);
         }
-        let mut count = [0u32; 2];
-        for (k, p) in self.places.iter_mut().enumerate() {
-            p.clear();
-            p.reserve(n + 1);
-            p.push(0);
-            p.push(0);
-            count[k] = 0;
-        }
+        self.places.clear();
+        self.places.reserve(n + 1);
+        self.places.extend([0, 0]);
+        let mut count = 0u32;
         for g in 1..n {
-            if let Some(k) = gap_class(s, g) {
-                count[k as usize] += 1;
-            }
-            self.places[0].push(count[0]);
-            self.places[1].push(count[1]);
+            count += u32::from(gap_class(s, g) == Some(0));
+            self.places.push(count);
         }
         self.must.clear();
         self.must.resize(n + 1, n as u32);
@@ -231,10 +225,9 @@ impl Breaker {
         }
         self.cursor = g0;
         // Lines that end flush, hung or one short (or flush by a script gap) are
-        // offered; only when none exists, those with a gap beside a mark or ragged
-        // (a gap beside a mark only where nothing else works; and costly lines open
-        // paths of their own to search only where they must, which keeps the search
-        // narrow and fast).
+        // offered; only when none exists, the ragged ones (costly lines open paths of
+        // their own to search only where they must, which keeps the search narrow and
+        // fast).
         let mut good = false;
         let mut costly = [(0usize, 0u32); 8];
         let mut k = 0;
@@ -246,7 +239,7 @@ impl Breaker {
                 None if (self.pw[b] - base) as usize > m + margin && !is_space(s.chars[b - 1]) => {
                     break;
                 }
-                Some(Some(c)) if c < PUNCT => {
+                Some(Some(c)) if c < COSTLY => {
                     self.offer(a, b, c);
                     good = true;
                 }
@@ -297,9 +290,8 @@ impl Breaker {
         let short = frame.measure.saturating_sub(c.used - c.hung);
         if b < limit && short > 0 {
             let lo = (a + 1).min(c.end);
-            let script = (self.places[0][c.end] - self.places[0][lo]) as usize;
-            let punct = (self.places[1][c.end] - self.places[1][lo]) as usize;
-            cost += fit(short, script, punct).cost;
+            let script = (self.places[c.end] - self.places[lo]) as usize;
+            cost += fit(short, script).cost;
         }
         Some(Some(cost))
     }

@@ -35,6 +35,10 @@ pub fn no_start(c: char) -> bool {
             | '〗'
             | '〙'
             | '〟'
+            | '〞'
+            | '｣'
+            | '﹂'
+            | '﹄'
             | '｠'
             | '-'
             | '–'
@@ -87,6 +91,9 @@ pub fn no_end(c: char) -> bool {
             | '〖'
             | '〘'
             | '〝'
+            | '｢'
+            | '﹁'
+            | '﹃'
             | '｟'
             | '('
             | '['
@@ -124,10 +131,11 @@ pub fn hangs(c: char) -> bool {
     stretch_after(c) || matches!(c, '．' | ',' | '.' | ';' | ':' | '!' | '?' | ')')
 }
 
-/// Counter and unit characters a number stays tight with (`2022年`, `17个`, `40.59亿元`).
+/// Counter and unit characters a number stays tight with (`2022年`, `17个`, `40.59亿元`),
+/// in either script (`17個`, `40.59億元`: told by their simplified form).
 pub fn is_unit(c: char) -> bool {
     matches!(
-        c,
+        crate::text::fold::fold(c),
         '年' | '月'
             | '日'
             | '号'
@@ -285,6 +293,27 @@ mod tests {
         assert!(no_end('“') && no_end('(') && !no_end('”'));
         assert!(is_han('河') && !is_han('a') && is_cjk('，') && !is_cjk(','));
         assert!(is_hidden('\u{1b}') && is_hidden('\u{202E}') && !is_hidden('河'));
+    }
+
+    #[test]
+    fn traditional_quotes_and_units_are_classed_as_simplified_ones() {
+        // 「 never ends a line, 」 never starts one, in every form a page uses.
+        for c in ['「', '『', '｢', '﹁', '﹃', '〝'] {
+            assert!(no_end(c) && !no_start(c), "{c}");
+        }
+        for c in ['」', '』', '｣', '﹂', '﹄', '〞', '〟'] {
+            assert!(no_start(c) && !no_end(c), "{c}");
+        }
+        for (t, s) in [
+            ('個', '个'),
+            ('億', '亿'),
+            ('萬', '万'),
+            ('號', '号'),
+            ('歲', '岁'),
+        ] {
+            assert!(is_unit(t) && is_unit(s), "{t}");
+        }
+        assert!(!is_unit('臺') && !is_unit('發'));
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub fn emit(s: &Stream, l: &SetLine, left: usize, ideographic: bool, justify: bo
 pub struct Scratch {
     spans: Vec<Span>,
     gaps: Vec<usize>,
-    places: [Vec<usize>; 2],
+    places: Vec<usize>,
 }
 
 /// [`emit`] with reused buffers.

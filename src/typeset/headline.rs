@@ -1,6 +1,8 @@
-//! Where a headline phrase too long for one line breaks: among the breaks that give
+//! Where a headline phrase too long for one line breaks: between the words the
+//! segmenter finds (`words`), so never inside a word, a name or a number; a `——` opens
+//! the line of the words it introduces, never ends one. Among the breaks that give
 //! lines of about equal length (within a few cells of the ideal), the one that reads
-//! best — no dictionary, only cues any Chinese reader uses:
+//! best, by the cues any Chinese reader uses:
 //!
 //! 1. after a space, before a `——` (best);
 //! 2. after a pause, stop or closing mark, or before an opening one;
@@ -8,14 +10,14 @@
 //! 4. before or after a common function character: after 的 地 得 了 着 过 中 等 出,
 //!    before 和 与 及 并 在 为 是 把 对 将 从 向 让 使 被 以 于 跑 超 达 近 逾 — each
 //!    unless it is likely the second half of a common word (作为, 现在, 可以, 中国…);
-//! 5. next to one of a short list of frequent two-character news words (发展, 经济…),
-//!    and never inside one unless nothing else fits;
+//! 5. next to one of a short list of frequent two-character news words (发展, 经济…);
 //! 6. where Han meets Latin or digits;
-//! 7. between two Han characters, better at an even offset from the start of the Han
-//!    run (most words have two characters: 全省|经济|社会, not 经济社|会).
+//! 7. between two other words.
 //!
-//! A break inside a number or Latin word is never taken (the stream forbids it), a break
-//! splitting a number from its unit costs much, and so does a line of one character.
+//! Only a word (with the marks that may not leave it) wider than the whole line is
+//! broken inside, between two Han characters, better at an even offset from the start
+//! of its Han run (全省|经济, not 全省经|济). A break inside a number or Latin word is
+//! never taken (the stream forbids it), and a line of one character costs much.
 
 use super::classes::{is_han, is_space, is_unit, no_end, no_start, stretch_after};
 use super::fill::{Frame, SetLine};
@@ -95,9 +97,25 @@ fn before_fn(c: char, prev: char) -> bool {
     !stop.contains(prev)
 }
 
-/// Cost of breaking before glyph `j` (lower is better); `run` is where the Han run
-/// around it starts (for the two-character-word parity).
-fn break_cost(s: &Stream, j: usize, run: usize) -> u32 {
+/// Cost of breaking before glyph `j` (lower is better): between two words when `edge`,
+/// else inside a word too wide for a line, where `run` is where the Han run around it
+/// starts (for the two-character-word parity).
+fn break_cost(s: &Stream, j: usize, run: usize, edge: bool) -> u32 {
+    let c = &s.chars;
+    let (p, n) = (c[j - 1], c[j]);
+    if !edge {
+        return 40 + cue_cost(s, j, run);
+    }
+    let cost = cue_cost(s, j, run);
+    if is_han(p) && is_han(n) {
+        cost.min(8)
+    } else {
+        cost
+    }
+}
+
+/// The cues of a break before glyph `j`, as if no segmenter had spoken.
+fn cue_cost(s: &Stream, j: usize, run: usize) -> u32 {
     let c = &s.chars;
     let (p, n) = (c[j - 1], c[j]);
     if is_space(p) || (n == '—' && c.get(j + 1) == Some(&'—')) {
@@ -148,28 +166,99 @@ fn run_starts(s: &Stream, a: usize, b: usize) -> Vec<usize> {
     out
 }
 
-/// Glyphs `a..b` in exactly `n` lines of at most `width` cells, the breaks chosen by
-/// balance and [`break_cost`]. `None` when no such set of breaks exists.
-pub fn best_breaks(s: &Stream, a: usize, b: usize, width: usize, n: usize) -> Option<Vec<SetLine>> {
-    let mut cands: Vec<usize> = vec![a];
-    cands.extend((a + 1..b).filter(|&j| s.brk[j] == Brk::May));
-    cands.push(b);
+/// Glyph positions a headline phrase `a..b` may break before in lines of `width`
+/// cells, with `a` and `b` around them, and whether each is between two words: the
+/// allowed breaks where `word[j]` holds, none right after a `——`; inside a stretch
+/// between two of them wider than a line, every allowed break as well (a word too wide
+/// for the line), not after a `——` unless nothing else is there.
+pub fn candidates(
+    s: &Stream,
+    a: usize,
+    b: usize,
+    width: usize,
+    word: &[bool],
+) -> Vec<(usize, bool)> {
+    let ok = |j: usize| s.brk[j] == Brk::May;
+    let mut edges: Vec<usize> = vec![a];
+    edges.extend((a + 1..b).filter(|&j| ok(j) && word[j] && !after_dash(s, a, j)));
+    edges.push(b);
+    let mut out = Vec::with_capacity(edges.len());
+    for w in edges.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        out.push((x, true));
+        if s.width(x, vis(s, x, y)) <= width {
+            continue;
+        }
+        let inner: Vec<usize> = (x + 1..y).filter(|&j| ok(j)).collect();
+        let clean: Vec<usize> = inner
+            .iter()
+            .copied()
+            .filter(|&j| !after_dash(s, x, j))
+            .collect();
+        let pick = if clean.is_empty() { inner } else { clean };
+        out.extend(pick.into_iter().map(|j| (j, false)));
+    }
+    out.push((b, true));
+    out
+}
+
+/// Does the text before glyph `j` (spaces aside, not before `a`) end with a `——`?
+fn after_dash(s: &Stream, a: usize, j: usize) -> bool {
+    let e = vis(s, a, j);
+    e >= a + 2 && matches!(s.chars[e - 1], '—' | '⸺') && s.chars[e - 2] == '—'
+        || e > a && s.chars[e - 1] == '⸺'
+}
+
+/// Where the visible text of `i..j` ends: trailing spaces and hidden chars dropped.
+fn vis(s: &Stream, i: usize, j: usize) -> usize {
+    let mut e = j;
+    while e > i && (is_space(s.chars[e - 1]) || s.hidden[e - 1]) {
+        e -= 1;
+    }
+    e
+}
+
+/// Lines the greedy fill at `cands` takes (each line as many words as fit); `None` when
+/// some stretch between two candidates is wider than a line.
+pub fn greedy_lines(s: &Stream, cands: &[(usize, bool)], width: usize) -> Option<usize> {
+    let mut n = 1;
+    let mut start = cands.first()?.0;
+    let mut prev = start;
+    for &(j, _) in &cands[1..] {
+        if s.width(start, vis(s, start, j)) <= width {
+            prev = j;
+            continue;
+        }
+        if prev == start || s.width(prev, vis(s, prev, j)) > width {
+            return None;
+        }
+        n += 1;
+        start = prev;
+        prev = j;
+    }
+    Some(n)
+}
+
+/// Glyphs `a..b` in exactly `n` lines of at most `width` cells, broken only at `cands`
+/// ([`candidates`]), chosen by balance and [`break_cost`]. `None` when no such set of
+/// breaks exists.
+pub fn best_breaks(
+    s: &Stream,
+    cands: &[(usize, bool)],
+    width: usize,
+    n: usize,
+) -> Option<Vec<SetLine>> {
     let m = cands.len();
     if n < 2 || n >= m {
         return None;
     }
+    let (a, b) = (cands[0].0, cands[m - 1].0);
     let runs = run_starts(s, a, b);
-    let vis = |i: usize, j: usize| {
-        let mut e = j;
-        while e > i && (is_space(s.chars[e - 1]) || s.hidden[e - 1]) {
-            e -= 1;
-        }
-        e
-    };
+    let vis = |i: usize, j: usize| vis(s, i, j);
     let total = s.width(a, vis(a, b)) as i64;
     let ideal = total / n as i64;
     let tol = 4;
-    let line_cost = |i: usize, j: usize| -> Option<u32> {
+    let line_cost = |i: usize, (j, edge): (usize, bool)| -> Option<u32> {
         let e = vis(i, j);
         let w = s.width(i, e);
         if w > width || e == i {
@@ -181,7 +270,7 @@ pub fn best_breaks(s: &Stream, a: usize, b: usize, width: usize, n: usize) -> Op
             cost += 30;
         }
         if j < b {
-            cost += break_cost(s, j, runs[j - a]);
+            cost += break_cost(s, j, runs[j - a], edge);
         }
         Some(cost)
     };
@@ -195,8 +284,8 @@ pub fn best_breaks(s: &Stream, a: usize, b: usize, width: usize, n: usize) -> Op
                 if best[k - 1][y].0 == INF {
                     continue;
                 }
-                let Some(c) = line_cost(cands[y], cands[x]) else {
-                    if s.width(cands[y], cands[x]) > width * 2 {
+                let Some(c) = line_cost(cands[y].0, cands[x]) else {
+                    if s.width(cands[y].0, cands[x].0) > width * 2 {
                         break;
                     }
                     continue;
@@ -219,7 +308,7 @@ pub fn best_breaks(s: &Stream, a: usize, b: usize, width: usize, n: usize) -> Op
     let mut x = m - 1;
     for k in (1..=n).rev() {
         let y = best[k][x].1;
-        let (i, j) = (cands[y], cands[x]);
+        let (i, j) = (cands[y].0, cands[x].0);
         let e = vis(i, j);
         lines.push(SetLine {
             frame,
@@ -247,11 +336,16 @@ mod tests {
             left: 0,
             measure: width,
         };
-        let n = super::super::fill::fill(&s, 0, s.len(), full, full).len();
-        if n == 1 {
+        if super::super::fill::fill(&s, 0, s.len(), full, full).len() == 1 {
             return vec![text.to_string()];
         }
-        best_breaks(&s, 0, s.len(), width, n)
+        let mut word = vec![false; s.len() + 1];
+        for &j in super::super::words::starts(text).iter() {
+            word[j as usize] = true;
+        }
+        let cands = candidates(&s, 0, s.len(), width, &word);
+        let n = greedy_lines(&s, &cands, width).unwrap();
+        best_breaks(&s, &cands, width, n)
             .unwrap_or_else(|| panic!("{text} at {width}"))
             .iter()
             .map(|l| s.chars[l.start..l.end].iter().collect())

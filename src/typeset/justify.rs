@@ -1,10 +1,11 @@
 //! Justification in a cell grid, where every inserted cell shows: where a turnover
 //! line may take one blank cell to end flush, and what each choice costs. One cell may
 //! go where Han meets Latin or digits (before a word or number, after a word; not after
-//! a number, nor after a unit or `第` as in `6月17日`, `第3`); one cell beside a pause, stop or closing mark, or before an opening one, only
-//! when nothing else works; never between two Han characters, never two cells in one
-//! place. A line one cell short stays so; a line that cannot be filled without a hole
-//! ends short (ragged) rather than take one.
+//! a number, nor after a unit or `第` as in `6月17日`, `第3`); never beside a pause,
+//! stop or closing mark or an opening one (`建设， 将` reads as a typo), never between
+//! two Han characters, never two cells in one place. A line one cell short stays so; a
+//! line that cannot be filled without a gap beside a mark or a hole ends short
+//! (ragged), which `breaks` makes costly, so the paragraph is broken another way first.
 
 use super::classes::{is_cjk, is_han, is_space, is_unit, no_end, no_start, stretch_after};
 use super::fill::SetLine;
@@ -12,14 +13,13 @@ use super::stream::Stream;
 
 /// Cost of a one-cell gap where Han meets Latin or digits.
 const SCRIPT: u32 = 2;
-/// Cost of a one-cell gap beside a punctuation mark (the last resort).
-pub const PUNCT: u32 = 14;
+/// Lines costing this or more (a line ending two or more cells short) are the last
+/// resort of the paragraph breaker.
+pub const COSTLY: u32 = 14;
 /// Cost of a line left one cell short.
 const ONE_SHORT: u32 = 5;
 /// Cost of a line left two or more cells short (plus a cell's worth per cell).
 pub const RAGGED: u32 = 100;
-/// Gaps beside punctuation a line may take.
-const MAX_PUNCT: usize = 1;
 
 fn digitish(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
@@ -37,8 +37,9 @@ fn latinish(c: char) -> bool {
 }
 
 /// Where a gap may go before glyph `g`: `Some(0)` where Han meets Latin or digits,
-/// `Some(1)` beside a punctuation mark; `None`: never here (between two Han characters,
-/// inside a word or number, between a number and its unit, next to a space).
+/// `Some(1)` beside a punctuation mark (counted, never taken); `None`: never here
+/// (between two Han characters, inside a word or number, between a number and its
+/// unit, next to a space).
 #[inline]
 pub fn gap_class(s: &Stream, g: usize) -> Option<u8> {
     if g == 0 || (s.han[g - 1] && s.han[g]) {
@@ -65,72 +66,59 @@ pub fn gap_class(s: &Stream, g: usize) -> Option<u8> {
     None
 }
 
-/// How a line `short` cells short of its measure is made flush, given `script` places
-/// where Han meets Latin and `punct` places beside marks.
+/// How a line `short` cells short of its measure is made flush with `script` places
+/// where Han meets Latin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fit {
-    /// Gaps to put at script changes, and beside marks.
+    /// Gaps to put at script changes.
     pub script: usize,
-    pub punct: usize,
     /// What the line costs the paragraph.
     pub cost: u32,
 }
 
 /// The cheapest way to fill `short` cells: none for one cell (it stays short); else
-/// script gaps first, then (only to end flush or one short) gaps beside marks; a line
-/// that would still be two or more short takes no gap at all and stays ragged.
+/// script gaps to end flush or one short; a line that would still be two or more short
+/// takes no gap at all and stays ragged (a gap that does not straighten the edge is
+/// only a blemish).
 #[inline]
-pub fn fit(short: usize, script: usize, punct: usize) -> Fit {
+pub fn fit(short: usize, script: usize) -> Fit {
     if short <= 1 {
         // A cell short stays so: a grid cannot do better without a visible gap.
         return Fit {
             script: 0,
-            punct: 0,
             cost: ONE_SHORT * short as u32,
         };
     }
     let sc = short.min(script);
-    let rem = short - sc;
-    let pu = if rem >= 2 {
-        rem.min(punct).min(MAX_PUNCT)
-    } else {
-        0
-    };
-    let left = rem - pu;
+    let left = short - sc;
     if left >= 2 {
         return Fit {
             script: 0,
-            punct: 0,
             cost: RAGGED + short as u32,
         };
     }
     Fit {
         script: sc,
-        punct: pu,
-        cost: SCRIPT * sc as u32 + PUNCT * pu as u32 + ONE_SHORT * left as u32,
+        cost: SCRIPT * sc as u32 + ONE_SHORT * left as u32,
     }
 }
 
 /// Plan the gaps that make line `l` flush into `gaps` (glyph to insert before, one cell
-/// each), by [`fit`]: spread evenly over the places of each kind.
-pub fn plan(s: &Stream, l: &SetLine, places: &mut [Vec<usize>; 2], gaps: &mut Vec<usize>) {
+/// each), by [`fit`]: spread evenly over the script changes.
+pub fn plan(s: &Stream, l: &SetLine, places: &mut Vec<usize>, gaps: &mut Vec<usize>) {
     gaps.clear();
     let short = l.short();
     if l.last || short == 0 {
         return;
     }
-    for p in places.iter_mut() {
-        p.clear();
-    }
+    places.clear();
     for g in l.start + 1..l.end {
-        if let Some(k) = gap_class(s, g) {
-            places[k as usize].push(g);
+        if gap_class(s, g) == Some(0) {
+            places.push(g);
         }
     }
-    let f = fit(short, places[0].len(), places[1].len());
-    spread(&places[0], f.script, gaps);
-    spread(&places[1], f.punct, gaps);
-    gaps.sort_unstable();
+    let f = fit(short, places.len());
+    spread(places, f.script, gaps);
 }
 
 /// `take` of the glyph positions in `class`, evenly spread.
@@ -147,41 +135,30 @@ mod tests {
 
     #[test]
     fn fit_leaves_one_cell_prefers_script_gaps_and_never_opens_a_hole() {
-        assert_eq!(fit(0, 0, 0).cost, 0);
+        assert_eq!(fit(0, 0).cost, 0);
         // One cell short stays so, even where a script gap could fill it.
         assert_eq!(
-            fit(1, 1, 0),
+            fit(1, 1),
             Fit {
                 script: 0,
-                punct: 0,
                 cost: ONE_SHORT
             }
         );
-        assert_eq!(fit(2, 2, 0).script, 2);
-        // One cell short stays so rather than take a gap beside a mark.
+        assert_eq!(fit(2, 2).script, 2);
+        // Two short without a script change: ragged, no gap beside a mark that would
+        // leave it one short anyway.
         assert_eq!(
-            fit(1, 0, 3),
+            fit(2, 0),
             Fit {
                 script: 0,
-                punct: 0,
-                cost: ONE_SHORT
+                cost: RAGGED + 2
             }
         );
-        // Two short: one gap beside a mark at most, never two.
+        assert_eq!(fit(4, 1).cost, RAGGED + 4);
         assert_eq!(
-            fit(2, 0, 3),
-            Fit {
-                script: 0,
-                punct: 1,
-                cost: PUNCT + ONE_SHORT
-            }
-        );
-        assert_eq!(fit(4, 1, 1).cost, RAGGED + 4);
-        assert_eq!(
-            fit(3, 2, 1),
+            fit(3, 2),
             Fit {
                 script: 2,
-                punct: 0,
                 cost: 2 * SCRIPT + ONE_SHORT
             }
         );

@@ -31,6 +31,11 @@ pub fn block(pane: usize, settings: &Settings) -> Block {
     fit(pane, usize::from(settings.measure.max(MIN_MEASURE)))
 }
 
+/// The widest text block a pane `pane` cells wide shows, whatever the measure.
+pub fn widest(pane: usize) -> u16 {
+    u16::try_from(fit(pane, usize::from(MAX_MEASURE)).width).unwrap_or(MAX_MEASURE)
+}
+
 /// A block of at most `measure` cells in `pane` cells.
 pub fn fit(pane: usize, measure: usize) -> Block {
     if pane < MIN_PANE {

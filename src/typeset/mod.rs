@@ -7,17 +7,18 @@
 //! margin on its right where a pause or closing mark may hang (行尾点号悬挂).
 //! Paragraphs are broken where the whole costs least (`breaks`): turnover lines end
 //! flush with the block, a mark hung past it where that fills a line; `justify` may add
-//! one cell where Han meets Latin or digits, and one beside a mark only where nothing
-//! else works — never between two Han characters, never two cells; a line that cannot
-//! be filled without a hole ends short. Headlines are centred in the block and
-//! balanced, broken where they read best (`blocks`, `headline`); bylines and credits
+//! one cell where Han meets Latin or digits — never beside a mark, never between two
+//! Han characters, never two cells; a line that cannot be filled without a hole ends
+//! short. Headlines are centred in the block and balanced, broken between the words
+//! the segmenter finds where they read best (`blocks`, `headline`, `words`), a `——`
+//! opening the line of the words it introduces; bylines and credits
 //! break only at spaces; wide panes may set the body in columns of the measure
 //! (`columns`). [`Cache`] keeps layouts for the UI; [`audit`] checks a layout against
 //! the rules and counts gaps, hung marks and short lines (the tests and
 //! `examples/typeset_audit`).
 //!
 //! Every sourced span maps its chars one to one onto its field (display may show `,` as
-//! `，`); indents, gaps, padding and the full-width space after a dateline are
+//! `，`, and [`Settings::script`] another script of the same char); indents, gaps, padding and the full-width space after a dateline are
 //! `Role::Space` spans without a source.
 //!
 //! Degenerate widths: at width 1 a wide char cannot fit a line at all and is left out;
@@ -39,11 +40,13 @@ mod justify;
 pub mod measure;
 pub mod page;
 mod stream;
+mod words;
 
 pub use cache::Cache;
 pub use columns::{GUTTER, MIN_COLUMN, Plan, plan as column_plan};
 
 use crate::model::{Anchor, Article, Field};
+use crate::text::script::{self, Script};
 
 /// Typesetting choices the reader can change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,6 +60,10 @@ pub struct Settings {
     /// The reading measure: the widest the text block runs, in cells (a Han character
     /// takes two). A wider pane centres the block.
     pub measure: u16,
+    /// The script text is shown in: converted before it is set, so widths and breaks
+    /// are the converted text's; sources still point into the stored text (the
+    /// conversion keeps every field's char count).
+    pub script: Script,
 }
 
 impl Default for Settings {
@@ -66,18 +73,20 @@ impl Default for Settings {
             ambiguous_wide: false,
             columns: false,
             measure: measure::DEFAULT_MEASURE,
+            script: Script::AsPrinted,
         }
     }
 }
 
 impl Settings {
-    /// The measure `cells` wider (or narrower, when negative), kept within
-    /// [`measure::MIN_MEASURE`]..=[`measure::MAX_MEASURE`].
-    pub fn with_measure_step(self, cells: i32) -> Settings {
-        let m = (i32::from(self.measure) + cells).clamp(
-            i32::from(measure::MIN_MEASURE),
-            i32::from(measure::MAX_MEASURE),
-        );
+    /// The measure `cells` wider (or narrower, when negative), starting from what a
+    /// pane whose widest block is `widest` cells shows (a measure wider than that sets
+    /// the same lines), kept within [`measure::MIN_MEASURE`]..=`widest` (and
+    /// [`measure::MAX_MEASURE`]): `>` never runs past the pane and `<` acts at once.
+    pub fn with_measure_step(self, cells: i32, widest: u16) -> Settings {
+        let top = i32::from(widest.clamp(measure::MIN_MEASURE, measure::MAX_MEASURE));
+        let now = i32::from(self.measure).min(top);
+        let m = (now + cells).clamp(i32::from(measure::MIN_MEASURE), top);
         Settings {
             measure: m as u16,
             ..self
@@ -192,6 +201,7 @@ impl Layout {
 /// joined by gutters), the headline spans the pane on the first screen, and
 /// `page_rows` is `Some(height)`: the UI scrolls by screens.
 pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -> Layout {
+    let article = &*script::convert_article(article, settings.script);
     let w = width.max(1) as usize;
     if let Some(p) = columns::plan(width, height, settings) {
         return Layout {
@@ -222,6 +232,7 @@ pub fn layout(article: &Article, width: u16, height: u16, settings: &Settings) -
 /// Set one paragraph of plain text (no headline, indent and flush turnover lines) in a
 /// pane of `width` cells: the body setting without an article around it.
 pub fn set_paragraph(field: Field, text: &str, width: u16, settings: &Settings) -> Vec<Line> {
+    let text = &*script::convert_line(text, settings.script);
     let mut out = Vec::new();
     let b = measure::block(width.max(1) as usize, settings);
     blocks::paragraph(

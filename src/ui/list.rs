@@ -13,7 +13,6 @@ use crate::app::{App, Focus};
 use crate::model::{ArticleKind, Field};
 use crate::search::{Hit, hits};
 use crate::text::{str_width, truncate};
-use crate::typeset::classes::display_text;
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
@@ -59,7 +58,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     .get(page)
                     .and_then(|p| p.lines.get(n))
                     .map_or("", |l| l.text.as_str());
-                let text = display_text(text, app.settings.fullwidth_punct);
+                let text = super::shown(text, &app.settings);
                 let text = truncate(&text, usize::from(line.width.saturating_sub(2)), amb);
                 put_str(
                     buf,
@@ -138,7 +137,11 @@ fn render_page_header(app: &App, page: usize, area: Rect, buf: &mut Buffer) {
     let Some(p) = app.library.issues[0].pages.get(page) else {
         return;
     };
-    let text = truncate(&page_header(p), usize::from(area.width), amb);
+    let text = truncate(
+        &super::shown(&page_header(p), &app.settings),
+        usize::from(area.width),
+        amb,
+    );
     let x = put_str(
         buf,
         area.x,
@@ -242,7 +245,7 @@ fn put_field(
     app: &App,
 ) {
     let amb = app.settings.ambiguous_wide;
-    let text = &*display_text(text, app.settings.fullwidth_punct);
+    let text = &*super::shown(text, &app.settings);
     let shown = truncate(text, usize::from(right.saturating_sub(x)), amb);
     let ranges: Vec<(usize, usize)> = found
         .iter()

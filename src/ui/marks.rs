@@ -66,7 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             " (不在书架 not on the shelf)"
         };
         let room = usize::from(right.saturating_sub(x));
-        let title = crate::typeset::classes::display_text(&b.title, app.settings.fullwidth_punct);
+        let title = super::shown(&b.title, &app.settings);
         let line = truncate(&format!("{title}{tail}"), room, amb);
         put_str(buf, x, y, right, &line, base, amb);
     }

@@ -44,6 +44,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// A line of text (a title, a snippet, a page line) as the reading pane would show it:
+/// in the script asked for, ASCII punctuation between Han full-width. One char for one
+/// char, so hits and offsets into the stored text still hold.
+pub fn shown<'a>(text: &'a str, settings: &crate::typeset::Settings) -> std::borrow::Cow<'a, str> {
+    use crate::typeset::classes::display_text;
+    match crate::text::script::convert_line(text, settings.script) {
+        std::borrow::Cow::Borrowed(t) => display_text(t, settings.fullwidth_punct),
+        std::borrow::Cow::Owned(t) => {
+            std::borrow::Cow::Owned(display_text(&t, settings.fullwidth_punct).into_owned())
+        }
+    }
+}
+
 /// Write `text` at (x, y), never past `right`; a wide char that would cross `right` is
 /// replaced by padding so no wide char starts in a pane's last column. Returns the next x.
 pub fn put_str(

@@ -114,7 +114,7 @@ fn put_lit(app: &App, text: &str, (x, y, right): (u16, u16, u16), st: Style, buf
     };
     let found = hits(&probe, &app.search.query);
     // Shown as the reading pane sets it; one char for one char, so the hits still hold.
-    let text = &*crate::typeset::classes::display_text(text, app.settings.fullwidth_punct);
+    let text = &*super::shown(text, &app.settings);
     let room = usize::from(right.saturating_sub(x));
     // Bring the first match into view when the text is wider than the room.
     let skip = match found.first() {

@@ -170,7 +170,7 @@ fn every_feed_failing_exits_non_zero_and_keeps_what_is_stored() {
             etag: None,
         },
     );
-    add(home.path(), &server.url("/a.xml"), "a");
+    add(home.path(), &server.url("/a.xml"), "测试电讯");
     assert!(dubao(home.path(), &["fetch"]).status.success());
     let id = "csdx/2026-04-27/04/1";
     let before = library(home.path(), &[id]);
@@ -183,7 +183,7 @@ fn every_feed_failing_exits_non_zero_and_keeps_what_is_stored() {
         server.route("/a.xml", broken);
         let o = dubao(home.path(), &["fetch", "--timeout", "3"]);
         assert!(!o.status.success());
-        assert!(stderr(&o).starts_with("dubao: a: "), "{}", stderr(&o));
+        assert!(stderr(&o).starts_with("dubao: 测试电讯: "), "{}", stderr(&o));
         assert_eq!(
             library(home.path(), &[id]),
             before,
@@ -204,7 +204,7 @@ fn a_changed_item_replaces_its_article_under_the_same_id() {
             etag: None,
         },
     );
-    add(home.path(), &server.url("/a.xml"), "a");
+    add(home.path(), &server.url("/a.xml"), "测试电讯");
     assert!(dubao(home.path(), &["fetch"]).status.success());
     let changed = String::from_utf8_lossy(&body).replace("正文二。", "正文二（更正）。");
     server.route(
@@ -215,7 +215,7 @@ fn a_changed_item_replaces_its_article_under_the_same_id() {
         },
     );
     let o = dubao(home.path(), &["fetch"]);
-    assert!(stdout(&o).contains("a: 0 new, 1 changed"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("测试电讯: 0 new, 1 changed"), "{}", stdout(&o));
     let shown = dubao(home.path(), &["show", "csdx/2026-04-27/04/1", "--json"]);
     assert!(
         stdout(&shown).contains("正文二（更正）。"),
@@ -265,7 +265,7 @@ fn a_fetch_killed_half_way_leaves_the_library_whole() {
         },
     );
     server.route("/hang", Route::Hang);
-    add(h, &server.url("/a.xml"), "a");
+    add(h, &server.url("/a.xml"), "测试电讯");
     add(h, &server.url("/hang"), "hang");
     let mut child = support::command(h)
         .args(["fetch", "--jobs", "2", "--timeout", "30"])
@@ -287,7 +287,7 @@ fn a_fetch_killed_half_way_leaves_the_library_whole() {
     server.route("/hang", Route::Status(404));
     let o = dubao(h, &["fetch"]);
     assert!(
-        stdout(&o).contains("a: 0 new"),
+        stdout(&o).contains("测试电讯: 0 new"),
         "{} {}",
         stdout(&o),
         stderr(&o)

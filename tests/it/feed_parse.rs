@@ -51,6 +51,18 @@ fn rss1_dated_by_the_feed_title_pages_in_order() {
 }
 
 #[test]
+fn a_name_the_user_gave_wins_over_the_feeds_title() {
+    let path = format!("{}/tests/fixtures/feeds/atom.xml", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(path).unwrap();
+    let given = dubao::feed::parse_named(&bytes, "联合早报", true).unwrap();
+    assert_eq!((given[0].paper.as_str(), given[0].slug.as_str()), ("联合早报", "lhzb"));
+    assert!(given[0].pages[0].articles[0].id.0.starts_with("lhzb/"));
+    // A name made up from the address only fills in for a feed without a title.
+    let made_up = dubao::feed::parse_named(&bytes, "atom", false).unwrap();
+    assert_eq!(made_up[0].paper, "测试晚报");
+}
+
+#[test]
 fn atom_with_a_category_page_and_china_time() {
     let issues = read("atom.xml");
     let issue = &issues[0];

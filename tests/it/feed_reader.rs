@@ -66,7 +66,7 @@ fn f_fetches_in_the_background_and_the_new_issue_appears() {
     let home = tempfile::tempdir().expect("temp dir");
     let server = Server::start();
     served(&server);
-    subscribe(home.path(), &server.url("/enp.xml"), "电讯");
+    subscribe(home.path(), &server.url("/enp.xml"), "测试电讯");
     subscribe(home.path(), &server.url("/gone.xml"), "gone");
     server.route("/gone.xml", Route::Status(404));
     // A reader already on the library (empty here).
@@ -77,7 +77,7 @@ fn f_fetches_in_the_background_and_the_new_issue_appears() {
 
     let seen = fetch_to_the_end(&mut app);
     assert!(
-        seen.iter().any(|s| s.contains("/2 电讯: 1 new")),
+        seen.iter().any(|s| s.contains("/2 测试电讯: 1 new")),
         "{seen:?}"
     );
     assert!(
@@ -109,7 +109,7 @@ fn a_reader_on_the_bundled_issue_opens_the_library_once_fetched() {
     let home = tempfile::tempdir().expect("temp dir");
     let server = Server::start();
     served(&server);
-    subscribe(home.path(), &server.url("/enp.xml"), "电讯");
+    subscribe(home.path(), &server.url("/enp.xml"), "测试电讯");
     let mut app = App::new(Library::default(), (100, 30), None);
     app.fetch_setup = Some(setup(home.path(), true));
     let seen = fetch_to_the_end(&mut app);

@@ -239,12 +239,17 @@ fn a_library_of_another_format_is_refused_and_left_as_it_is() {
         .unwrap();
     drop(shelf);
     let format = dir.path().join("library.json");
-    for (f, word) in [(99, "newer"), (0, "older")] {
+    for (f, word) in [
+        (99, "newer"),
+        (0, "older"),
+        (1, "traditional and simplified"),
+    ] {
         std::fs::write(&format, format!("{{\"format\": {f}}}")).unwrap();
         let e = DiskShelf::open(dir.path()).unwrap_err().to_string();
         assert!(e.contains(word), "{e}");
     }
-    std::fs::write(&format, "{\"format\": 1}").unwrap();
+    let current = format!("{{\"format\": {}}}", dubao::library::disk::FORMAT);
+    std::fs::write(&format, current).unwrap();
     assert_eq!(DiskShelf::open(dir.path()).unwrap().issues().len(), 1);
 }
 

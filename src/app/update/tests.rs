@@ -308,9 +308,156 @@ fn measure_keys_narrow_and_widen_the_text_block() {
     }
     assert_eq!(app.settings.measure, 40);
     assert!(text_width(&app) <= 42 && text_width(&app) < wide);
+    // `>` stops at what the pane shows (never `260 cells` on a 163-cell pane)...
+    let widest = crate::typeset::measure::widest(usize::from(app.panes().text.width));
+    assert!(widest < crate::typeset::measure::MAX_MEASURE);
     for _ in 0..200 {
         app.update(map_key(&app, key('>')).unwrap());
     }
-    assert_eq!(app.settings.measure, crate::typeset::measure::MAX_MEASURE);
-    assert!(app.status.as_deref().is_some_and(|s| s.contains("measure")));
+    assert_eq!(app.settings.measure, widest);
+    assert!(app.status.as_deref().is_some_and(|s| s.contains("widest")));
+    // ... and `<` acts at the first press.
+    let full = text_width(&app);
+    app.update(narrow.clone());
+    assert_eq!(app.settings.measure, widest - 4);
+    assert!(text_width(&app) < full, "{} !< {full}", text_width(&app));
+}
+
+#[test]
+fn narrow_acts_at_once_from_a_measure_wider_than_the_pane() {
+    // The config's default measure is the widest there is: the first `<` narrows what
+    // the pane shows, not a measure hundreds of cells wider than it.
+    let mut app = App::new(library(), (120, 40), None);
+    let st = crate::typeset::Settings {
+        measure: crate::typeset::measure::MAX_MEASURE,
+        ..app.settings
+    };
+    app.set_settings(st);
+    let widest = crate::typeset::measure::widest(usize::from(app.panes().text.width));
+    app.update(Action::Measure(-4));
+    assert_eq!(app.settings.measure, widest - 4);
+    app.update(Action::Measure(4));
+    assert_eq!(app.settings.measure, widest);
+}
+
+#[test]
+fn s_cycles_the_script_and_the_place_and_bookmarks_still_map() {
+    let mut app = app();
+    app.update(Action::FocusReader);
+    app.update(Action::Scroll(4));
+    let anchor = app.layout.anchor_at(app.scroll);
+    let stored = app.current().unwrap().clone();
+    let mut seen = Vec::new();
+    for _ in 0..crate::text::script::Script::ALL.len() {
+        app.update(Action::CycleScript);
+        seen.push(app.settings.script);
+        // The same stored char stays at the top of the pane.
+        assert_eq!(
+            app.layout.anchor_at(app.scroll),
+            anchor,
+            "{:?}",
+            app.settings.script
+        );
+        // Every sourced span shows, char for char, a form of the stored chars there.
+        for l in &app.layout.lines {
+            for s in &l.spans {
+                let Some(src) = s.source else { continue };
+                let text: Vec<char> = stored.field(src.field).unwrap().chars().collect();
+                for (k, c) in s.text.chars().enumerate() {
+                    let fold = crate::text::fold::fold;
+                    let at = text[src.start + k];
+                    assert!(fold(c) == fold(at) || !c.is_alphabetic(), "{c} for {at}");
+                }
+            }
+        }
+    }
+    assert_eq!(
+        seen,
+        crate::text::script::Script::ALL[1..]
+            .iter()
+            .copied()
+            .chain([crate::text::script::Script::AsPrinted])
+            .collect::<Vec<_>>()
+    );
+    app.update(Action::CycleScript); // simplified
+    app.update(Action::CycleScript); // traditional
+    assert!(app.status.as_deref().unwrap().contains("traditional"));
+    let shown: String = app.layout.lines.iter().map(|l| l.plain()).collect();
+    assert!(shown.contains("營商環境"), "{shown}");
+    assert_eq!(
+        app.current().unwrap().title,
+        "衡水打造营商环境",
+        "stored text unchanged"
+    );
+}
+
+/// A shelf whose index is still being built until the test says it is done.
+struct Indexing {
+    shelf: crate::library::memory::MemoryShelf,
+    percent: std::sync::Mutex<Option<u8>>,
+}
+
+impl crate::library::Shelf for Indexing {
+    fn issues(&self) -> Vec<crate::library::IssueInfo> {
+        self.shelf.issues()
+    }
+    fn load_issue(
+        &self,
+        key: &crate::library::IssueKey,
+    ) -> Result<crate::model::Issue, crate::library::LibraryError> {
+        self.shelf.load_issue(key)
+    }
+    fn article(
+        &self,
+        id: &crate::model::ArticleId,
+    ) -> Option<(crate::library::IssueKey, crate::model::Article)> {
+        self.shelf.article(id)
+    }
+    fn search(
+        &self,
+        q: &crate::library::SearchQuery,
+    ) -> Result<Vec<crate::library::SearchHit>, crate::library::LibraryError> {
+        assert!(
+            self.indexing().is_none(),
+            "searched before the index was ready"
+        );
+        self.shelf.search(q)
+    }
+    fn count(
+        &self,
+        q: &crate::library::SearchQuery,
+    ) -> Result<usize, crate::library::LibraryError> {
+        self.shelf.count(q)
+    }
+    fn indexing(&self) -> Option<u8> {
+        *self.percent.lock().unwrap()
+    }
+}
+
+#[test]
+fn a_search_while_indexing_says_how_far_and_answers_once_ready() {
+    let shelf = std::sync::Arc::new(Indexing {
+        shelf: crate::library::memory::MemoryShelf::new(library()),
+        percent: std::sync::Mutex::new(Some(40)),
+    });
+    let mut app = App::with_shelf(shelf.clone(), (80, 24), None);
+    assert_eq!(
+        title(&app),
+        "衡水打造营商环境",
+        "the first frame does not wait"
+    );
+    type_query(&mut app, "卫生健康");
+    assert_eq!(app.status.as_deref(), Some("indexing… 40%"));
+    assert!(app.search.results.is_empty());
+    app.update(Action::SearchSubmit);
+    assert_eq!(title(&app), "衡水打造营商环境", "nothing to open yet");
+    *shelf.percent.lock().unwrap() = Some(90);
+    app.update(Action::Tick(std::time::Instant::now()));
+    assert_eq!(app.status.as_deref(), Some("indexing… 90%"));
+    *shelf.percent.lock().unwrap() = None;
+    app.update(Action::Tick(std::time::Instant::now()));
+    assert_eq!(app.status, None);
+    assert_eq!(app.search.results.len(), 1);
+    assert_eq!(app.search.results[0].title, "卫生健康委统筹推进");
+    assert_eq!(app.search.total, Some(1));
 }

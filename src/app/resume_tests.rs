@@ -1,0 +1,92 @@
+//! After a restart the reader opens on the article and place it was left at, in its
+//! issue; with nothing to resume (or the article gone) it opens on the newest issue.
+
+use crate::app::browse::tests::archive;
+use crate::app::{Action, App, Focus};
+use crate::bookmarks::Store;
+use crate::model::Library;
+
+fn title(app: &App) -> String {
+    app.current().unwrap().title.clone()
+}
+
+fn date(app: &App) -> String {
+    app.library.issues[0].date.clone()
+}
+
+#[test]
+fn a_restart_opens_the_article_and_place_left_in_its_issue() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = || Some(Store::new(dir.path()));
+    let mut app = App::new(archive(), (80, 24), store());
+    assert_eq!(date(&app), "2023-07-03", "nothing to resume: the newest");
+    app.update(Action::StepIssue { forward: false });
+    app.update(Action::StepIssue { forward: false });
+    app.update(Action::Select(3));
+    app.update(Action::FocusReader);
+    app.update(Action::Scroll(4));
+    let place = app.anchor();
+    assert_ne!(place, Default::default());
+    let left = (date(&app), title(&app));
+    app.update(Action::Quit);
+
+    let again = App::new(archive(), (80, 24), store());
+    assert_eq!((date(&again), title(&again)), left);
+    assert_eq!(left, ("2023-07-01".to_string(), "评论文章".to_string()));
+    assert_eq!(again.anchor(), place);
+    assert_eq!(again.scroll, again.layout.line_of(place));
+    assert_eq!(again.focus, Focus::Reader);
+    let msg = again.status.clone().unwrap();
+    assert!(msg.contains("人民日报 2023-07-01 第02版"), "{msg}");
+}
+
+#[test]
+fn an_article_read_and_left_without_quitting_is_still_the_one_resumed() {
+    // The reader killed (no Quit): the article opened last is on disk already.
+    let dir = tempfile::tempdir().unwrap();
+    let store = || Some(Store::new(dir.path()));
+    let mut app = App::new(archive(), (80, 24), store());
+    app.update(Action::StepIssue { forward: false });
+    app.update(Action::Select(1));
+    app.update(Action::FocusReader);
+    let left = (date(&app), title(&app));
+    drop(app);
+    let again = App::new(archive(), (80, 24), store());
+    assert_eq!((date(&again), title(&again)), left);
+}
+
+#[test]
+fn an_article_no_longer_on_the_shelf_opens_the_newest_issue() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = || Some(Store::new(dir.path()));
+    let mut app = App::new(archive(), (80, 24), store());
+    app.update(Action::StepIssue { forward: false });
+    app.update(Action::FocusReader);
+    app.update(Action::Quit);
+    let mut lib = archive();
+    lib.issues.retain(|i| i.date != "2023-07-02");
+    let again = App::new(lib, (80, 24), store());
+    assert_eq!(date(&again), "2023-07-03");
+    assert_eq!(again.focus, Focus::List);
+    let empty = App::new(Library::default(), (80, 24), store());
+    assert!(empty.current().is_none());
+}
+
+#[test]
+fn the_last_read_survives_a_reading_file_written_by_another_reader() {
+    // Two readers: the one that opened an article later wins, whichever quits last.
+    let dir = tempfile::tempdir().unwrap();
+    let store = || Some(Store::new(dir.path()));
+    let mut a = App::new(archive(), (80, 24), store());
+    let mut b = App::new(archive(), (80, 24), store());
+    a.update(Action::Select(1));
+    a.update(Action::FocusReader);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    b.update(Action::Select(2));
+    b.update(Action::FocusReader);
+    let wanted = title(&b);
+    b.update(Action::Quit);
+    a.update(Action::Quit);
+    let again = App::new(archive(), (80, 24), store());
+    assert_eq!(title(&again), wanted);
+}
