@@ -161,7 +161,7 @@ impl App {
         }
         self.search.waiting = false;
         let q = self.search.shelf_query(0, SCREEN);
-        match self.browse.shelf.search(&q) {
+        match self.shelf_search(&q) {
             Ok(found) => self.search.results = found,
             Err(e) => self.status = Some(format!("search failed: {e}")),
         }

@@ -130,10 +130,7 @@ mod tests {
     use super::*;
 
     fn shelf() -> Vec<Paper> {
-        vec![Paper {
-            slug: "renmin".into(),
-            name: "人民日报".into(),
-        }]
+        vec![Paper::new("renmin", "人民日报")]
     }
 
     #[test]

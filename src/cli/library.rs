@@ -165,19 +165,15 @@ struct ListRow {
 /// the files skipped are told at the end. `false`, with nothing done, when the paths
 /// are not only folders of page dumps (then [`list`] them through a shelf).
 pub fn list_folders(out: &mut impl Write, data: &[PathBuf], filter: &ListFilter) -> Result<bool> {
-    check_date(&filter.date, "--date")?;
-    check_date(&filter.from, "--from")?;
-    check_date(&filter.to, "--to")?;
-    let (from, to) = match &filter.date {
-        Some(d) => (Some(d.as_str()), Some(d.as_str())),
-        None => (filter.from.as_deref(), filter.to.as_deref()),
-    };
+    let range = super::filters::dates(
+        filter.date.as_deref(),
+        filter.from.as_deref(),
+        filter.to.as_deref(),
+    )?;
     let mut each = |issue: crate::model::Issue| -> std::io::Result<()> {
-        let date = issue.date.as_str();
         let paper = filter.paper.as_deref();
         if paper.is_some_and(|p| p != issue.slug && p != issue.paper)
-            || from.is_some_and(|f| date < f)
-            || to.is_some_and(|t| date > t)
+            || !range.contains(&issue.date)
         {
             return Ok(());
         }
