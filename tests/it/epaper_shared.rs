@@ -61,9 +61,12 @@ fn items(xml: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// Kicker, headline, subtitle.
+type Stack = (Option<String>, String, Option<String>);
+
 /// The headline stack as the item's HTML has it, read with plain string search: the
 /// text of `<h3>`, `<h1>`, `<h2>` without tags, the 副题's dash left out.
-fn stack(html: &str) -> (Option<String>, String, Option<String>) {
+fn stack(html: &str) -> Stack {
     let text = |tag: &str| {
         let open = format!("<{tag}>");
         let close = format!("</{tag}>");
@@ -201,7 +204,7 @@ fn renmin_ribao_2024_12_25_from_a_local_copy_of_its_site() {
     );
     assert_eq!(p1["scan"]["areas"].as_array().map(Vec::len), Some(7));
     let opt = |v: &serde_json::Value| v.as_str().map(str::to_string);
-    let stored_stacks: Vec<(String, (Option<String>, String, Option<String>))> = pages
+    let stored_stacks: Vec<(String, Stack)> = pages
         .iter()
         .flat_map(|p| {
             let n = p["number"].as_str().unwrap_or("").to_string();

@@ -17,6 +17,7 @@ mod e2e_everyday;
 mod e2e_link;
 mod e2e_tui;
 mod epaper_fetch;
+mod epaper_kill;
 mod epaper_reader;
 mod epaper_shared;
 mod feed_cli;

@@ -1,0 +1,143 @@
+//! How fast an e-paper day comes in: a 20-page, 120-article site made up here and served
+//! from 127.0.0.1 (real HTTP, a thread per connection), fetched with the pause at 0 into
+//! memory. Prints pages per second for the whole day and the parse time per article
+//! (the article pages read again without the network), so the two can be compared.
+
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use dubao::epaper::catalogue::System;
+use dubao::epaper::http::Client;
+use dubao::epaper::site::Site;
+use dubao::epaper::{article, issue};
+use dubao::feed::fetch::Options;
+
+const PAGES: usize = 20;
+const PER_PAGE: usize = 6;
+
+fn node(n: usize) -> String {
+    let list: String = (1..=PAGES)
+        .map(|p| format!("<a id=\"pageLink\" href=\"node_{p:02}.html\">{p:02}版：要闻</a>\n"))
+        .collect();
+    let arts: String = (1..=PER_PAGE)
+        .map(|a| {
+            let id = n * 100 + a;
+            format!(
+                "<li><a href=\"../../../content/202601/02/content_{id}.html\"> 标题{id} </a></li>\n"
+            )
+        })
+        .collect();
+    format!(
+        "<html><head><title>测试日报</title></head><body><img src=\"../../../pic/p{n}.jpg\" usemap=\"#PagePicMap\">\
+<div class=\"paper-bot\"><p class=\"left ban\">第{n:02}版：要闻</p></div>\
+<span class=\"newstime\">2026年01月02日</span><div class=\"swiper-box\">{list}</div>\
+<div class=\"news\"><ul class=\"news-list\">{arts}</ul></div></body></html>"
+    )
+}
+
+fn content(id: usize) -> String {
+    let para =
+        "　　这是一段用来测量速度的正文，长度与真实报纸的段落相仿，有逗号，也有句号。".repeat(4);
+    let body: String = (0..20).map(|_| format!("<p>{para}</p>")).collect();
+    format!(
+        "<html><body><div class=\"article\"><h3>引题{id}</h3><h1>标题{id}</h1><h2>——副题{id}</h2>\
+<p class=\"sec\">本报记者 张三<span class=\"newstime\">2026年01月02日</span></p>\
+<div id=\"ozoom\"><p>　　本报北京1月1日电　导语。</p>{body}</div></div></body></html>"
+    )
+}
+
+fn serve(site: Arc<HashMap<String, String>>) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let site = site.clone();
+            std::thread::spawn(move || {
+                let mut s = stream;
+                let mut buf = Vec::new();
+                let mut b = [0u8; 1024];
+                while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                    match s.read(&mut b) {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => buf.extend_from_slice(&b[..n]),
+                    }
+                }
+                let req = String::from_utf8_lossy(&buf);
+                let path = req.split_whitespace().nth(1).unwrap_or("/").to_string();
+                let (code, body) = match site.get(&path) {
+                    Some(b) => (200, b.as_str()),
+                    None => (404, "no"),
+                };
+                let head = format!(
+                    "HTTP/1.1 {code} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                    body.len()
+                );
+                let _ = s.write_all(head.as_bytes());
+                let _ = s.write_all(body.as_bytes());
+            });
+        }
+    });
+    port
+}
+
+fn main() {
+    let mut site = HashMap::new();
+    for n in 1..=PAGES {
+        site.insert(format!("/t/pc/layout/202601/02/node_{n:02}.html"), node(n));
+        for a in 1..=PER_PAGE {
+            let id = n * 100 + a;
+            site.insert(
+                format!("/t/pc/content/202601/02/content_{id}.html"),
+                content(id),
+            );
+        }
+    }
+    let site = Arc::new(site);
+    let port = serve(site.clone());
+    let s = Site {
+        name: "测试日报".into(),
+        slug: "t".into(),
+        system: System::Layout,
+        pattern: format!("http://127.0.0.1:{port}/t/pc/layout/{{yyyymm}}/{{dd}}/node_01.html"),
+    };
+    let runs = 5;
+    let mut best = Duration::MAX;
+    let mut articles = 0;
+    for _ in 0..runs {
+        let client = Client::new(Options::default().with_timeout(10.0), Duration::ZERO);
+        let t = Instant::now();
+        let day = issue::fetch(&s, "2026-01-02", &client, &mut |_, _| {}).expect("the day");
+        best = best.min(t.elapsed());
+        articles = day.issue.pages.iter().map(|p| p.articles.len()).sum();
+        assert!(day.is_whole(), "{:?}", day.faults);
+    }
+    let requests = PAGES + PAGES * PER_PAGE;
+    println!(
+        "epaper fetch: {PAGES} pages, {articles} articles ({requests} requests) in {:.1} ms (best of {runs}): {:.0} pages/s, {:.0} requests/s",
+        best.as_secs_f64() * 1e3,
+        PAGES as f64 / best.as_secs_f64(),
+        requests as f64 / best.as_secs_f64()
+    );
+    let pages: Vec<(String, &String)> = site
+        .iter()
+        .filter(|(k, _)| k.contains("/content/"))
+        .map(|(k, v)| (format!("http://127.0.0.1{k}"), v))
+        .collect();
+    let t = Instant::now();
+    for _ in 0..runs {
+        for (url, body) in &pages {
+            std::hint::black_box(article::read(body, url, "").expect("parses"));
+        }
+    }
+    let per = t.elapsed().as_secs_f64() / (runs * pages.len()) as f64;
+    println!(
+        "epaper parse: {:.3} ms per article ({} articles, {} KB each); parsing is {:.0}% of the fetch",
+        per * 1e3,
+        pages.len(),
+        pages.first().map_or(0, |p| p.1.len() / 1024),
+        100.0 * per * articles as f64 / best.as_secs_f64()
+    );
+}
