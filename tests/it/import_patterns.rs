@@ -4,25 +4,9 @@
 //! headlines, kicker and subtitle shapes, datelines on their own line, subheads and
 //! packages kept inside their article, photo news, closing credits and the staff line.
 
-use dubao::import::page::parse_page;
-use dubao::model::{Article, Page, PageLineKind, ParagraphKind};
+use dubao::model::{PageLineKind, ParagraphKind};
 
-fn page(name: &str) -> Page {
-    let path = format!(
-        "{}/tests/fixtures/import/patterns/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).expect("fixture reads");
-    parse_page(&text, "t", "2026-06-02", "01")
-}
-
-fn titles(p: &Page) -> Vec<&str> {
-    p.articles.iter().map(|a| a.title.as_str()).collect()
-}
-
-fn texts(a: &Article) -> Vec<&str> {
-    a.paragraphs.iter().map(|p| p.text.as_str()).collect()
-}
+use crate::support::patterns::{page, texts, titles};
 
 #[test]
 fn a_commentary_has_a_headline_a_bare_byline_and_no_dateline() {

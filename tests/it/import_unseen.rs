@@ -4,25 +4,9 @@
 //! articles swallowed as subheads, metadata next to a headline, datelines and bylines
 //! above a headline, and every article titled.
 
-use dubao::import::page::parse_page;
-use dubao::model::{Article, Page, ParagraphKind};
+use dubao::model::ParagraphKind;
 
-fn page(name: &str) -> Page {
-    let path = format!(
-        "{}/tests/fixtures/import/patterns/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(&path).expect("fixture reads");
-    parse_page(&text, "t", "2026-06-02", "01")
-}
-
-fn titles(p: &Page) -> Vec<&str> {
-    p.articles.iter().map(|a| a.title.as_str()).collect()
-}
-
-fn texts(a: &Article) -> Vec<&str> {
-    a.paragraphs.iter().map(|p| p.text.as_str()).collect()
-}
+use crate::support::patterns::{page, texts, titles};
 
 #[test]
 fn a_closing_dateline_stays_with_the_story_above() {

@@ -7,6 +7,7 @@
 pub mod bookmarks;
 pub mod feeds;
 pub mod library;
+pub mod patterns;
 pub mod photos;
 pub mod pty;
 
