@@ -240,23 +240,7 @@ impl Store {
         query: &dyn Query,
         q: &SearchQuery,
     ) -> Result<Vec<SearchHit>, LibraryError> {
-        let limit = match q.limit {
-            0 => searcher
-                .search(query, &Count)
-                .map_err(|e| store_err("library search", e))?,
-            n => n,
-        };
-        if limit == 0 {
-            return Ok(Vec::new());
-        }
-        let top = searcher
-            .search(
-                query,
-                &TopDocs::with_limit(limit)
-                    .and_offset(q.offset)
-                    .order_by_u64_field("order", Order::Desc),
-            )
-            .map_err(|e| store_err("library search", e))?;
+        let top = newest_first(searcher, query, q.limit, q.offset)?;
         let mut cache = HashMap::new();
         let mut hits = Vec::with_capacity(top.len());
         for (_, addr) in top {
@@ -286,21 +270,7 @@ impl Store {
             return Ok(Vec::new());
         };
         let searcher = self.reader.searcher();
-        let limit = match q.limit {
-            0 => searcher
-                .search(&query, &Count)
-                .map_err(|e| store_err("library search", e))?,
-            n => n,
-        };
-        if limit == 0 {
-            return Ok(Vec::new());
-        }
-        let top = searcher
-            .search(
-                &query,
-                &TopDocs::with_limit(limit).order_by_u64_field("order", Order::Desc),
-            )
-            .map_err(|e| store_err("library search", e))?;
+        let top = newest_first(&searcher, &query, q.limit, 0)?;
         let mut hits = Vec::with_capacity(top.len());
         for (_, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err("library", e))?;
@@ -330,6 +300,33 @@ impl Store {
             .search(&query, &Count)
             .map_err(|e| store_err("library search", e))
     }
+}
+
+/// The documents matching `query`, newest first (then page order), `limit` of them after
+/// skipping `offset` (`limit` 0: every one).
+fn newest_first(
+    searcher: &Searcher,
+    query: &dyn Query,
+    limit: usize,
+    offset: usize,
+) -> Result<Vec<(Option<u64>, tantivy::DocAddress)>, LibraryError> {
+    let limit = match limit {
+        0 => searcher
+            .search(query, &Count)
+            .map_err(|e| store_err("library search", e))?,
+        n => n,
+    };
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    searcher
+        .search(
+            query,
+            &TopDocs::with_limit(limit)
+                .and_offset(offset)
+                .order_by_u64_field("order", Order::Desc),
+        )
+        .map_err(|e| store_err("library search", e))
 }
 
 /// The source text around the first match of `query` in `article`, on one line (white
