@@ -12,11 +12,9 @@ use support::feeds::{Route, Server, dubao, stderr, stdout};
 
 /// `../shared/fixtures`, or `$DUBAO_SHARED/fixtures` (a worktree kept elsewhere).
 fn shared() -> Option<PathBuf> {
-    let root = std::env::var_os("DUBAO_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let dir = root.join("fixtures");
-    dir.join("epaper").is_dir().then_some(dir)
+    crate::typeset_corpus::shared_dir()
+        .map(|s| s.join("fixtures"))
+        .filter(|d| d.join("epaper").is_dir())
 }
 
 fn page(server: &Server, path: &str, body: String) {

@@ -7,13 +7,11 @@ use std::path::PathBuf;
 use dubao::model::{Article, Issue};
 
 fn shared_feeds() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/feeds");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
+    let dir = crate::support::feeds::shared_feeds();
+    if dir.is_none() {
         println!("SKIPPED: ../shared not found");
-        None
     }
+    dir
 }
 
 /// The page and the rest of an item's title, read the simple way: digits before `版`.

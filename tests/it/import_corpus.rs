@@ -29,15 +29,13 @@ const FAULT_BOUNDS: [(&str, &str, f64, usize, usize); 4] = [
 /// when that names the shared folder (a worktree that sits elsewhere). `None`, with the
 /// skip printed, when it is not there.
 pub fn corpus_pages() -> Option<PathBuf> {
-    let shared = std::env::var_os("DUBAO_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"));
-    let dir = shared.join("corpus/pages");
-    if !dir.is_dir() {
+    let dir = crate::typeset_corpus::shared_dir()
+        .map(|s| s.join("corpus/pages"))
+        .filter(|d| d.is_dir());
+    if dir.is_none() {
         println!("SKIPPED: ../shared not found");
-        return None;
     }
-    Some(dir)
+    dir
 }
 
 #[test]

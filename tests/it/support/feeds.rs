@@ -221,6 +221,7 @@ pub fn fixture(name: &str) -> Vec<u8> {
 
 /// The shared real feeds, if `../shared` is there.
 pub fn shared_feeds() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures/feeds");
-    dir.is_dir().then_some(dir)
+    crate::typeset_corpus::shared_dir()
+        .map(|s| s.join("fixtures/feeds"))
+        .filter(|d| d.is_dir())
 }
