@@ -19,12 +19,14 @@ pub mod draft;
 mod error;
 pub mod evidence;
 pub mod export;
+#[cfg(feature = "dev")]
 pub mod faults;
 pub mod page;
 mod pagewide;
 pub mod parallel;
 pub mod place;
 pub mod rules;
+#[cfg(feature = "dev")]
 pub mod score;
 pub mod script;
 pub mod signature;

@@ -27,6 +27,7 @@
 //! are never shown (the newline is a hard break); spaces at a line end are dropped when
 //! they do not fit.
 
+#[cfg(feature = "dev")]
 pub mod audit;
 mod blocks;
 mod breaks;
