@@ -19,3 +19,4 @@ pub mod text;
 pub mod tui;
 pub mod typeset;
 pub mod ui;
+pub mod view;

@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 
 use ratatui::layout::Rect;
 
-use super::rows::{Row, issue_rows};
 use super::{Action, App, Focus, Overlay};
 use crate::library::{IssueInfo, IssueKey, Shelf};
 use crate::model::{ArticleId, Library};
+use crate::view::rows::{Row, issue_rows};
 
 /// How often the reader asks the shelf whether another process added issues.
 const REFRESH_EVERY: Duration = Duration::from_secs(2);
@@ -235,7 +235,7 @@ impl App {
                 self.browse.bare_page = Some(p);
                 let header = (self.library.issues.get(cur.issue))
                     .and_then(|i| i.pages.get(p))
-                    .map(super::rows::page_header)
+                    .map(crate::view::rows::page_header)
                     .unwrap_or_default();
                 self.status = Some(format!("{header}: 没有文章 no articles on this page"));
             }

@@ -72,7 +72,7 @@ mod tests {
 
     #[test]
     fn the_keys_are_y_and_capital_o() {
-        use crate::app::keymap::map_key;
+        use crate::app::keys::map_key;
         use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         let app = App::new(archive(), (80, 24), None);
         let key = |c| map_key(&app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));

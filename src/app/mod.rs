@@ -7,11 +7,8 @@ mod browse;
 mod count;
 pub mod fetcher;
 pub mod fetchlog;
-pub mod geometry;
 mod goto;
 pub mod help;
-pub mod keymap;
-pub mod keyname;
 pub mod keys;
 pub mod link;
 mod marks;
@@ -23,11 +20,9 @@ mod reading;
 mod reading_tests;
 #[cfg(test)]
 mod resume_tests;
-pub mod rows;
 pub mod search;
 #[cfg(test)]
 mod search_tests;
-pub mod theme;
 mod update;
 
 use std::sync::Arc;
@@ -41,15 +36,15 @@ use crate::library::memory::MemoryShelf;
 use crate::model::{Anchor, Article, ArticleRef, Library};
 use crate::search::Hit;
 use crate::typeset::{self, Layout, Settings};
-use geometry::{Panes, panes_with};
+use crate::view::geometry::{Panes, panes_with};
 
+pub use crate::view::theme::Theme;
 pub use action::{Action, Edit};
 pub use browse::Browse;
 pub use goto::GotoState;
-pub use keymap::Keymap;
+pub use keys::Keymap;
 pub use link::Effect;
 pub use search::SearchState;
-pub use theme::Theme;
 
 /// The language of the help and the key hints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

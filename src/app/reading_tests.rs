@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::keymap::map_key;
+use crate::app::keys::map_key;
 use crate::app::{Action, App, Edit, Focus, Overlay, Prefs};
 use crate::bookmarks::Store;
 use crate::model::{Library, sample};

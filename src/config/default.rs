@@ -4,7 +4,7 @@
 
 use crate::app::Keymap;
 use crate::app::keys::Mode;
-use crate::app::theme::ROLES;
+use crate::view::theme::ROLES;
 
 const HEAD: &str = r#"# dubao (读报) config: $XDG_CONFIG_HOME/dubao/config.toml
 # Every setting is here with its default value; delete what you do not change.

@@ -13,10 +13,10 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::app::photos::PhotoMode;
-use crate::app::theme::{self, Colors, ROLES, Theme};
 use crate::app::{Keymap, Lang, Prefs};
 use crate::text::script::Script;
 use crate::typeset::{self, Settings};
+use crate::view::theme::{self, Colors, ROLES, Theme};
 
 pub use default::default_text;
 

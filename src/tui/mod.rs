@@ -19,7 +19,7 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 
-use crate::app::{Action, App, Edit, keymap};
+use crate::app::{Action, App, Edit, keys};
 
 pub mod effects;
 mod graphics;
@@ -66,7 +66,7 @@ fn setup() -> Result<Terminal<CrosstermBackend<Stdout>>> {
 /// Translate a terminal event into an action.
 fn action_for(app: &App, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(k) => keymap::map_key(app, k),
+        Event::Key(k) => keys::map_key(app, k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
         Event::Paste(s) if app.search.editing => Some(Action::SearchEdit(Edit::Insert(s))),
         Event::Paste(s) if app.goto.editing => Some(Action::GotoEdit(Edit::Insert(s))),

@@ -8,11 +8,11 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{fill, put_str};
-use crate::app::rows::{Row, page_header, weekday};
 use crate::app::{App, Focus};
 use crate::model::{ArticleKind, Field};
 use crate::search::{Hit, hits};
 use crate::text::{str_width, truncate};
+use crate::view::rows::{Row, page_header, weekday};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {

@@ -10,9 +10,6 @@ mod reader;
 mod results;
 mod status;
 
-/// Pane geometry lives below the UI (the app hit-tests the mouse with it).
-pub use crate::app::geometry;
-
 use ratatui::Frame;
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;

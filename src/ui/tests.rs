@@ -148,8 +148,8 @@ fn a_kicker_hit_is_highlighted_in_the_hit_list_snippet() {
 
 #[test]
 fn selection_and_focus_show_without_colour_and_in_16_colours() {
-    use crate::app::theme::Colors;
     use crate::app::{Focus, Keymap, Prefs, Theme};
+    use crate::view::theme::Colors;
     for (colors, no_color_env) in [(Colors::Auto, true), (Colors::Sixteen, false)] {
         let mut app = App::new(library(), (60, 12), None);
         let theme = Theme::default().for_colors(colors, no_color_env);

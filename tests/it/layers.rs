@@ -1,5 +1,5 @@
 //! The layers point one way: every `crate::` path in a module names a module below it
-//! (model → text → import → feed → photos → search → library → typeset → bookmarks → app → config → ui
+//! (model → text → import → feed → photos → search → library → typeset → bookmarks → view → app → config → ui
 //! → tui → cli). A new module goes into `LAYERS` where it belongs.
 
 use std::path::Path;
@@ -15,6 +15,7 @@ const LAYERS: &[&str] = &[
     "library",
     "typeset",
     "bookmarks",
+    "view",
     "app",
     "config",
     "ui",

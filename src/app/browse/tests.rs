@@ -117,11 +117,11 @@ fn page_keys_reach_an_advert_page_and_the_list_shows_it() {
     let rows = app.list_rows();
     let ad = rows
         .iter()
-        .position(|r| *r == crate::app::rows::Row::Page(1))
+        .position(|r| *r == crate::view::rows::Row::Page(1))
         .expect("the advert page is in the list");
     assert_eq!(
         rows[ad + 1],
-        crate::app::rows::Row::PageLine { page: 1, line: 0 }
+        crate::view::rows::Row::PageLine { page: 1, line: 0 }
     );
     app.update(Action::StepPage { forward: true });
     assert_eq!(app.browse.bare_page, Some(1));
@@ -428,7 +428,7 @@ fn the_total_is_counted_in_the_background_and_more_hits_come_as_the_list_scrolls
 #[test]
 fn the_go_to_prompt_opens_a_date_or_a_paper() {
     use crate::app::Edit;
-    use crate::app::keymap::map_key;
+    use crate::app::keys::map_key;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let key = |c| KeyEvent::new(c, KeyModifiers::NONE);
     let mut app = app();

@@ -288,7 +288,7 @@ fn wheel_and_click_act_on_the_pane_under_the_pointer() {
 
 #[test]
 fn measure_keys_narrow_and_widen_the_text_block() {
-    use crate::app::keymap::map_key;
+    use crate::app::keys::map_key;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     let mut app = App::new(library(), (200, 40), None);

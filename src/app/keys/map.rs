@@ -3,10 +3,10 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::action::{Action, Edit};
-use super::keyname::Key;
-use super::keys::{Binding, Command, Mode, default_bindings};
-use super::{App, Focus, Overlay};
+use super::names::Key;
+use super::table::{Binding, Command, Mode, default_bindings};
+use crate::app::action::{Action, Edit};
+use crate::app::{App, Focus, Overlay};
 
 /// The bindings in force: the table's, with the config's changes.
 #[derive(Debug, Clone, PartialEq, Eq)]

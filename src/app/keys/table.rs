@@ -2,7 +2,7 @@
 //! The key map, the help overlay, the status-line hints, the config file's `[keys]`
 //! names and the README's key table all come from it. To add a binding, add a row.
 
-use super::keyname::Key;
+use super::names::Key;
 use ratatui::crossterm::event::KeyCode;
 
 /// Where a binding applies.
@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn the_readme_key_table_is_the_table() {
-        let readme = include_str!("../../README.md");
+        let readme = include_str!("../../../README.md");
         assert!(
             readme.contains(&markdown_table()),
             "README.md's key table differs from src/app/keys.rs; it should read:\n{}",
