@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use dubao::app::Action;
 use dubao::cli::{self, Cli};
 
 /// Load the issues and open the reader on the newest.
@@ -27,21 +28,25 @@ fn open_reader(cli: &Cli) -> anyhow::Result<ExitCode> {
         app.configure(c.prefs.clone(), c.keymap.clone(), c.theme_for(no_color));
     }
     app.set_settings(cli.settings());
-    app.fetch_setup = cli::library::fetch_setup(&cli.data_paths());
-    app.hint_if_nothing_followed();
-    app.photos.setup = Some(cli.photo_setup());
+    app.offer_fetch(cli::library::fetch_setup(&cli.data_paths()));
+    app.set_photo_setup(cli.photo_setup());
     // Files skipped while loading: a note on the status line, in full on exit.
     if let Some(first) = warnings.first() {
-        app.status = Some(match warnings.len() {
+        let status = match warnings.len() {
             1 => format!("skipped {first}"),
             n => format!("skipped {n} files: {first}, …"),
+        };
+        app.update(Action::Warn {
+            status,
+            notices: warnings,
         });
-        app.notices.extend(warnings);
     }
     // A damaged library: the reader opens on what it can read and says what repairs it.
     if let Some(d) = damage {
-        app.status = Some(d.clone());
-        app.notices.push(d);
+        app.update(Action::Warn {
+            status: d.clone(),
+            notices: vec![d],
+        });
     }
     let notices = dubao::tui::run(app)?;
     // Messages the status line may have cut short, in full now the screen is back.

@@ -108,4 +108,12 @@ pub enum Action {
     CopyLink,
     /// Open the article's link with the system's opener.
     OpenLink,
+    /// A message from outside `update` (an opener that failed) for the status line.
+    Say(String),
+    /// Warnings from starting up (files skipped, a damaged library): `status` on the
+    /// status line, `notices` repeated in full when the reader closes.
+    Warn {
+        status: String,
+        notices: Vec<String>,
+    },
 }

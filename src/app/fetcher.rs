@@ -203,7 +203,7 @@ impl App {
     /// On a fresh install (nothing followed, the reader not on `--data` files), the
     /// status line's hints say how to get today's paper ([`SHORT_HINT`]).
     pub fn hint_if_nothing_followed(&mut self) {
-        let Some(setup) = self.fetch_setup.as_mut().filter(|s| s.open_library) else {
+        let Some(setup) = self.fetch.setup.as_mut().filter(|s| s.open_library) else {
             return;
         };
         setup.nothing_followed =
@@ -212,35 +212,35 @@ impl App {
 
     /// `F`: start fetching, unless a fetch is running or the reader has nowhere to fetch to.
     pub(super) fn start_fetch(&mut self) {
-        if self.fetcher.is_some() {
-            self.status = Some("正在抓取 already fetching".into());
+        if self.fetch.job.is_some() {
+            self.screen.say("正在抓取 already fetching");
             return;
         }
-        let Some(setup) = &self.fetch_setup else {
-            self.status = Some("不能抓取 cannot fetch: no data folder".into());
+        let Some(setup) = &self.fetch.setup else {
+            self.screen.say("不能抓取 cannot fetch: no data folder");
             return;
         };
         match Fetcher::start(setup) {
             Ok(f) => {
-                self.fetcher = Some(f);
-                self.status = Some("抓取中 fetching…".into());
+                self.fetch.job = Some(f);
+                self.screen.say("抓取中 fetching…");
             }
-            Err(e) => self.status = Some(e),
+            Err(e) => self.screen.say(e),
         }
     }
 
     /// Take in the fetch's progress, one message a tick so each feed's line is seen;
     /// when it is done, refresh the shelf.
     pub fn poll_fetch(&mut self) {
-        let Some(msg) = self.fetcher.as_ref().and_then(Fetcher::poll) else {
+        let Some(msg) = self.fetch.job.as_ref().and_then(Fetcher::poll) else {
             return;
         };
         match msg {
-            FetchMsg::Progress(s) => self.status = Some(s),
+            FetchMsg::Progress(s) => self.screen.say(s),
             FetchMsg::Done { summary, added } => {
-                self.fetcher = None;
+                self.fetch.job = None;
                 self.fetched(added);
-                self.status = Some(summary);
+                self.screen.say(summary);
             }
         }
     }
@@ -251,7 +251,7 @@ impl App {
         if self.refresh_shelf() || added == 0 {
             return;
         }
-        let Some(setup) = self.fetch_setup.as_mut().filter(|s| s.open_library) else {
+        let Some(setup) = self.fetch.setup.as_mut().filter(|s| s.open_library) else {
             return;
         };
         let disk = DiskShelf::open_existing(&setup.library_dir).ok().flatten();
@@ -259,5 +259,26 @@ impl App {
             setup.open_library = false;
             self.replace_shelf(std::sync::Arc::new(disk));
         }
+    }
+}
+
+/// The fetch part of the state: where `F` fetches from and into, the fetch running in
+/// the background, and the last fetch's log as the fetch-log view last read it.
+#[derive(Debug, Default)]
+pub struct Fetching {
+    /// `None`: fetching is not offered.
+    pub(super) setup: Option<FetchSetup>,
+    pub(super) job: Option<Fetcher>,
+    pub(super) log: Option<crate::feed::log::FetchLog>,
+}
+
+impl Fetching {
+    /// The last fetch's log, as the fetch-log view last read it.
+    pub fn log(&self) -> Option<&crate::feed::log::FetchLog> {
+        self.log.as_ref()
+    }
+
+    pub fn running(&self) -> bool {
+        self.job.is_some()
     }
 }

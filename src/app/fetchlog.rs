@@ -9,21 +9,23 @@ use crate::feed::log::{FetchLog, load_last};
 impl App {
     /// Open the last fetch's log, or say why there is none.
     pub(super) fn open_fetch_log(&mut self) {
-        let Some(dir) = self.fetch_setup.as_ref().map(|s| s.data_dir.clone()) else {
-            self.status = Some("没有抓取记录 no fetch log: fetching is not set up".into());
+        let Some(dir) = self.fetch.setup.as_ref().map(|s| s.data_dir.clone()) else {
+            self.screen
+                .say("没有抓取记录 no fetch log: fetching is not set up");
             return;
         };
         match load_last(&dir) {
             Ok(Some(log)) => {
-                self.fetch_log = Some(log);
-                self.help_scroll = 0;
-                self.overlay = Overlay::FetchLog;
+                self.fetch.log = Some(log);
+                self.screen.help_scroll = 0;
+                self.screen.overlay = Overlay::FetchLog;
             }
             Ok(None) => {
                 let key = self.hint_key(super::keys::Command::Fetch);
-                self.status = Some(format!("还没有抓取过 nothing fetched yet ({key} fetches)"));
+                self.screen
+                    .say(format!("还没有抓取过 nothing fetched yet ({key} fetches)"));
             }
-            Err(e) => self.status = Some(format!("抓取记录读不出 fetch log: {e}")),
+            Err(e) => self.screen.say(format!("抓取记录读不出 fetch log: {e}")),
         }
     }
 }
@@ -56,7 +58,7 @@ mod tests {
 
     fn app_in(dir: &std::path::Path) -> App {
         let mut app = App::new(archive(), (80, 24), None);
-        app.fetch_setup = Some(FetchSetup {
+        app.fetch.setup = Some(FetchSetup {
             data_dir: dir.to_path_buf(),
             library_dir: dir.join("library"),
             open_library: false,
@@ -71,9 +73,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_in(dir.path());
         app.update(Action::OpenFetchLog);
-        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(app.screen.overlay, Overlay::None);
         assert!(
-            app.status
+            app.status_text()
                 .as_deref()
                 .unwrap()
                 .contains("nothing fetched yet")
@@ -83,13 +85,13 @@ mod tests {
         log.push("光明日报", false, "page 02: timed out");
         log.save(dir.path()).unwrap();
         app.update(Action::OpenFetchLog);
-        assert_eq!(app.overlay, Overlay::FetchLog);
-        let shown = rows(app.fetch_log.as_ref().unwrap());
+        assert_eq!(app.screen.overlay, Overlay::FetchLog);
+        let shown = rows(app.fetch.log.as_ref().unwrap());
         assert_eq!(shown.len(), 3);
         assert!(shown[0].1.contains("1 失败 failed"), "{shown:?}");
         assert_eq!(shown[2], (false, "✗ 光明日报: page 02: timed out".into()));
         app.update(Action::CloseOverlay);
-        assert_eq!(app.overlay, Overlay::None);
+        assert_eq!(app.screen.overlay, Overlay::None);
     }
 
     #[test]
@@ -98,7 +100,12 @@ mod tests {
         std::fs::write(FetchLog::path(dir.path()), "{not json").unwrap();
         let mut app = app_in(dir.path());
         app.update(Action::OpenFetchLog);
-        assert_eq!(app.overlay, Overlay::None);
-        assert!(app.status.as_deref().unwrap().contains("last-fetch.json"));
+        assert_eq!(app.screen.overlay, Overlay::None);
+        assert!(
+            app.status_text()
+                .as_deref()
+                .unwrap()
+                .contains("last-fetch.json")
+        );
     }
 }

@@ -158,7 +158,7 @@ impl App {
         let t = match resolve(&self.browse.issues, self.browse.current(), &line) {
             Ok(t) => t,
             Err(e) => {
-                self.status = Some(e);
+                self.screen.say(e);
                 return;
             }
         };
@@ -178,13 +178,13 @@ impl App {
         if let Some(page) = &t.page {
             status = self.goto_page(page, status);
         }
-        self.status = Some(status);
+        self.screen.say(status);
     }
 
     /// Select the first article of the page typed as `page` in the issue shown (or show
     /// the header of a page without articles); the status line to show.
     fn goto_page(&mut self, page: &str, status: String) -> String {
-        let Some(issue) = self.library.issues.first() else {
+        let Some(issue) = self.shown.issue.issues.first() else {
             return status;
         };
         let Some(p) = issue
@@ -199,9 +199,9 @@ impl App {
             );
         };
         let number = issue.pages[p].number.clone();
-        match self.visible.iter().position(|r| r.page == p) {
+        match self.shown.visible.iter().position(|r| r.page == p) {
             Some(i) => {
-                self.focus = super::Focus::List;
+                self.screen.focus = super::Focus::List;
                 self.select_index(i);
                 format!("{status} 第{number}版")
             }
@@ -307,7 +307,7 @@ mod tests {
             app.update(Action::GotoEdit(Edit::Insert(line.into())));
             app.update(Action::GotoSubmit);
             let a = app.current().unwrap();
-            (a.id.0.clone(), app.status.clone().unwrap_or_default())
+            (a.id.0.clone(), app.status_text().unwrap_or_default())
         };
         let (id, msg) = go("02");
         assert_eq!(id, "rmrb/2023-07-03/02/1");

@@ -62,21 +62,26 @@ impl super::App {
             (C::Help, "帮助", "help"),
             (C::Quit, "退出", "quit"),
         ];
-        let last = self.selected + 1 >= self.visible.len();
-        if self.prefs.continuous && !last && self.scroll >= self.max_scroll() {
+        let last = self.shown.selected + 1 >= self.shown.visible.len();
+        if self.setup.prefs.continuous && !last && self.pane.scroll >= self.max_scroll() {
             wanted.insert(0, (C::PageDown, "下一篇", "next"));
         }
         let mut s = String::new();
         if self
-            .fetch_setup
+            .fetch
+            .setup
             .as_ref()
             .is_some_and(|f| f.nothing_followed)
         {
             s.push_str(super::fetcher::SHORT_HINT);
         }
         for (command, zh, en) in wanted {
-            if let Some(k) = self.keymap.key_for(mode, command) {
-                let label = if self.prefs.lang == Lang::En { en } else { zh };
+            if let Some(k) = self.setup.keymap.key_for(mode, command) {
+                let label = if self.setup.prefs.lang == Lang::En {
+                    en
+                } else {
+                    zh
+                };
                 s.push_str(&format!("{k} {label} "));
             }
         }

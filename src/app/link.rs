@@ -18,7 +18,7 @@ impl App {
     fn link(&mut self) -> Option<String> {
         let link = self.current()?.link.clone();
         if link.is_none() {
-            self.status =
+            self.screen.status =
                 Some("本文没有链接 no link: this article was not fetched from the web".into());
         }
         link
@@ -27,16 +27,16 @@ impl App {
     /// Show the link on the status line and ask the terminal to copy it.
     pub(super) fn copy_link(&mut self) {
         if let Some(link) = self.link() {
-            self.status = Some(format!("链接已复制 link copied: {link}"));
-            self.effects.push(Effect::Copy(link));
+            self.screen.say(format!("链接已复制 link copied: {link}"));
+            self.screen.effects.push(Effect::Copy(link));
         }
     }
 
     /// Ask the system's opener to open the link.
     pub(super) fn open_link(&mut self) {
         if let Some(link) = self.link() {
-            self.status = Some(format!("打开链接 opening: {link}"));
-            self.effects.push(Effect::Open(link));
+            self.screen.say(format!("打开链接 opening: {link}"));
+            self.screen.effects.push(Effect::Open(link));
         }
     }
 }
@@ -56,18 +56,18 @@ mod tests {
         let mut app = App::new(lib, (80, 24), None);
         assert_eq!(app.current().unwrap().link.as_deref(), Some(url));
         app.update(Action::CopyLink);
-        assert_eq!(app.effects, [Effect::Copy(url.into())]);
-        assert!(app.status.as_deref().unwrap().contains(url));
-        app.effects.clear();
+        assert_eq!(app.screen.effects, [Effect::Copy(url.into())]);
+        assert!(app.status_text().as_deref().unwrap().contains(url));
+        app.screen.effects.clear();
         app.update(Action::OpenLink);
-        assert_eq!(app.effects, [Effect::Open(url.into())]);
+        assert_eq!(app.screen.effects, [Effect::Open(url.into())]);
         // An article without a link says so and asks nothing.
-        app.effects.clear();
+        app.screen.effects.clear();
         app.update(Action::Select(1));
         app.update(Action::CopyLink);
         app.update(Action::OpenLink);
-        assert!(app.effects.is_empty());
-        assert!(app.status.as_deref().unwrap().contains("no link"));
+        assert!(app.screen.effects.is_empty());
+        assert!(app.status_text().as_deref().unwrap().contains("no link"));
     }
 
     #[test]

@@ -10,10 +10,10 @@ impl App {
     /// Show a warning on the status line and keep it to repeat when the reader closes.
     fn warn(&mut self, warning: Option<String>) {
         if let Some(w) = warning {
-            if !self.notices.contains(&w) {
-                self.notices.push(w.clone());
+            if !self.screen.notices.contains(&w) {
+                self.screen.notices.push(w.clone());
             }
-            self.status = Some(w);
+            self.screen.say(w);
         }
     }
 
@@ -83,18 +83,19 @@ impl App {
     /// stays where it is (and the status line says how to remove it).
     pub(super) fn set_bookmark(&mut self) {
         let Some(r) = self.current_ref() else {
-            self.status = Some("no article to bookmark".into());
+            self.screen.say("no article to bookmark");
             return;
         };
-        let Some(article) = self.library.get(r) else {
+        let Some(article) = self.shown.issue.get(r) else {
             return;
         };
         let id = article.id.0.clone();
         let existing = self.marks.state.bookmark(&id).cloned();
-        let in_reader = self.focus == Focus::Reader;
+        let in_reader = self.screen.focus == Focus::Reader;
         if existing.is_some() && !in_reader {
             let key = self.hint_key(crate::app::keys::Command::Unbookmark);
-            self.status = Some(format!("already bookmarked ({key} removes it)"));
+            self.screen
+                .say(format!("already bookmarked ({key} removes it)"));
             return;
         }
         let anchor = if in_reader {
@@ -103,10 +104,10 @@ impl App {
             Default::default()
         };
         if existing.as_ref().is_some_and(|b| b.anchor == anchor) {
-            self.status = Some("bookmark already here".into());
+            self.screen.say("bookmark already here");
             return;
         }
-        let Some(mut b) = Bookmark::for_article(&self.library, &id, anchor) else {
+        let Some(mut b) = Bookmark::for_article(&self.shown.issue, &id, anchor) else {
             return;
         };
         let moved = existing.is_some();
@@ -124,7 +125,7 @@ impl App {
         } else {
             "bookmarked"
         };
-        self.status.get_or_insert_with(|| msg.into());
+        self.screen.status.get_or_insert_with(|| msg.into());
     }
 
     /// Remove the selected article's bookmark (`u` brings it back).
@@ -137,26 +138,28 @@ impl App {
 
     fn remove_id(&mut self, id: &str) {
         let Some(b) = self.marks.state.bookmark(id).cloned() else {
-            self.status = Some("no bookmark on this article".into());
+            self.screen.say("no bookmark on this article");
             return;
         };
         self.persist(vec![Change::Remove(id.to_string())]);
         self.marks.removed.push(b);
         let key = self.hint_key(crate::app::keys::Command::Undo);
-        self.status
-            .get_or_insert_with(|| format!("bookmark removed ({key} undoes)"));
+        self.screen
+            .status
+            .get_or_insert_with(|| format!("bookmark removed ({key} undoes)").into());
     }
 
     /// Bring back the bookmark removed last, as it was (place and date).
     pub(super) fn undo_remove(&mut self) {
         let Some(b) = self.marks.removed.pop() else {
-            self.status = Some("nothing to undo".into());
+            self.screen.say("nothing to undo");
             return;
         };
         let title = b.title.clone();
         self.persist(vec![Change::Add(b)]);
-        self.status
-            .get_or_insert_with(|| format!("bookmark back: {title}"));
+        self.screen
+            .status
+            .get_or_insert_with(|| format!("bookmark back: {title}").into());
     }
 
     /// Mark the selected article read (once), and the one read last (to open on after a
@@ -205,11 +208,11 @@ impl App {
         if !self.open_article(&key, &id) || self.current().is_none_or(|a| a.id != id) {
             return false;
         }
-        self.focus = Focus::Reader;
-        if let (None, Some(r)) = (&self.status, self.current_ref()) {
-            let issue = &self.library.issues[r.issue];
+        self.screen.focus = Focus::Reader;
+        if let (None, Some(r)) = (&self.screen.status, self.current_ref()) {
+            let issue = &self.shown.issue.issues[r.issue];
             let page = &issue.pages[r.page].number;
-            self.status = Some(format!(
+            self.screen.say(format!(
                 "接着读 where you left off: {} {} 第{page}版",
                 issue.paper, issue.date
             ));
@@ -223,10 +226,10 @@ impl App {
         let id = a.id.0.clone();
         let anchor = self.anchor();
         let stored = self.marks.state.positions.get(&id).copied();
-        let at_top = self.scroll == 0;
+        let at_top = self.pane.scroll == 0;
         // Only a place the reader scrolled to is saved: a restored place is kept as it
         // was stored, and a search jump is not the reader's place.
-        if self.moved && stored != Some(anchor) && !(at_top && stored.is_none()) {
+        if self.pane.moved && stored != Some(anchor) && !(at_top && stored.is_none()) {
             self.persist(vec![Change::Position(id, anchor)]);
         }
     }
@@ -241,19 +244,20 @@ impl App {
 
     /// The first key bound to `command` where the reader is, for messages.
     pub(super) fn hint_key(&self, command: crate::app::keys::Command) -> String {
-        self.keymap
+        self.setup
+            .keymap
             .key_for(self.key_mode(), command)
             .map_or_else(|| "?".into(), |k| k.to_string())
     }
 
     pub(super) fn open_bookmarks(&mut self) {
-        self.overlay = Overlay::Bookmarks;
+        self.screen.overlay = Overlay::Bookmarks;
         self.marks.selected = 0;
     }
 
     /// The article a bookmark points to, if its issue is the one shown.
     pub fn bookmark_target(&self, b: &Bookmark) -> Option<ArticleRef> {
-        self.library.find(&b.id).map(|(r, _)| r)
+        self.shown.issue.find(&b.id).map(|(r, _)| r)
     }
 
     /// Whether the bookmark's issue is on the shelf (shown or not), by the catalogue.
@@ -284,28 +288,29 @@ impl App {
                 None => false,
             };
             if !opened {
-                self.status = Some(format!("{} {} is not on the shelf", b.paper, b.date));
+                self.screen
+                    .say(format!("{} {} is not on the shelf", b.paper, b.date));
                 return;
             }
         }
         let Some(target) = self.bookmark_target(&b) else {
             return;
         };
-        if !self.visible.contains(&target) {
+        if !self.shown.visible.contains(&target) {
             self.search_cancel_all();
         }
-        if let Some(i) = self.visible.iter().position(|&r| r == target) {
+        if let Some(i) = self.shown.visible.iter().position(|&r| r == target) {
             self.select_index(i);
             self.show_place(b.anchor);
         }
-        self.overlay = Overlay::None;
+        self.screen.overlay = Overlay::None;
         self.focus_reader();
     }
 
     pub(super) fn bookmark_delete(&mut self) {
         let list = self.marks.state.newest_first();
         let Some(id) = list.get(self.marks.selected).map(|b| b.id.clone()) else {
-            self.status = Some("no bookmark to remove".into());
+            self.screen.say("no bookmark to remove");
             return;
         };
         self.remove_id(&id);

@@ -19,13 +19,13 @@ impl App {
     /// Open the scan of the selected article's page, on that article's area.
     pub(crate) fn open_page_view(&mut self) {
         let Some(r) = self.current_ref() else {
-            self.status = Some("没有文章 no article selected".into());
+            self.screen.say("没有文章 no article selected");
             return;
         };
-        let page = &self.library.issues[r.issue].pages[r.page];
+        let page = &self.shown.issue.issues[r.issue].pages[r.page];
         let has_image = page.scan.as_ref().is_some_and(|s| s.image.is_some());
         if !has_image {
-            self.status = Some(format!(
+            self.screen.say(format!(
                 "第{}版没有版面图 page {} has no scan of the printed page",
                 page.number, page.number
             ));
@@ -49,7 +49,8 @@ impl App {
     pub fn page_view_job(&self) -> Option<Job> {
         let v = self.page_view.as_ref()?;
         let scan = self
-            .library
+            .shown
+            .issue
             .issues
             .get(v.issue)?
             .pages
@@ -58,8 +59,8 @@ impl App {
             .as_ref()?;
         Some(Job {
             url: scan.image.clone()?,
-            cols: self.size.0.max(1),
-            rows: self.size.1.saturating_sub(1).max(1),
+            cols: self.screen.size.0.max(1),
+            rows: self.screen.size.1.saturating_sub(1).max(1),
             outlines: scan.areas.iter().map(|a| a.coords.clone()).collect(),
         })
     }
@@ -76,7 +77,8 @@ impl App {
 
     fn page_view_areas(&self) -> usize {
         let Some(v) = &self.page_view else { return 0 };
-        self.library
+        self.shown
+            .issue
             .issues
             .get(v.issue)
             .and_then(|i| i.pages.get(v.page)?.scan.as_ref())
@@ -89,12 +91,14 @@ impl App {
             return;
         };
         let scan = self
-            .library
+            .shown
+            .issue
             .issues
             .get(v.issue)
             .and_then(|i| i.pages.get(v.page)?.scan.as_ref());
         let Some(area) = scan.and_then(|s| s.areas.get(v.selected)) else {
-            self.status = Some("版面图上没有文章区域 no article areas on this scan".into());
+            self.screen
+                .say("版面图上没有文章区域 no article areas on this scan");
             return;
         };
         let want = ArticleRef {
@@ -102,19 +106,21 @@ impl App {
             page: v.page,
             article: area.article,
         };
-        if self.unread_only && !self.visible.contains(&want) {
-            self.unread_only = false;
+        if self.shown.unread_only && !self.shown.visible.contains(&want) {
+            self.shown.unread_only = false;
             self.refilter();
         }
-        match self.visible.iter().position(|&r| r == want) {
+        match self.shown.visible.iter().position(|&r| r == want) {
             Some(i) => {
                 self.page_view = None;
                 self.select_index(i);
-                self.scroll = 0;
-                self.focus = Focus::Reader;
+                self.pane.scroll = 0;
+                self.screen.focus = Focus::Reader;
                 self.focus_reader();
             }
-            None => self.status = Some("这篇文章不在列表里 that article is not in the list".into()),
+            None => self
+                .screen
+                .say("这篇文章不在列表里 that article is not in the list"),
         }
     }
 }

@@ -138,6 +138,7 @@ impl App {
         }
         let Some(a) = self.current() else { return };
         let jobs: Vec<Job> = self
+            .pane
             .layout
             .photos
             .iter()
@@ -162,7 +163,7 @@ impl App {
 
     /// The job for box `i` of the shown layout.
     pub fn photo_job(&self, i: usize) -> Option<Job> {
-        let b = self.layout.photos.get(i)?;
+        let b = self.pane.layout.photos.get(i)?;
         let a = self.current()?;
         Some(Job {
             url: a.photos.get(b.photo)?.url.clone(),
@@ -175,15 +176,15 @@ impl App {
     /// Photos shown in the text, or captions only.
     /// Turning them on asks again for any that failed.
     pub(crate) fn toggle_photos(&mut self) {
-        self.settings.photos = !self.settings.photos;
-        if self.settings.photos {
+        self.setup.settings.photos = !self.setup.settings.photos;
+        if self.setup.settings.photos {
             self.photos.retry();
         }
         self.relayout();
-        self.status = Some(if self.settings.photos {
-            "图片 photos on".into()
+        self.screen.say(if self.setup.settings.photos {
+            "图片 photos on"
         } else {
-            "图片关 photos off (captions only)".into()
+            "图片关 photos off (captions only)"
         });
     }
 }

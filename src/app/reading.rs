@@ -10,21 +10,21 @@ use crate::model::Anchor;
 impl App {
     /// Scroll by `n` lines as the reader asked; set in columns, by whole screens.
     pub(super) fn scroll_by(&mut self, n: isize) {
-        let n = match self.layout.page_rows {
+        let n = match self.pane.layout.page_rows {
             Some(rows) => n.signum() * rows.max(1) as isize,
             None => n,
         };
-        self.scroll_to(self.scroll.saturating_add_signed(n));
+        self.scroll_to(self.pane.scroll.saturating_add_signed(n));
     }
 
     /// Scroll to line `line` as the reader asked: the place is now wherever that is.
     pub(super) fn scroll_to(&mut self, line: usize) {
-        let before = self.scroll;
-        self.scroll = line;
+        let before = self.pane.scroll;
+        self.pane.scroll = line;
         self.clamp_scroll();
-        if self.scroll != before {
-            self.moved = true;
-            self.place = None;
+        if self.pane.scroll != before {
+            self.pane.moved = true;
+            self.pane.place = None;
         }
     }
 
@@ -32,41 +32,44 @@ impl App {
     /// until the reader scrolls, so a restart or a resize never moves it), else the
     /// first char at the top of the pane.
     pub fn anchor(&self) -> Anchor {
-        self.place
-            .unwrap_or_else(|| self.layout.anchor_at(self.scroll))
+        self.pane
+            .place
+            .unwrap_or_else(|| self.pane.layout.anchor_at(self.pane.scroll))
     }
 
     /// Scroll to `anchor` without counting it as the reader's own move.
     pub(super) fn show_place(&mut self, anchor: Anchor) {
-        self.place = Some(anchor);
-        self.scroll = self.layout.line_of(anchor);
+        self.pane.place = Some(anchor);
+        self.pane.scroll = self.pane.layout.line_of(anchor);
         self.clamp_scroll();
     }
 
     /// A page forward; at the end of an article (continuous reading on) the next
     /// article from its top, else a message saying why nothing moved.
     pub(super) fn page_forward(&mut self, rows: usize) {
-        let at_end = self.scroll >= self.max_scroll();
+        let at_end = self.pane.scroll >= self.max_scroll();
         if !at_end {
             self.scroll_by(rows as isize);
             return;
         }
-        if !self.prefs.continuous {
-            self.status = Some("文末 end of the article (continuous reading is off)".into());
+        if !self.setup.prefs.continuous {
+            self.screen
+                .say("文末 end of the article (continuous reading is off)");
             return;
         }
-        if self.selected + 1 >= self.visible.len() {
-            self.status = Some("已是最后一篇 end: this is the last article".into());
+        if self.shown.selected + 1 >= self.shown.visible.len() {
+            self.screen
+                .say("已是最后一篇 end: this is the last article");
             return;
         }
         let before = self.current_ref().map(|r| r.page);
-        self.select_index(self.selected + 1);
-        self.scroll = 0;
-        self.place = None;
+        self.select_index(self.shown.selected + 1);
+        self.pane.scroll = 0;
+        self.pane.place = None;
         if let Some(r) = self.current_ref() {
-            let page = &self.library.issues[r.issue].pages[r.page].number;
+            let page = &self.shown.issue.issues[r.issue].pages[r.page].number;
             let next_page = before != Some(r.page);
-            self.status = Some(if next_page {
+            self.screen.say(if next_page {
                 format!("下一版 第{page}版 · next page")
             } else {
                 "下一篇 next article".into()
@@ -78,32 +81,32 @@ impl App {
     /// `prefs.read_after` (with no overlay over it).
     pub(super) fn tick(&mut self, now: Instant) {
         let Some(r) = self.current_ref() else {
-            self.shown_since = None;
+            self.pane.since = None;
             return;
         };
-        if self.overlay != Overlay::None || self.is_read(r) {
-            self.shown_since = None;
+        if self.screen.overlay != Overlay::None || self.is_read(r) {
+            self.pane.since = None;
             return;
         }
-        match self.shown_since {
+        match self.pane.since {
             Some((s, since)) if s == r => {
-                if now.saturating_duration_since(since) >= self.prefs.read_after {
+                if now.saturating_duration_since(since) >= self.setup.prefs.read_after {
                     self.mark_read();
-                    self.shown_since = None;
+                    self.pane.since = None;
                 }
             }
-            _ => self.shown_since = Some((r, now)),
+            _ => self.pane.since = Some((r, now)),
         }
     }
 
     /// Show only unread articles (the selected one stays), or all again.
     pub(super) fn toggle_unread(&mut self) {
-        self.unread_only = !self.unread_only;
+        self.shown.unread_only = !self.shown.unread_only;
         self.refilter();
-        self.status = Some(if self.unread_only {
-            format!("只看未读 unread only: {} 篇", self.visible.len())
+        self.screen.say(if self.shown.unread_only {
+            format!("只看未读 unread only: {} 篇", self.shown.visible.len())
         } else {
-            format!("全部文章 all articles: {} 篇", self.visible.len())
+            format!("全部文章 all articles: {} 篇", self.shown.visible.len())
         });
     }
 
@@ -111,20 +114,21 @@ impl App {
     /// selection where it still shows.
     pub(super) fn refilter(&mut self) {
         let keep = self.current_ref();
-        self.visible = self.filtered();
+        self.shown.visible = self.filtered();
         let idx = keep
-            .and_then(|k| self.visible.iter().position(|&r| r == k))
+            .and_then(|k| self.shown.visible.iter().position(|&r| r == k))
             .unwrap_or(0);
-        if keep != self.visible.get(idx).copied() {
+        if keep != self.shown.visible.get(idx).copied() {
             self.select_index(idx);
         } else {
-            self.selected = idx;
+            self.shown.selected = idx;
         }
     }
 
     /// The issue's articles the list shows under the unread filter.
     pub(super) fn filtered(&self) -> Vec<crate::model::ArticleRef> {
-        self.all
+        self.shown
+            .all
             .iter()
             .copied()
             .filter(|&r| self.passes_filter(r))
@@ -134,12 +138,12 @@ impl App {
     /// Whether the list keeps article `r` under the unread filter (the selected one
     /// always stays, so reading it does not pull it from under the reader).
     pub(super) fn passes_filter(&self, r: crate::model::ArticleRef) -> bool {
-        !self.unread_only || !self.is_read(r) || Some(r) == self.shown
+        !self.shown.unread_only || !self.is_read(r) || Some(r) == self.pane.article
     }
 
     /// Focus the reading pane.
     pub(super) fn focus_reader(&mut self) {
-        self.focus = Focus::Reader;
+        self.screen.focus = Focus::Reader;
         self.mark_read();
     }
 }

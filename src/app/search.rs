@@ -5,7 +5,7 @@
 
 use super::count::Counter;
 use super::query::{SearchLine, papers, parse_search};
-use super::{App, Edit, Focus};
+use super::{App, Edit, Focus, Status};
 use crate::library::{SearchHit, SearchQuery};
 use crate::model::{Anchor, ArticleRef, Library};
 use crate::search::{Hit, SearchInput, hits, normalize};
@@ -128,7 +128,7 @@ impl App {
     pub(super) fn search_start(&mut self) {
         self.browse.shelf.index_in_background();
         if !self.search.active() {
-            self.search.saved = Some((self.browse.at, self.selected));
+            self.search.saved = Some((self.browse.at, self.shown.selected));
         }
         self.search.editing = true;
         self.search.input.end();
@@ -153,7 +153,8 @@ impl App {
             self.search.line = parsed;
             self.first_screen();
         }
-        self.search.refresh_hits(&self.library, self.current_ref());
+        self.search
+            .refresh_hits(&self.shown.issue, self.current_ref());
     }
 
     /// The first screen of hits for the query set, the total counted in the background;
@@ -162,14 +163,14 @@ impl App {
     fn first_screen(&mut self) {
         if let Some(percent) = self.browse.shelf.indexing() {
             self.search.waiting = true;
-            self.status = Some(format!("indexing… {percent}%"));
+            self.screen.say(Status::Indexing(percent));
             return;
         }
         self.search.waiting = false;
         let q = self.search.shelf_query(0, SCREEN);
         match self.shelf_search(&q) {
             Ok(found) => self.search.results = found,
-            Err(e) => self.status = Some(format!("search failed: {e}")),
+            Err(e) => self.screen.say(format!("search failed: {e}")),
         }
         self.search.more = self.search.results.len() == SCREEN;
         if self.search.more {
@@ -191,14 +192,11 @@ impl App {
         if self.search.waiting {
             self.first_screen();
             if !self.search.waiting {
-                if self
-                    .status
-                    .as_deref()
-                    .is_some_and(|s| s.starts_with("indexing…"))
-                {
-                    self.status = None;
+                if matches!(self.screen.status, Some(Status::Indexing(_))) {
+                    self.screen.status = None;
                 }
-                self.search.refresh_hits(&self.library, self.current_ref());
+                self.search
+                    .refresh_hits(&self.shown.issue, self.current_ref());
                 if std::mem::take(&mut self.search.submitted) {
                     self.open_first_hit();
                 }
@@ -212,7 +210,7 @@ impl App {
         {
             match n {
                 Ok(n) => self.search.total = Some(n),
-                Err(e) => self.status = Some(format!("count failed: {e}")),
+                Err(e) => self.screen.say(format!("count failed: {e}")),
             }
         }
     }
@@ -247,7 +245,7 @@ impl App {
             }
             Err(e) => {
                 self.search.more = false;
-                self.status = Some(format!("search failed: {e}"));
+                self.screen.say(format!("search failed: {e}"));
             }
         }
     }
@@ -258,7 +256,7 @@ impl App {
             let q = self.search.shelf_query(self.search.results.len(), 0);
             match self.shelf_search(&q) {
                 Ok(found) => self.search.results.extend(found),
-                Err(e) => self.status = Some(format!("search failed: {e}")),
+                Err(e) => self.screen.say(format!("search failed: {e}")),
             }
             self.search.more = false;
         }
@@ -291,11 +289,12 @@ impl App {
     /// What Enter does once the hits are in: the first hit opened, at its first match.
     fn open_first_hit(&mut self) {
         if self.search.results.is_empty() {
-            self.status = Some(format!("无匹配 no match for {}", self.search.query));
+            self.screen
+                .say(format!("无匹配 no match for {}", self.search.query));
             return;
         }
         if self.open_hit(self.search.selected) {
-            self.focus = Focus::Reader;
+            self.screen.focus = Focus::Reader;
             self.mark_read();
             self.goto_hit(0);
         }
@@ -317,7 +316,8 @@ impl App {
             }
             self.select_index(row);
         }
-        self.search.refresh_hits(&self.library, self.current_ref());
+        self.search
+            .refresh_hits(&self.shown.issue, self.current_ref());
     }
 
     /// Open hit `i`: its issue, its article; the hit list's selection follows.
@@ -328,7 +328,8 @@ impl App {
         self.search.selected = i;
         let opened = self.open_article(&hit.key, &hit.id);
         if !opened {
-            self.status = Some(format!("{} is no longer on the shelf", hit.id));
+            self.screen
+                .say(format!("{} is no longer on the shelf", hit.id));
         }
         opened
     }
@@ -349,11 +350,12 @@ impl App {
     /// article (in another issue, maybe), wrapping at the ends.
     pub(super) fn next_match(&mut self, forward: bool) {
         if !self.search.active() {
-            self.status = Some("no search: press / to search".into());
+            self.screen.say("no search: press / to search");
             return;
         }
         if self.search.results.is_empty() {
-            self.status = Some(format!("无匹配 no match for {}", self.search.query));
+            self.screen
+                .say(format!("无匹配 no match for {}", self.search.query));
             return;
         }
         let here = self.search.results.get(self.search.selected).map(|h| &h.id);
@@ -394,7 +396,7 @@ impl App {
         if self.open_hit(to) {
             let last = self.search.hits.len().saturating_sub(1);
             self.goto_hit(if forward { 0 } else { last });
-            if wrapped && let Some(s) = &mut self.status {
+            if wrapped && let Some(Status::Message(s)) = &mut self.screen.status {
                 s.push_str(" (从头 wrapped)");
             }
         }
@@ -407,21 +409,21 @@ impl App {
     pub(super) fn goto_hit(&mut self, i: usize) {
         if let Some(hit) = self.search.hits.get(i).copied() {
             self.search.current = Some(i);
-            let line = self.layout.line_of(Anchor {
+            let line = self.pane.layout.line_of(Anchor {
                 field: Some(hit.field),
                 offset: hit.start,
             });
-            let (top, rows) = (self.scroll, self.page_rows());
+            let (top, rows) = (self.pane.scroll, self.page_rows());
             if line < top || line >= top + rows {
                 self.save_position();
-                self.scroll = if line < rows {
+                self.pane.scroll = if line < rows {
                     0
                 } else {
                     line.saturating_sub(2)
                 };
                 self.clamp_scroll();
-                self.moved = false;
-                self.place = None;
+                self.pane.moved = false;
+                self.pane.place = None;
             }
         }
         let Some(h) = self.search.results.get(self.search.selected) else {
@@ -440,6 +442,6 @@ impl App {
             h.key.date,
             h.page
         ));
-        self.status = Some(s);
+        self.screen.say(s);
     }
 }

@@ -34,7 +34,7 @@ fn prev_match_on_the_first_hit_goes_to_the_very_last_hit() {
         Some(app.current_hits().len() - 1),
         "on the last match of the last hit"
     );
-    let msg = app.status.clone().unwrap();
+    let msg = app.status_text().unwrap();
     assert!(
         msg.contains("article 80/") && msg.contains("wrapped"),
         "{msg}"
@@ -54,14 +54,14 @@ fn next_match_past_the_hits_fetched_fetches_more() {
     assert_eq!(app.search.selected, 49);
     assert_eq!(app.search.results.len(), 50);
     app.update(Action::FocusReader);
-    assert_eq!(app.focus, Focus::Reader);
+    assert_eq!(app.screen.focus, Focus::Reader);
     app.update(Action::NextMatch);
     for _ in 0..app.current_hits().len() {
         app.update(Action::NextMatch);
     }
     assert_eq!(app.search.selected, 50, "on to hit 51, not wrapped to 1");
     assert_eq!(app.search.results.len(), 80);
-    assert!(!app.status.clone().unwrap().contains("wrapped"));
+    assert!(!app.status_text().unwrap().contains("wrapped"));
 }
 
 #[test]
@@ -79,9 +79,9 @@ fn a_folder_and_a_feed_of_one_paper_show_one_name_and_o_and_filters_find_both() 
     app.update(Action::GotoStart);
     app.update(Action::GotoEdit(Edit::Insert("人民日报 0701".into())));
     app.update(Action::GotoSubmit);
-    assert_eq!(app.library.issues[0].date, "2023-07-01");
+    assert_eq!(app.shown.issue.issues[0].date, "2023-07-01");
     assert_eq!(
-        app.library.issues[0].paper, "人民日报",
+        app.shown.issue.issues[0].paper, "人民日报",
         "the folder's issue too"
     );
     app.update(Action::SearchStart);

@@ -71,7 +71,7 @@ pub fn open(opener: &str, link: &str, failures: Sender<String>) -> Result<(), St
 /// Carry out every effect `app` asked for: copies written to `out` (the terminal
 /// backend), links opened; a failure goes on the status line.
 pub fn apply(app: &mut App, out: &mut impl Write, failures: &Sender<String>) -> io::Result<()> {
-    for effect in std::mem::take(&mut app.effects) {
+    for effect in app.take_effects() {
         match effect {
             Effect::Copy(text) => {
                 out.write_all(osc52(&text).as_bytes())?;
@@ -79,7 +79,7 @@ pub fn apply(app: &mut App, out: &mut impl Write, failures: &Sender<String>) -> 
             }
             Effect::Open(link) => {
                 if let Err(e) = open(opener(), &link, failures.clone()) {
-                    app.status = Some(e);
+                    app.update(crate::app::Action::Say(e));
                 }
             }
         }
@@ -111,14 +111,14 @@ mod tests {
     #[test]
     fn a_copy_writes_the_osc52_bytes_through_the_backend() {
         let mut app = crate::app::App::new(crate::model::Library::default(), (80, 24), None);
-        app.effects.push(Effect::Copy("http://a.cn/x?y=1".into()));
+        app.push_effect_for_test(Effect::Copy("http://a.cn/x?y=1".into()));
         let mut bytes = Vec::<u8>::new();
         let mut backend = CrosstermBackend::new(&mut bytes);
         let (tx, _rx) = std::sync::mpsc::channel();
         apply(&mut app, &mut backend, &tx).unwrap();
         let written = String::from_utf8(bytes).unwrap();
         assert_eq!(written, "\x1b]52;c;aHR0cDovL2EuY24veD95PTE=\x07");
-        assert!(app.effects.is_empty());
+        assert!(app.take_effects().is_empty());
     }
 
     #[test]
@@ -130,7 +130,7 @@ mod tests {
         open("false", "http://a.cn", tx.clone()).unwrap();
         let later = rx.recv_timeout(std::time::Duration::from_secs(10)).unwrap();
         assert!(later.contains("false") && later.contains("exit"), "{later}");
-        app.effects.push(Effect::Open("http://a.cn".into()));
+        app.push_effect_for_test(Effect::Open("http://a.cn".into()));
         let mut out = Vec::new();
         apply(&mut app, &mut out, &tx).unwrap();
         assert!(out.is_empty(), "nothing written over the screen");

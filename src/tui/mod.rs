@@ -68,8 +68,8 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) => keys::map_key(app, k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        Event::Paste(s) if app.search.editing => Some(Action::SearchEdit(Edit::Insert(s))),
-        Event::Paste(s) if app.goto.editing => Some(Action::GotoEdit(Edit::Insert(s))),
+        Event::Paste(s) if app.search().editing => Some(Action::SearchEdit(Edit::Insert(s))),
+        Event::Paste(s) if app.goto().editing => Some(Action::GotoEdit(Edit::Insert(s))),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 column: m.column,
@@ -135,7 +135,7 @@ fn apply_waiting(app: &mut App, first: Event, events: &mpsc::Receiver<Event>) {
                 }
             }
         }
-        if app.quit {
+        if app.screen().quitting() {
             return;
         }
         next = events.try_recv().ok();
@@ -147,7 +147,7 @@ fn apply_waiting(app: &mut App, first: Event, events: &mpsc::Receiver<Event>) {
 
 /// Start the photo worker for this terminal's graphics, when the reader has a setup.
 fn start_photos(app: &mut App) {
-    let Some(setup) = app.photos.setup.clone() else {
+    let Some(setup) = app.photos().setup.clone() else {
         return;
     };
     let picker = graphics::picker(setup.mode);
@@ -179,7 +179,7 @@ pub fn run(mut app: App) -> Result<Vec<String>> {
     // (the ones tests run) only, never in a release.
     #[cfg(debug_assertions)]
     let panic_for_test = std::env::var_os("DUBAO_TEST_PANIC").is_some();
-    while !app.quit {
+    while !app.screen().quitting() {
         terminal.draw(|f| crate::ui::draw(f, &app))?;
         #[cfg(debug_assertions)]
         if panic_for_test {
@@ -194,7 +194,7 @@ pub fn run(mut app: App) -> Result<Vec<String>> {
         }
         effects::apply(&mut app, terminal.backend_mut(), &failed)?;
         if let Ok(why) = failures.try_recv() {
-            app.status = Some(why);
+            app.update(Action::Say(why));
         }
         if stop.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
             app.update(Action::Quit);
@@ -202,5 +202,5 @@ pub fn run(mut app: App) -> Result<Vec<String>> {
             app.update(Action::Tick(std::time::Instant::now()));
         }
     }
-    Ok(std::mem::take(&mut app.notices))
+    Ok(app.take_notices())
 }

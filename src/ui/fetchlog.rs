@@ -6,20 +6,19 @@ use ratatui::layout::Rect;
 
 use super::help::boxed;
 use super::put_str;
-use crate::app::App;
+use crate::app::Setup;
 use crate::app::fetchlog::rows;
 use crate::app::help::{help_box, help_inner};
+use crate::feed::log::FetchLog;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(log) = &app.fetch_log else {
-        return;
-    };
-    let amb = app.settings.ambiguous_wide;
-    let t = &app.theme;
+/// The log in `area`, its first `scroll` rows scrolled off.
+pub fn render(log: &FetchLog, setup: &Setup, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let amb = setup.settings().ambiguous_wide;
+    let t = &setup.theme();
     let inner = help_inner(area);
     let all = rows(log);
     let fits = usize::from(inner.height);
-    let first = app.help_scroll.min(all.len().saturating_sub(fits));
+    let first = scroll.min(all.len().saturating_sub(fits));
     let title = if fits < all.len() {
         format!(
             " 上次抓取 Last fetch {}/{} · j/k · Esc ",
@@ -29,7 +28,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         " 上次抓取 Last fetch · Esc 关闭 closes ".into()
     };
-    boxed(app, buf, help_box(area), &title);
+    boxed(setup, buf, help_box(area), &title);
     for (row, (ok, text)) in all.iter().skip(first).take(fits).enumerate() {
         let style = match (row + first, ok) {
             (0, _) => t.unread,

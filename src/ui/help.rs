@@ -5,22 +5,23 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::put_str;
-use crate::app::App;
+use crate::app::Setup;
 use crate::app::help::{HelpLine, help_box, help_inner, lines};
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let amb = app.settings.ambiguous_wide;
-    let t = &app.theme;
+/// The help in `area`, its first `scroll` rows scrolled off.
+pub fn render(setup: &Setup, scroll: usize, area: Rect, buf: &mut Buffer) {
+    let amb = setup.settings().ambiguous_wide;
+    let t = &setup.theme();
     let inner = help_inner(area);
-    let all = lines(&app.keymap, app.prefs.lang, inner.width, amb);
+    let all = lines(setup.keymap(), setup.prefs().lang, inner.width, amb);
     let fits = usize::from(inner.height);
-    let first = app.help_scroll.min(all.len().saturating_sub(fits));
+    let first = scroll.min(all.len().saturating_sub(fits));
     let title = if fits < all.len() {
         format!(" 帮助 Keys {}/{} · j/k ↓↑ · Esc ", first + 1, all.len())
     } else {
         " 帮助 Keys · Esc 关闭 closes ".into()
     };
-    boxed(app, buf, help_box(area), &title);
+    boxed(setup, buf, help_box(area), &title);
     for (row, line) in all.iter().skip(first).take(fits).enumerate() {
         let y = inner.y + row as u16;
         let right = inner.right();
@@ -37,16 +38,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// Clear `r` and draw a bordered box titled `title`; returns the inside.
-pub(super) fn boxed(app: &App, buf: &mut Buffer, r: Rect, title: &str) -> Rect {
+pub(super) fn boxed(setup: &Setup, buf: &mut Buffer, r: Rect, title: &str) -> Rect {
     use ratatui::widgets::{Block, Clear, Widget};
     Clear.render(r, buf);
     let block = Block::bordered()
-        .border_style(app.theme.rule)
+        .border_style(setup.theme().rule)
         .title(title)
-        .title_style(app.theme.unread);
+        .title_style(setup.theme().unread);
     let inner = block.inner(r);
     block.render(r, buf);
-    blank_cut_wide_chars(buf, r, app.settings.ambiguous_wide);
+    blank_cut_wide_chars(buf, r, setup.settings().ambiguous_wide);
     inner
 }
 

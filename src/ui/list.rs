@@ -18,27 +18,27 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let amb = app.settings.ambiguous_wide;
+    let amb = app.setup().settings().ambiguous_wide;
     let (title, body) = app.list_areas();
-    if app.search.active() {
+    if app.search().active() {
         super::results::render(app, title, body, buf);
         return;
     }
     if let Some(title) = title {
         render_title(app, title, buf);
     }
-    if app.visible.is_empty() {
+    if app.shown().visible().is_empty() {
         put_str(
             buf,
             body.x,
             body.y,
             body.right(),
-            if app.unread_only {
+            if app.shown().unread_only() {
                 "没有未读 no unread articles"
             } else {
                 "no articles"
             },
-            app.theme.dim,
+            app.setup().theme().dim,
             amb,
         );
         return;
@@ -46,19 +46,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = app.list_rows();
     let shown = rows
         .iter()
-        .skip(app.browse.top)
+        .skip(app.browse().top)
         .take(usize::from(body.height));
     for (k, row) in shown.enumerate() {
         let line = Rect::new(body.x, body.y + k as u16, body.width, 1);
         match *row {
             Row::Page(p) => render_page_header(app, p, line, buf),
             Row::PageLine { page, line: n } => {
-                let text = app.library.issues[0]
+                let text = app.shown().issue().issues[0]
                     .pages
                     .get(page)
                     .and_then(|p| p.lines.get(n))
                     .map_or("", |l| l.text.as_str());
-                let text = super::shown(text, &app.settings);
+                let text = super::shown(text, app.setup().settings());
                 let text = truncate(&text, usize::from(line.width.saturating_sub(2)), amb);
                 put_str(
                     buf,
@@ -66,7 +66,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                     line.y,
                     line.right(),
                     &text,
-                    app.theme.dim,
+                    app.setup().theme().dim,
                     amb,
                 );
             }
@@ -77,15 +77,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The list's first row: which paper and date, and where the issue is among its paper's.
 fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
-    let amb = app.settings.ambiguous_wide;
-    let Some(issue) = app.library.issues.first() else {
+    let amb = app.setup().settings().ambiguous_wide;
+    let Some(issue) = app.shown().issue().issues.first() else {
         put_str(
             buf,
             area.x,
             area.y,
             area.right(),
             "书架是空的 no issues",
-            app.theme.dim,
+            app.setup().theme().dim,
             amb,
         );
         return;
@@ -105,7 +105,7 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         format!("{date}{week}"),
         date.to_string(),
     ];
-    let pos = format!(" {}", app.browse.position_label());
+    let pos = format!(" {}", app.browse().position_label());
     let fits = |t: &String, extra: usize| str_width(t, amb) + extra <= usize::from(area.width);
     let pw = str_width(&pos, amb);
     let (text, with_pos) = match forms.iter().find(|t| fits(t, pw)) {
@@ -117,7 +117,15 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     };
     if with_pos {
         let x = area.right() - pw as u16;
-        put_str(buf, x, area.y, area.right(), &pos, app.theme.dim, amb);
+        put_str(
+            buf,
+            x,
+            area.y,
+            area.right(),
+            &pos,
+            app.setup().theme().dim,
+            amb,
+        );
     }
     let text = truncate(text, usize::from(area.width), amb);
     put_str(
@@ -126,19 +134,19 @@ fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         area.y,
         area.right(),
         &text,
-        app.theme.issue_title,
+        app.setup().theme().issue_title,
         amb,
     );
 }
 
 /// `第05版 评论 ────`: a page's header, ruled to the end of the row.
 fn render_page_header(app: &App, page: usize, area: Rect, buf: &mut Buffer) {
-    let amb = app.settings.ambiguous_wide;
-    let Some(p) = app.library.issues[0].pages.get(page) else {
+    let amb = app.setup().settings().ambiguous_wide;
+    let Some(p) = app.shown().issue().issues[0].pages.get(page) else {
         return;
     };
     let text = truncate(
-        &super::shown(&page_header(p), &app.settings),
+        &super::shown(&page_header(p), app.setup().settings()),
         usize::from(area.width),
         amb,
     );
@@ -148,33 +156,41 @@ fn render_page_header(app: &App, page: usize, area: Rect, buf: &mut Buffer) {
         area.y,
         area.right(),
         &text,
-        app.theme.page_header,
+        app.setup().theme().page_header,
         amb,
     );
     if x + 1 < area.right() {
         let rule = "─".repeat(usize::from(area.right() - x - 1));
-        put_str(buf, x + 1, area.y, area.right(), &rule, app.theme.rule, amb);
+        put_str(
+            buf,
+            x + 1,
+            area.y,
+            area.right(),
+            &rule,
+            app.setup().theme().rule,
+            amb,
+        );
     }
 }
 
 /// One row of list item `item`: the label above the headline (`label`), or the headline
 /// with its bookmark and kind markers.
 fn render_article(app: &App, item: usize, label: bool, area: Rect, buf: &mut Buffer) {
-    let amb = app.settings.ambiguous_wide;
-    let Some(&r) = app.visible.get(item) else {
+    let amb = app.setup().settings().ambiguous_wide;
+    let Some(&r) = app.shown().visible().get(item) else {
         return;
     };
-    let Some(a) = app.library.get(r) else {
+    let Some(a) = app.shown().issue().get(r) else {
         return;
     };
-    let base = match (item == app.selected, app.focus) {
-        (true, Focus::List) => app.theme.selected,
-        (true, Focus::Reader) => app.theme.selected_unfocused,
+    let base = match (item == app.shown().selected(), app.screen().focus()) {
+        (true, Focus::List) => app.setup().theme().selected,
+        (true, Focus::Reader) => app.setup().theme().selected_unfocused,
         _ => Style::new(),
     };
     fill(buf, area, base);
-    let found = if app.search.active() {
-        hits(a, &app.search.query)
+    let found = if app.search().active() {
+        hits(a, &app.search().query)
     } else {
         Vec::new()
     };
@@ -193,33 +209,53 @@ fn render_article(app: &App, item: usize, label: bool, area: Rect, buf: &mut Buf
         if let Some((field, text)) = label {
             let at = (area.x + 2, y, right);
             // Dim only off the selection: dim on a selected row's colour is unreadable.
-            let st = if item == app.selected {
+            let st = if item == app.shown().selected() {
                 base
             } else {
-                app.theme.dim
+                app.setup().theme().dim
             };
             put_field(buf, at, text, field, &found, st, app);
         }
         return;
     }
     let mark = if app.is_bookmarked(r) { "*" } else { " " };
-    let mut x = put_str(buf, area.x, y, right, mark, base.patch(app.theme.mark), amb);
+    let mut x = put_str(
+        buf,
+        area.x,
+        y,
+        right,
+        mark,
+        base.patch(app.setup().theme().mark),
+        amb,
+    );
     // The selection is also marked in text, so it shows without colour too.
-    let pointer = if item == app.selected { ">" } else { " " };
+    let pointer = if item == app.shown().selected() {
+        ">"
+    } else {
+        " "
+    };
     x = put_str(buf, x, y, right, pointer, base, amb);
     let kind = match a.kind {
         ArticleKind::Photo => "图 ",
         ArticleKind::Interview => "访 ",
         _ => "",
     };
-    x = put_str(buf, x, y, right, kind, base.patch(app.theme.kind), amb);
+    x = put_str(
+        buf,
+        x,
+        y,
+        right,
+        kind,
+        base.patch(app.setup().theme().kind),
+        amb,
+    );
     let head_style = if app.is_read(r) {
         base
     } else {
-        base.patch(app.theme.unread)
+        base.patch(app.setup().theme().unread)
     };
     if a.title.trim().is_empty() {
-        let st = base.patch(app.theme.dim);
+        let st = base.patch(app.setup().theme().dim);
         put_str(buf, x, y, right, "（无标题）", st, amb);
     } else {
         put_field(
@@ -244,8 +280,8 @@ fn put_field(
     st: Style,
     app: &App,
 ) {
-    let amb = app.settings.ambiguous_wide;
-    let text = &*super::shown(text, &app.settings);
+    let amb = app.setup().settings().ambiguous_wide;
+    let text = &*super::shown(text, app.setup().settings());
     let shown = truncate(text, usize::from(right.saturating_sub(x)), amb);
     let ranges: Vec<(usize, usize)> = found
         .iter()
@@ -263,7 +299,11 @@ fn put_field(
     for (k, c) in shown.chars().enumerate() {
         let ellipsis = cut && k + 1 == n;
         let hit = !ellipsis && ranges.iter().any(|&(s, e)| k >= s && k < e);
-        let cst = if hit { st.patch(app.theme.hit) } else { st };
+        let cst = if hit {
+            st.patch(app.setup().theme().hit)
+        } else {
+            st
+        };
         x = put_str(buf, x, y, right, c.encode_utf8(&mut tmp), cst, amb);
     }
 }

@@ -6,11 +6,19 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 
 use super::{fill, help::boxed, put_str};
-use crate::app::App;
+use crate::app::{Marks, Setup};
+use crate::bookmarks::Bookmark;
 use crate::text::truncate;
 
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let amb = app.settings.ambiguous_wide;
+/// The bookmarks view in `area`; `on_shelf` tells a bookmark whose issue is on the shelf.
+pub fn render(
+    marks: &Marks,
+    on_shelf: &dyn Fn(&Bookmark) -> bool,
+    setup: &Setup,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let amb = setup.settings().ambiguous_wide;
     let w = area.width.saturating_sub(4).max(area.width.min(4));
     let h = area.height.saturating_sub(2).max(area.height.min(3));
     let r = Rect::new(
@@ -19,12 +27,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         w,
         h,
     );
-    let list = app.marks.state.newest_first();
+    let list = marks.state.newest_first();
     let title = format!(
         " 书签 Bookmarks ({}) · Enter open · x remove · u undo · Esc close ",
         list.len()
     );
-    let inner = boxed(app, buf, r, &title);
+    let inner = boxed(setup, buf, r, &title);
     if list.is_empty() {
         let msg = "No bookmarks yet: press b on an article.";
         put_str(
@@ -33,40 +41,40 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             inner.y,
             inner.right(),
             msg,
-            app.theme.dim,
+            setup.theme().dim,
             amb,
         );
     }
     let rows = usize::from(inner.height);
-    let first = (app.marks.selected + 1).saturating_sub(rows.max(1));
+    let first = (marks.selected + 1).saturating_sub(rows.max(1));
     for (i, b) in list.iter().enumerate().skip(first).take(rows) {
         let y = inner.y + (i - first) as u16;
-        let base = if i == app.marks.selected {
-            app.theme.selected
+        let base = if i == marks.selected {
+            setup.theme().selected
         } else {
             Style::new()
         };
         fill(buf, Rect::new(inner.x, y, inner.width, 1), base);
         let right = inner.right();
-        let loaded = app.bookmark_on_shelf(b);
+        let loaded = on_shelf(b);
         let mut x = put_str(
             buf,
             inner.x + 1,
             y,
             right,
             "* ",
-            base.patch(app.theme.mark),
+            base.patch(setup.theme().mark),
             amb,
         );
         let meta = format!("{} {}  ", b.paper, b.date);
-        x = put_str(buf, x, y, right, &meta, base.patch(app.theme.dim), amb);
+        x = put_str(buf, x, y, right, &meta, base.patch(setup.theme().dim), amb);
         let tail = if loaded {
             ""
         } else {
             " (不在书架 not on the shelf)"
         };
         let room = usize::from(right.saturating_sub(x));
-        let title = super::shown(&b.title, &app.settings);
+        let title = super::shown(&b.title, setup.settings());
         let line = truncate(&format!("{title}{tail}"), room, amb);
         put_str(buf, x, y, right, &line, base, amb);
     }

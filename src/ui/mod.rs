@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     let buf = frame.buffer_mut();
     render(app, area, buf);
-    if let Some((x, y)) = status::cursor(app, area) {
+    if let Some((x, y)) = status::cursor(&status_parts(app), area) {
         frame.set_cursor_position((x, y));
     }
 }
@@ -33,17 +33,58 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let p = app.panes_in(area);
     list::render(app, p.list, buf);
     for y in p.rule.top()..p.rule.bottom() {
-        put_str(buf, p.rule.x, y, p.rule.right(), "│", app.theme.rule, false);
+        put_str(
+            buf,
+            p.rule.x,
+            y,
+            p.rule.right(),
+            "│",
+            app.setup().theme().rule,
+            false,
+        );
     }
-    reader::render(app, p.reader, p.text, buf);
-    status::render(app, p.status, buf);
-    match app.overlay {
-        Overlay::Help => help::render(app, area, buf),
-        Overlay::Bookmarks => marks::render(app, area, buf),
-        Overlay::FetchLog => fetchlog::render(app, area, buf),
+    let job = |i| app.photo_job(i);
+    let parts = reader::ReaderParts {
+        pane: app.pane(),
+        article: app.current(),
+        searching: app.search().active(),
+        hits: app.current_hits(),
+        current: app.search().current,
+        setup: app.setup(),
+        photos: photo::PhotoParts {
+            photos: app.photos(),
+            job: &job,
+        },
+    };
+    reader::render(&parts, p.reader, p.text, buf);
+    status::render(&status_parts(app), p.status, buf);
+    match app.screen().overlay() {
+        Overlay::Help => help::render(app.setup(), app.screen().help_scroll(), area, buf),
+        Overlay::Bookmarks => {
+            let on_shelf = |b: &crate::bookmarks::Bookmark| app.bookmark_on_shelf(b);
+            marks::render(app.marks(), &on_shelf, app.setup(), area, buf)
+        }
+        Overlay::FetchLog => {
+            if let Some(log) = app.fetch().log() {
+                fetchlog::render(log, app.setup(), app.screen().help_scroll(), area, buf)
+            }
+        }
         Overlay::None => {}
     }
     pageview::render(app, area, buf);
+}
+
+/// What the status line draws from, taken from the app's parts.
+fn status_parts(app: &App) -> status::StatusParts<'_> {
+    status::StatusParts {
+        setup: app.setup(),
+        goto: app.goto(),
+        search: app.search(),
+        message: app.status_text(),
+        place: app.place_label(),
+        unread_only: app.shown().unread_only(),
+        hints: app.hints(),
+    }
 }
 
 /// A line of text (a title, a snippet, a page line) as the reading pane would show it:

@@ -13,13 +13,14 @@ use crate::app::photos::Shown;
 use crate::photos::render::{Rendered, bounds};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let (Some(v), Some(job)) = (app.page_view.as_ref(), app.page_view_job()) else {
+    let (Some(v), Some(job)) = (app.page_view(), app.page_view_job()) else {
         return;
     };
-    let amb = app.settings.ambiguous_wide;
+    let amb = app.setup().settings().ambiguous_wide;
     fill(buf, area, ratatui::style::Style::default());
     let Some(page) = app
-        .library
+        .shown()
+        .issue()
         .issues
         .get(v.issue)
         .and_then(|i| i.pages.get(v.page))
@@ -27,7 +28,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     let pic = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(1));
-    let note = match (app.photos.failure(&job.url), app.photos.get(&job)) {
+    let note = match (app.photos().failure(&job.url), app.photos().get(&job)) {
         (Some(e), _) => Some(format!("版面图无法显示 the page scan cannot be shown: {e}")),
         (None, Some(Shown::Ready(r))) => {
             let x0 = pic.width.saturating_sub(r.cells.0) / 2;
@@ -55,7 +56,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             pic.y + pic.height / 2,
             pic.right(),
             &n,
-            app.theme.dim,
+            app.setup().theme().dim,
             amb,
         );
     }
@@ -80,8 +81,20 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         )
     };
     let y = area.bottom().saturating_sub(1);
-    fill(buf, Rect::new(area.x, y, area.width, 1), app.theme.status);
-    put_str(buf, area.x, y, area.right(), &line, app.theme.status, amb);
+    fill(
+        buf,
+        Rect::new(area.x, y, area.width, 1),
+        app.setup().theme().status,
+    );
+    put_str(
+        buf,
+        area.x,
+        y,
+        area.right(),
+        &line,
+        app.setup().theme().status,
+        amb,
+    );
 }
 
 /// The selected area's frame in cells over the picture drawn in `cells`.
@@ -101,7 +114,7 @@ fn frame(app: &App, r: &Rendered, cells: Rect, coords: &[i32], buf: &mut Buffer)
                 .min(i64::from(cells.height.saturating_sub(1))) as u16
     };
     let (l, t, rr, b) = (cx(x1), cy(y1), cx(x2), cy(y2));
-    let st = app.theme.hit_current;
+    let st = app.setup().theme().hit_current;
     let mut put = |x: u16, y: u16, s: &str| {
         if let Some(c) = buf.cell_mut((x, y)) {
             c.set_symbol(s).set_style(st);

@@ -9,31 +9,40 @@ use ratatui::widgets::Widget;
 use ratatui_image::sliced::{SignedPosition, SlicedImage};
 
 use super::put_str;
-use crate::app::App;
-use crate::app::photos::Shown;
+use crate::app::photos::{Photos, Shown};
+use crate::app::{ReadingPane, Setup};
+use crate::photos::Job;
 use crate::text::str_width;
 
-/// Draw the photos of the shown layout in the pane's `text` area.
-pub fn render(app: &App, text: Rect, buf: &mut Buffer) {
-    let top = app.scroll as i64;
+/// What the photos of the reading pane are drawn from: the pictures made, and the job of
+/// each photo box of the layout.
+pub struct PhotoParts<'a> {
+    pub photos: &'a Photos,
+    pub job: &'a dyn Fn(usize) -> Option<Job>,
+}
+
+/// Draw the photos of the pane's layout in its `text` area.
+pub fn render(parts: &PhotoParts, pane: &ReadingPane, setup: &Setup, text: Rect, buf: &mut Buffer) {
+    let top = pane.scroll() as i64;
     let rows = i64::from(text.height);
-    for (i, b) in app.layout.photos.iter().enumerate() {
+    let photos = parts.photos;
+    for (i, b) in pane.layout().photos.iter().enumerate() {
         let y = b.line as i64 - top;
         if y + i64::from(b.rows) <= 0 || y >= rows {
             continue;
         }
-        let Some(job) = app.photo_job(i) else {
+        let Some(job) = (parts.job)(i) else {
             continue;
         };
         let left = text.x.saturating_add(b.left);
         let width = b.width.min(text.right().saturating_sub(left));
         let area = Rect::new(left, text.y, width, text.height);
-        if let Some(note) = app.photos.failure(&job.url) {
+        if let Some(note) = photos.failure(&job.url) {
             let line = format!("图片无法显示 photo not shown: {note}");
-            note_at(app, area, y, b.rows, &line, buf);
+            note_at(setup, area, y, b.rows, &line, buf);
             continue;
         }
-        match app.photos.get(&job) {
+        match photos.get(&job) {
             Some(Shown::Ready(r)) => {
                 let x = (b.width.saturating_sub(r.cells.0) / 2) as i16;
                 let dy = (b.rows.saturating_sub(r.cells.1) / 2) as i64;
@@ -42,23 +51,23 @@ pub fn render(app: &App, text: Rect, buf: &mut Buffer) {
             }
             Some(Shown::Failed(note)) => {
                 let line = format!("图片无法显示 photo not shown: {note}");
-                note_at(app, area, y, b.rows, &line, buf);
+                note_at(setup, area, y, b.rows, &line, buf);
             }
-            _ if app.photos.has_worker() => {
-                note_at(app, area, y, b.rows, "图片载入中… photo coming…", buf);
+            _ if photos.has_worker() => {
+                note_at(setup, area, y, b.rows, "图片载入中… photo coming…", buf);
             }
-            _ => note_at(app, area, y, b.rows, "图片 photo", buf),
+            _ => note_at(setup, area, y, b.rows, "图片 photo", buf),
         }
     }
 }
 
 /// One line centred in the box's middle row, when that row is in the pane.
-fn note_at(app: &App, area: Rect, y: i64, rows: u16, text: &str, buf: &mut Buffer) {
+fn note_at(setup: &Setup, area: Rect, y: i64, rows: u16, text: &str, buf: &mut Buffer) {
     let row = y + i64::from(rows / 2);
     if row < 0 || row >= i64::from(area.height) {
         return;
     }
-    let amb = app.settings.ambiguous_wide;
+    let amb = setup.settings().ambiguous_wide;
     let w = str_width(text, amb) as u16;
     let x = area.x + area.width.saturating_sub(w) / 2;
     put_str(
@@ -67,7 +76,7 @@ fn note_at(app: &App, area: Rect, y: i64, rows: u16, text: &str, buf: &mut Buffe
         area.y + row as u16,
         area.right(),
         text,
-        app.theme.dim,
+        setup.theme().dim,
         amb,
     );
 }

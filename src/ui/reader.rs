@@ -5,46 +5,55 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::put_str;
-use crate::app::App;
+use crate::app::{ReadingPane, Setup};
+use crate::model::Article;
 use crate::search::Hit;
 use crate::typeset::Line;
 
-pub fn render(app: &App, pane: Rect, text: Rect, buf: &mut Buffer) {
-    let amb = app.settings.ambiguous_wide;
+/// What the reading pane draws: the pane's part, the article it is set for, the search
+/// hits in it, and the photos.
+pub struct ReaderParts<'a> {
+    pub pane: &'a ReadingPane,
+    pub article: Option<&'a Article>,
+    /// A search is on (an empty pane then says nothing was found).
+    pub searching: bool,
+    pub hits: &'a [Hit],
+    /// The hit the reader is on.
+    pub current: Option<usize>,
+    pub setup: &'a Setup,
+    pub photos: super::photo::PhotoParts<'a>,
+}
+
+pub fn render(parts: &ReaderParts, pane: Rect, text: Rect, buf: &mut Buffer) {
+    let (setup, amb) = (parts.setup, parts.setup.settings().ambiguous_wide);
     if pane.is_empty() {
         return;
     }
-    if app.current().is_none() {
-        let msg = if app.search.active() {
+    if parts.article.is_none() {
+        let msg = if parts.searching {
             "没有找到 nothing found"
         } else {
             "没有文章 no articles loaded"
         };
-        put_str(buf, text.x, text.y, text.right(), msg, app.theme.dim, amb);
+        put_str(
+            buf,
+            text.x,
+            text.y,
+            text.right(),
+            msg,
+            setup.theme().dim,
+            amb,
+        );
         return;
     }
-    let hits = app.current_hits();
-    let current = app.search.current.and_then(|i| hits.get(i));
-    for (row, line) in app
-        .layout
-        .lines
-        .iter()
-        .skip(app.scroll)
-        .take(usize::from(text.height))
-        .enumerate()
-    {
-        draw_line(
-            line,
-            text.x,
-            text.y + row as u16,
-            text.right(),
-            hits,
-            current,
-            app,
-            buf,
-        );
+    let hits = parts.hits;
+    let current = parts.current.and_then(|i| hits.get(i));
+    let lines = parts.pane.layout().lines.iter().skip(parts.pane.scroll());
+    for (row, line) in lines.take(usize::from(text.height)).enumerate() {
+        let y = text.y + row as u16;
+        draw_line(line, text.x, y, text.right(), hits, current, setup, buf);
     }
-    super::photo::render(app, text, buf);
+    super::photo::render(&parts.photos, parts.pane, setup, text, buf);
 }
 
 /// Draw one typeset line; chars inside a hit get the hit style.
@@ -56,10 +65,10 @@ fn draw_line(
     right: u16,
     hits: &[Hit],
     current: Option<&Hit>,
-    app: &App,
+    setup: &Setup,
     buf: &mut Buffer,
 ) {
-    let (amb, theme) = (app.settings.ambiguous_wide, &app.theme);
+    let (amb, theme) = (setup.settings().ambiguous_wide, setup.theme());
     for span in &line.spans {
         let base = theme.role(span.role);
         let Some(src) = span.source.filter(|_| !hits.is_empty()) else {

@@ -14,8 +14,8 @@ use crate::search::hits;
 use crate::text::{str_width, truncate};
 
 pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
-    let amb = app.settings.ambiguous_wide;
-    let s = &app.search;
+    let amb = app.setup().settings().ambiguous_wide;
+    let s = &app.search();
     if let Some(t) = title {
         let mut head = format!("搜索「{}」 {} 篇", s.query.trim(), s.count_label());
         if let Some(p) = &s.line.paper {
@@ -27,7 +27,15 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
             head.push_str(&format!(" · {from}..{to}"));
         }
         let head = truncate(&head, usize::from(t.width), amb);
-        put_str(buf, t.x, t.y, t.right(), &head, app.theme.issue_title, amb);
+        put_str(
+            buf,
+            t.x,
+            t.y,
+            t.right(),
+            &head,
+            app.setup().theme().issue_title,
+            amb,
+        );
     }
     if s.results.is_empty() {
         put_str(
@@ -36,7 +44,7 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
             body.y,
             body.right(),
             "无匹配 no match",
-            app.theme.dim,
+            app.setup().theme().dim,
             amb,
         );
         return;
@@ -49,9 +57,9 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
             break;
         };
         let y = body.y + (row - s.top) as u16;
-        let base = match (i == s.selected, app.focus) {
-            (true, Focus::List) => app.theme.selected,
-            (true, Focus::Reader) => app.theme.selected_unfocused,
+        let base = match (i == s.selected, app.screen().focus()) {
+            (true, Focus::List) => app.setup().theme().selected,
+            (true, Focus::Reader) => app.setup().theme().selected_unfocused,
             _ => Style::new(),
         };
         let line = Rect::new(body.x, y, body.width, 1);
@@ -70,14 +78,14 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
                 y,
                 line.right(),
                 &short,
-                base.patch(app.theme.dim),
+                base.patch(app.setup().theme().dim),
                 amb,
             );
-            let read = app.marks.state.read.contains(&hit.id.0);
+            let read = app.marks().state.read.contains(&hit.id.0);
             let head = if read {
                 base
             } else {
-                base.patch(app.theme.unread)
+                base.patch(app.setup().theme().unread)
             };
             put_lit(app, &hit.title, (x, y, line.right()), head, buf);
         }
@@ -86,15 +94,19 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
 
 /// `2023-07-03 第04版 人民日报` dimmed, then the snippet around the match.
 fn render_where(app: &App, hit: &SearchHit, line: Rect, base: Style, buf: &mut Buffer) {
-    let amb = app.settings.ambiguous_wide;
-    let several = app.search.line.paper.is_none()
-        && app.browse.issues.iter().any(|i| i.key.slug != hit.key.slug);
+    let amb = app.setup().settings().ambiguous_wide;
+    let several = app.search().line.paper.is_none()
+        && app
+            .browse()
+            .issues
+            .iter()
+            .any(|i| i.key.slug != hit.key.slug);
     let mut text = format!("{} 第{}版", hit.key.date, hit.page);
     if several {
         text.push(' ');
         text.push_str(&hit.paper);
     }
-    let dim = base.patch(app.theme.dim);
+    let dim = base.patch(app.setup().theme().dim);
     let mut x = put_str(buf, line.x, line.y, line.right(), &text, dim, amb);
     let snippet = hit.snippet.trim();
     // A snippet shorter than a few chars says nothing: leave it out.
@@ -107,14 +119,14 @@ fn render_where(app: &App, hit: &SearchHit, line: Rect, base: Style, buf: &mut B
 /// Write `text` truncated to fit, the chars matching the search highlighted. The snippet
 /// is cut from the text, so the match may sit anywhere in it: start a little before it.
 fn put_lit(app: &App, text: &str, (x, y, right): (u16, u16, u16), st: Style, buf: &mut Buffer) {
-    let amb = app.settings.ambiguous_wide;
+    let amb = app.setup().settings().ambiguous_wide;
     let probe = Article {
         title: text.to_string(),
         ..Default::default()
     };
-    let found = hits(&probe, &app.search.query);
+    let found = hits(&probe, &app.search().query);
     // Shown as the reading pane sets it; one char for one char, so the hits still hold.
-    let text = &*super::shown(text, &app.settings);
+    let text = &*super::shown(text, app.setup().settings());
     let room = usize::from(right.saturating_sub(x));
     // Bring the first match into view when the text is wider than the room.
     let skip = match found.first() {
@@ -141,7 +153,11 @@ fn put_lit(app: &App, text: &str, (x, y, right): (u16, u16, u16), st: Style, buf
     for (k, c) in shown.chars().enumerate() {
         let at = k + skip;
         let lit = !(cut && k + 1 == n) && found.iter().any(|h| at >= h.start && at < h.end);
-        let cst = if lit { st.patch(app.theme.hit) } else { st };
+        let cst = if lit {
+            st.patch(app.setup().theme().hit)
+        } else {
+            st
+        };
         x = put_str(buf, x, y, right, c.encode_utf8(&mut tmp), cst, amb);
     }
 }

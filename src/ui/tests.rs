@@ -16,7 +16,7 @@ fn library() -> Library {
 }
 
 fn draw(app: &App) -> Buffer {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let area = Rect::new(0, 0, app.screen().size().0, app.screen().size().1);
     let mut buf = Buffer::empty(area);
     render(app, area, &mut buf);
     buf
@@ -52,7 +52,7 @@ fn selected_row_is_reversed_and_unread_is_bold() {
     // The title, the page header, then two rows per article: label, headline.
     let x = find(&buf, 3, "衡").unwrap();
     let cell = &buf[(x, 3)];
-    assert_eq!(cell.bg, app.theme.selected.bg.unwrap());
+    assert_eq!(cell.bg, app.setup().theme().selected.bg.unwrap());
     assert!(cell.modifier.contains(Modifier::BOLD), "unread");
     assert_eq!(
         buf[(1, 3)].symbol(),
@@ -60,7 +60,7 @@ fn selected_row_is_reversed_and_unread_is_bold() {
         "the selection is marked in text too"
     );
     let x = find(&buf, 5, "冰").unwrap();
-    assert_ne!(buf[(x, 5)].bg, app.theme.selected.bg.unwrap());
+    assert_ne!(buf[(x, 5)].bg, app.setup().theme().selected.bg.unwrap());
 }
 
 #[test]
@@ -69,7 +69,7 @@ fn bookmark_marker_shows_in_the_list() {
     app.update(Action::SetBookmark);
     let buf = draw(&app);
     assert_eq!(buf[(0, 3)].symbol(), "*");
-    assert_eq!(buf[(0, 3)].fg, app.theme.mark.fg.unwrap());
+    assert_eq!(buf[(0, 3)].fg, app.setup().theme().mark.fg.unwrap());
     assert_eq!(buf[(0, 5)].symbol(), " ");
 }
 
@@ -80,7 +80,7 @@ fn search_hits_are_highlighted_on_exactly_the_matched_chars() {
     app.update(Action::SearchEdit(Edit::Insert("衡水市".into())));
     let buf = draw(&app);
     let text = app.panes().text;
-    let hit_bg = app.theme.hit.bg.unwrap();
+    let hit_bg = app.setup().theme().hit.bg.unwrap();
     let mut highlighted = String::new();
     for y in text.top()..text.bottom() {
         for x in text.left()..text.right() {
@@ -91,7 +91,7 @@ fn search_hits_are_highlighted_on_exactly_the_matched_chars() {
     }
     assert_eq!(highlighted, "衡水市");
     // The status line shows the search line with the query.
-    let status_y = app.size.1 - 1;
+    let status_y = app.screen().size().1 - 1;
     assert_eq!(buf[(0, status_y)].symbol(), "/");
     assert_eq!(buf[(1, status_y)].symbol(), "衡");
 }
@@ -113,7 +113,7 @@ fn a_long_query_scrolls_so_its_end_and_the_cursor_stay_in_view() {
     );
     assert!(line.trim_end().ends_with('篇'), "the count stays: {line}");
     let area = Rect::new(0, 0, 41, 12);
-    let (cx, cy) = super::status::cursor(&app, area).unwrap();
+    let (cx, cy) = super::status::cursor(&super::status_parts(&app), area).unwrap();
     assert_eq!(cy, y);
     // Right after the last char shown, before the count.
     assert_eq!(buf[(cx - 2, y)].symbol(), "展");
@@ -122,7 +122,10 @@ fn a_long_query_scrolls_so_its_end_and_the_cursor_stay_in_view() {
     app.update(Action::SearchEdit(Edit::Home));
     let buf = draw(&app);
     assert_eq!(buf[(1, y)].symbol(), "卫");
-    assert_eq!(super::status::cursor(&app, area), Some((1, y)));
+    assert_eq!(
+        super::status::cursor(&super::status_parts(&app), area),
+        Some((1, y))
+    );
 }
 
 #[test]
@@ -133,7 +136,7 @@ fn a_kicker_hit_is_highlighted_in_the_hit_list_snippet() {
     app.update(Action::SearchStart);
     app.update(Action::SearchEdit(Edit::Insert("体育局".into())));
     let buf = draw(&app);
-    let hit_bg = app.theme.hit.bg.unwrap();
+    let hit_bg = app.setup().theme().hit.bg.unwrap();
     let list = app.panes().list;
     let mut lit = String::new();
     for y in list.top()..list.bottom() {
@@ -160,7 +163,7 @@ fn selection_and_focus_show_without_colour_and_in_16_colours() {
         let focused = buf[(x, 3)].clone();
         assert_eq!(buf[(1, 3)].symbol(), ">");
         app.update(Action::FocusReader);
-        assert_eq!(app.focus, Focus::Reader);
+        assert_eq!(app.screen().focus(), Focus::Reader);
         let buf = draw(&app);
         let unfocused = buf[(x, 3)].clone();
         let other = buf[(find(&buf, 5, "冰").unwrap(), 5)].clone();
@@ -224,9 +227,9 @@ fn the_help_box_edges_blank_the_wide_characters_they_cut() {
         // Han text everywhere, at both parities, so some character lies under each edge.
         for y in 0..h {
             let text = "河北日报".repeat(usize::from(w));
-            put_str(&mut buf, y % 2, y, w, &text, app.theme.dim, false);
+            put_str(&mut buf, y % 2, y, w, &text, app.setup().theme().dim, false);
         }
-        super::help::render(&app, area, &mut buf);
+        super::help::render(app.setup(), app.screen().help_scroll(), area, &mut buf);
         for y in r.top()..r.bottom() {
             if r.x > 0 {
                 let left = buf[(r.x - 1, y)].symbol();
@@ -255,9 +258,9 @@ fn the_list_shows_punctuation_as_the_reading_pane_does() {
     let row = |app: &App| -> String {
         let buf = draw(app);
         let mut s = String::new();
-        for y in 0..app.size.1 {
+        for y in 0..app.screen().size().1 {
             let mut x = 0;
-            while x < app.size.0 {
+            while x < app.screen().size().0 {
                 let sym = buf[(x, y)].symbol();
                 s.push_str(sym);
                 x += unicode_width::UnicodeWidthStr::width(sym).max(1) as u16;
@@ -271,6 +274,8 @@ fn the_list_shows_punctuation_as_the_reading_pane_does() {
     assert!(screen.contains("衡水：打造"), "{screen}");
     assert!(!screen.contains("衡水:打造"), "{screen}");
     let mut app = App::new(lib, (80, 24), None);
-    app.settings.fullwidth_punct = false;
+    let mut st = *app.setup().settings();
+    st.fullwidth_punct = false;
+    app.set_settings(st);
     assert!(row(&app).contains("衡水:打造"));
 }

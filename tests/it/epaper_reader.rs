@@ -29,7 +29,7 @@ fn setup(home: &std::path::Path) -> FetchSetup {
 fn a_fresh_install_says_how_to_get_todays_paper() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut app = App::new(Library::default(), (120, 30), None);
-    app.fetch_setup = Some(setup(home.path()));
+    app.offer_fetch(Some(setup(home.path())));
     app.hint_if_nothing_followed();
     assert!(
         app.hints().contains("dubao feed add 人民日报"),
@@ -37,7 +37,7 @@ fn a_fresh_install_says_how_to_get_todays_paper() {
         app.hints()
     );
     app.update(Action::Fetch);
-    let status = app.status.clone().unwrap_or_default();
+    let status = app.status_text().clone().unwrap_or_default();
     assert!(
         status.contains("dubao feed add 人民日报") && status.contains("dubao papers"),
         "{status}"
@@ -87,15 +87,15 @@ fn f_fetches_an_e_paper_into_the_library() {
     })
     .expect("subscribe");
     let mut app = App::new(Library::default(), (120, 30), None);
-    app.fetch_setup = Some(s);
+    app.offer_fetch(Some(s));
     app.update(Action::Fetch);
     let started = Instant::now();
     let mut seen = Vec::new();
-    while app.fetcher.is_some() {
+    while app.fetch().running() {
         assert!(started.elapsed() < Duration::from_secs(60), "{seen:?}");
         std::thread::sleep(Duration::from_millis(10));
         app.update(Action::Tick(Instant::now()));
-        if let Some(st) = &app.status {
+        if let Some(st) = &app.status_text() {
             seen.push(st.clone());
         }
     }

@@ -34,15 +34,15 @@ fn subscribe(home: &std::path::Path, url: &str, name: &str) {
 /// Ticks the app until its fetch is done; every status line shown on the way.
 fn fetch_to_the_end(app: &mut App) -> Vec<String> {
     app.update(Action::Fetch);
-    let mut seen: Vec<String> = app.status.iter().cloned().collect();
+    let mut seen: Vec<String> = app.status_text().iter().cloned().collect();
     let started = Instant::now();
-    while app.fetcher.is_some() {
+    while app.fetch().running() {
         assert!(started.elapsed() < Duration::from_secs(60), "{seen:?}");
         // The reader goes on while the fetch runs.
         app.update(Action::Select(1));
         std::thread::sleep(Duration::from_millis(20));
         app.update(Action::Tick(Instant::now()));
-        if let Some(s) = &app.status
+        if let Some(s) = &app.status_text()
             && seen.last() != Some(s)
         {
             seen.push(s.clone());
@@ -72,8 +72,8 @@ fn f_fetches_in_the_background_and_the_new_issue_appears() {
     // A reader already on the library (empty here).
     let shelf = DiskShelf::open(home.path().join("library")).expect("library");
     let mut app = App::with_shelf(Arc::new(shelf), (100, 30), None);
-    app.fetch_setup = Some(setup(home.path(), false));
-    assert!(app.browse.issues.is_empty());
+    app.offer_fetch(Some(setup(home.path(), false)));
+    assert!(app.browse().issues.is_empty());
 
     let seen = fetch_to_the_end(&mut app);
     assert!(
@@ -85,7 +85,7 @@ fn f_fetches_in_the_background_and_the_new_issue_appears() {
             .any(|s| s.contains("/2 gone: ") && s.contains("404")),
         "{seen:?}"
     );
-    let last = app.status.clone().unwrap_or_default();
+    let last = app.status_text().clone().unwrap_or_default();
     assert!(
         last.contains("1 new or changed") && last.contains("1 failed"),
         "{last}"
@@ -94,7 +94,11 @@ fn f_fetches_in_the_background_and_the_new_issue_appears() {
         slug: "csdx".into(),
         date: "2026-04-27".into(),
     };
-    assert!(app.browse.find(&key).is_some(), "{:?}", app.browse.issues);
+    assert!(
+        app.browse().find(&key).is_some(),
+        "{:?}",
+        app.browse().issues
+    );
     assert!(app.current().is_some(), "the new issue is shown");
 
     // Again: nothing new, and the library says the same.
@@ -111,10 +115,10 @@ fn a_reader_on_the_bundled_issue_opens_the_library_once_fetched() {
     served(&server);
     subscribe(home.path(), &server.url("/enp.xml"), "测试电讯");
     let mut app = App::new(Library::default(), (100, 30), None);
-    app.fetch_setup = Some(setup(home.path(), true));
+    app.offer_fetch(Some(setup(home.path(), true)));
     let seen = fetch_to_the_end(&mut app);
     assert!(seen.iter().any(|s| s.contains("电讯: 1 new")), "{seen:?}");
-    let shown = app.browse.current().map(|i| i.key.slug.clone());
+    let shown = app.browse().current().map(|i| i.key.slug.clone());
     assert_eq!(shown.as_deref(), Some("csdx"));
 }
 
@@ -122,9 +126,9 @@ fn a_reader_on_the_bundled_issue_opens_the_library_once_fetched() {
 fn with_no_feeds_the_status_line_says_how_to_add_one() {
     let home = tempfile::tempdir().expect("temp dir");
     let mut app = App::new(Library::default(), (100, 30), None);
-    app.fetch_setup = Some(setup(home.path(), true));
+    app.offer_fetch(Some(setup(home.path(), true)));
     app.update(Action::Fetch);
-    assert!(app.fetcher.is_none());
-    let status = app.status.clone().unwrap_or_default();
+    assert!(!app.fetch().running());
+    let status = app.status_text().clone().unwrap_or_default();
     assert!(status.contains("dubao feed add"), "{status}");
 }

@@ -114,11 +114,11 @@ fn settle(app: &mut App, done: impl Fn(&App) -> bool) {
 
 fn ready(app: &App) -> bool {
     app.photo_job(0)
-        .is_some_and(|j| matches!(app.photos.get(&j), Some(Shown::Ready(_))))
+        .is_some_and(|j| matches!(app.photos().get(&j), Some(Shown::Ready(_))))
 }
 
 fn draw(app: &App) -> Buffer {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let area = Rect::new(0, 0, app.screen().size().0, app.screen().size().1);
     let mut buf = Buffer::empty(area);
     dubao::ui::render(app, area, &mut buf);
     buf
@@ -156,15 +156,15 @@ fn a_known_picture_is_drawn_in_half_blocks_where_the_photo_stands() {
     assert!(before.contains("photo coming"), "{before}");
     settle(&mut app, ready);
     let buf = draw(&app);
-    let b = app.layout.photos[0];
-    let Some(Shown::Ready(r)) = app.photos.get(&app.photo_job(0).unwrap()) else {
+    let b = app.pane().layout().photos[0];
+    let Some(Shown::Ready(r)) = app.photos().get(&app.photo_job(0).unwrap()) else {
         unreachable!()
     };
     // 200 × 100 pixels in 10 × 20 pixel cells: 20 cells by 5 rows, centred in the box.
     assert_eq!(r.cells, (20, 5));
     let text = app.panes().text;
     let x0 = text.x + b.left + (b.width - 20) / 2;
-    let y0 = text.y + (b.line - app.scroll) as u16 + (b.rows - 5) / 2;
+    let y0 = text.y + (b.line - app.pane().scroll()) as u16 + (b.rows - 5) / 2;
     let red = Color::Rgb(255, 0, 0);
     let blue = Color::Rgb(0, 0, 255);
     for x in x0..x0 + 20 {
@@ -180,15 +180,15 @@ fn a_known_picture_is_drawn_in_half_blocks_where_the_photo_stands() {
     assert!(!shown.contains("photo coming"));
     // Scrolled so the box is half out of the pane: its lower rows still show.
     app.update(Action::Scroll(
-        (b.line + usize::from(b.rows) / 2 + 2) as isize - app.scroll as isize,
+        (b.line + usize::from(b.rows) / 2 + 2) as isize - app.pane().scroll() as isize,
     ));
-    let y = y0 as i64 + 4 - (app.scroll as i64);
-    if y >= i64::from(text.y) && app.scroll > b.line {
+    let y = y0 as i64 + 4 - (app.pane().scroll() as i64);
+    if y >= i64::from(text.y) && app.pane().scroll() > b.line {
         assert_eq!(draw(&app)[(x0, y as u16)].bg, blue);
     }
     // Off: no box, no picture, the caption stays.
     app.update(Action::TogglePhotos);
-    assert!(app.layout.photos.is_empty());
+    assert!(app.pane().layout().photos.is_empty());
     app.update(Action::ScrollTop);
     let off = draw(&app);
     let cells = (0..off.area.height).flat_map(|y| (0..off.area.width).map(move |x| (x, y)));
@@ -214,7 +214,7 @@ fn a_hanging_server_or_a_404_leaves_the_reader_free_with_a_note() {
     let mut app = reader_app(&s, "/missing.jpg", (80, 24));
     settle(&mut app, |a| {
         a.photo_job(0)
-            .is_some_and(|j| a.photos.failure(&j.url).is_some())
+            .is_some_and(|j| a.photos().failure(&j.url).is_some())
     });
     let shown = screen(&draw(&app));
     assert!(shown.contains("photo not shown"), "{shown}");
@@ -263,7 +263,7 @@ fn the_page_view_outlines_the_areas_and_enter_opens_the_article() {
     assert!(screen(&draw(&app)).contains("page scan is coming"));
     settle(&mut app, |a| {
         a.page_view_job()
-            .is_some_and(|j| matches!(a.photos.get(&j), Some(Shown::Ready(_))))
+            .is_some_and(|j| matches!(a.photos().get(&j), Some(Shown::Ready(_))))
     });
     let shown = screen(&draw(&app));
     assert!(
@@ -273,13 +273,13 @@ fn the_page_view_outlines_the_areas_and_enter_opens_the_article() {
     app.update(Action::PageViewStep(1));
     assert!(screen(&draw(&app)).contains("2/2 第二篇文章"));
     app.update(Action::PageViewOpen);
-    assert!(app.page_view.is_none());
+    assert!(app.page_view().is_none());
     assert_eq!(app.current().unwrap().title, "第二篇文章");
     // A page without a scan says so.
     let mut plain = App::new(pics::library(&s.url("/none.jpg"), None), (80, 24), None);
     plain.update(Action::OpenPageView);
-    assert!(plain.page_view.is_none());
-    assert!(plain.status.as_deref().unwrap().contains("no scan"));
+    assert!(plain.page_view().is_none());
+    assert!(plain.status_text().as_deref().unwrap().contains("no scan"));
 }
 
 #[test]

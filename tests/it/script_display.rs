@@ -91,7 +91,7 @@ fn the_config_sets_the_script_and_the_flag_overrides_it() {
 }
 
 fn screen(app: &App) -> String {
-    let (w, h) = app.size;
+    let (w, h) = app.screen().size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| dubao::ui::draw(f, app)).unwrap();
     let buf = terminal.backend().buffer();
@@ -112,16 +112,22 @@ fn screen(app: &App) -> String {
 fn the_reader_shows_each_script_in_the_list_and_the_pane() {
     let mut app = App::new(load_bundled(), (110, 32), None);
     for script in Script::ALL {
-        assert_eq!(app.settings.script, script);
+        assert_eq!(app.setup().settings().script, script);
         let s = screen(&app);
         let [env, wei, _, listed] = expected(script);
         // A headline in the list, the first article in the pane.
         assert!(s.contains(listed) && s.contains(env), "{script:?}:\n{s}");
-        let pane: String = app.layout.lines.iter().map(|l| l.plain()).collect();
+        let pane: String = app
+            .pane()
+            .layout()
+            .lines
+            .iter()
+            .map(|l| l.plain())
+            .collect();
         assert!(pane.contains(wei), "{script:?}:\n{pane}");
         app.update(Action::CycleScript);
     }
-    assert_eq!(app.settings.script, Script::AsPrinted);
+    assert_eq!(app.setup().settings().script, Script::AsPrinted);
 }
 
 /// Every field of every article of the bundled issue, in every script: the same char

@@ -6,7 +6,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn screen(app: &App) -> String {
-    let (w, h) = app.size;
+    let (w, h) = app.screen().size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| dubao::ui::draw(f, app)).unwrap();
     text_of(terminal.backend().buffer())
