@@ -106,7 +106,7 @@ impl App {
     /// Apply the browsing actions (issues, pages, the go-to prompt, the idle tick); any
     /// other action is handed back.
     pub(super) fn browse_action(&mut self, action: Action) -> Option<Action> {
-        let results = self.search.active() && self.screen.overlay == Overlay::None;
+        let results = self.search.active() && self.screen.overlay() == Overlay::None;
         match action {
             Action::StepIssue { forward } => self.step_issue(forward),
             Action::StepPage { forward } => self.step_page(forward),
@@ -142,24 +142,25 @@ impl App {
         let mut issue = issue;
         // One name per paper, whichever name this issue came under.
         issue.paper = name;
-        self.shown.issue = Library {
+        self.shown.set_issue(Library {
             issues: vec![issue],
-        };
-        self.shown.all = self.shown.issue.articles().map(|(r, _)| r).collect();
-        self.shown.visible = self.filtered();
+        });
+        self.shown
+            .set_all(self.shown.issue().articles().map(|(r, _)| r).collect());
+        self.shown.set_visible(self.filtered());
         self.browse.at = Some(idx);
         self.browse.top = 0;
         let at = id
-            .and_then(|id| self.shown.issue.find(&id.0))
-            .and_then(|(r, _)| self.shown.visible.iter().position(|&v| v == r))
+            .and_then(|id| self.shown.issue().find(&id.0))
+            .and_then(|(r, _)| self.shown.visible().iter().position(|&v| v == r))
             .unwrap_or(0);
-        self.shown.selected = at;
-        self.pane.article = None;
-        self.pane.layout = Default::default();
-        self.pane.scroll = 0;
+        self.shown.set_selected(at);
+        self.pane.set_article(None);
+        self.pane.set_layout(Default::default());
+        self.pane.set_scroll(0);
         self.relayout();
         self.restore_position();
-        if self.screen.focus == Focus::Reader {
+        if self.screen.focus() == Focus::Reader {
             self.mark_read();
         }
         true
@@ -171,9 +172,9 @@ impl App {
         if here {
             let found = self
                 .shown
-                .issue
+                .issue()
                 .find(&id.0)
-                .and_then(|(r, _)| self.shown.visible.iter().position(|&v| v == r));
+                .and_then(|(r, _)| self.shown.visible().iter().position(|&v| v == r));
             if let Some(i) = found {
                 self.select_index(i);
                 return true;
@@ -221,10 +222,10 @@ impl App {
                 _ => None,
             })
             .collect();
-        let first_of = |p: usize| self.shown.visible.iter().position(|r| r.page == p);
+        let first_of = |p: usize| self.shown.visible().iter().position(|r| r.page == p);
         let target = if forward {
             pages.iter().copied().find(|&p| p > from)
-        } else if bare.is_none() && first_of(cur.page).is_some_and(|f| f < self.shown.selected) {
+        } else if bare.is_none() && first_of(cur.page).is_some_and(|f| f < self.shown.selected()) {
             // Back to the top of this page first, as a book's page turns.
             Some(cur.page)
         } else {
@@ -234,7 +235,7 @@ impl App {
             Some((_, Some(i))) => self.select_index(i),
             Some((p, None)) => {
                 self.browse.bare_page = Some(p);
-                let header = (self.shown.issue.issues.get(cur.issue))
+                let header = (self.shown.issue().issues.get(cur.issue))
                     .and_then(|i| i.pages.get(p))
                     .map(crate::view::rows::page_header)
                     .unwrap_or_default();
@@ -267,7 +268,7 @@ impl App {
     /// The issue list's rows for the current size.
     pub fn list_rows(&self) -> Vec<Row> {
         let (_, body) = self.list_areas();
-        issue_rows(&self.shown.issue, &self.shown.visible, body.height >= 8)
+        issue_rows(self.shown.issue(), self.shown.visible(), body.height >= 8)
     }
 
     /// PgDn/PgUp with the list focused: the list moves a screen, the selection with it.
@@ -282,14 +283,18 @@ impl App {
         };
         if top == self.browse.top {
             // The list cannot move further: the selection goes to its end.
-            let end = if forward { self.shown.visible.len() } else { 1 };
+            let end = if forward {
+                self.shown.visible().len()
+            } else {
+                1
+            };
             self.select_index(end.saturating_sub(1));
             self.keep_in_view();
             return;
         }
         let cur_row = rows
             .iter()
-            .position(|r| r.item() == Some(self.shown.selected));
+            .position(|r| r.item() == Some(self.shown.selected()));
         let offset = cur_row.map_or(0, |r| r.saturating_sub(self.browse.top));
         let want = (top + offset).min(rows.len().saturating_sub(1));
         // The article at (or nearest after, else before) the same place on the new screen.
@@ -320,7 +325,7 @@ impl App {
             return;
         }
         let mine: Vec<usize> = (0..rows.len())
-            .filter(|&i| rows[i].item() == Some(self.shown.selected))
+            .filter(|&i| rows[i].item() == Some(self.shown.selected()))
             .collect();
         let (Some(&first), Some(&last)) = (mine.first(), mine.last()) else {
             self.browse.top = self.browse.top.min(rows.len().saturating_sub(h));

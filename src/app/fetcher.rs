@@ -267,9 +267,9 @@ impl App {
 #[derive(Debug, Default)]
 pub struct Fetching {
     /// `None`: fetching is not offered.
-    pub(super) setup: Option<FetchSetup>,
-    pub(super) job: Option<Fetcher>,
-    pub(super) log: Option<crate::feed::log::FetchLog>,
+    setup: Option<FetchSetup>,
+    job: Option<Fetcher>,
+    log: Option<crate::feed::log::FetchLog>,
 }
 
 impl Fetching {
@@ -280,5 +280,18 @@ impl Fetching {
 
     pub fn running(&self) -> bool {
         self.job.is_some()
+    }
+
+    /// Where `F` fetches from and into, if fetching is offered.
+    pub fn setup(&self) -> Option<&FetchSetup> {
+        self.setup.as_ref()
+    }
+
+    pub(super) fn set_setup(&mut self, setup: Option<FetchSetup>) {
+        self.setup = setup;
+    }
+
+    pub(super) fn set_log(&mut self, log: Option<crate::feed::log::FetchLog>) {
+        self.log = log;
     }
 }

@@ -9,16 +9,16 @@ use crate::feed::log::{FetchLog, load_last};
 impl App {
     /// Open the last fetch's log, or say why there is none.
     pub(super) fn open_fetch_log(&mut self) {
-        let Some(dir) = self.fetch.setup.as_ref().map(|s| s.data_dir.clone()) else {
+        let Some(dir) = self.fetch.setup().as_ref().map(|s| s.data_dir.clone()) else {
             self.screen
                 .say("没有抓取记录 no fetch log: fetching is not set up");
             return;
         };
         match load_last(&dir) {
             Ok(Some(log)) => {
-                self.fetch.log = Some(log);
-                self.screen.help_scroll = 0;
-                self.screen.overlay = Overlay::FetchLog;
+                self.fetch.set_log(Some(log));
+                self.screen.set_help_scroll(0);
+                self.screen.set_overlay(Overlay::FetchLog);
             }
             Ok(None) => {
                 let key = self.hint_key(super::keys::Command::Fetch);
@@ -58,13 +58,13 @@ mod tests {
 
     fn app_in(dir: &std::path::Path) -> App {
         let mut app = App::new(archive(), (80, 24), None);
-        app.fetch.setup = Some(FetchSetup {
+        app.fetch.set_setup(Some(FetchSetup {
             data_dir: dir.to_path_buf(),
             library_dir: dir.join("library"),
             open_library: false,
             options: Default::default(),
             nothing_followed: false,
-        });
+        }));
         app
     }
 
@@ -73,7 +73,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_in(dir.path());
         app.update(Action::OpenFetchLog);
-        assert_eq!(app.screen.overlay, Overlay::None);
+        assert_eq!(app.screen.overlay(), Overlay::None);
         assert!(
             app.status_text()
                 .as_deref()
@@ -85,13 +85,13 @@ mod tests {
         log.push("光明日报", false, "page 02: timed out");
         log.save(dir.path()).unwrap();
         app.update(Action::OpenFetchLog);
-        assert_eq!(app.screen.overlay, Overlay::FetchLog);
-        let shown = rows(app.fetch.log.as_ref().unwrap());
+        assert_eq!(app.screen.overlay(), Overlay::FetchLog);
+        let shown = rows(app.fetch.log().as_ref().unwrap());
         assert_eq!(shown.len(), 3);
         assert!(shown[0].1.contains("1 失败 failed"), "{shown:?}");
         assert_eq!(shown[2], (false, "✗ 光明日报: page 02: timed out".into()));
         app.update(Action::CloseOverlay);
-        assert_eq!(app.screen.overlay, Overlay::None);
+        assert_eq!(app.screen.overlay(), Overlay::None);
     }
 
     #[test]
@@ -100,7 +100,7 @@ mod tests {
         std::fs::write(FetchLog::path(dir.path()), "{not json").unwrap();
         let mut app = app_in(dir.path());
         app.update(Action::OpenFetchLog);
-        assert_eq!(app.screen.overlay, Overlay::None);
+        assert_eq!(app.screen.overlay(), Overlay::None);
         assert!(
             app.status_text()
                 .as_deref()

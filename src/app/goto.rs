@@ -184,7 +184,7 @@ impl App {
     /// Select the first article of the page typed as `page` in the issue shown (or show
     /// the header of a page without articles); the status line to show.
     fn goto_page(&mut self, page: &str, status: String) -> String {
-        let Some(issue) = self.shown.issue.issues.first() else {
+        let Some(issue) = self.shown.issue().issues.first() else {
             return status;
         };
         let Some(p) = issue
@@ -199,9 +199,9 @@ impl App {
             );
         };
         let number = issue.pages[p].number.clone();
-        match self.shown.visible.iter().position(|r| r.page == p) {
+        match self.shown.visible().iter().position(|r| r.page == p) {
             Some(i) => {
-                self.screen.focus = super::Focus::List;
+                self.screen.set_focus(super::Focus::List);
                 self.select_index(i);
                 format!("{status} 第{number}版")
             }

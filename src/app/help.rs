@@ -62,22 +62,22 @@ impl super::App {
             (C::Help, "帮助", "help"),
             (C::Quit, "退出", "quit"),
         ];
-        let last = self.shown.selected + 1 >= self.shown.visible.len();
-        if self.setup.prefs.continuous && !last && self.pane.scroll >= self.max_scroll() {
+        let last = self.shown.selected() + 1 >= self.shown.visible().len();
+        if self.setup.prefs().continuous && !last && self.pane.scroll() >= self.max_scroll() {
             wanted.insert(0, (C::PageDown, "下一篇", "next"));
         }
         let mut s = String::new();
         if self
             .fetch
-            .setup
+            .setup()
             .as_ref()
             .is_some_and(|f| f.nothing_followed)
         {
             s.push_str(super::fetcher::SHORT_HINT);
         }
         for (command, zh, en) in wanted {
-            if let Some(k) = self.setup.keymap.key_for(mode, command) {
-                let label = if self.setup.prefs.lang == Lang::En {
+            if let Some(k) = self.setup.keymap().key_for(mode, command) {
+                let label = if self.setup.prefs().lang == Lang::En {
                     en
                 } else {
                     zh

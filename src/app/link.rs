@@ -18,8 +18,8 @@ impl App {
     fn link(&mut self) -> Option<String> {
         let link = self.current()?.link.clone();
         if link.is_none() {
-            self.screen.status =
-                Some("本文没有链接 no link: this article was not fetched from the web".into());
+            self.screen
+                .say("本文没有链接 no link: this article was not fetched from the web");
         }
         link
     }
@@ -28,7 +28,7 @@ impl App {
     pub(super) fn copy_link(&mut self) {
         if let Some(link) = self.link() {
             self.screen.say(format!("链接已复制 link copied: {link}"));
-            self.screen.effects.push(Effect::Copy(link));
+            self.screen.effects_mut().push(Effect::Copy(link));
         }
     }
 
@@ -36,7 +36,7 @@ impl App {
     pub(super) fn open_link(&mut self) {
         if let Some(link) = self.link() {
             self.screen.say(format!("打开链接 opening: {link}"));
-            self.screen.effects.push(Effect::Open(link));
+            self.screen.effects_mut().push(Effect::Open(link));
         }
     }
 }
@@ -56,17 +56,15 @@ mod tests {
         let mut app = App::new(lib, (80, 24), None);
         assert_eq!(app.current().unwrap().link.as_deref(), Some(url));
         app.update(Action::CopyLink);
-        assert_eq!(app.screen.effects, [Effect::Copy(url.into())]);
+        assert_eq!(app.take_effects(), [Effect::Copy(url.into())]);
         assert!(app.status_text().as_deref().unwrap().contains(url));
-        app.screen.effects.clear();
         app.update(Action::OpenLink);
-        assert_eq!(app.screen.effects, [Effect::Open(url.into())]);
+        assert_eq!(app.take_effects(), [Effect::Open(url.into())]);
         // An article without a link says so and asks nothing.
-        app.screen.effects.clear();
         app.update(Action::Select(1));
         app.update(Action::CopyLink);
         app.update(Action::OpenLink);
-        assert!(app.screen.effects.is_empty());
+        assert!(app.take_effects().is_empty());
         assert!(app.status_text().as_deref().unwrap().contains("no link"));
     }
 

@@ -10,8 +10,8 @@ impl App {
     /// Show a warning on the status line and keep it to repeat when the reader closes.
     fn warn(&mut self, warning: Option<String>) {
         if let Some(w) = warning {
-            if !self.screen.notices.contains(&w) {
-                self.screen.notices.push(w.clone());
+            if !self.screen.notices().contains(&w) {
+                self.screen.notices_mut().push(w.clone());
             }
             self.screen.say(w);
         }
@@ -86,12 +86,12 @@ impl App {
             self.screen.say("no article to bookmark");
             return;
         };
-        let Some(article) = self.shown.issue.get(r) else {
+        let Some(article) = self.shown.issue().get(r) else {
             return;
         };
         let id = article.id.0.clone();
         let existing = self.marks.state.bookmark(&id).cloned();
-        let in_reader = self.screen.focus == Focus::Reader;
+        let in_reader = self.screen.focus() == Focus::Reader;
         if existing.is_some() && !in_reader {
             let key = self.hint_key(crate::app::keys::Command::Unbookmark);
             self.screen
@@ -107,7 +107,7 @@ impl App {
             self.screen.say("bookmark already here");
             return;
         }
-        let Some(mut b) = Bookmark::for_article(&self.shown.issue, &id, anchor) else {
+        let Some(mut b) = Bookmark::for_article(self.shown.issue(), &id, anchor) else {
             return;
         };
         let moved = existing.is_some();
@@ -125,7 +125,7 @@ impl App {
         } else {
             "bookmarked"
         };
-        self.screen.status.get_or_insert_with(|| msg.into());
+        self.screen.status_mut().get_or_insert_with(|| msg.into());
     }
 
     /// Remove the selected article's bookmark (`u` brings it back).
@@ -145,7 +145,7 @@ impl App {
         self.marks.removed.push(b);
         let key = self.hint_key(crate::app::keys::Command::Undo);
         self.screen
-            .status
+            .status_mut()
             .get_or_insert_with(|| format!("bookmark removed ({key} undoes)").into());
     }
 
@@ -158,7 +158,7 @@ impl App {
         let title = b.title.clone();
         self.persist(vec![Change::Add(b)]);
         self.screen
-            .status
+            .status_mut()
             .get_or_insert_with(|| format!("bookmark back: {title}").into());
     }
 
@@ -208,9 +208,9 @@ impl App {
         if !self.open_article(&key, &id) || self.current().is_none_or(|a| a.id != id) {
             return false;
         }
-        self.screen.focus = Focus::Reader;
-        if let (None, Some(r)) = (&self.screen.status, self.current_ref()) {
-            let issue = &self.shown.issue.issues[r.issue];
+        self.screen.set_focus(Focus::Reader);
+        if let (None, Some(r)) = (&self.screen.status(), self.current_ref()) {
+            let issue = &self.shown.issue().issues[r.issue];
             let page = &issue.pages[r.page].number;
             self.screen.say(format!(
                 "接着读 where you left off: {} {} 第{page}版",
@@ -226,10 +226,10 @@ impl App {
         let id = a.id.0.clone();
         let anchor = self.anchor();
         let stored = self.marks.state.positions.get(&id).copied();
-        let at_top = self.pane.scroll == 0;
+        let at_top = self.pane.scroll() == 0;
         // Only a place the reader scrolled to is saved: a restored place is kept as it
         // was stored, and a search jump is not the reader's place.
-        if self.pane.moved && stored != Some(anchor) && !(at_top && stored.is_none()) {
+        if self.pane.moved() && stored != Some(anchor) && !(at_top && stored.is_none()) {
             self.persist(vec![Change::Position(id, anchor)]);
         }
     }
@@ -245,19 +245,19 @@ impl App {
     /// The first key bound to `command` where the reader is, for messages.
     pub(super) fn hint_key(&self, command: crate::app::keys::Command) -> String {
         self.setup
-            .keymap
+            .keymap()
             .key_for(self.key_mode(), command)
             .map_or_else(|| "?".into(), |k| k.to_string())
     }
 
     pub(super) fn open_bookmarks(&mut self) {
-        self.screen.overlay = Overlay::Bookmarks;
+        self.screen.set_overlay(Overlay::Bookmarks);
         self.marks.selected = 0;
     }
 
     /// The article a bookmark points to, if its issue is the one shown.
     pub fn bookmark_target(&self, b: &Bookmark) -> Option<ArticleRef> {
-        self.shown.issue.find(&b.id).map(|(r, _)| r)
+        self.shown.issue().find(&b.id).map(|(r, _)| r)
     }
 
     /// Whether the bookmark's issue is on the shelf (shown or not), by the catalogue.
@@ -296,14 +296,14 @@ impl App {
         let Some(target) = self.bookmark_target(&b) else {
             return;
         };
-        if !self.shown.visible.contains(&target) {
+        if !self.shown.visible().contains(&target) {
             self.search_cancel_all();
         }
-        if let Some(i) = self.shown.visible.iter().position(|&r| r == target) {
+        if let Some(i) = self.shown.visible().iter().position(|&r| r == target) {
             self.select_index(i);
             self.show_place(b.anchor);
         }
-        self.screen.overlay = Overlay::None;
+        self.screen.set_overlay(Overlay::None);
         self.focus_reader();
     }
 

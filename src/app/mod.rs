@@ -189,7 +189,7 @@ impl App {
 
     /// Offer `F`: where it fetches from and into (`None`: fetching is not offered).
     pub fn offer_fetch(&mut self, setup: Option<fetcher::FetchSetup>) {
-        self.fetch.setup = setup;
+        self.fetch.set_setup(setup);
         self.hint_if_nothing_followed();
     }
 
@@ -200,50 +200,50 @@ impl App {
 
     /// What `update` asked of the terminal side since it last took them.
     pub fn take_effects(&mut self) -> Vec<Effect> {
-        std::mem::take(&mut self.screen.effects)
+        std::mem::take(self.screen.effects_mut())
     }
 
     /// An effect as `update` would ask it, for the terminal side's tests.
     #[cfg(test)]
     pub(crate) fn push_effect_for_test(&mut self, effect: Effect) {
-        self.screen.effects.push(effect);
+        self.screen.effects_mut().push(effect);
     }
 
     /// The warnings to repeat in full once the screen is back.
     pub fn take_notices(&mut self) -> Vec<String> {
-        std::mem::take(&mut self.screen.notices)
+        std::mem::take(self.screen.notices_mut())
     }
 
     /// Take the config's choices: behaviour, key bindings and theme.
     pub fn configure(&mut self, prefs: Prefs, keymap: Keymap, theme: Theme) {
-        self.setup.prefs = prefs;
-        self.setup.keymap = keymap;
-        self.setup.theme = theme;
+        self.setup.set_prefs(prefs);
+        self.setup.set_keymap(keymap);
+        self.setup.set_theme(theme);
         self.relayout();
     }
 
     /// Change the typesetting settings and set the article again.
     pub fn set_settings(&mut self, settings: Settings) {
-        self.setup.settings = settings;
+        self.setup.set_settings(settings);
         self.relayout();
     }
 
     pub fn panes(&self) -> Panes {
-        self.panes_in(Rect::new(0, 0, self.screen.size.0, self.screen.size.1))
+        self.panes_in(Rect::new(0, 0, self.screen.size().0, self.screen.size().1))
     }
 
     /// The panes of `area` with the configured list width.
     pub fn panes_in(&self, area: Rect) -> Panes {
-        panes_with(area, self.setup.prefs.list_width)
+        panes_with(area, self.setup.prefs().list_width)
     }
 
     /// The selected article, if the list is not empty.
     pub fn current_ref(&self) -> Option<ArticleRef> {
-        self.shown.visible.get(self.shown.selected).copied()
+        self.shown.visible().get(self.shown.selected()).copied()
     }
 
     pub fn current(&self) -> Option<&Article> {
-        self.shown.issue.get(self.current_ref()?)
+        self.shown.issue().get(self.current_ref()?)
     }
 
     /// Search hits in the selected article (empty without a search).
@@ -257,14 +257,14 @@ impl App {
     }
 
     pub fn max_scroll(&self) -> usize {
-        match self.pane.layout.page_rows {
+        match self.pane.layout().page_rows {
             Some(rows) => {
                 let rows = rows.max(1);
-                self.pane.layout.lines.len().saturating_sub(1) / rows * rows
+                self.pane.layout().lines.len().saturating_sub(1) / rows * rows
             }
             None => self
                 .pane
-                .layout
+                .layout()
                 .lines
                 .len()
                 .saturating_sub(self.page_rows()),
@@ -276,25 +276,26 @@ impl App {
         let anchor = self.anchor();
         // At the top (page header and all) stays at the top; elsewhere the text at the
         // top of the pane becomes the place, so resizing back and forth never drifts.
-        let keep = !self.pane.layout.lines.is_empty()
-            && (self.pane.scroll > 0 || self.pane.place.is_some());
+        let keep = !self.pane.layout().lines.is_empty()
+            && (self.pane.scroll() > 0 || self.pane.place().is_some());
         let text = self.panes().text;
-        self.pane.article = self.current_ref();
-        self.pane.layout = match self.current_ref() {
+        self.pane.set_article(self.current_ref());
+        let layout = match self.current_ref() {
             Some(r) => self.set_article(r, text.width, text.height),
             None => Arc::default(),
         };
-        self.pane.scroll = if keep {
-            self.pane.layout.line_of(anchor)
+        self.pane.set_layout(layout);
+        self.pane.set_scroll(if keep {
+            self.pane.layout().line_of(anchor)
         } else {
             0
-        };
+        });
         if keep {
-            self.pane.place = Some(anchor);
+            self.pane.set_place(Some(anchor));
         }
         self.clamp_scroll();
         self.search
-            .refresh_hits(&self.shown.issue, self.current_ref());
+            .refresh_hits(self.shown.issue(), self.current_ref());
         self.want_photos();
     }
 
@@ -302,18 +303,18 @@ impl App {
     /// page's banner and column label above it (not when set in columns, which page by
     /// screen).
     fn set_article(&mut self, r: ArticleRef, width: u16, height: u16) -> Arc<Layout> {
-        let Some(article) = self.shown.issue.get(r) else {
+        let Some(article) = self.shown.issue().get(r) else {
             return Arc::default();
         };
         let layout = self
             .pane
-            .layouts
-            .get(article, width, height, &self.setup.settings);
-        let page = &self.shown.issue.issues[r.issue].pages[r.page];
+            .layouts_mut()
+            .get(article, width, height, self.setup.settings());
+        let page = &self.shown.issue().issues[r.issue].pages[r.page];
         if r.article != 0 || layout.page_rows.is_some() {
             return layout;
         }
-        let mut lines = typeset::page::header(page, width, &self.setup.settings);
+        let mut lines = typeset::page::header(page, width, self.setup.settings());
         if lines.is_empty() {
             return layout;
         }
@@ -331,19 +332,24 @@ impl App {
     }
 
     pub(crate) fn clamp_scroll(&mut self) {
-        if let Some(rows) = self.pane.layout.page_rows {
+        if let Some(rows) = self.pane.layout().page_rows {
             let rows = rows.max(1);
-            self.pane.scroll = self.pane.scroll / rows * rows;
+            self.pane.set_scroll(self.pane.scroll() / rows * rows);
         }
-        self.pane.scroll = self.pane.scroll.min(self.max_scroll());
+        self.pane
+            .set_scroll(self.pane.scroll().min(self.max_scroll()));
     }
 
     /// `3/5` style position of the selection in the list.
     pub fn position_label(&self) -> String {
-        if self.shown.visible.is_empty() {
+        if self.shown.visible().is_empty() {
             "0/0".into()
         } else {
-            format!("{}/{}", self.shown.selected + 1, self.shown.visible.len())
+            format!(
+                "{}/{}",
+                self.shown.selected() + 1,
+                self.shown.visible().len()
+            )
         }
     }
 
@@ -353,7 +359,7 @@ impl App {
         let Some(r) = self.current_ref() else {
             return String::new();
         };
-        let issue = &self.shown.issue.issues[r.issue];
+        let issue = &self.shown.issue().issues[r.issue];
         let page = &issue.pages[r.page].number;
         let date = if issue.date.is_empty() {
             "日期不详"
@@ -372,23 +378,23 @@ impl App {
 
     /// Percent of the article above the bottom of the pane.
     pub fn percent_read(&self) -> usize {
-        let total = self.pane.layout.lines.len();
+        let total = self.pane.layout().lines.len();
         if total == 0 {
             return 100;
         }
-        ((self.pane.scroll + self.page_rows()).min(total) * 100 / total).min(100)
+        ((self.pane.scroll() + self.page_rows()).min(total) * 100 / total).min(100)
     }
 
     pub fn is_bookmarked(&self, r: ArticleRef) -> bool {
         self.shown
-            .issue
+            .issue()
             .get(r)
             .is_some_and(|a| self.marks.state.is_bookmarked(&a.id.0))
     }
 
     pub fn is_read(&self, r: ArticleRef) -> bool {
         self.shown
-            .issue
+            .issue()
             .get(r)
             .is_some_and(|a| self.marks.state.read.contains(&a.id.0))
     }

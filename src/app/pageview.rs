@@ -22,7 +22,7 @@ impl App {
             self.screen.say("没有文章 no article selected");
             return;
         };
-        let page = &self.shown.issue.issues[r.issue].pages[r.page];
+        let page = &self.shown.issue().issues[r.issue].pages[r.page];
         let has_image = page.scan.as_ref().is_some_and(|s| s.image.is_some());
         if !has_image {
             self.screen.say(format!(
@@ -50,7 +50,7 @@ impl App {
         let v = self.page_view.as_ref()?;
         let scan = self
             .shown
-            .issue
+            .issue()
             .issues
             .get(v.issue)?
             .pages
@@ -59,8 +59,8 @@ impl App {
             .as_ref()?;
         Some(Job {
             url: scan.image.clone()?,
-            cols: self.screen.size.0.max(1),
-            rows: self.screen.size.1.saturating_sub(1).max(1),
+            cols: self.screen.size().0.max(1),
+            rows: self.screen.size().1.saturating_sub(1).max(1),
             outlines: scan.areas.iter().map(|a| a.coords.clone()).collect(),
         })
     }
@@ -78,7 +78,7 @@ impl App {
     fn page_view_areas(&self) -> usize {
         let Some(v) = &self.page_view else { return 0 };
         self.shown
-            .issue
+            .issue()
             .issues
             .get(v.issue)
             .and_then(|i| i.pages.get(v.page)?.scan.as_ref())
@@ -92,7 +92,7 @@ impl App {
         };
         let scan = self
             .shown
-            .issue
+            .issue()
             .issues
             .get(v.issue)
             .and_then(|i| i.pages.get(v.page)?.scan.as_ref());
@@ -106,16 +106,16 @@ impl App {
             page: v.page,
             article: area.article,
         };
-        if self.shown.unread_only && !self.shown.visible.contains(&want) {
-            self.shown.unread_only = false;
+        if self.shown.unread_only() && !self.shown.visible().contains(&want) {
+            self.shown.set_unread_only(false);
             self.refilter();
         }
-        match self.shown.visible.iter().position(|&r| r == want) {
+        match self.shown.visible().iter().position(|&r| r == want) {
             Some(i) => {
                 self.page_view = None;
                 self.select_index(i);
-                self.pane.scroll = 0;
-                self.screen.focus = Focus::Reader;
+                self.pane.set_scroll(0);
+                self.screen.set_focus(Focus::Reader);
                 self.focus_reader();
             }
             None => self

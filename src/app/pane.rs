@@ -11,20 +11,20 @@ use crate::typeset::{self, Layout};
 #[derive(Debug, Default)]
 pub struct ReadingPane {
     /// The article the pane is set for.
-    pub(super) article: Option<ArticleRef>,
+    article: Option<ArticleRef>,
     /// First line of the layout shown.
-    pub(super) scroll: usize,
+    scroll: usize,
     /// The article set for the pane.
-    pub(super) layout: Arc<Layout>,
+    layout: Arc<Layout>,
     /// Layouts already set, by article, pane size and settings.
-    pub(super) layouts: typeset::Cache,
+    layouts: typeset::Cache,
     /// The reader moved in the shown article since it was opened (only then is the
     /// place saved: a search jump or a restore is not a place the reader chose).
-    pub(super) moved: bool,
+    moved: bool,
     /// The article in the pane and since when (for counting it read).
-    pub(super) since: Option<(ArticleRef, Instant)>,
+    since: Option<(ArticleRef, Instant)>,
     /// The exact place restored in the shown article, kept until the reader scrolls.
-    pub(super) place: Option<Anchor>,
+    place: Option<Anchor>,
 }
 
 impl ReadingPane {
@@ -34,7 +34,56 @@ impl ReadingPane {
     }
 
     /// The article as set for the pane.
-    pub fn layout(&self) -> &Layout {
+    pub fn layout(&self) -> &Arc<Layout> {
         &self.layout
+    }
+
+    /// The article the pane is set for.
+    pub fn article(&self) -> Option<ArticleRef> {
+        self.article
+    }
+
+    /// The reader moved in the article since it was opened.
+    pub fn moved(&self) -> bool {
+        self.moved
+    }
+
+    /// The article in the pane and since when.
+    pub fn since(&self) -> Option<(ArticleRef, Instant)> {
+        self.since
+    }
+
+    /// The exact place restored, kept until the reader scrolls.
+    pub fn place(&self) -> Option<Anchor> {
+        self.place
+    }
+
+    pub(super) fn set_article(&mut self, article: Option<ArticleRef>) {
+        self.article = article;
+    }
+
+    pub(super) fn set_scroll(&mut self, line: usize) {
+        self.scroll = line;
+    }
+
+    pub(super) fn set_layout(&mut self, layout: Arc<Layout>) {
+        self.layout = layout;
+    }
+
+    /// Layouts already set, to take one from or set one into.
+    pub(super) fn layouts_mut(&mut self) -> &mut typeset::Cache {
+        &mut self.layouts
+    }
+
+    pub(super) fn set_moved(&mut self, moved: bool) {
+        self.moved = moved;
+    }
+
+    pub(super) fn set_since(&mut self, since: Option<(ArticleRef, Instant)>) {
+        self.since = since;
+    }
+
+    pub(super) fn set_place(&mut self, place: Option<Anchor>) {
+        self.place = place;
     }
 }

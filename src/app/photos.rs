@@ -139,7 +139,7 @@ impl App {
         let Some(a) = self.current() else { return };
         let jobs: Vec<Job> = self
             .pane
-            .layout
+            .layout()
             .photos
             .iter()
             .filter_map(|b| {
@@ -163,7 +163,7 @@ impl App {
 
     /// The job for box `i` of the shown layout.
     pub fn photo_job(&self, i: usize) -> Option<Job> {
-        let b = self.pane.layout.photos.get(i)?;
+        let b = self.pane.layout().photos.get(i)?;
         let a = self.current()?;
         Some(Job {
             url: a.photos.get(b.photo)?.url.clone(),
@@ -176,12 +176,12 @@ impl App {
     /// Photos shown in the text, or captions only.
     /// Turning them on asks again for any that failed.
     pub(crate) fn toggle_photos(&mut self) {
-        self.setup.settings.photos = !self.setup.settings.photos;
-        if self.setup.settings.photos {
+        self.setup.toggle_photos();
+        if self.setup.settings().photos {
             self.photos.retry();
         }
         self.relayout();
-        self.screen.say(if self.setup.settings.photos {
+        self.screen.say(if self.setup.settings().photos {
             "图片 photos on"
         } else {
             "图片关 photos off (captions only)"

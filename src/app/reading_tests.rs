@@ -42,7 +42,7 @@ fn space_at_the_end_of_an_article_goes_on_to_the_next() {
     let mut app = App::new(library(), (100, 30), None);
     key(&mut app, KeyCode::Enter);
     for _ in 0..50 {
-        if app.pane.scroll >= app.max_scroll() {
+        if app.pane.scroll() >= app.max_scroll() {
             break;
         }
         key(&mut app, KeyCode::Char(' '));
@@ -50,7 +50,7 @@ fn space_at_the_end_of_an_article_goes_on_to_the_next() {
     assert_eq!(title(&app), "衡水打造营商环境");
     key(&mut app, KeyCode::Char(' '));
     assert_eq!(title(&app), "冰雪产业链");
-    assert_eq!((app.pane.scroll, app.screen.focus), (0, Focus::Reader));
+    assert_eq!((app.pane.scroll(), app.screen.focus()), (0, Focus::Reader));
     // At the very end Space says so instead of doing nothing.
     app.update(Action::SelectLast);
     app.update(Action::ScrollBottom);
@@ -62,10 +62,10 @@ fn space_at_the_end_of_an_article_goes_on_to_the_next() {
             .contains("last article")
     );
     // Turned off, it stays and says why.
-    app.setup.prefs = Prefs {
+    app.setup.set_prefs(Prefs {
         continuous: false,
         ..Prefs::default()
-    };
+    });
     app.update(Action::SelectFirst);
     app.update(Action::ScrollBottom);
     key(&mut app, KeyCode::Char(' '));
@@ -97,8 +97,8 @@ fn the_place_comes_back_exactly_after_restarts_at_any_width() {
     for (w, h) in [(100, 30), (61, 20), (100, 30), (140, 40)] {
         let mut again = open(w, h);
         assert_eq!(again.anchor(), place, "at {w}x{h}");
-        let line = again.pane.layout.line_of(place);
-        assert_eq!(again.pane.scroll, line.min(again.max_scroll()));
+        let line = again.pane.layout().line_of(place);
+        assert_eq!(again.pane.scroll(), line.min(again.max_scroll()));
         again.update(Action::Resize(w / 2 + 10, h));
         again.update(Action::Resize(w, h));
         again.update(Action::Quit);
@@ -120,7 +120,11 @@ fn a_search_jump_shows_the_headline_and_is_not_saved_as_the_place() {
     app.update(Action::SearchEdit(Edit::Insert("体育局".into())));
     app.update(Action::SearchSubmit);
     assert_eq!(title(&app), "冰雪产业链");
-    assert_eq!(app.pane.scroll, 0, "the first hit fits under the headline");
+    assert_eq!(
+        app.pane.scroll(),
+        0,
+        "the first hit fits under the headline"
+    );
     assert!(
         app.status_text()
             .as_deref()
@@ -182,13 +186,13 @@ fn q_closes_the_help_and_the_bookmarks_view() {
     let mut app = App::new(library(), (100, 30), None);
     for open in ['?', 'B'] {
         key(&mut app, KeyCode::Char(open));
-        assert_ne!(app.screen.overlay, Overlay::None);
+        assert_ne!(app.screen.overlay(), Overlay::None);
         key(&mut app, KeyCode::Char('q'));
-        assert_eq!(app.screen.overlay, Overlay::None);
-        assert!(!app.screen.quit);
+        assert_eq!(app.screen.overlay(), Overlay::None);
+        assert!(!app.screen.quitting());
     }
     key(&mut app, KeyCode::Char('q'));
-    assert!(app.screen.quit);
+    assert!(app.screen.quitting());
 }
 
 #[test]
@@ -198,26 +202,26 @@ fn the_help_scrolls_to_its_last_row_on_a_small_screen() {
     for _ in 0..500 {
         key(&mut app, KeyCode::Char('j'));
     }
-    let far = app.screen.help_scroll;
+    let far = app.screen.help_scroll();
     assert!(far > 20, "{far}");
     key(&mut app, KeyCode::Char('j'));
-    assert_eq!(app.screen.help_scroll, far, "stops at the end");
+    assert_eq!(app.screen.help_scroll(), far, "stops at the end");
     // g / Home to the top, G / End to the end, as everywhere else.
     key(&mut app, KeyCode::Char('g'));
-    assert_eq!(app.screen.help_scroll, 0);
+    assert_eq!(app.screen.help_scroll(), 0);
     key(&mut app, KeyCode::End);
-    assert_eq!(app.screen.help_scroll, far);
+    assert_eq!(app.screen.help_scroll(), far);
     key(&mut app, KeyCode::Home);
-    assert_eq!(app.screen.help_scroll, 0);
+    assert_eq!(app.screen.help_scroll(), 0);
     key(&mut app, KeyCode::Char('G'));
-    assert_eq!(app.screen.help_scroll, far);
+    assert_eq!(app.screen.help_scroll(), far);
 }
 
 #[test]
 fn the_help_lists_g_g_home_and_end_in_every_mode_that_has_them() {
     use crate::app::help::{HelpLine, lines};
     let app = App::new(library(), (100, 30), None);
-    let all = lines(&app.setup.keymap, crate::app::Lang::En, 74, false);
+    let all = lines(app.setup.keymap(), crate::app::Lang::En, 74, false);
     let keys: Vec<&str> = all
         .iter()
         .filter_map(|l| match l {
@@ -244,14 +248,18 @@ fn the_unread_filter_keeps_the_article_being_read() {
     app.update(Action::FocusReader);
     app.update(Action::FocusList);
     key(&mut app, KeyCode::Char('U'));
-    assert!(app.shown.unread_only);
-    assert_eq!(app.shown.visible.len(), 3, "the selected (read) one stays");
+    assert!(app.shown.unread_only());
+    assert_eq!(
+        app.shown.visible().len(),
+        3,
+        "the selected (read) one stays"
+    );
     app.update(Action::Select(1));
     key(&mut app, KeyCode::Char('U'));
     key(&mut app, KeyCode::Char('U'));
-    assert_eq!(app.shown.visible.len(), 2, "the first, read, is left out");
+    assert_eq!(app.shown.visible().len(), 2, "the first, read, is left out");
     key(&mut app, KeyCode::Char('U'));
-    assert_eq!(app.shown.visible.len(), 3);
+    assert_eq!(app.shown.visible().len(), 3);
 }
 
 #[test]
@@ -285,11 +293,11 @@ fn resizing_back_and_forth_never_moves_the_place() {
     }
     assert_eq!(app.anchor(), place);
     assert_eq!(
-        app.pane.scroll,
-        app.pane.layout.line_of(place).min(app.max_scroll())
+        app.pane.scroll(),
+        app.pane.layout().line_of(place).min(app.max_scroll())
     );
     // At the top the top stays (the page header too), whatever the width.
     app.update(Action::ScrollTop);
     app.update(Action::Resize(61, 20));
-    assert_eq!(app.pane.scroll, 0);
+    assert_eq!(app.pane.scroll(), 0);
 }

@@ -11,7 +11,7 @@ fn title(app: &App) -> String {
 }
 
 fn date(app: &App) -> String {
-    app.shown.issue.issues[0].date.clone()
+    app.shown.issue().issues[0].date.clone()
 }
 
 #[test]
@@ -34,8 +34,8 @@ fn a_restart_opens_the_article_and_place_left_in_its_issue() {
     assert_eq!((date(&again), title(&again)), left);
     assert_eq!(left, ("2023-07-01".to_string(), "评论文章".to_string()));
     assert_eq!(again.anchor(), place);
-    assert_eq!(again.pane.scroll, again.pane.layout.line_of(place));
-    assert_eq!(again.screen.focus, Focus::Reader);
+    assert_eq!(again.pane.scroll(), again.pane.layout().line_of(place));
+    assert_eq!(again.screen.focus(), Focus::Reader);
     let msg = again.status_text().unwrap();
     assert!(msg.contains("人民日报 2023-07-01 第02版"), "{msg}");
 }
@@ -67,7 +67,7 @@ fn an_article_no_longer_on_the_shelf_opens_the_newest_issue() {
     lib.issues.retain(|i| i.date != "2023-07-02");
     let again = App::new(lib, (80, 24), store());
     assert_eq!(date(&again), "2023-07-03");
-    assert_eq!(again.screen.focus, Focus::List);
+    assert_eq!(again.screen.focus(), Focus::List);
     let empty = App::new(Library::default(), (80, 24), store());
     assert!(empty.current().is_none());
 }

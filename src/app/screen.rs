@@ -46,19 +46,19 @@ impl From<&str> for Status {
 #[derive(Debug)]
 pub struct Screen {
     /// Terminal size in cells.
-    pub(super) size: (u16, u16),
-    pub(super) focus: Focus,
-    pub(super) overlay: Overlay,
+    size: (u16, u16),
+    focus: Focus,
+    overlay: Overlay,
     /// First row of the help (or fetch-log) overlay shown: it scrolls on small terminals.
-    pub(super) help_scroll: usize,
+    help_scroll: usize,
     /// A message for the status line (errors, warnings, confirmations).
-    pub(super) status: Option<Status>,
+    status: Option<Status>,
     /// Warnings worth repeating in full when the reader closes (the status line may cut
     /// them short).
-    pub(super) notices: Vec<String>,
-    pub(super) quit: bool,
+    notices: Vec<String>,
+    quit: bool,
     /// What `update` asked of the terminal side (copy, open), for it to carry out.
-    pub(super) effects: Vec<Effect>,
+    effects: Vec<Effect>,
 }
 
 impl Screen {
@@ -112,5 +112,46 @@ impl Screen {
     /// Put a message on the status line.
     pub(super) fn say(&mut self, status: impl Into<Status>) {
         self.status = Some(status.into());
+    }
+
+    pub(super) fn set_size(&mut self, size: (u16, u16)) {
+        self.size = size;
+    }
+
+    pub(super) fn set_focus(&mut self, focus: Focus) {
+        self.focus = focus;
+    }
+
+    pub(super) fn set_overlay(&mut self, overlay: Overlay) {
+        self.overlay = overlay;
+    }
+
+    /// Scroll the help (or fetch-log) overlay to row `row`.
+    pub(super) fn set_help_scroll(&mut self, row: usize) {
+        self.help_scroll = row;
+    }
+
+    pub(super) fn clear_status(&mut self) {
+        self.status = None;
+    }
+
+    /// The status line's message, to add to it.
+    pub(super) fn status_mut(&mut self) -> &mut Option<Status> {
+        &mut self.status
+    }
+
+    /// Keep a warning to repeat in full when the reader closes.
+    pub(super) fn notices_mut(&mut self) -> &mut Vec<String> {
+        &mut self.notices
+    }
+
+    /// What the terminal side is asked to do, for `update` to add to and it to take.
+    pub(super) fn effects_mut(&mut self) -> &mut Vec<Effect> {
+        &mut self.effects
+    }
+
+    /// The reader closes after this action.
+    pub(super) fn quit(&mut self) {
+        self.quit = true;
     }
 }

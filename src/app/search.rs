@@ -128,7 +128,7 @@ impl App {
     pub(super) fn search_start(&mut self) {
         self.browse.shelf.index_in_background();
         if !self.search.active() {
-            self.search.saved = Some((self.browse.at, self.shown.selected));
+            self.search.saved = Some((self.browse.at, self.shown.selected()));
         }
         self.search.editing = true;
         self.search.input.end();
@@ -154,7 +154,7 @@ impl App {
             self.first_screen();
         }
         self.search
-            .refresh_hits(&self.shown.issue, self.current_ref());
+            .refresh_hits(self.shown.issue(), self.current_ref());
     }
 
     /// The first screen of hits for the query set, the total counted in the background;
@@ -192,11 +192,11 @@ impl App {
         if self.search.waiting {
             self.first_screen();
             if !self.search.waiting {
-                if matches!(self.screen.status, Some(Status::Indexing(_))) {
-                    self.screen.status = None;
+                if matches!(self.screen.status(), Some(Status::Indexing(_))) {
+                    self.screen.clear_status();
                 }
                 self.search
-                    .refresh_hits(&self.shown.issue, self.current_ref());
+                    .refresh_hits(self.shown.issue(), self.current_ref());
                 if std::mem::take(&mut self.search.submitted) {
                     self.open_first_hit();
                 }
@@ -294,7 +294,7 @@ impl App {
             return;
         }
         if self.open_hit(self.search.selected) {
-            self.screen.focus = Focus::Reader;
+            self.screen.set_focus(Focus::Reader);
             self.mark_read();
             self.goto_hit(0);
         }
@@ -317,7 +317,7 @@ impl App {
             self.select_index(row);
         }
         self.search
-            .refresh_hits(&self.shown.issue, self.current_ref());
+            .refresh_hits(self.shown.issue(), self.current_ref());
     }
 
     /// Open hit `i`: its issue, its article; the hit list's selection follows.
@@ -396,7 +396,7 @@ impl App {
         if self.open_hit(to) {
             let last = self.search.hits.len().saturating_sub(1);
             self.goto_hit(if forward { 0 } else { last });
-            if wrapped && let Some(Status::Message(s)) = &mut self.screen.status {
+            if wrapped && let Some(Status::Message(s)) = self.screen.status_mut() {
                 s.push_str(" (从头 wrapped)");
             }
         }
@@ -409,21 +409,21 @@ impl App {
     pub(super) fn goto_hit(&mut self, i: usize) {
         if let Some(hit) = self.search.hits.get(i).copied() {
             self.search.current = Some(i);
-            let line = self.pane.layout.line_of(Anchor {
+            let line = self.pane.layout().line_of(Anchor {
                 field: Some(hit.field),
                 offset: hit.start,
             });
-            let (top, rows) = (self.pane.scroll, self.page_rows());
+            let (top, rows) = (self.pane.scroll(), self.page_rows());
             if line < top || line >= top + rows {
                 self.save_position();
-                self.pane.scroll = if line < rows {
+                self.pane.set_scroll(if line < rows {
                     0
                 } else {
                     line.saturating_sub(2)
-                };
+                });
                 self.clamp_scroll();
-                self.pane.moved = false;
-                self.pane.place = None;
+                self.pane.set_moved(false);
+                self.pane.set_place(None);
             }
         }
         let Some(h) = self.search.results.get(self.search.selected) else {

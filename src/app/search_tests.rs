@@ -54,7 +54,7 @@ fn next_match_past_the_hits_fetched_fetches_more() {
     assert_eq!(app.search.selected, 49);
     assert_eq!(app.search.results.len(), 50);
     app.update(Action::FocusReader);
-    assert_eq!(app.screen.focus, Focus::Reader);
+    assert_eq!(app.screen.focus(), Focus::Reader);
     app.update(Action::NextMatch);
     for _ in 0..app.current_hits().len() {
         app.update(Action::NextMatch);
@@ -79,9 +79,10 @@ fn a_folder_and_a_feed_of_one_paper_show_one_name_and_o_and_filters_find_both() 
     app.update(Action::GotoStart);
     app.update(Action::GotoEdit(Edit::Insert("人民日报 0701".into())));
     app.update(Action::GotoSubmit);
-    assert_eq!(app.shown.issue.issues[0].date, "2023-07-01");
+    assert_eq!(app.shown.issue().issues[0].date, "2023-07-01");
     assert_eq!(
-        app.shown.issue.issues[0].paper, "人民日报",
+        app.shown.issue().issues[0].paper,
+        "人民日报",
         "the folder's issue too"
     );
     app.update(Action::SearchStart);

@@ -43,11 +43,11 @@ impl Default for Prefs {
 /// The settings in force: typesetting, behaviour, bindings and colours.
 #[derive(Debug, Default)]
 pub struct Setup {
-    pub(super) settings: Settings,
-    pub(super) prefs: Prefs,
+    settings: Settings,
+    prefs: Prefs,
     /// The bindings in force (the key table with the config's changes).
-    pub(super) keymap: Keymap,
-    pub(super) theme: Theme,
+    keymap: Keymap,
+    theme: Theme,
 }
 
 impl Setup {
@@ -65,5 +65,31 @@ impl Setup {
 
     pub fn theme(&self) -> &Theme {
         &self.theme
+    }
+
+    pub(super) fn set_settings(&mut self, settings: Settings) {
+        self.settings = settings;
+    }
+
+    pub(super) fn set_prefs(&mut self, prefs: Prefs) {
+        self.prefs = prefs;
+    }
+
+    pub(super) fn set_keymap(&mut self, keymap: Keymap) {
+        self.keymap = keymap;
+    }
+
+    pub(super) fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
+    /// `c`: columns on or off.
+    pub(super) fn toggle_columns(&mut self) {
+        self.settings.columns = !self.settings.columns;
+    }
+
+    /// `P`: photos on or off (captions only).
+    pub(super) fn toggle_photos(&mut self) {
+        self.settings.photos = !self.settings.photos;
     }
 }

@@ -7,16 +7,16 @@ use crate::model::{Article, ArticleRef, Library};
 #[derive(Debug, Default)]
 pub struct ShownIssue {
     /// The issue shown (one issue: `ArticleRef::issue` is always 0).
-    pub(super) issue: Library,
+    issue: Library,
     /// Every article of the issue, in reading order.
-    pub(super) all: Vec<ArticleRef>,
+    all: Vec<ArticleRef>,
     /// The articles the list shows (all of them, or the unread ones; a search lists its
     /// hits in the search part instead).
-    pub(super) visible: Vec<ArticleRef>,
+    visible: Vec<ArticleRef>,
     /// Index into `visible`.
-    pub(super) selected: usize,
+    selected: usize,
     /// The list shows only unread articles.
-    pub(super) unread_only: bool,
+    unread_only: bool,
 }
 
 impl ShownIssue {
@@ -61,5 +61,26 @@ impl ShownIssue {
         } else {
             format!("{}/{}", self.selected + 1, self.visible.len())
         }
+    }
+
+    /// Show `issue`: every article in reading order, all of them listed.
+    pub(super) fn set_issue(&mut self, issue: Library) {
+        self.issue = issue;
+    }
+
+    pub(super) fn set_all(&mut self, all: Vec<ArticleRef>) {
+        self.all = all;
+    }
+
+    pub(super) fn set_visible(&mut self, visible: Vec<ArticleRef>) {
+        self.visible = visible;
+    }
+
+    pub(super) fn set_selected(&mut self, selected: usize) {
+        self.selected = selected;
+    }
+
+    pub(super) fn set_unread_only(&mut self, on: bool) {
+        self.unread_only = on;
     }
 }

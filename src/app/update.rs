@@ -7,7 +7,7 @@ impl App {
     /// Apply one action.
     pub fn update(&mut self, action: Action) {
         if !matches!(action, Action::Resize(..) | Action::Tick(_)) {
-            self.screen.status = None;
+            self.screen.clear_status();
             if !matches!(action, Action::StepPage { .. }) {
                 self.browse.bare_page = None;
             }
@@ -17,49 +17,50 @@ impl App {
             self.keep_in_view();
             return;
         };
-        let results = self.search.active() && self.screen.overlay == Overlay::None;
+        let results = self.search.active() && self.screen.overlay() == Overlay::None;
         match action {
             Action::Quit => {
                 self.save_session();
-                self.screen.quit = true;
+                self.screen.quit();
             }
             Action::Select(n) => self.select_by(n),
-            Action::SelectFirst => match self.screen.overlay {
-                Overlay::Help | Overlay::FetchLog => self.screen.help_scroll = 0,
+            Action::SelectFirst => match self.screen.overlay() {
+                Overlay::Help | Overlay::FetchLog => self.screen.set_help_scroll(0),
                 Overlay::Bookmarks => self.marks.selected = 0,
                 _ if results => self.select_result(-(self.search.selected as isize)),
                 _ => self.select_index(0),
             },
-            Action::SelectLast => match self.screen.overlay {
-                Overlay::Help => self.screen.help_scroll = self.help_rows(),
-                Overlay::FetchLog => self.screen.help_scroll = self.fetch_log_rows(),
+            Action::SelectLast => match self.screen.overlay() {
+                Overlay::Help => self.screen.set_help_scroll(self.help_rows()),
+                Overlay::FetchLog => self.screen.set_help_scroll(self.fetch_log_rows()),
                 Overlay::Bookmarks => {
                     self.marks.selected = self.marks.state.bookmarks.len().saturating_sub(1)
                 }
                 _ if results => self.select_last_result(),
-                _ => self.select_index(self.shown.visible.len().saturating_sub(1)),
+                _ => self.select_index(self.shown.visible().len().saturating_sub(1)),
             },
             Action::FocusReader => self.focus_reader(),
-            Action::FocusList => self.screen.focus = Focus::List,
+            Action::FocusList => self.screen.set_focus(Focus::List),
             Action::Scroll(n) => self.scroll_by(n),
             Action::Page { forward, half } => self.page(forward, half),
             Action::ScrollTop => self.scroll_to(0),
             Action::ScrollBottom => self.scroll_to(self.max_scroll()),
             Action::ToggleHelp => {
-                self.screen.help_scroll = 0;
-                self.screen.overlay = if self.screen.overlay == Overlay::Help {
-                    Overlay::None
-                } else {
-                    Overlay::Help
-                }
+                self.screen.set_help_scroll(0);
+                self.screen
+                    .set_overlay(if self.screen.overlay() == Overlay::Help {
+                        Overlay::None
+                    } else {
+                        Overlay::Help
+                    })
             }
             Action::ToggleColumns => {
-                self.setup.settings.columns = !self.setup.settings.columns;
+                self.setup.toggle_columns();
                 self.relayout();
                 self.screen.say(Status::Columns);
             }
             Action::CycleScript => {
-                let mut st = self.setup.settings;
+                let mut st = *self.setup.settings();
                 st.script = st.script.next();
                 self.set_settings(st);
                 let (zh, en) = st.script.label();
@@ -67,7 +68,7 @@ impl App {
             }
             Action::Measure(cells) => {
                 let widest = crate::typeset::measure::widest(usize::from(self.panes().text.width));
-                let st = self.setup.settings.with_measure_step(cells, widest);
+                let st = self.setup.settings().with_measure_step(cells, widest);
                 self.set_settings(st);
                 let edge = if st.measure >= widest {
                     ", the widest this pane shows"
@@ -81,7 +82,7 @@ impl App {
                 ));
             }
             Action::Resize(w, h) => {
-                self.screen.size = (w, h);
+                self.screen.set_size((w, h));
                 self.relayout();
                 // A columns message is worked out for the pane as it is now.
             }
@@ -113,7 +114,7 @@ impl App {
                 self.poll_fetch();
                 self.tick(now);
             }
-            Action::CloseOverlay => self.screen.overlay = Overlay::None,
+            Action::CloseOverlay => self.screen.set_overlay(Overlay::None),
             Action::CopyLink => self.copy_link(),
             Action::OpenFetchLog => self.open_fetch_log(),
             Action::OpenLink => self.open_link(),
@@ -127,7 +128,7 @@ impl App {
 
     /// The status line's message as text, if there is one.
     pub fn status_text(&self) -> Option<String> {
-        Some(match self.screen.status.as_ref()? {
+        Some(match self.screen.status().as_ref()? {
             Status::Columns => self.columns_status().into(),
             Status::Indexing(percent) => format!("indexing… {percent}%"),
             Status::Message(text) => text.clone(),
@@ -137,8 +138,8 @@ impl App {
     /// What `c` did, as the pane is now.
     fn columns_status(&self) -> &'static str {
         match (
-            self.setup.settings.columns,
-            self.pane.layout.page_rows.is_some(),
+            self.setup.settings().columns,
+            self.pane.layout().page_rows.is_some(),
         ) {
             (true, true) => "columns on",
             (true, false) => "columns on (pane too narrow: one column)",
@@ -148,28 +149,30 @@ impl App {
 
     /// Select row `i` of the list: keeps the old article's place, restores the new one's.
     pub(super) fn select_index(&mut self, i: usize) {
-        if self.shown.visible.is_empty() {
-            self.shown.selected = 0;
-            self.pane.article = None;
-            self.pane.layout = Default::default();
-            self.pane.scroll = 0;
+        if self.shown.visible().is_empty() {
+            self.shown.set_selected(0);
+            self.pane.set_article(None);
+            self.pane.set_layout(Default::default());
+            self.pane.set_scroll(0);
             self.search.hits.clear();
             return;
         }
-        let i = i.min(self.shown.visible.len() - 1);
-        if self.pane.article.is_some() && self.pane.article == self.shown.visible.get(i).copied() {
-            self.shown.selected = i;
+        let i = i.min(self.shown.visible().len() - 1);
+        if self.pane.article().is_some()
+            && self.pane.article() == self.shown.visible().get(i).copied()
+        {
+            self.shown.set_selected(i);
             return;
         }
         self.save_position();
-        self.shown.selected = i;
-        self.pane.layout = Default::default();
-        self.pane.scroll = 0;
-        self.pane.place = None;
-        self.pane.moved = false;
+        self.shown.set_selected(i);
+        self.pane.set_layout(Default::default());
+        self.pane.set_scroll(0);
+        self.pane.set_place(None);
+        self.pane.set_moved(false);
         self.relayout();
         self.restore_position();
-        if self.screen.focus == Focus::Reader {
+        if self.screen.focus() == Focus::Reader {
             self.mark_read();
         }
     }
@@ -182,14 +185,16 @@ impl App {
 
     /// Move the selection (of the list, the bookmarks view, or the help's scroll) by `n`.
     fn select_by(&mut self, n: isize) {
-        match self.screen.overlay {
+        match self.screen.overlay() {
             Overlay::Help => {
                 let rows = self.help_rows();
-                self.screen.help_scroll = step(self.screen.help_scroll, n, rows + 1);
+                self.screen
+                    .set_help_scroll(step(self.screen.help_scroll(), n, rows + 1));
             }
             Overlay::FetchLog => {
                 let rows = self.fetch_log_rows();
-                self.screen.help_scroll = step(self.screen.help_scroll, n, rows + 1);
+                self.screen
+                    .set_help_scroll(step(self.screen.help_scroll(), n, rows + 1));
             }
             Overlay::Bookmarks => {
                 let len = self.marks.state.bookmarks.len();
@@ -197,7 +202,7 @@ impl App {
             }
             Overlay::None if self.search.active() => self.select_result(n),
             Overlay::None => {
-                let i = step(self.shown.selected, n, self.shown.visible.len());
+                let i = step(self.shown.selected(), n, self.shown.visible().len());
                 self.select_index(i);
             }
         }
@@ -205,8 +210,8 @@ impl App {
 
     /// A page (or half page) forward or back; a whole page forward reads on at the end.
     fn page(&mut self, forward: bool, half: bool) {
-        let rows = self.pane.layout.page_rows.unwrap_or(self.page_rows());
-        let step = if half && self.pane.layout.page_rows.is_none() {
+        let rows = self.pane.layout().page_rows.unwrap_or(self.page_rows());
+        let step = if half && self.pane.layout().page_rows.is_none() {
             (rows / 2).max(1)
         } else {
             rows
@@ -221,31 +226,36 @@ impl App {
 
     /// How far the fetch log scrolls: its rows beyond the box.
     fn fetch_log_rows(&self) -> usize {
-        let area = ratatui::layout::Rect::new(0, 0, self.screen.size.0, self.screen.size.1);
+        let area = ratatui::layout::Rect::new(0, 0, self.screen.size().0, self.screen.size().1);
         let inner = super::help::help_inner(area);
-        let n = self.fetch.log.as_ref().map_or(0, |l| l.lines.len() + 1);
+        let n = self.fetch.log().as_ref().map_or(0, |l| l.lines.len() + 1);
         n.saturating_sub(usize::from(inner.height))
     }
 
     /// How far the help scrolls: its rows beyond the box.
     fn help_rows(&self) -> usize {
-        let area = ratatui::layout::Rect::new(0, 0, self.screen.size.0, self.screen.size.1);
+        let area = ratatui::layout::Rect::new(0, 0, self.screen.size().0, self.screen.size().1);
         let inner = super::help::help_inner(area);
-        let amb = self.setup.settings.ambiguous_wide;
-        let all = super::help::lines(&self.setup.keymap, self.setup.prefs.lang, inner.width, amb);
+        let amb = self.setup.settings().ambiguous_wide;
+        let all = super::help::lines(
+            self.setup.keymap(),
+            self.setup.prefs().lang,
+            inner.width,
+            amb,
+        );
         all.len().saturating_sub(usize::from(inner.height))
     }
 
     fn wheel(&mut self, column: u16, row: u16, delta: isize) {
         let p = self.panes();
         let at = ratatui::layout::Position::new(column, row);
-        if self.screen.overlay == Overlay::Bookmarks {
+        if self.screen.overlay() == Overlay::Bookmarks {
             let len = self.marks.state.bookmarks.len();
             self.marks.selected = step(self.marks.selected, delta, len);
         } else if p.list.contains(at) && self.search.active() {
             self.select_result(delta);
         } else if p.list.contains(at) {
-            let i = step(self.shown.selected, delta, self.shown.visible.len());
+            let i = step(self.shown.selected(), delta, self.shown.visible().len());
             self.select_index(i);
         } else if p.reader.contains(at) {
             self.scroll_by(delta * 3);
@@ -255,11 +265,11 @@ impl App {
     fn click(&mut self, column: u16, row: u16) {
         let p = self.panes();
         let at = ratatui::layout::Position::new(column, row);
-        if self.screen.overlay != Overlay::None {
+        if self.screen.overlay() != Overlay::None {
             return;
         }
         if p.list.contains(at) {
-            self.screen.focus = Focus::List;
+            self.screen.set_focus(Focus::List);
             let (_, body) = self.list_areas();
             if !body.contains(at) {
                 return;

@@ -57,7 +57,7 @@ fn app() -> App {
 }
 
 fn date(app: &App) -> &str {
-    &app.shown.issue.issues[0].date
+    &app.shown.issue().issues[0].date
 }
 
 #[test]
@@ -71,7 +71,8 @@ fn opens_on_the_newest_issue_and_steps_within_the_paper() {
     app.update(Action::StepIssue { forward: false });
     assert_eq!(date(&app), "2023-07-02");
     assert_eq!(
-        app.shown.issue.issues[0].paper, "人民日报",
+        app.shown.issue().issues[0].paper,
+        "人民日报",
         "河北日报 is skipped"
     );
     app.update(Action::StepIssue { forward: false });
@@ -80,7 +81,7 @@ fn opens_on_the_newest_issue_and_steps_within_the_paper() {
     assert!(app.status_text().as_deref().unwrap().contains("oldest"));
     app.update(Action::StepIssue { forward: true });
     assert_eq!(date(&app), "2023-07-02");
-    assert_eq!(app.shown.selected, 0);
+    assert_eq!(app.shown.selected(), 0);
     assert_eq!(app.current().unwrap().title, "头条新闻");
 }
 
@@ -128,7 +129,7 @@ fn page_keys_reach_an_advert_page_and_the_list_shows_it() {
     assert!(
         app.status_text().as_deref().unwrap().contains("09"),
         "{:?}",
-        app.screen.status
+        app.screen.status()
     );
     assert!(app.browse.top <= ad, "the advert page is in view");
     app.update(Action::StepPage { forward: true });
@@ -157,15 +158,15 @@ fn page_down_in_the_list_moves_a_screen_and_keeps_the_selection_in_view() {
     app.update(Action::ListPage { forward: true });
     assert_eq!(app.browse.top, body);
     // Two rows per article, the page header above: the selection moved about a screen.
-    let moved = app.shown.selected;
+    let moved = app.shown.selected();
     assert!((body / 2 - 1..=body / 2 + 1).contains(&moved), "{moved}");
     app.update(Action::ListPage { forward: false });
     assert_eq!(app.browse.top, 0);
-    assert!(app.shown.selected < 2, "{}", app.shown.selected);
+    assert!(app.shown.selected() < 2, "{}", app.shown.selected());
     for _ in 0..100 {
         app.update(Action::ListPage { forward: true });
     }
-    assert_eq!(app.shown.selected, app.shown.visible.len() - 1);
+    assert_eq!(app.shown.selected(), app.shown.visible().len() - 1);
     let rows = app.list_rows();
     assert_eq!(app.browse.top, rows.len() - body);
     // Moving up one at a time keeps the selected row on screen.
@@ -173,7 +174,7 @@ fn page_down_in_the_list_moves_a_screen_and_keeps_the_selection_in_view() {
         app.update(Action::Select(-1));
         let at = rows
             .iter()
-            .position(|r| r.item() == Some(app.shown.selected))
+            .position(|r| r.item() == Some(app.shown.selected()))
             .unwrap();
         assert!(at >= app.browse.top && at < app.browse.top + body);
     }
@@ -210,10 +211,10 @@ fn a_bookmark_in_another_issue_opens_that_issue() {
     let b = app.marks.state.newest_first()[0].clone();
     assert!(app.bookmark_on_shelf(&b));
     app.update(Action::BookmarkOpen);
-    assert_eq!(app.screen.overlay, Overlay::None);
+    assert_eq!(app.screen.overlay(), Overlay::None);
     assert_eq!(date(&app), "2023-07-02");
     assert_eq!(app.current().unwrap().title, "科技创新");
-    assert_eq!(app.screen.focus, Focus::Reader);
+    assert_eq!(app.screen.focus(), Focus::Reader);
 }
 
 /// A shelf another process adds to: `refresh` takes in what was added.
@@ -270,7 +271,7 @@ fn new_issues_appear_without_a_restart() {
     app.refresh_shelf();
     // The issue shown stays, the new one is told and one `]` away.
     assert_eq!(date(&app), "2023-07-03");
-    assert_eq!(app.shown.selected, 1);
+    assert_eq!(app.shown.selected(), 1);
     let msg = app.status_text().unwrap();
     assert!(msg.contains("2023-07-04"), "{msg}");
     app.update(Action::StepIssue { forward: true });
@@ -331,7 +332,7 @@ fn search_finds_hits_across_issues_newest_first_and_opens_them() {
     app.update(Action::SearchSubmit);
     assert_eq!(date(&app), "2023-07-03");
     assert_eq!(app.current().unwrap().title, "农业发展");
-    assert_eq!(app.screen.focus, Focus::Reader);
+    assert_eq!(app.screen.focus(), Focus::Reader);
     let msg = app.status_text().unwrap();
     assert!(msg.contains("article 1/4 · 2023-07-03 第01版"), "{msg}");
     // n walks the matches of the article, then on to the next hit in another issue.
@@ -452,7 +453,7 @@ fn the_go_to_prompt_opens_a_date_or_a_paper() {
         app.update(Action::GotoEdit(Edit::Insert(line.into())));
         app.update(Action::GotoSubmit);
         assert_eq!(
-            (app.shown.issue.issues[0].paper.as_str(), date(&app)),
+            (app.shown.issue().issues[0].paper.as_str(), date(&app)),
             (paper, day)
         );
     }

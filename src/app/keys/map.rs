@@ -128,7 +128,7 @@ impl App {
         if self.page_view.is_some() {
             return Mode::Page;
         }
-        match (self.screen.overlay, self.screen.focus) {
+        match (self.screen.overlay(), self.screen.focus()) {
             (Overlay::Help | Overlay::FetchLog, _) => Mode::Help,
             (Overlay::Bookmarks, _) => Mode::Bookmarks,
             (Overlay::None, Focus::List) => Mode::List,
@@ -161,7 +161,7 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
 /// The action of `key` in `mode` from the key table; unbound characters on the search
 /// line are typed.
 fn search_action(app: &App, mode: Mode, key: KeyEvent) -> Option<Action> {
-    match app.setup.keymap.lookup(mode, &key) {
+    match app.setup.keymap().lookup(mode, &key) {
         Some(command) => action_for(app, mode, command),
         None if mode == Mode::Search => match key.code {
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
@@ -246,5 +246,5 @@ fn action_for(app: &App, mode: Mode, command: Command) -> Option<Action> {
 
 /// Rows the help moves by a page.
 fn help_page(app: &App) -> isize {
-    (app.screen.size.1 as isize - 4).max(1)
+    (app.screen.size().1 as isize - 4).max(1)
 }

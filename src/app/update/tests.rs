@@ -35,39 +35,42 @@ fn j_and_k_move_the_selection_and_the_reading_pane_follows() {
     assert_eq!(title(&app), "冰雪产业链");
     assert!(
         app.pane
-            .layout
+            .layout()
             .lines
             .iter()
             .any(|l| l.plain().contains("冰雪产业链"))
     );
     app.update(Action::Select(5));
-    assert_eq!(app.shown.selected, 2);
+    assert_eq!(app.shown.selected(), 2);
     app.update(Action::Select(-9));
-    assert_eq!(app.shown.selected, 0);
+    assert_eq!(app.shown.selected(), 0);
     app.update(Action::SelectLast);
-    assert_eq!(app.shown.selected, 2);
+    assert_eq!(app.shown.selected(), 2);
 }
 
 #[test]
 fn reading_pane_scrolls_and_pages_within_bounds() {
     let mut app = app();
     app.update(Action::FocusReader);
-    assert_eq!(app.screen.focus, Focus::Reader);
+    assert_eq!(app.screen.focus(), Focus::Reader);
     app.update(Action::Scroll(3));
-    assert_eq!(app.pane.scroll, 3);
+    assert_eq!(app.pane.scroll(), 3);
     app.update(Action::Page {
         forward: true,
         half: false,
     });
-    assert_eq!(app.pane.scroll, (3 + app.page_rows()).min(app.max_scroll()));
+    assert_eq!(
+        app.pane.scroll(),
+        (3 + app.page_rows()).min(app.max_scroll())
+    );
     app.update(Action::ScrollBottom);
-    assert_eq!(app.pane.scroll, app.max_scroll());
+    assert_eq!(app.pane.scroll(), app.max_scroll());
     app.update(Action::Scroll(100));
-    assert_eq!(app.pane.scroll, app.max_scroll());
+    assert_eq!(app.pane.scroll(), app.max_scroll());
     app.update(Action::ScrollTop);
-    assert_eq!(app.pane.scroll, 0);
+    assert_eq!(app.pane.scroll(), 0);
     app.update(Action::Scroll(-5));
-    assert_eq!(app.pane.scroll, 0);
+    assert_eq!(app.pane.scroll(), 0);
 }
 
 #[test]
@@ -89,9 +92,9 @@ fn a_columns_message_is_said_again_after_a_resize() {
     let mut app = app();
     app.update(Action::Resize(80, 24));
     app.update(Action::ToggleColumns);
-    let narrow = app.pane.layout.page_rows.is_some();
+    let narrow = app.pane.layout().page_rows.is_some();
     app.update(Action::Resize(120, 40));
-    let wide = app.pane.layout.page_rows.is_some();
+    let wide = app.pane.layout().page_rows.is_some();
     let status = app.status_text().unwrap_or_default();
     assert_eq!(status.contains("too narrow"), !wide, "{status}");
     assert!(!narrow && wide, "the fixture spans the narrow-to-wide case");
@@ -100,7 +103,7 @@ fn a_columns_message_is_said_again_after_a_resize() {
     let s = app.status_text().unwrap_or_default();
     assert_eq!(
         s.contains("too narrow"),
-        app.pane.layout.page_rows.is_none(),
+        app.pane.layout().page_rows.is_none(),
         "{s}"
     );
 }
@@ -109,11 +112,11 @@ fn a_columns_message_is_said_again_after_a_resize() {
 fn help_toggles_and_quit_quits() {
     let mut app = app();
     app.update(Action::ToggleHelp);
-    assert_eq!(app.screen.overlay, Overlay::Help);
+    assert_eq!(app.screen.overlay(), Overlay::Help);
     app.update(Action::CloseOverlay);
-    assert_eq!(app.screen.overlay, Overlay::None);
+    assert_eq!(app.screen.overlay(), Overlay::None);
     app.update(Action::Quit);
-    assert!(app.screen.quit);
+    assert!(app.screen.quitting());
 }
 
 fn type_query(app: &mut App, q: &str) {
@@ -170,7 +173,7 @@ fn enter_goes_to_the_first_match_and_n_moves_on_across_articles() {
     assert_eq!(app.search.results.len(), 1);
     app.update(Action::SearchSubmit);
     assert!(!app.search.editing);
-    assert_eq!(app.screen.focus, Focus::Reader);
+    assert_eq!(app.screen.focus(), Focus::Reader);
     assert_eq!(app.search.current, Some(0));
     let n = app.current_hits().len();
     assert!(n > 2);
@@ -231,11 +234,11 @@ fn bookmarks_are_kept_and_shown_newest_first() {
     let mut again = App::new(library(), (80, 24), Some(store));
     assert_eq!(again.marks.state.bookmarks.len(), 2);
     again.update(Action::OpenBookmarks);
-    assert_eq!(again.screen.overlay, Overlay::Bookmarks);
+    assert_eq!(again.screen.overlay(), Overlay::Bookmarks);
     again.update(Action::BookmarkOpen);
-    assert_eq!(again.screen.overlay, Overlay::None);
+    assert_eq!(again.screen.overlay(), Overlay::None);
     assert_eq!(title(&again), "卫生健康委统筹推进");
-    assert!(again.pane.scroll > 0, "opened at the saved place");
+    assert!(again.pane.scroll() > 0, "opened at the saved place");
     again.update(Action::OpenBookmarks);
     again.update(Action::BookmarkDelete);
     assert_eq!(again.marks.state.bookmarks.len(), 1);
@@ -246,11 +249,11 @@ fn reading_position_is_restored_when_coming_back() {
     let mut app = app();
     app.update(Action::FocusReader);
     app.update(Action::Scroll(5));
-    let place = app.pane.scroll;
+    let place = app.pane.scroll();
     app.update(Action::Select(1));
-    assert_eq!(app.pane.scroll, 0);
+    assert_eq!(app.pane.scroll(), 0);
     app.update(Action::Select(-1));
-    assert_eq!(app.pane.scroll, place);
+    assert_eq!(app.pane.scroll(), place);
 }
 
 #[test]
@@ -278,18 +281,18 @@ fn wheel_and_click_act_on_the_pane_under_the_pointer() {
         row: 2,
         delta: 1,
     });
-    assert_eq!(app.pane.scroll, 3);
+    assert_eq!(app.pane.scroll(), 3);
     app.update(Action::Wheel {
         column: 0,
         row: 2,
         delta: 1,
     });
-    assert_eq!(app.shown.selected, 1);
+    assert_eq!(app.shown.selected(), 1);
     // Under the title row and the page header, each article takes two rows in
     // a 24-row list: row 6 is the third article.
     app.update(Action::Click { column: 2, row: 6 });
-    assert_eq!(app.shown.selected, 2);
-    assert_eq!(app.screen.focus, Focus::List);
+    assert_eq!(app.shown.selected(), 2);
+    assert_eq!(app.screen.focus(), Focus::List);
 }
 
 #[test]
@@ -300,7 +303,7 @@ fn measure_keys_narrow_and_widen_the_text_block() {
     let mut app = App::new(library(), (200, 40), None);
     let text_width = |app: &App| {
         app.pane
-            .layout
+            .layout()
             .lines
             .iter()
             .map(|l| crate::typeset::audit::text_cells(l, false))
@@ -313,7 +316,7 @@ fn measure_keys_narrow_and_widen_the_text_block() {
     for _ in 0..10 {
         app.update(narrow.clone());
     }
-    assert_eq!(app.setup.settings.measure, 40);
+    assert_eq!(app.setup.settings().measure, 40);
     assert!(text_width(&app) <= 42 && text_width(&app) < wide);
     // `>` stops at what the pane shows (never `260 cells` on a 163-cell pane)...
     let widest = crate::typeset::measure::widest(usize::from(app.panes().text.width));
@@ -321,7 +324,7 @@ fn measure_keys_narrow_and_widen_the_text_block() {
     for _ in 0..200 {
         app.update(map_key(&app, key('>')).unwrap());
     }
-    assert_eq!(app.setup.settings.measure, widest);
+    assert_eq!(app.setup.settings().measure, widest);
     assert!(
         app.status_text()
             .as_deref()
@@ -329,12 +332,12 @@ fn measure_keys_narrow_and_widen_the_text_block() {
     );
     // ... and `<` narrows the text block at the first press.
     let block = |app: &App| {
-        crate::typeset::measure::block(usize::from(app.panes().text.width), &app.setup.settings)
+        crate::typeset::measure::block(usize::from(app.panes().text.width), app.setup.settings())
             .width
     };
     let full = block(&app);
     app.update(narrow.clone());
-    assert_eq!(app.setup.settings.measure, widest - 4);
+    assert_eq!(app.setup.settings().measure, widest - 4);
     assert_eq!(block(&app), full - 4);
 }
 
@@ -345,14 +348,14 @@ fn narrow_acts_at_once_from_a_measure_wider_than_the_pane() {
     let mut app = App::new(library(), (120, 40), None);
     let st = crate::typeset::Settings {
         measure: crate::typeset::measure::MAX_MEASURE,
-        ..app.setup.settings
+        ..*app.setup.settings()
     };
     app.set_settings(st);
     let widest = crate::typeset::measure::widest(usize::from(app.panes().text.width));
     app.update(Action::Measure(-4));
-    assert_eq!(app.setup.settings.measure, widest - 4);
+    assert_eq!(app.setup.settings().measure, widest - 4);
     app.update(Action::Measure(4));
-    assert_eq!(app.setup.settings.measure, widest);
+    assert_eq!(app.setup.settings().measure, widest);
 }
 
 #[test]
@@ -360,21 +363,21 @@ fn s_cycles_the_script_and_the_place_and_bookmarks_still_map() {
     let mut app = app();
     app.update(Action::FocusReader);
     app.update(Action::Scroll(4));
-    let anchor = app.pane.layout.anchor_at(app.pane.scroll);
+    let anchor = app.pane.layout().anchor_at(app.pane.scroll());
     let stored = app.current().unwrap().clone();
     let mut seen = Vec::new();
     for _ in 0..crate::text::script::Script::ALL.len() {
         app.update(Action::CycleScript);
-        seen.push(app.setup.settings.script);
+        seen.push(app.setup.settings().script);
         // The same stored char stays at the top of the pane.
         assert_eq!(
-            app.pane.layout.anchor_at(app.pane.scroll),
+            app.pane.layout().anchor_at(app.pane.scroll()),
             anchor,
             "{:?}",
-            app.setup.settings.script
+            app.setup.settings().script
         );
         // Every sourced span shows, char for char, a form of the stored chars there.
-        for l in &app.pane.layout.lines {
+        for l in &app.pane.layout().lines {
             for s in &l.spans {
                 let Some(src) = s.source else { continue };
                 let text: Vec<char> = stored.field(src.field).unwrap().chars().collect();
@@ -402,7 +405,7 @@ fn s_cycles_the_script_and_the_place_and_bookmarks_still_map() {
             .unwrap()
             .contains("traditional")
     );
-    let shown: String = app.pane.layout.lines.iter().map(|l| l.plain()).collect();
+    let shown: String = app.pane.layout().lines.iter().map(|l| l.plain()).collect();
     assert!(shown.contains("營商環境"), "{shown}");
     assert_eq!(
         app.current().unwrap().title,
@@ -471,7 +474,7 @@ fn a_search_while_indexing_says_how_far_and_answers_once_ready() {
     assert!(app.search.results.is_empty());
     app.update(Action::SearchSubmit);
     assert_eq!(title(&app), "衡水打造营商环境", "nothing to open yet");
-    assert_eq!(app.screen.focus, Focus::List);
+    assert_eq!(app.screen.focus(), Focus::List);
     *shelf.percent.lock().unwrap() = Some(90);
     app.update(Action::Tick(std::time::Instant::now()));
     assert_eq!(app.status_text().as_deref(), Some("indexing… 90%"));
@@ -488,5 +491,5 @@ fn a_search_while_indexing_says_how_far_and_answers_once_ready() {
     assert_eq!(app.search.total, Some(1));
     // Enter, pressed while indexing, opens the hit now it is there.
     assert_eq!(title(&app), "卫生健康委统筹推进");
-    assert_eq!(app.screen.focus, Focus::Reader);
+    assert_eq!(app.screen.focus(), Focus::Reader);
 }
