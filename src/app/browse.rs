@@ -18,18 +18,18 @@ const REFRESH_EVERY: Duration = Duration::from_secs(2);
 
 /// The shelf the reader browses and where it is on it.
 pub struct Browse {
-    pub shelf: Arc<dyn Shelf>,
+    pub(super) shelf: Arc<dyn Shelf>,
     /// Every issue on the shelf, oldest first (by date, then paper).
-    pub issues: Vec<IssueInfo>,
+    pub(super) issues: Vec<IssueInfo>,
     /// The issue shown, as an index into `issues`.
-    pub at: Option<usize>,
+    pub(super) at: Option<usize>,
     /// First row of the list shown (below the issue's title row).
-    pub top: usize,
+    pub(super) top: usize,
     /// A page without articles (an advert page) `{` `}` turned the list to: its header
     /// heads the list until another key moves the selection.
-    pub bare_page: Option<usize>,
+    pub(super) bare_page: Option<usize>,
     /// When the shelf was last asked for new issues.
-    pub refreshed: Instant,
+    pub(super) refreshed: Instant,
 }
 
 impl fmt::Debug for Browse {
@@ -43,6 +43,16 @@ impl fmt::Debug for Browse {
 }
 
 impl Browse {
+    /// First list row shown.
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
+    /// The issues on the shelf, oldest first.
+    pub fn issues(&self) -> &[IssueInfo] {
+        &self.issues
+    }
+
     pub fn new(shelf: Arc<dyn Shelf>) -> Self {
         let issues = named_issues(shelf.as_ref());
         Browse {

@@ -13,8 +13,20 @@ use crate::search::SearchInput;
 #[derive(Debug, Default)]
 pub struct GotoState {
     /// The prompt is open and takes the keys.
-    pub editing: bool,
-    pub input: SearchInput,
+    pub(super) editing: bool,
+    pub(super) input: SearchInput,
+}
+
+impl GotoState {
+    /// The go-to prompt is open.
+    pub fn editing(&self) -> bool {
+        self.editing
+    }
+
+    /// What is typed at the prompt.
+    pub fn input(&self) -> &SearchInput {
+        &self.input
+    }
 }
 
 /// What the prompt's line asks for: an issue (an index into `issues`), whether it is the

@@ -56,18 +56,30 @@ pub use shown::ShownIssue;
 /// Bookmarks and reading state: what is stored, and where.
 #[derive(Debug, Default)]
 pub struct Marks {
-    pub store: Option<Store>,
-    pub state: bookmarks::State,
+    pub(super) store: Option<Store>,
+    pub(super) state: bookmarks::State,
     /// Selected row of the bookmarks view.
-    pub selected: usize,
+    pub(super) selected: usize,
     /// Changes the store could not save yet, with when they were made: kept on screen,
     /// sent again with the next write (never undoing a newer change made since).
-    pub pending: Vec<(bookmarks::Change, u64)>,
+    pub(super) pending: Vec<(bookmarks::Change, u64)>,
     /// Bookmarks removed this session, last removed last: `u` brings them back.
-    pub removed: Vec<bookmarks::Bookmark>,
+    pub(super) removed: Vec<bookmarks::Bookmark>,
     /// How the store's files stood when last read or written here: a change means
     /// another process wrote, and the state is read again.
-    pub seen: bookmarks::Stamp,
+    pub(super) seen: bookmarks::Stamp,
+}
+
+impl Marks {
+    /// The bookmarks and reading state as last read.
+    pub fn state(&self) -> &bookmarks::State {
+        &self.state
+    }
+
+    /// The selected row of the bookmarks view.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
 }
 
 /// Everything the reader shows, in parts that each own their fields.

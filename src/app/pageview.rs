@@ -9,10 +9,27 @@ use crate::photos::Job;
 /// The page view while it is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageView {
-    pub issue: usize,
-    pub page: usize,
+    pub(super) issue: usize,
+    pub(super) page: usize,
     /// Index into the scan's areas.
-    pub selected: usize,
+    pub(super) selected: usize,
+}
+
+impl PageView {
+    /// The issue of the page shown.
+    pub fn issue(&self) -> usize {
+        self.issue
+    }
+
+    /// The page shown.
+    pub fn page(&self) -> usize {
+        self.page
+    }
+
+    /// The article area selected on the scan.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
 }
 
 impl App {

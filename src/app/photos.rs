@@ -58,7 +58,7 @@ const KEEP: usize = 48;
 /// The photo worker and what it has made.
 #[derive(Debug, Default)]
 pub struct Photos {
-    pub setup: Option<PhotoSetup>,
+    pub(super) setup: Option<PhotoSetup>,
     worker: Option<Worker>,
     shown: HashMap<Job, Shown>,
     order: VecDeque<Job>,
@@ -67,6 +67,11 @@ pub struct Photos {
 }
 
 impl Photos {
+    /// Where the worker reads and caches pictures, once the reader has it.
+    pub fn setup(&self) -> Option<&PhotoSetup> {
+        self.setup.as_ref()
+    }
+
     /// The picture for `job`, if it was asked for.
     pub fn get(&self, job: &Job) -> Option<&Shown> {
         self.shown.get(job)

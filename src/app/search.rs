@@ -17,38 +17,78 @@ pub const SCREEN: usize = 50;
 #[derive(Debug, Default)]
 pub struct SearchState {
     /// The search line is open and takes the keys.
-    pub editing: bool,
+    pub(super) editing: bool,
     /// The search line being typed.
-    pub input: SearchInput,
+    pub(super) input: SearchInput,
     /// The text searched for, without its filters: what is highlighted (empty: no search).
-    pub query: String,
+    pub(super) query: String,
     /// The line read into text and filters.
-    pub line: SearchLine,
+    pub(super) line: SearchLine,
     /// Hits fetched so far, newest issue first.
-    pub results: Vec<SearchHit>,
+    pub(super) results: Vec<SearchHit>,
     /// More hits may follow `results`.
-    pub more: bool,
+    pub(super) more: bool,
     /// The selected hit, an index into `results`.
-    pub selected: usize,
+    pub(super) selected: usize,
     /// First row of the hit list shown.
-    pub top: usize,
+    pub(super) top: usize,
     /// How many articles match, once counted.
-    pub total: Option<usize>,
+    pub(super) total: Option<usize>,
     generation: u64,
     counter: Option<Counter>,
     /// The query waits for the shelf's index to be built (`indexing… 40%`).
-    pub waiting: bool,
+    pub(super) waiting: bool,
     /// Enter was pressed while waiting: open the first hit once there are hits.
     submitted: bool,
     /// Issue (catalogue index) and list row before the search, restored by `Esc`.
-    pub saved: Option<(Option<usize>, usize)>,
+    pub(super) saved: Option<(Option<usize>, usize)>,
     /// Hits in the selected article, in reading order.
-    pub hits: Vec<Hit>,
+    pub(super) hits: Vec<Hit>,
     /// The hit `n`/`N` last went to.
-    pub current: Option<usize>,
+    pub(super) current: Option<usize>,
 }
 
 impl SearchState {
+    /// The search line is open for typing.
+    pub fn editing(&self) -> bool {
+        self.editing
+    }
+
+    /// What is typed on the search line.
+    pub fn input(&self) -> &SearchInput {
+        &self.input
+    }
+
+    /// The query searched for (empty: no search).
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The query as parsed: text and filters.
+    pub fn line(&self) -> &SearchLine {
+        &self.line
+    }
+
+    /// The hits listed so far, newest first.
+    pub fn results(&self) -> &[SearchHit] {
+        &self.results
+    }
+
+    /// First result row shown.
+    pub fn top(&self) -> usize {
+        self.top
+    }
+
+    /// The result selected.
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// The hit in the shown article the reader is on.
+    pub fn current(&self) -> Option<usize> {
+        self.current
+    }
+
     pub fn new() -> Self {
         SearchState::default()
     }

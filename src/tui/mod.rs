@@ -68,8 +68,8 @@ fn action_for(app: &App, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) => keys::map_key(app, k),
         Event::Resize(w, h) => Some(Action::Resize(w, h)),
-        Event::Paste(s) if app.search().editing => Some(Action::SearchEdit(Edit::Insert(s))),
-        Event::Paste(s) if app.goto().editing => Some(Action::GotoEdit(Edit::Insert(s))),
+        Event::Paste(s) if app.search().editing() => Some(Action::SearchEdit(Edit::Insert(s))),
+        Event::Paste(s) if app.goto().editing() => Some(Action::GotoEdit(Edit::Insert(s))),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
                 column: m.column,
@@ -147,7 +147,7 @@ fn apply_waiting(app: &mut App, first: Event, events: &mpsc::Receiver<Event>) {
 
 /// Start the photo worker for this terminal's graphics, when the reader has a setup.
 fn start_photos(app: &mut App) {
-    let Some(setup) = app.photos().setup.clone() else {
+    let Some(setup) = app.photos().setup().cloned() else {
         return;
     };
     let picker = graphics::picker(setup.mode);

@@ -46,7 +46,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let rows = app.list_rows();
     let shown = rows
         .iter()
-        .skip(app.browse().top)
+        .skip(app.browse().top())
         .take(usize::from(body.height));
     for (k, row) in shown.enumerate() {
         let line = Rect::new(body.x, body.y + k as u16, body.width, 1);
@@ -190,7 +190,7 @@ fn render_article(app: &App, item: usize, label: bool, area: Rect, buf: &mut Buf
     };
     fill(buf, area, base);
     let found = if app.search().active() {
-        hits(a, &app.search().query)
+        hits(a, app.search().query())
     } else {
         Vec::new()
     };

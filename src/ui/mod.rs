@@ -49,7 +49,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         article: app.current(),
         searching: app.search().active(),
         hits: app.current_hits(),
-        current: app.search().current,
+        current: app.search().current(),
         setup: app.setup(),
         photos: photo::PhotoParts {
             photos: app.photos(),

@@ -22,8 +22,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .shown()
         .issue()
         .issues
-        .get(v.issue)
-        .and_then(|i| i.pages.get(v.page))
+        .get(v.issue())
+        .and_then(|i| i.pages.get(v.page()))
     else {
         return;
     };
@@ -36,7 +36,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             let pos = SignedPosition::from((x0 as i16, y0 as i16));
             SlicedImage::new(&r.proto, pos).render(pic, buf);
             let scan = page.scan.as_ref();
-            if let Some(c) = scan.and_then(|s| s.areas.get(v.selected)) {
+            if let Some(c) = scan.and_then(|s| s.areas.get(v.selected())) {
                 frame(
                     app,
                     r,
@@ -64,7 +64,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let title = page
         .scan
         .as_ref()
-        .and_then(|s| s.areas.get(v.selected))
+        .and_then(|s| s.areas.get(v.selected()))
         .and_then(|a| page.articles.get(a.article))
         .map_or("", |a| a.title.as_str());
     let line = if areas == 0 {
@@ -76,7 +76,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         format!(
             " 第{}版 · {}/{} {title} · ↑↓ 选择 move · Enter 打开 open · Esc 返回 back",
             page.number,
-            v.selected + 1,
+            v.selected() + 1,
             areas
         )
     };

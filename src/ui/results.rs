@@ -17,13 +17,13 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
     let amb = app.setup().settings().ambiguous_wide;
     let s = &app.search();
     if let Some(t) = title {
-        let mut head = format!("搜索「{}」 {} 篇", s.query.trim(), s.count_label());
-        if let Some(p) = &s.line.paper {
+        let mut head = format!("搜索「{}」 {} 篇", s.query().trim(), s.count_label());
+        if let Some(p) = &s.line().paper {
             head.push_str(&format!(" · {}", p.name));
         }
-        if s.line.from.is_some() || s.line.to.is_some() {
-            let from = s.line.from.as_deref().unwrap_or("");
-            let to = s.line.to.as_deref().unwrap_or("");
+        if s.line().from.is_some() || s.line().to.is_some() {
+            let from = s.line().from.as_deref().unwrap_or("");
+            let to = s.line().to.as_deref().unwrap_or("");
             head.push_str(&format!(" · {from}..{to}"));
         }
         let head = truncate(&head, usize::from(t.width), amb);
@@ -37,7 +37,7 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
             amb,
         );
     }
-    if s.results.is_empty() {
+    if s.results().is_empty() {
         put_str(
             buf,
             body.x,
@@ -51,13 +51,13 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
     }
     let k = app.result_rows();
     let rows = usize::from(body.height);
-    for row in s.top..(s.top + rows) {
+    for row in s.top()..(s.top() + rows) {
         let (i, part) = (row / k, row % k);
-        let Some(hit) = s.results.get(i) else {
+        let Some(hit) = s.results().get(i) else {
             break;
         };
-        let y = body.y + (row - s.top) as u16;
-        let base = match (i == s.selected, app.screen().focus()) {
+        let y = body.y + (row - s.top()) as u16;
+        let base = match (i == s.selected(), app.screen().focus()) {
             (true, Focus::List) => app.setup().theme().selected,
             (true, Focus::Reader) => app.setup().theme().selected_unfocused,
             _ => Style::new(),
@@ -95,10 +95,10 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
 /// `2023-07-03 第04版 人民日报` dimmed, then the snippet around the match.
 fn render_where(app: &App, hit: &SearchHit, line: Rect, base: Style, buf: &mut Buffer) {
     let amb = app.setup().settings().ambiguous_wide;
-    let several = app.search().line.paper.is_none()
+    let several = app.search().line().paper.is_none()
         && app
             .browse()
-            .issues
+            .issues()
             .iter()
             .any(|i| i.key.slug != hit.key.slug);
     let mut text = format!("{} 第{}版", hit.key.date, hit.page);
@@ -124,7 +124,7 @@ fn put_lit(app: &App, text: &str, (x, y, right): (u16, u16, u16), st: Style, buf
         title: text.to_string(),
         ..Default::default()
     };
-    let found = hits(&probe, &app.search().query);
+    let found = hits(&probe, app.search().query());
     // Shown as the reading pane sets it; one char for one char, so the hits still hold.
     let text = &*super::shown(text, app.setup().settings());
     let room = usize::from(right.saturating_sub(x));

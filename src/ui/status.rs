@@ -32,12 +32,12 @@ pub fn render(parts: &StatusParts, area: Rect, buf: &mut Buffer) {
         parts.setup.theme().status,
     );
     fill(buf, area, style);
-    if parts.goto.editing {
+    if parts.goto.editing() {
         let x = put_str(buf, area.x, area.y, area.right(), GOTO, style, amb);
         let skip = goto_skip(parts, area.width);
-        let (_, text) = scroll_text(parts.goto.input.text(), skip, amb);
+        let (_, text) = scroll_text(parts.goto.input().text(), skip, amb);
         put_str(buf, x, area.y, area.right(), text, style, amb);
-    } else if parts.search.editing {
+    } else if parts.search.editing() {
         search_line(parts, area, buf);
     } else if let Some(msg) = &parts.message {
         let style = parts.setup.theme().message;
@@ -57,7 +57,7 @@ fn search_line(parts: &StatusParts, area: Rect, buf: &mut Buffer) {
     );
     let line = SearchLine::new(parts, area.width);
     let x = put_str(buf, area.x, area.y, area.right(), "/", style, amb);
-    let (_, text) = scroll_text(parts.search.input.text(), line.skip, amb);
+    let (_, text) = scroll_text(parts.search.input().text(), line.skip, amb);
     put_str(buf, x, area.y, x + line.room, text, style, amb);
     if let Some(count) = &line.count {
         let x = area.right() - str_width(count, amb) as u16;
@@ -73,7 +73,7 @@ fn place_line(parts: &StatusParts, area: Rect, buf: &mut Buffer) {
     );
     let mut left = parts.place.clone();
     if parts.search.active() {
-        let (query, count) = (&parts.search.query, parts.search.count_label());
+        let (query, count) = (&parts.search.query(), parts.search.count_label());
         left.push_str(&format!(" │ /{query} {count}篇"));
     }
     if parts.unread_only {
@@ -144,25 +144,26 @@ const GOTO: &str = "前往 go to: ";
 fn goto_skip(parts: &StatusParts, width: u16) -> usize {
     let amb = parts.setup.settings().ambiguous_wide;
     let room = usize::from(width).saturating_sub(str_width(GOTO, amb));
-    (parts.goto.input.cursor_cells(amb) + 2).saturating_sub(room.max(1))
+    (parts.goto.input().cursor_cells(amb) + 2).saturating_sub(room.max(1))
 }
 
 /// Where the terminal cursor goes: after the text of an open prompt.
 pub fn cursor(parts: &StatusParts, area: Rect) -> Option<(u16, u16)> {
-    if parts.goto.editing && area.height >= 2 {
+    if parts.goto.editing() && area.height >= 2 {
         let amb = parts.setup.settings().ambiguous_wide;
-        let (skipped, _) = scroll_text(parts.goto.input.text(), goto_skip(parts, area.width), amb);
-        let before = parts.goto.input.cursor_cells(amb).saturating_sub(skipped);
+        let (skipped, _) =
+            scroll_text(parts.goto.input().text(), goto_skip(parts, area.width), amb);
+        let before = parts.goto.input().cursor_cells(amb).saturating_sub(skipped);
         let x = (str_width(GOTO, amb) + before) as u16;
         return (x < area.width).then_some((area.x + x, area.bottom() - 1));
     }
-    if !parts.search.editing || area.height < 2 {
+    if !parts.search.editing() || area.height < 2 {
         return None;
     }
     let amb = parts.setup.settings().ambiguous_wide;
     let skip = SearchLine::new(parts, area.width).skip;
     let before = parts.search.cursor_cells(amb);
-    let (skipped, _) = scroll_text(parts.search.input.text(), skip, amb);
+    let (skipped, _) = scroll_text(parts.search.input().text(), skip, amb);
     let x = 1 + before.saturating_sub(skipped) as u16;
     (x < area.width).then_some((area.x + x, area.bottom() - 1))
 }

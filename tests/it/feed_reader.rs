@@ -73,7 +73,7 @@ fn f_fetches_in_the_background_and_the_new_issue_appears() {
     let shelf = DiskShelf::open(home.path().join("library")).expect("library");
     let mut app = App::with_shelf(Arc::new(shelf), (100, 30), None);
     app.offer_fetch(Some(setup(home.path(), false)));
-    assert!(app.browse().issues.is_empty());
+    assert!(app.browse().issues().is_empty());
 
     let seen = fetch_to_the_end(&mut app);
     assert!(
@@ -97,7 +97,7 @@ fn f_fetches_in_the_background_and_the_new_issue_appears() {
     assert!(
         app.browse().find(&key).is_some(),
         "{:?}",
-        app.browse().issues
+        app.browse().issues()
     );
     assert!(app.current().is_some(), "the new issue is shown");
 
