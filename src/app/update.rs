@@ -17,6 +17,12 @@ impl App {
             self.keep_in_view();
             return;
         };
+        self.apply(action);
+        self.keep_in_view();
+    }
+
+    /// Moving: the selection, the scroll, the focus, the mouse.
+    fn apply(&mut self, action: Action) {
         let results = self.search.active() && self.screen.overlay() == Overlay::None;
         match action {
             Action::Quit => {
@@ -45,49 +51,25 @@ impl App {
             Action::Page { forward, half } => self.page(forward, half),
             Action::ScrollTop => self.scroll_to(0),
             Action::ScrollBottom => self.scroll_to(self.max_scroll()),
-            Action::ToggleHelp => {
-                self.screen.set_help_scroll(0);
-                self.screen
-                    .set_overlay(if self.screen.overlay() == Overlay::Help {
-                        Overlay::None
-                    } else {
-                        Overlay::Help
-                    })
-            }
-            Action::ToggleColumns => {
-                self.setup.toggle_columns();
-                self.relayout();
-                self.screen.say(Status::Columns);
-            }
-            Action::CycleScript => {
-                let mut st = *self.setup.settings();
-                st.script = st.script.next();
-                self.set_settings(st);
-                let (zh, en) = st.script.label();
-                self.screen.say(format!("{zh} {en}"));
-            }
-            Action::Measure(cells) => {
-                let widest = crate::typeset::measure::widest(usize::from(self.panes().text.width));
-                let st = self.setup.settings().with_measure_step(cells, widest);
-                self.set_settings(st);
-                let edge = if st.measure >= widest {
-                    ", the widest this pane shows"
-                } else {
-                    ""
-                };
-                self.screen.say(format!(
-                    "measure {} cells ({} Han characters){edge}",
-                    st.measure,
-                    st.measure / 2
-                ));
-            }
             Action::Resize(w, h) => {
                 self.screen.set_size((w, h));
-                self.relayout();
                 // A columns message is worked out for the pane as it is now.
+                self.relayout();
             }
             Action::Wheel { column, row, delta } => self.wheel(column, row, delta),
             Action::Click { column, row } => self.click(column, row),
+            Action::Tick(now) => {
+                self.poll_photos();
+                self.poll_fetch();
+                self.tick(now);
+            }
+            other => self.apply_command(other),
+        }
+    }
+
+    /// Commands: search, bookmarks, overlays, fetching, links, messages.
+    fn apply_command(&mut self, action: Action) {
+        match action {
             Action::SearchStart => self.search_start(),
             Action::SearchEdit(e) => self.search_edit(&e),
             Action::SearchSubmit => self.search_submit(),
@@ -104,26 +86,62 @@ impl App {
             Action::BookmarkDelete => self.bookmark_delete(),
             Action::ToggleUnread => self.toggle_unread(),
             Action::Fetch => self.start_fetch(),
-            Action::TogglePhotos => self.toggle_photos(),
             Action::OpenPageView => self.open_page_view(),
             Action::PageViewStep(n) => self.page_view_step(n),
             Action::PageViewOpen => self.page_view_open(),
             Action::CloseOverlay if self.page_view.is_some() => self.page_view = None,
-            Action::Tick(now) => {
-                self.poll_photos();
-                self.poll_fetch();
-                self.tick(now);
-            }
             Action::CloseOverlay => self.screen.set_overlay(Overlay::None),
             Action::CopyLink => self.copy_link(),
             Action::OpenFetchLog => self.open_fetch_log(),
             Action::OpenLink => self.open_link(),
             Action::Say(text) => self.screen.say(text),
             Action::Warn { status, notices } => self.screen.warn(status, notices),
-            // Taken by `browse_action` above.
+            other => self.apply_setting(other),
+        }
+    }
+
+    /// Settings changed from the keyboard: help, columns, script, measure, photos.
+    fn apply_setting(&mut self, action: Action) {
+        match action {
+            Action::ToggleHelp => {
+                self.screen.set_help_scroll(0);
+                let open = self.screen.overlay() == Overlay::Help;
+                self.screen
+                    .set_overlay(if open { Overlay::None } else { Overlay::Help })
+            }
+            Action::ToggleColumns => {
+                self.setup.toggle_columns();
+                self.relayout();
+                self.screen.say(Status::Columns);
+            }
+            Action::CycleScript => {
+                let mut st = *self.setup.settings();
+                st.script = st.script.next();
+                self.set_settings(st);
+                let (zh, en) = st.script.label();
+                self.screen.say(format!("{zh} {en}"));
+            }
+            Action::Measure(cells) => self.measure(cells),
+            Action::TogglePhotos => self.toggle_photos(),
+            // Taken by `browse_action` in `update`.
             _ => {}
         }
-        self.keep_in_view();
+    }
+
+    /// `+`/`-`: the measure a step wider or narrower, within what the pane shows.
+    fn measure(&mut self, cells: i32) {
+        let widest = crate::typeset::measure::widest(usize::from(self.panes().text.width));
+        let st = self.setup.settings().with_measure_step(cells, widest);
+        self.set_settings(st);
+        let edge = if st.measure >= widest {
+            ", the widest this pane shows"
+        } else {
+            ""
+        };
+        let (measure, han) = (st.measure, st.measure / 2);
+        self.screen.say(format!(
+            "measure {measure} cells ({han} Han characters){edge}"
+        ));
     }
 
     /// The status line's message as text, if there is one.

@@ -2,6 +2,7 @@
 //! bookmarks|bookmark|feed|fetch|config|completions|man]`. Scripts and tests rely on
 //! exactly these forms; output to a pipe carries no escape codes.
 
+mod commands;
 mod epaper;
 pub mod export;
 mod feed;
@@ -391,10 +392,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
                 to: to.clone(),
                 page: page.clone(),
             };
-            if *json || !library::list_folders(&mut out, &data, &filter)? {
-                let source = library::open_source(&data)?;
-                library::list(&mut out, source.shelf(), &filter, *json)?;
-            }
+            commands::list(&mut out, &data, &filter, *json)?
         }
         Command::Library {
             action: Some(action),
@@ -406,23 +404,7 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
         }
         Command::Show {
             id, width, json, ..
-        } => {
-            let source = library::open_source(&data)?;
-            let Some((_, article)) = source.shelf().article(&ArticleId(id.clone())) else {
-                anyhow::bail!("no article with id {id} (see `dubao list`)");
-            };
-            if *json {
-                serde_json::to_writer_pretty(&mut out, &article)?;
-                writeln!(out)?;
-            } else {
-                let width = width
-                    .or_else(|| ratatui::crossterm::terminal::size().ok().map(|(w, _)| w))
-                    .unwrap_or(80)
-                    .max(1);
-                let layout = crate::typeset::layout(&article, width, u16::MAX, &cli.settings());
-                output::lines(&mut out, &layout, styled)?;
-            }
-        }
+        } => commands::show(&mut out, &data, id, *width, *json, &cli.settings(), styled)?,
         Command::Export { .. } => {
             export::export(&mut out, &data)?;
         }
@@ -434,37 +416,15 @@ pub fn run(cli: &Cli, command: &Command) -> Result<ExitCode> {
             limit,
             json,
             ..
-        } => {
-            let source = library::open_source(&data)?;
-            let mut q = filters::query(source.shelf(), query, paper, from, to)?;
-            q.limit = limit.unwrap_or(0);
-            if library::search(&mut out, source.shelf(), &q, *json)? == 0 {
-                eprintln!("dubao: no hits for {query}");
-            }
-        }
+        } => commands::search(&mut out, &data, query, (paper, from, to), *limit, *json)?,
         Command::Bookmarks {
             json,
             export,
             import,
         } => {
             let store = cli.store()?;
-            if let Some(file) = import {
-                let (new, warning) = export::import_state(&store, file)?;
-                if let Some(w) = warning {
-                    eprintln!("dubao: {w}");
-                }
-                writeln!(out, "imported {new} new bookmarks from {}", file.display())?;
-                return finish(Ok(ExitCode::SUCCESS), out);
-            }
-            let (state, warning) = store.load()?;
-            if let Some(w) = warning {
-                eprintln!("dubao: {w}");
-            }
-            if *export {
-                export::export_state(&mut out, &state)?;
-            } else {
-                output::bookmarks(&mut out, &state, *json, styled)?;
-            }
+            let done = commands::bookmarks(&mut out, &store, import.as_deref(), *export, *json);
+            return finish(done.map(|()| ExitCode::SUCCESS), out);
         }
         Command::Bookmark { action, .. } => bookmark(cli, &data, action)?,
         Command::Config { path, default } => meta::config(&mut out, *path, *default)?,
