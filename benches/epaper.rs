@@ -109,7 +109,7 @@ fn main() {
     for _ in 0..runs {
         let client = Client::new(Options::default().with_timeout(10.0), Duration::ZERO);
         let t = Instant::now();
-        let day = issue::fetch(&s, "2026-01-02", &client, &mut |_, _| {}).expect("the day");
+        let day = issue::fetch(&s, "2026-01-02", &client, &mut issue::NoProgress).expect("the day");
         best = best.min(t.elapsed());
         articles = day.issue.pages.iter().map(|p| p.articles.len()).sum();
         assert!(day.is_whole(), "{:?}", day.faults);

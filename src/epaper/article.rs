@@ -11,7 +11,8 @@ use crate::feed::item::{self, Source};
 use crate::model::Article;
 
 /// Where the body sits in the systems' article pages.
-const BODY: &str = "#ozoom, founder-content, #articleContent, div.text_c, #content";
+const BODY: &str =
+    "#ozoom, founder-content, #articleContent, div.text_c, #content, .contenttext, #contenttext";
 /// Where the headline sits.
 const HEADLINE: &str = "div.article h1, div.text_c h1, h1";
 

@@ -1,7 +1,9 @@
 //! One day of an e-paper site → one [`Issue`]: the day's first page gives the page
 //! list; each page gives its number, section, scan and articles (fetched [`PER_SITE`]
 //! at a time); a story continued on another page (转版) joins its first part. Each
-//! fault is one line naming the paper, date and page; the rest still comes in.
+//! fault is one line naming the paper, date and page; the rest still comes in. A page
+//! the library already holds whole ([`Progress::stored`]) is taken from there, not
+//! fetched again, and [`Progress::page`] sees the day grow page by page (to store it).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,6 +24,27 @@ pub struct Day {
     pub lines: Vec<String>,
     /// What went wrong, each naming paper, date and page.
     pub faults: Vec<String>,
+    /// The pages that are whole (every listed article in), by number.
+    pub whole_pages: Vec<String>,
+}
+
+/// What a day's fetch asks and tells as it goes.
+pub trait Progress {
+    /// Page `number` as the library holds it whole, if it does: taken, not fetched.
+    fn stored(&self, number: &str) -> Option<Page>;
+    /// `done` of `total` pages are in; `day` is the day so far (continued stories
+    /// joined).
+    fn page(&mut self, day: &Day, done: usize, total: usize);
+}
+
+/// Nothing stored, nothing told: the day fetched whole.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn stored(&self, _: &str) -> Option<Page> {
+        None
+    }
+    fn page(&mut self, _: &Day, _: usize, _: usize) {}
 }
 
 impl Day {
@@ -41,12 +64,12 @@ pub enum DayError {
     Failed(String),
 }
 
-/// Fetch `site`'s issue of `date`; `on_page(done, total)` as each page is done.
+/// Fetch `site`'s issue of `date`, telling `progress` as each page is done.
 pub fn fetch(
     site: &Site,
     date: &str,
     client: &Client,
-    on_page: &mut dyn FnMut(usize, usize),
+    progress: &mut dyn Progress,
 ) -> Result<Day, DayError> {
     let who = format!("{} {date}", site.name);
     let first_url = site.first_page(date);
@@ -59,13 +82,14 @@ pub fn fetch(
         }
         Err(e) => return Err(DayError::Failed(format!("{who}: {first_url}: {e}"))),
     };
-    if site.system == System::IssueIndex {
-        return super::mrdx::read_day(site, date, &first, &first_url, client, on_page);
-    }
-    if site.system == System::IndexJson {
-        return Err(DayError::Failed(format!(
-            "{who}: reading the index.json system is not built yet"
-        )));
+    match site.system {
+        System::IssueIndex => {
+            return super::mrdx::read_day(site, date, &first, &first_url, client, progress);
+        }
+        System::IndexJson => {
+            return super::jfjb::read_day(site, date, &first, &first_url, progress);
+        }
+        System::Layout | System::Founder => {}
     }
     let read = page::read(&first, &first_url)
         .map_err(|e| DayError::Failed(format!("{who} page 01 ({first_url}): {e}")))?;
@@ -79,15 +103,7 @@ pub fn fetch(
         Some(p) if site.name == site.slug => p.clone(),
         _ => site.name.clone(),
     };
-    let mut day = Day {
-        issue: Issue {
-            paper,
-            slug: site.slug.clone(),
-            date: date.to_string(),
-            pages: Vec::new(),
-        },
-        ..Default::default()
-    };
+    let mut day = Day::new(paper, &site.slug, date);
     let mut pages = read.pages.clone();
     if pages.is_empty() {
         day.faults.push(format!(
@@ -102,25 +118,55 @@ pub fn fetch(
     let total = pages.len();
     let mut first = Some((first_url.clone(), read));
     for (i, link) in pages.iter().enumerate() {
-        let read = match first.take().filter(|(u, _)| *u == link.url) {
-            Some((_, r)) => Ok(r),
-            None => client
-                .page(&link.url)
-                .map_err(|e| e.to_string())
-                .and_then(|b| whole(&b).and_then(|()| page::read(&b, &link.url))),
-        };
         let label = format!("{who} page {}", link.number);
-        match read {
-            Ok(r) => {
-                let page = fetch_page(&label, link, r, client, &site.slug, date, &mut day);
-                day.issue.pages.push(page);
+        let own = first.take().filter(|(u, _)| *u == link.url);
+        if let Some(page) = progress.stored(&link.number) {
+            day.add_page(page, true);
+        } else {
+            let read = match own {
+                Some((_, r)) => Ok(r),
+                None => client
+                    .page(&link.url)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| whole(&b).and_then(|()| page::read(&b, &link.url))),
+            };
+            match read {
+                Ok(r) => {
+                    let faults = day.faults.len();
+                    let page = fetch_page(&label, link, r, client, &site.slug, date, &mut day);
+                    let is_whole = day.faults.len() == faults;
+                    day.add_page(page, is_whole);
+                }
+                Err(e) => day.faults.push(format!("{label} ({}): {e}", link.url)),
             }
-            Err(e) => day.faults.push(format!("{label} ({}): {e}", link.url)),
         }
-        on_page(i + 1, total);
+        progress.page(&day, i + 1, total);
     }
-    join_continued(&mut day.issue);
     Ok(day)
+}
+
+impl Day {
+    /// An empty day of `paper`.
+    pub fn new(paper: String, slug: &str, date: &str) -> Day {
+        Day {
+            issue: Issue {
+                paper,
+                slug: slug.to_string(),
+                date: date.to_string(),
+                pages: Vec::new(),
+            },
+            ..Default::default()
+        }
+    }
+
+    /// Add a page, whole or not, and join the stories it continues.
+    pub fn add_page(&mut self, page: Page, whole: bool) {
+        if whole {
+            self.whole_pages.push(page.number.clone());
+        }
+        self.issue.pages.push(page);
+        join_continued(&mut self.issue);
+    }
 }
 
 /// A page body cut short is no page.
@@ -251,6 +297,16 @@ pub fn join_continued(issue: &mut Issue) {
                 }
             }
             let head = &mut issue.pages[q].articles[at];
+            // Joined already (the head was stored with it by an earlier fetch).
+            let n = rest.paragraphs.len();
+            if n > 0
+                && head
+                    .paragraphs
+                    .windows(n)
+                    .any(|w| w == rest.paragraphs.as_slice())
+            {
+                continue;
+            }
             let offset = head.paragraphs.len();
             head.paragraphs.extend(rest.paragraphs);
             head.photos.extend(rest.photos.into_iter().map(|mut ph| {

@@ -36,11 +36,12 @@ pub struct Parsed {
 }
 
 /// Where e-papers put the article's body, most specific first.
-const BODIES: [&str; 7] = [
+const BODIES: [&str; 8] = [
     "#ozoom",
     "#articleContent",
     "founder-content",
     ".article-content",
+    ".contenttext, #contenttext",
     "#content",
     "article",
     "body",
