@@ -19,6 +19,7 @@ mod e2e_tui;
 mod epaper_fetch;
 mod epaper_kill;
 mod epaper_reader;
+mod epaper_resume;
 mod epaper_shared;
 mod feed_cli;
 mod feed_fetch;
