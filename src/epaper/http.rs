@@ -47,10 +47,16 @@ impl Client {
 
     /// The page at `url` as text, following same-site redirects.
     pub fn page(&self, url: &str) -> Result<String, FeedError> {
+        self.page_at(url).map(|(_, body)| body)
+    }
+
+    /// The page at `url` as text and the address it came from after same-site
+    /// redirects.
+    pub fn page_at(&self, url: &str) -> Result<(String, String), FeedError> {
         let mut url = url.to_string();
         for _ in 0..5 {
             match self.get_retrying(&url)? {
-                Got::Body(bytes) => return Ok(decode(&bytes)),
+                Got::Body(bytes) => return Ok((url, decode(&bytes))),
                 Got::Redirect(to) => {
                     let to = crate::feed::html::resolve(&url, &to);
                     let (a, b) = (host(&url), host(&to));

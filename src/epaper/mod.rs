@@ -15,3 +15,4 @@ pub mod page;
 pub mod record;
 pub mod run;
 pub mod site;
+pub mod sniff;
