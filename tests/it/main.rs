@@ -21,6 +21,7 @@ mod epaper_kill;
 mod epaper_reader;
 mod epaper_resume;
 mod epaper_shared;
+mod epaper_systems;
 mod feed_cli;
 mod feed_fetch;
 mod feed_parse;
