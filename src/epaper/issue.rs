@@ -116,26 +116,32 @@ pub fn fetch(
         });
     }
     let total = pages.len();
-    let mut first = Some((first_url.clone(), read));
+    let ids = format!("{}/{date}", site.slug);
+    // The page read ahead (the first, or the next while this one's articles came in).
+    let mut ahead = Some((first_url.clone(), Ok(read)));
     for (i, link) in pages.iter().enumerate() {
         let label = format!("{who} page {}", link.number);
-        let own = first.take().filter(|(u, _)| *u == link.url);
+        let own = ahead.take().filter(|(u, _)| *u == link.url);
         if let Some(page) = progress.stored(&link.number) {
             day.add_page(page, true);
         } else {
             let read = match own {
-                Some((_, r)) => Ok(r),
-                None => client
-                    .page(&link.url)
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| whole(&b).and_then(|()| page::read(&b, &link.url))),
+                Some((_, r)) => r,
+                None => read_page(&link.url, client),
             };
+            // The next page not in the library is fetched beside this one's articles.
+            let next = pages[i + 1..]
+                .iter()
+                .find(|l| progress.stored(&l.number).is_none())
+                .map(|l| l.url.as_str());
             match read {
                 Ok(r) => {
                     let faults = day.faults.len();
-                    let page = fetch_page(&label, link, r, client, &site.slug, date, &mut day);
+                    let (page, read_next) =
+                        fetch_page(&label, link, r, client, &ids, next, &mut day);
                     let is_whole = day.faults.len() == faults;
                     day.add_page(page, is_whole);
+                    ahead = next.zip(read_next).map(|(u, r)| (u.to_string(), r));
                 }
                 Err(e) => day.faults.push(format!("{label} ({}): {e}", link.url)),
             }
@@ -143,6 +149,14 @@ pub fn fetch(
         progress.page(&day, i + 1, total);
     }
     Ok(day)
+}
+
+/// The page at `url`, fetched and read.
+fn read_page(url: &str, client: &Client) -> Result<PageRead, String> {
+    client
+        .page(url)
+        .map_err(|e| e.to_string())
+        .and_then(|b| whole(&b).and_then(|()| page::read(&b, url)))
 }
 
 impl Day {
@@ -178,25 +192,39 @@ fn whole(body: &str) -> Result<(), String> {
     }
 }
 
-/// One page's articles, fetched two at a time, in the page's order.
+/// One page's articles, fetched two at a time, in the page's order, and beside them
+/// the page `next` (read ahead), given back.
 fn fetch_page(
     label: &str,
     link: &PageLink,
     read: PageRead,
     client: &Client,
-    slug: &str,
-    date: &str,
+    ids: &str,
+    next: Option<&str>,
     day: &mut Day,
-) -> Page {
+) -> (Page, Option<Result<PageRead, String>>) {
     let number = read.number.clone().unwrap_or_else(|| link.number.clone());
     let section = read.section.clone().or_else(|| link.section.clone());
-    let got = fetch_articles(&read.articles, client);
+    let ahead = usize::from(next.is_some());
+    let mut got = pool(read.articles.len() + ahead, |i| match (i, next) {
+        (0, Some(url)) => Job::Page(read_page(url, client)),
+        _ => Job::Article(fetch_article(&read.articles[i - ahead], client)),
+    })
+    .into_iter();
+    let read_next = match next.map(|_| got.next()) {
+        Some(Some(Some(Job::Page(r)))) => Some(r),
+        _ => None,
+    };
+    let got = got.map(|j| match j {
+        Some(Job::Article(r)) => r,
+        _ => Err("not fetched".into()),
+    });
     let mut articles = Vec::new();
     let mut lines = Vec::new();
     for (a, r) in read.articles.iter().zip(got) {
         match r {
             Ok(Read::Article(mut art)) => {
-                art.id = ArticleId(format!("{slug}/{date}/{number}/{}", articles.len() + 1));
+                art.id = ArticleId(format!("{ids}/{number}/{}", articles.len() + 1));
                 articles.push(*art);
             }
             Ok(Read::Credits(c)) => lines.extend(c.into_iter().map(|text| PageLine {
@@ -228,33 +256,55 @@ fn fetch_page(
             .collect(),
         ..s
     });
-    Page {
+    let page = Page {
         number,
         section,
         lines,
         articles,
         scan,
-    }
+    };
+    (page, read_next)
+}
+
+/// What a worker of [`pool`] brought: an article, or the page read ahead.
+enum Job {
+    Article(Result<Read, String>),
+    Page(Result<PageRead, String>),
+}
+
+/// An article page fetched and read.
+fn fetch_article(link: &ArticleLink, client: &Client) -> Result<Read, String> {
+    client
+        .page(&link.url)
+        .map_err(|e| e.to_string())
+        .and_then(|b| {
+            whole(&b)?;
+            super::article::read_any(&b, &link.url, &link.title)
+        })
 }
 
 /// Every article of a list, at most [`PER_SITE`] at a time; results in list order.
 pub(super) fn fetch_articles(links: &[ArticleLink], client: &Client) -> Vec<Result<Read, String>> {
+    pool(links.len(), |i| fetch_article(&links[i], client))
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err("not fetched".into())))
+        .collect()
+}
+
+/// `work(0)` … `work(n - 1)` on [`PER_SITE`] threads (the client keeps to its limit);
+/// results in order.
+fn pool<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<Option<T>> {
     let next = AtomicUsize::new(0);
-    let out: Mutex<Vec<Option<Result<Read, String>>>> =
-        Mutex::new(links.iter().map(|_| None).collect());
+    let out: Mutex<Vec<Option<T>>> = Mutex::new((0..n).map(|_| None).collect());
     std::thread::scope(|s| {
-        for _ in 0..PER_SITE.min(links.len()) {
+        for _ in 0..PER_SITE.min(n) {
             s.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(link) = links.get(i) else { break };
-                    let r = client
-                        .page(&link.url)
-                        .map_err(|e| e.to_string())
-                        .and_then(|b| {
-                            whole(&b)?;
-                            super::article::read_any(&b, &link.url, &link.title)
-                        });
+                    if i >= n {
+                        break;
+                    }
+                    let r = work(i);
                     if let Ok(mut o) = out.lock() {
                         o[i] = Some(r);
                     }
@@ -262,11 +312,7 @@ pub(super) fn fetch_articles(links: &[ArticleLink], client: &Client) -> Vec<Resu
             });
         }
     });
-    out.into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|r| r.unwrap_or_else(|| Err("not fetched".into())))
-        .collect()
+    out.into_inner().unwrap_or_default()
 }
 
 /// A story continued on a later page (转版: a new content id, the same headline stack)
