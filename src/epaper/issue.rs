@@ -73,15 +73,7 @@ pub fn fetch(
 ) -> Result<Day, DayError> {
     let who = format!("{} {date}", site.name);
     let first_url = site.first_page(date);
-    let first = match client.page(&first_url) {
-        Ok(b) => b,
-        Err(FeedError::Status(s)) if s.starts_with("403") || s.starts_with("404") => {
-            return Err(DayError::NotServed(format!(
-                "{who}: the site does not serve this date ({s})"
-            )));
-        }
-        Err(e) => return Err(DayError::Failed(format!("{who}: {first_url}: {e}"))),
-    };
+    let first = first_page(&who, &first_url, client)?;
     match site.system {
         System::IssueIndex => {
             return super::mrdx::read_day(site, date, &first, &first_url, client, progress);
@@ -149,6 +141,17 @@ pub fn fetch(
         progress.page(&day, i + 1, total);
     }
     Ok(day)
+}
+
+/// The day's first page (or index); 403 and 404 say the date is not served.
+fn first_page(who: &str, url: &str, client: &Client) -> Result<String, DayError> {
+    match client.page(url) {
+        Ok(b) => Ok(b),
+        Err(FeedError::Status(s)) if s.starts_with("403") || s.starts_with("404") => Err(
+            DayError::NotServed(format!("{who}: the site does not serve this date ({s})")),
+        ),
+        Err(e) => Err(DayError::Failed(format!("{who}: {url}: {e}"))),
+    }
 }
 
 /// The page at `url`, fetched and read.

@@ -155,11 +155,11 @@ pub fn serve_rmrb(server: &Server, dir: &Path) -> (Vec<(String, String)>, Expect
                 let (title, html) = &arts[next];
                 next += 1;
                 let path = format!("/rmrb/pc/content/202412/25/content_{num}0480{k}.html");
-                page(&server, &path, format!("<html><body>{html}</body></html>"));
+                page(server, &path, format!("<html><body>{html}</body></html>"));
                 expected.push((num.clone(), title.clone(), stack(html)));
             }
         }
-        page(&server, &format!("{base}node_{num}.html"), body);
+        page(server, &format!("{base}node_{num}.html"), body);
     }
     (sections, expected)
 }
