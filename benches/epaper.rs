@@ -49,38 +49,53 @@ fn content(id: usize) -> String {
     )
 }
 
+/// The site on 127.0.0.1, a thread per connection; a connection is kept open for the
+/// next request (HTTP/1.1 keep-alive, as the papers' servers do) until the client
+/// closes it.
 fn serve(site: Arc<HashMap<String, String>>) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
             let site = site.clone();
-            std::thread::spawn(move || {
-                let mut s = stream;
-                let mut buf = Vec::new();
-                let mut b = [0u8; 1024];
-                while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
-                    match s.read(&mut b) {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => buf.extend_from_slice(&b[..n]),
-                    }
-                }
-                let req = String::from_utf8_lossy(&buf);
-                let path = req.split_whitespace().nth(1).unwrap_or("/").to_string();
-                let (code, body) = match site.get(&path) {
-                    Some(b) => (200, b.as_str()),
-                    None => (404, "no"),
-                };
-                let head = format!(
-                    "HTTP/1.1 {code} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-                    body.len()
-                );
-                let _ = s.write_all(head.as_bytes());
-                let _ = s.write_all(body.as_bytes());
-            });
+            std::thread::spawn(move || answer(stream, &site));
         }
     });
     port
+}
+
+/// Every request on one connection, in turn.
+fn answer(mut s: std::net::TcpStream, site: &HashMap<String, String>) {
+    let _ = s.set_nodelay(true);
+    let mut buf = Vec::new();
+    let mut b = [0u8; 4096];
+    loop {
+        let end = loop {
+            if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                break i + 4;
+            }
+            match s.read(&mut b) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => buf.extend_from_slice(&b[..n]),
+            }
+        };
+        let req = String::from_utf8_lossy(&buf[..end]).to_string();
+        buf.drain(..end);
+        let path = req.split_whitespace().nth(1).unwrap_or("/").to_string();
+        let (code, body) = match site.get(&path) {
+            Some(b) => (200, b.as_str()),
+            None => (404, "no"),
+        };
+        let head = format!(
+            "HTTP/1.1 {code} X\r\nContent-Length: {}\r\n\r\n",
+            body.len()
+        );
+        let mut out = head.into_bytes();
+        out.extend_from_slice(body.as_bytes());
+        if s.write_all(&out).is_err() {
+            return;
+        }
+    }
 }
 
 fn main() {
@@ -109,7 +124,7 @@ fn main() {
     for _ in 0..runs {
         let client = Client::new(Options::default().with_timeout(10.0), Duration::ZERO);
         let t = Instant::now();
-        let day = issue::fetch(&s, "2026-01-02", &client, &mut |_, _| {}).expect("the day");
+        let day = issue::fetch(&s, "2026-01-02", &client, &mut issue::NoProgress).expect("the day");
         best = best.min(t.elapsed());
         articles = day.issue.pages.iter().map(|p| p.articles.len()).sum();
         assert!(day.is_whole(), "{:?}", day.faults);
@@ -121,6 +136,7 @@ fn main() {
         PAGES as f64 / best.as_secs_f64(),
         requests as f64 / best.as_secs_f64()
     );
+    library_run(port);
     let pages: Vec<(String, &String)> = site
         .iter()
         .filter(|(k, _)| k.contains("/content/"))
@@ -139,5 +155,46 @@ fn main() {
         pages.len(),
         pages.first().map_or(0, |p| p.1.len() / 1024),
         100.0 * per * articles as f64 / best.as_secs_f64()
+    );
+}
+
+/// The same day fetched as `dubao fetch` does, into a library on disk (a commit of the
+/// whole pages at most every second and at the day's end, the record noted), best of 5.
+fn library_run(port: u16) {
+    use dubao::epaper::run::{self, Dates, RunOptions};
+    use dubao::library::disk::DiskShelf;
+    use dubao::library::fetched::FeedSink;
+    let sub = dubao::feed::subs::Subscription {
+        name: "t".into(),
+        url: format!("http://127.0.0.1:{port}/t/pc/layout/"),
+        epaper: true,
+        ..Default::default()
+    };
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 1, 2).expect("date");
+    let opts = RunOptions {
+        http: Options::default().with_timeout(10.0),
+        pause: Duration::ZERO,
+    };
+    let mut best = Duration::MAX;
+    for _ in 0..5 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let shelf = DiskShelf::open(dir.path().join("library")).expect("library");
+        let mut sink = FeedSink { shelf: &shelf };
+        let t = Instant::now();
+        let o = run::run(
+            &sub,
+            &Dates::Range(day, day),
+            &opts,
+            dir.path(),
+            &mut sink,
+            &mut |_| {},
+        );
+        best = best.min(t.elapsed());
+        assert!(o.failure().is_none(), "{o:?}");
+    }
+    println!(
+        "epaper fetch into a library on disk: {:.1} ms (best of 5): {:.0} pages/s",
+        best.as_secs_f64() * 1e3,
+        PAGES as f64 / best.as_secs_f64()
     );
 }

@@ -11,8 +11,10 @@ use std::time::Duration;
 use anyhow::Result;
 
 use crate::epaper::catalogue::{self, PAPERS};
+use crate::epaper::http::Client;
 use crate::epaper::run::{self, Dates, DayOutcome, Event, RunOptions};
 use crate::epaper::site;
+use crate::epaper::sniff::{self, Served};
 use crate::feed::fetch::Options;
 use crate::feed::log::FetchLog;
 use crate::feed::sink::IssueSink;
@@ -41,14 +43,31 @@ pub fn papers(out: &mut dyn Write, json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `dubao feed add KEY`: a paper of the catalogue, an e-paper address, else a feed.
+/// `dubao feed add KEY`: a paper of the catalogue, an e-paper address, a feed's
+/// address; an address of neither shape is fetched once to tell which it serves.
 pub fn add(dir: &Path, key: &str, name: Option<&str>) -> Result<Subscription> {
+    let key = key.trim();
+    let told;
+    let key = if key.contains("://")
+        && site::named(key).is_none()
+        && !site::is_epaper_address(key)
+        && !sniff::is_feed_address(key)
+    {
+        let client = Client::new(Options::default().with_timeout(20.0), Duration::ZERO);
+        told = sniff::sniff(key, &client)?;
+        match &told {
+            Served::Feed => key,
+            Served::Epaper(at) => at.as_str(),
+        }
+    } else {
+        key
+    };
     let (url, name, epaper) = match site::named(key) {
         Some((paper, url)) => (url, Some(name.map_or(paper, str::to_string)), true),
         None if site::is_epaper_address(key) => {
             let known = catalogue::by_address(key).map(|p| p.name.to_string());
             (
-                key.trim().to_string(),
+                site::followed(key),
                 name.map(str::to_string).or(known),
                 true,
             )

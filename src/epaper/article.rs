@@ -11,7 +11,8 @@ use crate::feed::item::{self, Source};
 use crate::model::Article;
 
 /// Where the body sits in the systems' article pages.
-const BODY: &str = "#ozoom, founder-content, #articleContent, div.text_c, #content";
+const BODY: &str =
+    "#ozoom, founder-content, #articleContent, div.text_c, #content, .contenttext, #contenttext";
 /// Where the headline sits.
 const HEADLINE: &str = "div.article h1, div.text_c h1, h1";
 
@@ -46,12 +47,16 @@ pub fn read_any(body: &str, url: &str, listed: &str) -> Result<Read, String> {
     if !has_headline && !has_props && listed.is_empty() {
         return Err("no headline (h1) found".into());
     }
-    let parsed = item::parse(&Source {
-        title: listed.to_string(),
-        link: Some(url.to_string()),
-        html: Some(body.to_string()),
-        ..Default::default()
-    });
+    // The page is parsed once: the checks above and the item reader share it.
+    let parsed = item::parse_doc(
+        &Source {
+            title: listed.to_string(),
+            link: Some(url.to_string()),
+            html: Some(String::new()),
+            ..Default::default()
+        },
+        &doc,
+    );
     if let Some(c) = parsed.credits {
         return Ok(Read::Credits(c));
     }

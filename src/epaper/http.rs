@@ -8,7 +8,7 @@ use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::feed::FeedError;
-use crate::feed::fetch::{Fetched, Options, get};
+use crate::feed::fetch::{Fetched, Options, agent, get_with};
 
 /// Requests at a time on one site.
 pub const PER_SITE: usize = 2;
@@ -19,6 +19,8 @@ pub const MAX_PAGE: u64 = 8 * 1024 * 1024;
 #[derive(Debug)]
 pub struct Client {
     opts: Options,
+    /// One agent for the site: its connections are kept open between requests.
+    agent: ureq::Agent,
     pause: Duration,
     retries: u32,
     /// When the next request may start, and how many are under way.
@@ -31,12 +33,14 @@ pub struct Client {
 impl Client {
     /// `pause` between two requests' starts; `opts` timeouts for each.
     pub fn new(opts: Options, pause: Duration) -> Client {
+        let opts = Options {
+            max_bytes: opts.max_bytes.min(MAX_PAGE),
+            max_redirects: 0,
+            ..opts
+        };
         Client {
-            opts: Options {
-                max_bytes: opts.max_bytes.min(MAX_PAGE),
-                max_redirects: 0,
-                ..opts
-            },
+            agent: agent(&opts),
+            opts,
             pause,
             retries: 2,
             slots: Mutex::new((Instant::now(), 0)),
@@ -47,10 +51,16 @@ impl Client {
 
     /// The page at `url` as text, following same-site redirects.
     pub fn page(&self, url: &str) -> Result<String, FeedError> {
+        self.page_at(url).map(|(_, body)| body)
+    }
+
+    /// The page at `url` as text and the address it came from after same-site
+    /// redirects.
+    pub fn page_at(&self, url: &str) -> Result<(String, String), FeedError> {
         let mut url = url.to_string();
         for _ in 0..5 {
             match self.get_retrying(&url)? {
-                Got::Body(bytes) => return Ok(decode(&bytes)),
+                Got::Body(bytes) => return Ok((url, decode(&bytes))),
                 Got::Redirect(to) => {
                     let to = crate::feed::html::resolve(&url, &to);
                     let (a, b) = (host(&url), host(&to));
@@ -88,7 +98,7 @@ impl Client {
             .lock()
             .ok()
             .and_then(|s| s.get(url).map(|e| e.0.clone()));
-        let r = get_raw(url, etag.as_deref(), &self.opts);
+        let r = get_raw(&self.agent, url, etag.as_deref(), &self.opts);
         self.give_slot();
         match r? {
             Raw::Redirect(to) => Ok(Got::Redirect(to)),
@@ -150,8 +160,13 @@ enum Raw {
 }
 
 /// One GET, a redirect given back rather than followed.
-fn get_raw(url: &str, etag: Option<&str>, opts: &Options) -> Result<Raw, FeedError> {
-    match get(url, etag, None, opts)? {
+fn get_raw(
+    agent: &ureq::Agent,
+    url: &str,
+    etag: Option<&str>,
+    opts: &Options,
+) -> Result<Raw, FeedError> {
+    match get_with(agent, url, etag, None, opts)? {
         Fetched::Moved(to) => Ok(Raw::Redirect(to)),
         other => Ok(Raw::Fetched(other)),
     }

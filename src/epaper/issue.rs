@@ -1,7 +1,9 @@
 //! One day of an e-paper site → one [`Issue`]: the day's first page gives the page
 //! list; each page gives its number, section, scan and articles (fetched [`PER_SITE`]
 //! at a time); a story continued on another page (转版) joins its first part. Each
-//! fault is one line naming the paper, date and page; the rest still comes in.
+//! fault is one line naming the paper, date and page; the rest still comes in. A page
+//! the library already holds whole ([`Progress::stored`]) is taken from there, not
+//! fetched again, and [`Progress::page`] sees the day grow page by page (to store it).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -22,6 +24,27 @@ pub struct Day {
     pub lines: Vec<String>,
     /// What went wrong, each naming paper, date and page.
     pub faults: Vec<String>,
+    /// The pages that are whole (every listed article in), by number.
+    pub whole_pages: Vec<String>,
+}
+
+/// What a day's fetch asks and tells as it goes.
+pub trait Progress {
+    /// Page `number` as the library holds it whole, if it does: taken, not fetched.
+    fn stored(&self, number: &str) -> Option<Page>;
+    /// `done` of `total` pages are in; `day` is the day so far (continued stories
+    /// joined).
+    fn page(&mut self, day: &Day, done: usize, total: usize);
+}
+
+/// Nothing stored, nothing told: the day fetched whole.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn stored(&self, _: &str) -> Option<Page> {
+        None
+    }
+    fn page(&mut self, _: &Day, _: usize, _: usize) {}
 }
 
 impl Day {
@@ -41,31 +64,24 @@ pub enum DayError {
     Failed(String),
 }
 
-/// Fetch `site`'s issue of `date`; `on_page(done, total)` as each page is done.
+/// Fetch `site`'s issue of `date`, telling `progress` as each page is done.
 pub fn fetch(
     site: &Site,
     date: &str,
     client: &Client,
-    on_page: &mut dyn FnMut(usize, usize),
+    progress: &mut dyn Progress,
 ) -> Result<Day, DayError> {
     let who = format!("{} {date}", site.name);
     let first_url = site.first_page(date);
-    let first = match client.page(&first_url) {
-        Ok(b) => b,
-        Err(FeedError::Status(s)) if s.starts_with("403") || s.starts_with("404") => {
-            return Err(DayError::NotServed(format!(
-                "{who}: the site does not serve this date ({s})"
-            )));
+    let first = first_page(&who, &first_url, client)?;
+    match site.system {
+        System::IssueIndex => {
+            return super::mrdx::read_day(site, date, &first, &first_url, client, progress);
         }
-        Err(e) => return Err(DayError::Failed(format!("{who}: {first_url}: {e}"))),
-    };
-    if site.system == System::IssueIndex {
-        return super::mrdx::read_day(site, date, &first, &first_url, client, on_page);
-    }
-    if site.system == System::IndexJson {
-        return Err(DayError::Failed(format!(
-            "{who}: reading the index.json system is not built yet"
-        )));
+        System::IndexJson => {
+            return super::jfjb::read_day(site, date, &first, &first_url, progress);
+        }
+        System::Layout | System::Founder => {}
     }
     let read = page::read(&first, &first_url)
         .map_err(|e| DayError::Failed(format!("{who} page 01 ({first_url}): {e}")))?;
@@ -79,15 +95,7 @@ pub fn fetch(
         Some(p) if site.name == site.slug => p.clone(),
         _ => site.name.clone(),
     };
-    let mut day = Day {
-        issue: Issue {
-            paper,
-            slug: site.slug.clone(),
-            date: date.to_string(),
-            pages: Vec::new(),
-        },
-        ..Default::default()
-    };
+    let mut day = Day::new(paper, &site.slug, date);
     let mut pages = read.pages.clone();
     if pages.is_empty() {
         day.faults.push(format!(
@@ -100,27 +108,82 @@ pub fn fetch(
         });
     }
     let total = pages.len();
-    let mut first = Some((first_url.clone(), read));
+    let ids = format!("{}/{date}", site.slug);
+    // The page read ahead (the first, or the next while this one's articles came in).
+    let mut ahead = Some((first_url.clone(), Ok(read)));
     for (i, link) in pages.iter().enumerate() {
-        let read = match first.take().filter(|(u, _)| *u == link.url) {
-            Some((_, r)) => Ok(r),
-            None => client
-                .page(&link.url)
-                .map_err(|e| e.to_string())
-                .and_then(|b| whole(&b).and_then(|()| page::read(&b, &link.url))),
-        };
         let label = format!("{who} page {}", link.number);
-        match read {
-            Ok(r) => {
-                let page = fetch_page(&label, link, r, client, &site.slug, date, &mut day);
-                day.issue.pages.push(page);
+        let own = ahead.take().filter(|(u, _)| *u == link.url);
+        if let Some(page) = progress.stored(&link.number) {
+            day.add_page(page, true);
+        } else {
+            let read = match own {
+                Some((_, r)) => r,
+                None => read_page(&link.url, client),
+            };
+            // The next page not in the library is fetched beside this one's articles.
+            let next = pages[i + 1..]
+                .iter()
+                .find(|l| progress.stored(&l.number).is_none())
+                .map(|l| l.url.as_str());
+            match read {
+                Ok(r) => {
+                    let faults = day.faults.len();
+                    let (page, read_next) =
+                        fetch_page(&label, link, r, client, &ids, next, &mut day);
+                    let is_whole = day.faults.len() == faults;
+                    day.add_page(page, is_whole);
+                    ahead = next.zip(read_next).map(|(u, r)| (u.to_string(), r));
+                }
+                Err(e) => day.faults.push(format!("{label} ({}): {e}", link.url)),
             }
-            Err(e) => day.faults.push(format!("{label} ({}): {e}", link.url)),
         }
-        on_page(i + 1, total);
+        progress.page(&day, i + 1, total);
     }
-    join_continued(&mut day.issue);
     Ok(day)
+}
+
+/// The day's first page (or index); 403 and 404 say the date is not served.
+fn first_page(who: &str, url: &str, client: &Client) -> Result<String, DayError> {
+    match client.page(url) {
+        Ok(b) => Ok(b),
+        Err(FeedError::Status(s)) if s.starts_with("403") || s.starts_with("404") => Err(
+            DayError::NotServed(format!("{who}: the site does not serve this date ({s})")),
+        ),
+        Err(e) => Err(DayError::Failed(format!("{who}: {url}: {e}"))),
+    }
+}
+
+/// The page at `url`, fetched and read.
+fn read_page(url: &str, client: &Client) -> Result<PageRead, String> {
+    client
+        .page(url)
+        .map_err(|e| e.to_string())
+        .and_then(|b| whole(&b).and_then(|()| page::read(&b, url)))
+}
+
+impl Day {
+    /// An empty day of `paper`.
+    pub fn new(paper: String, slug: &str, date: &str) -> Day {
+        Day {
+            issue: Issue {
+                paper,
+                slug: slug.to_string(),
+                date: date.to_string(),
+                pages: Vec::new(),
+            },
+            ..Default::default()
+        }
+    }
+
+    /// Add a page, whole or not, and join the stories it continues.
+    pub fn add_page(&mut self, page: Page, whole: bool) {
+        if whole {
+            self.whole_pages.push(page.number.clone());
+        }
+        self.issue.pages.push(page);
+        join_continued(&mut self.issue);
+    }
 }
 
 /// A page body cut short is no page.
@@ -132,25 +195,39 @@ fn whole(body: &str) -> Result<(), String> {
     }
 }
 
-/// One page's articles, fetched two at a time, in the page's order.
+/// One page's articles, fetched two at a time, in the page's order, and beside them
+/// the page `next` (read ahead), given back.
 fn fetch_page(
     label: &str,
     link: &PageLink,
     read: PageRead,
     client: &Client,
-    slug: &str,
-    date: &str,
+    ids: &str,
+    next: Option<&str>,
     day: &mut Day,
-) -> Page {
+) -> (Page, Option<Result<PageRead, String>>) {
     let number = read.number.clone().unwrap_or_else(|| link.number.clone());
     let section = read.section.clone().or_else(|| link.section.clone());
-    let got = fetch_articles(&read.articles, client);
+    let ahead = usize::from(next.is_some());
+    let mut got = pool(read.articles.len() + ahead, |i| match (i, next) {
+        (0, Some(url)) => Job::Page(read_page(url, client)),
+        _ => Job::Article(fetch_article(&read.articles[i - ahead], client)),
+    })
+    .into_iter();
+    let read_next = match next.map(|_| got.next()) {
+        Some(Some(Some(Job::Page(r)))) => Some(r),
+        _ => None,
+    };
+    let got = got.map(|j| match j {
+        Some(Job::Article(r)) => r,
+        _ => Err("not fetched".into()),
+    });
     let mut articles = Vec::new();
     let mut lines = Vec::new();
     for (a, r) in read.articles.iter().zip(got) {
         match r {
             Ok(Read::Article(mut art)) => {
-                art.id = ArticleId(format!("{slug}/{date}/{number}/{}", articles.len() + 1));
+                art.id = ArticleId(format!("{ids}/{number}/{}", articles.len() + 1));
                 articles.push(*art);
             }
             Ok(Read::Credits(c)) => lines.extend(c.into_iter().map(|text| PageLine {
@@ -182,33 +259,55 @@ fn fetch_page(
             .collect(),
         ..s
     });
-    Page {
+    let page = Page {
         number,
         section,
         lines,
         articles,
         scan,
-    }
+    };
+    (page, read_next)
+}
+
+/// What a worker of [`pool`] brought: an article, or the page read ahead.
+enum Job {
+    Article(Result<Read, String>),
+    Page(Result<PageRead, String>),
+}
+
+/// An article page fetched and read.
+fn fetch_article(link: &ArticleLink, client: &Client) -> Result<Read, String> {
+    client
+        .page(&link.url)
+        .map_err(|e| e.to_string())
+        .and_then(|b| {
+            whole(&b)?;
+            super::article::read_any(&b, &link.url, &link.title)
+        })
 }
 
 /// Every article of a list, at most [`PER_SITE`] at a time; results in list order.
 pub(super) fn fetch_articles(links: &[ArticleLink], client: &Client) -> Vec<Result<Read, String>> {
+    pool(links.len(), |i| fetch_article(&links[i], client))
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err("not fetched".into())))
+        .collect()
+}
+
+/// `work(0)` … `work(n - 1)` on [`PER_SITE`] threads (the client keeps to its limit);
+/// results in order.
+fn pool<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<Option<T>> {
     let next = AtomicUsize::new(0);
-    let out: Mutex<Vec<Option<Result<Read, String>>>> =
-        Mutex::new(links.iter().map(|_| None).collect());
+    let out: Mutex<Vec<Option<T>>> = Mutex::new((0..n).map(|_| None).collect());
     std::thread::scope(|s| {
-        for _ in 0..PER_SITE.min(links.len()) {
+        for _ in 0..PER_SITE.min(n) {
             s.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(link) = links.get(i) else { break };
-                    let r = client
-                        .page(&link.url)
-                        .map_err(|e| e.to_string())
-                        .and_then(|b| {
-                            whole(&b)?;
-                            super::article::read_any(&b, &link.url, &link.title)
-                        });
+                    if i >= n {
+                        break;
+                    }
+                    let r = work(i);
                     if let Ok(mut o) = out.lock() {
                         o[i] = Some(r);
                     }
@@ -216,11 +315,7 @@ pub(super) fn fetch_articles(links: &[ArticleLink], client: &Client) -> Vec<Resu
             });
         }
     });
-    out.into_inner()
-        .unwrap_or_default()
-        .into_iter()
-        .map(|r| r.unwrap_or_else(|| Err("not fetched".into())))
-        .collect()
+    out.into_inner().unwrap_or_default()
 }
 
 /// A story continued on a later page (转版: a new content id, the same headline stack)
@@ -251,6 +346,16 @@ pub fn join_continued(issue: &mut Issue) {
                 }
             }
             let head = &mut issue.pages[q].articles[at];
+            // Joined already (the head was stored with it by an earlier fetch).
+            let n = rest.paragraphs.len();
+            if n > 0
+                && head
+                    .paragraphs
+                    .windows(n)
+                    .any(|w| w == rest.paragraphs.as_slice())
+            {
+                continue;
+            }
             let offset = head.paragraphs.len();
             head.paragraphs.extend(rest.paragraphs);
             head.photos.extend(rest.photos.into_iter().map(|mut ph| {

@@ -41,8 +41,8 @@ pub struct PageRead {
 }
 
 /// Page lists, most specific first: the newer system's `a#pageLink`, the older's
-/// `div#pageList a`.
-const PAGE_LINKS: &str = "a#pageLink, #pageList a, .ban-list a";
+/// `div#pageList a` (光明日报) and `div.swiper-slide a` (人民日报 until 2024-11).
+const PAGE_LINKS: &str = "a#pageLink, #pageList a, .ban-list a, .swiper-slide a";
 /// Article lists: `div.news ul.news-list`, `div#titleList ul`.
 const ARTICLE_LINKS: &str = "ul.news-list li a, #titleList ul li a, #titleList a";
 /// The page's own name: `p.left.ban` (`第01版：要闻`), `div.ban_t li`, `div.l_t`.
@@ -269,6 +269,34 @@ mod tests {
             p.articles[0]
                 .url
                 .ends_with("/2019-01/02/nw.D110000renmrb_20190102_1-02.htm")
+        );
+    }
+
+    /// The older pages as crawlers of them read them: 光明日报's `div#pageList` (its
+    /// PDF links among the pages) and `div#titleList ul li a`; 人民日报's
+    /// `div.swiper-container div.swiper-slide a` and `div.news ul.news-list li a`.
+    #[test]
+    fn the_older_systems_page_lists_as_crawlers_read_them() {
+        let gmrb = r#"<div id="pageList"><a href="nbs.D110000gmrb_01.htm">01版:头版</a><a href="../../../images/2018-03/15/01/pdf.pdf">PDF</a><a href="nbs.D110000gmrb_02.htm">02版:要闻</a></div>
+<div id="titleList"><ul><li><a href="nw.D110000gmrb_20180315_1-01.htm">汪洋当选全国政协主席</a></li></ul></div>"#;
+        let p = read(gmrb, "http://h/gmrb/html/2018-03/15/nbs.D110000gmrb_01.htm")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let pages: Vec<&str> = p.pages.iter().map(|l| l.number.as_str()).collect();
+        assert_eq!(pages, ["01", "02"]);
+        assert_eq!(p.articles[0].title, "汪洋当选全国政协主席");
+        let rmrb = r#"<div class="swiper-container"><div class="swiper-slide"><a href="nbs.D110000renmrb_01.htm">01版：要闻</a></div><div class="swiper-slide"><a href="nbs.D110000renmrb_02.htm">02版：要闻</a></div></div>
+<div class="news"><ul class="news-list"><li><a href="nw.D110000renmrb_20210302_1-01.htm">标题</a></li></ul></div>"#;
+        let p = read(
+            rmrb,
+            "http://h/rmrb/html/2021-03/02/nbs.D110000renmrb_01.htm",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(p.pages.len(), 2);
+        assert_eq!(p.number.as_deref(), Some("01"));
+        assert!(
+            p.articles[0]
+                .url
+                .ends_with("nw.D110000renmrb_20210302_1-01.htm")
         );
     }
 }

@@ -1,22 +1,26 @@
 //! Fetching e-paper subscriptions: which days (the newest in China time, falling back
 //! to the site's own newest; one date; a range), skipping days already whole, each day
-//! stored in one commit through an [`IssueSink`], and the record of which days are
-//! whole or incomplete (`epapers.json` in the data folder), so a killed or failed run
-//! is resumed by the next.
+//! stored through an [`IssueSink`] as its pages come in (a commit of the whole pages
+//! so far at most every [`COMMIT_EVERY`], and at the day's end), and the [`Record`] of
+//! which days and pages are whole, so a killed or failed run is resumed by the next
+//! with only the pages it lacks.
 
-use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{Days, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use super::http::Client;
-use super::issue::{self, DayError};
-use super::site;
+use super::issue::{self, Day, DayError, Progress};
+pub use super::record::Record;
+use super::site::{self, Site};
 use crate::feed::fetch::Options;
-use crate::feed::sink::{Added, IssueSink, lock_dir, write_atomic};
+use crate::feed::sink::{Added, IssueSink, merge};
 use crate::feed::subs::Subscription;
+use crate::model::{Issue, Page};
+
+/// The longest a day's fetched pages wait to be stored.
+pub const COMMIT_EVERY: Duration = Duration::from_secs(1);
 
 /// Which days to fetch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,59 +105,6 @@ impl Outcome {
     }
 }
 
-/// The days each paper has whole or in part in the library, kept in the data folder.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Record {
-    /// Paper slug → days fetched whole.
-    #[serde(default)]
-    pub whole: BTreeMap<String, Vec<String>>,
-    /// Paper slug → days stored with pages or articles missing.
-    #[serde(default)]
-    pub incomplete: BTreeMap<String, Vec<String>>,
-}
-
-impl Record {
-    fn path(dir: &Path) -> std::path::PathBuf {
-        dir.join("epapers.json")
-    }
-
-    /// The record in `dir`; empty when there is none or it cannot be read (it is only
-    /// a shortcut: the days are fetched again).
-    pub fn load(dir: &Path) -> Record {
-        std::fs::read(Self::path(dir))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
-    }
-
-    pub fn is_whole(&self, slug: &str, date: &str) -> bool {
-        self.whole
-            .get(slug)
-            .is_some_and(|d| d.iter().any(|x| x == date))
-    }
-
-    /// Note `date` of `slug` as whole or incomplete, under the folder's lock.
-    pub fn mark(dir: &Path, slug: &str, date: &str, whole: bool) -> Result<(), String> {
-        let _lock = lock_dir(dir)?;
-        let mut r = Record::load(dir);
-        let (add, drop) = if whole {
-            (&mut r.whole, &mut r.incomplete)
-        } else {
-            (&mut r.incomplete, &mut r.whole)
-        };
-        let days = add.entry(slug.to_string()).or_default();
-        if !days.iter().any(|d| d == date) {
-            days.push(date.to_string());
-            days.sort();
-        }
-        if let Some(d) = drop.get_mut(slug) {
-            d.retain(|x| x != date);
-        }
-        let json = serde_json::to_string_pretty(&r).map_err(|e| e.to_string())?;
-        write_atomic(&Self::path(dir), format!("{json}\n").as_bytes())
-    }
-}
-
 /// Today's date in China (UTC+8).
 pub fn china_today() -> NaiveDate {
     (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
@@ -209,7 +160,8 @@ pub fn run(
     out
 }
 
-/// One day: skipped when whole, else fetched, stored in one commit, and recorded.
+/// One day: skipped when whole, else fetched (the pages already whole taken from the
+/// library), stored as it comes in, and recorded.
 fn day(
     sub: &Subscription,
     date: NaiveDate,
@@ -229,38 +181,52 @@ fn day(
             sub.name, sub.url
         )));
     };
-    if Record::load(dir).is_whole(&site.slug, &date) {
+    let record = Record::load(dir);
+    if record.is_whole(&site.slug, &date) {
         return report(DayOutcome::Skipped);
     }
     on(&Event::Day {
         paper: site.name.clone(),
         date: date.clone(),
     });
-    let fetched = issue::fetch(&site, &date, client, &mut |done, total| {
-        on(&Event::Page { done, total });
-    });
+    let whole = record.whole_pages(&site.slug, &date);
+    // What the library held before: the pages to take, and what is new is counted from.
+    let before = sink.stored(&site.slug, &date);
+    let mut store = Store {
+        sink,
+        dir,
+        site: &site,
+        date: &date,
+        stored: before.clone().map(|i| keep_pages(i, &whole)),
+        last: Instant::now(),
+        sent: 0,
+        errors: Vec::new(),
+        on,
+    };
+    let fetched = issue::fetch(&site, &date, client, &mut store);
     let day = match fetched {
         Ok(d) => d,
         Err(DayError::NotServed(e)) => return report(DayOutcome::NotServed(e)),
         Err(DayError::Failed(e)) => return report(DayOutcome::Failed(e)),
     };
-    let articles = day.issue.pages.iter().map(|p| p.articles.len()).sum();
     if day.issue.pages.is_empty() {
         return report(DayOutcome::Failed(day.faults.join("; ")));
     }
-    let added = match sink.add_issues(std::slice::from_ref(&day.issue)) {
-        Ok(a) => a,
-        Err(e) => return report(DayOutcome::Failed(format!("{} {date}: {e}", site.name))),
-    };
-    let mut faults = day.faults.clone();
-    if let Err(e) = Record::mark(dir, &site.slug, &date, day.is_whole()) {
-        faults.push(format!(
-            "{} {date}: cannot note the day as fetched: {e}",
-            site.name
-        ));
+    store.commit(&day, true);
+    let errors = store.errors;
+    if store.sent == 0 {
+        return report(DayOutcome::Failed(errors.join("; ")));
     }
     // The paper as its pages name it (a site dubao does not know is named so).
     on(&Event::Named(day.issue.paper.clone()));
+    let articles = day.issue.pages.iter().map(|p| p.articles.len()).sum();
+    let mut added = Added::default();
+    match before {
+        Some(mut b) => merge(&mut b, &day.issue, &mut added),
+        None => added.new = articles,
+    }
+    let mut faults = day.faults.clone();
+    faults.extend(errors);
     report(DayOutcome::Stored {
         added,
         pages: day.issue.pages.len(),
@@ -268,6 +234,77 @@ fn day(
         lines: day.lines,
         faults,
     })
+}
+
+/// The pages of `issue` numbered in `whole`.
+fn keep_pages(mut issue: Issue, whole: &[String]) -> Vec<Page> {
+    issue.pages.retain(|p| whole.contains(&p.number));
+    issue.pages
+}
+
+/// A day going into the library as its pages come in.
+struct Store<'a> {
+    sink: &'a mut dyn IssueSink,
+    dir: &'a Path,
+    site: &'a Site,
+    date: &'a str,
+    /// The pages the library holds whole.
+    stored: Option<Vec<Page>>,
+    /// When the last commit was.
+    last: Instant,
+    /// How many pages the last commit held.
+    sent: usize,
+    errors: Vec<String>,
+    on: &'a mut dyn FnMut(&Event),
+}
+
+impl Store<'_> {
+    /// Store `day` so far (a commit), then note its whole pages; `end` when the day is
+    /// done (it is then noted whole or incomplete). Nothing new since the last commit
+    /// is no commit.
+    fn commit(&mut self, day: &Day, end: bool) {
+        let pages = day.issue.pages.len();
+        if pages > self.sent {
+            match self.sink.add_issues(std::slice::from_ref(&day.issue)) {
+                Ok(_) => self.sent = pages,
+                Err(e) => {
+                    let who = format!("{} {}", self.site.name, self.date);
+                    self.errors.push(format!("{who}: {e}"));
+                    return;
+                }
+            }
+        }
+        self.last = Instant::now();
+        let whole = end && day.is_whole() && self.sent == pages;
+        if let Err(e) = Record::note(
+            self.dir,
+            &self.site.slug,
+            self.date,
+            whole,
+            &day.whole_pages,
+        ) {
+            let who = format!("{} {}", self.site.name, self.date);
+            self.errors
+                .push(format!("{who}: cannot note the day as fetched: {e}"));
+        }
+    }
+}
+
+impl Progress for Store<'_> {
+    fn stored(&self, number: &str) -> Option<Page> {
+        self.stored
+            .as_ref()?
+            .iter()
+            .find(|p| p.number == number)
+            .cloned()
+    }
+
+    fn page(&mut self, day: &Day, done: usize, total: usize) {
+        (self.on)(&Event::Page { done, total });
+        if done < total && self.last.elapsed() >= COMMIT_EVERY {
+            self.commit(day, false);
+        }
+    }
 }
 
 /// `YYYY-MM-DD`, or one line saying what is wrong with it.
@@ -281,15 +318,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_record_moves_a_day_from_incomplete_to_whole() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let d = dir.path();
-        Record::mark(d, "rmrb", "2024-12-25", false).unwrap_or_else(|e| panic!("{e}"));
-        assert!(!Record::load(d).is_whole("rmrb", "2024-12-25"));
-        Record::mark(d, "rmrb", "2024-12-25", true).unwrap_or_else(|e| panic!("{e}"));
-        let r = Record::load(d);
-        assert!(r.is_whole("rmrb", "2024-12-25"));
-        assert_eq!(r.incomplete.get("rmrb").map(Vec::len), Some(0));
+    fn dates_are_checked() {
         assert!(parse_date("2024-02-30").is_err());
+        assert!(parse_date(" 2024-02-29 ").is_ok());
     }
 }

@@ -64,6 +64,19 @@ pub fn for_date(url: &str, date: &str) -> Option<Site> {
     })
 }
 
+/// The address to follow an e-paper at `url` by: a day's page of the newer system
+/// (`…/pc/layout/202601/02/node_01.html`) is followed at `…/pc/layout/`; other shapes
+/// as given.
+pub fn followed(url: &str) -> String {
+    let url = url.trim();
+    match url.find("/layout/") {
+        Some(i) if matches!(shape(url), Some((System::Layout, _))) => {
+            url[..i + "/layout/".len()].to_string()
+        }
+        _ => url.to_string(),
+    }
+}
+
 /// Whether `url` is shaped like an e-paper address rather than a feed's.
 pub fn is_epaper_address(url: &str) -> bool {
     shape(url).is_some()

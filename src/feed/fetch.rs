@@ -70,14 +70,30 @@ pub fn get(
     last_modified: Option<&str>,
     opts: &Options,
 ) -> Result<Fetched, FeedError> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
+    get_with(&agent(opts), url, etag, last_modified, opts)
+}
+
+/// A client for `opts`; kept, it reuses its connections (keep-alive) from one request
+/// to the next.
+pub fn agent(opts: &Options) -> ureq::Agent {
+    ureq::Agent::config_builder()
         .timeout_global(Some(opts.timeout))
         .timeout_connect(Some(opts.connect_timeout))
         .max_redirects(opts.max_redirects)
         .user_agent(user_agent())
         .http_status_as_error(false)
         .build()
-        .into();
+        .into()
+}
+
+/// [`get`] with `agent` (made by [`agent`] for the same `opts`).
+pub fn get_with(
+    agent: &ureq::Agent,
+    url: &str,
+    etag: Option<&str>,
+    last_modified: Option<&str>,
+    opts: &Options,
+) -> Result<Fetched, FeedError> {
     let mut req = agent
         .get(url)
         .header("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.8");

@@ -36,11 +36,12 @@ pub struct Parsed {
 }
 
 /// Where e-papers put the article's body, most specific first.
-const BODIES: [&str; 7] = [
+const BODIES: [&str; 8] = [
     "#ozoom",
     "#articleContent",
     "founder-content",
     ".article-content",
+    ".contenttext, #contenttext",
     "#content",
     "article",
     "body",
@@ -48,13 +49,20 @@ const BODIES: [&str; 7] = [
 
 /// Read one item.
 pub fn parse(src: &Source) -> Parsed {
+    parse_doc(
+        src,
+        &Html::parse_document(src.html.as_deref().unwrap_or("")),
+    )
+}
+
+/// Read one item whose HTML (`src.html`) is already parsed as `doc`.
+pub fn parse_doc(src: &Source, doc: &Html) -> Parsed {
     let item_title = clean(&src.title);
     let (prefix, rest) = title::split_page(&item_title);
     let rest = rest.to_string();
     let page = prefix.or_else(|| page_from_categories(&src.categories));
-    let doc = Html::parse_document(src.html.as_deref().unwrap_or(""));
-    let props = Props::find(&doc);
-    let stack = Stack::read(&doc, props.as_ref(), &rest);
+    let props = Props::find(doc);
+    let stack = Stack::read(doc, props.as_ref(), &rest);
     let mut article = Article {
         kicker: stack.kicker.clone(),
         title: stack.title.clone(),
@@ -63,14 +71,14 @@ pub fn parse(src: &Source) -> Parsed {
         link: src.link.as_deref().map(clean),
         ..Default::default()
     };
-    article.byline = byline(&doc, props.as_ref(), &src.authors);
+    article.byline = byline(doc, props.as_ref(), &src.authors);
     let blocks = match (&src.html, &src.text) {
-        (Some(_), _) => body_blocks(&doc),
+        (Some(_), _) => body_blocks(doc),
         (None, Some(text)) => text_blocks(text),
         (None, None) => Vec::new(),
     };
     fill_body(&mut article, &blocks, &stack, src.link.as_deref());
-    let page = page.or_else(|| page_from_date_line(&doc));
+    let page = page.or_else(|| page_from_date_line(doc));
     let page = match (page, props.as_ref().and_then(|p| p.nodename.clone())) {
         (Some(mut p), Some(node)) if p.section.is_none() => {
             p.section = Some(node);
@@ -78,7 +86,7 @@ pub fn parse(src: &Source) -> Parsed {
         }
         (p, _) => p,
     };
-    let date = date_of(&doc, props.as_ref(), src);
+    let date = date_of(doc, props.as_ref(), src);
     let credits = is_credit_title(&article.title).then(|| {
         std::iter::once(article.title.clone())
             .chain(article.paragraphs.iter().map(|p| p.text.clone()))
@@ -173,26 +181,39 @@ impl Stack {
         })
     }
 
-    /// Whether a body block repeats a line of the stack (spaces and a subtitle's `——`
-    /// aside), as table-laid e-papers print the headline again over the text.
-    fn has(&self, text: &str) -> bool {
-        let key = |t: &str| -> String {
-            super::enp::undashed(t)
-                .chars()
-                .filter(|c| !html::is_blank(*c))
-                .collect()
-        };
-        let text = key(text);
-        !text.is_empty()
-            && [
-                Some(self.title.as_str()),
-                self.kicker.as_deref(),
-                self.subtitle.as_deref(),
-            ]
-            .into_iter()
-            .flatten()
-            .any(|line| key(line) == text)
+    /// The stack's lines as [`Stack::has`] compares them (spaces and a `——` aside).
+    fn keys(&self) -> Vec<String> {
+        [
+            Some(self.title.as_str()),
+            self.kicker.as_deref(),
+            self.subtitle.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(stack_key)
+        .filter(|k| !k.is_empty())
+        .collect()
     }
+
+    /// Whether a body block repeats a line of the stack (`keys`, from [`Stack::keys`]),
+    /// as table-laid e-papers print the headline again over the text. Only a block as
+    /// short as a headline line is compared.
+    fn has(keys: &[String], text: &str) -> bool {
+        let longest = keys.iter().map(String::len).max().unwrap_or(0);
+        if keys.is_empty() || text.len() > 4 * longest + 32 {
+            return false;
+        }
+        let text = stack_key(text);
+        !text.is_empty() && keys.contains(&text)
+    }
+}
+
+/// A line without spaces and a subtitle's `——`.
+fn stack_key(t: &str) -> String {
+    super::enp::undashed(t)
+        .chars()
+        .filter(|c| !html::is_blank(*c))
+        .collect()
 }
 
 /// `[01版：要闻]` among the categories, else a short category as the section.
@@ -338,6 +359,7 @@ fn text_blocks(text: &str) -> Vec<Block> {
 /// Turn blocks into the article's paragraphs, byline and dateline.
 fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Option<&str>) {
     let last = blocks.len().saturating_sub(1);
+    let keys = stack.keys();
     for (i, b) in blocks.iter().enumerate() {
         let text = clean(&b.text);
         if b.caption {
@@ -355,7 +377,7 @@ fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Optio
             }
             continue;
         }
-        if is_furniture(&text) || stack.has(&text) {
+        if is_furniture(&text) || Stack::has(&keys, &text) {
             continue;
         }
         // The byline under the stack (after a repeated headline), or closing the text.

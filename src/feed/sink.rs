@@ -29,6 +29,12 @@ pub struct SinkError {
 /// is the same when it has the same link (else the same headline) on the same page.
 pub trait IssueSink {
     fn add_issues(&mut self, issues: &[Issue]) -> Result<Added, SinkError>;
+
+    /// The issue of `slug` on `date` as stored, if there is one (a fetch resuming a day
+    /// takes the pages already whole from it).
+    fn stored(&self, _slug: &str, _date: &str) -> Option<Issue> {
+        None
+    }
 }
 
 /// Issues kept in memory (tests, and `import` before the library lands).
@@ -54,6 +60,13 @@ impl IssueSink for MemorySink {
             }
         }
         Ok(added)
+    }
+
+    fn stored(&self, slug: &str, date: &str) -> Option<Issue> {
+        self.issues
+            .iter()
+            .find(|i| i.slug == slug && i.date == date)
+            .cloned()
     }
 }
 

@@ -86,6 +86,15 @@ impl IssueSink for FeedSink<'_> {
         importer.finish().map_err(sink_err)?;
         Ok(added)
     }
+
+    fn stored(&self, slug: &str, date: &str) -> Option<Issue> {
+        self.shelf.refresh();
+        let key = IssueKey {
+            slug: slug.to_string(),
+            date: date.to_string(),
+        };
+        self.shelf.load_issue(&key).ok()
+    }
 }
 
 #[cfg(test)]

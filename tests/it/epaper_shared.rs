@@ -60,7 +60,7 @@ fn items(xml: &str) -> Vec<(String, String)> {
 }
 
 /// Kicker, headline, subtitle.
-type Stack = (Option<String>, String, Option<String>);
+pub type Stack = (Option<String>, String, Option<String>);
 
 /// The headline stack as the item's HTML has it, read with plain string search: the
 /// text of `<h3>`, `<h1>`, `<h2>` without tags, the 副题's dash left out.
@@ -109,12 +109,12 @@ fn export(home: &Path) -> serde_json::Value {
     serde_json::json!({ "issues": issues })
 }
 
-#[test]
-fn renmin_ribao_2024_12_25_from_a_local_copy_of_its_site() {
-    let Some(dir) = shared() else {
-        println!("SKIPPED: ../shared not found");
-        return;
-    };
+/// A page and its articles: (page number, the feed's title, the stack).
+pub type Expected = Vec<(String, String, Stack)>;
+
+/// 人民日报 of 2024-12-25 served by `server` from the saved page 01 in `dir` (the
+/// shared fixtures): its 20 pages (number, section) and every article served.
+pub fn serve_rmrb(server: &Server, dir: &Path) -> (Vec<(String, String)>, Expected) {
     let node01 =
         std::fs::read_to_string(dir.join("epaper/rmrb-2024-12-25-node_01.html")).expect("node_01");
     let mut arts = Vec::new();
@@ -123,7 +123,6 @@ fn renmin_ribao_2024_12_25_from_a_local_copy_of_its_site() {
             &std::fs::read_to_string(dir.join("feeds").join(f)).expect("feed"),
         ));
     }
-    let server = Server::start();
     let base = "/rmrb/pc/layout/202412/25/";
     let sections: Vec<(String, String)> = (1..=20)
         .map(|n| {
@@ -156,12 +155,32 @@ fn renmin_ribao_2024_12_25_from_a_local_copy_of_its_site() {
                 let (title, html) = &arts[next];
                 next += 1;
                 let path = format!("/rmrb/pc/content/202412/25/content_{num}0480{k}.html");
-                page(&server, &path, format!("<html><body>{html}</body></html>"));
+                page(server, &path, format!("<html><body>{html}</body></html>"));
                 expected.push((num.clone(), title.clone(), stack(html)));
             }
         }
-        page(&server, &format!("{base}node_{num}.html"), body);
+        page(server, &format!("{base}node_{num}.html"), body);
     }
+    (sections, expected)
+}
+
+/// ../shared's fixtures, or a line saying the test is skipped.
+pub fn shared_fixtures() -> Option<PathBuf> {
+    let d = shared();
+    if d.is_none() {
+        println!("SKIPPED: ../shared not found");
+    }
+    d
+}
+
+#[test]
+fn renmin_ribao_2024_12_25_from_a_local_copy_of_its_site() {
+    let Some(dir) = shared() else {
+        println!("SKIPPED: ../shared not found");
+        return;
+    };
+    let server = Server::start();
+    let (sections, expected) = serve_rmrb(&server, &dir);
     let home = tempfile::tempdir().expect("temp dir");
     let add = dubao(
         home.path(),

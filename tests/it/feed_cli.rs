@@ -179,3 +179,92 @@ fn import_takes_saved_feeds_into_the_library_by_their_content() {
     );
     assert_eq!(stdout(&dubao(h, &["list", "--json"])), listed);
 }
+
+#[test]
+fn an_address_of_neither_shape_is_fetched_once_and_told() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let h = home.path();
+    let server = Server::start();
+    server.route(
+        "/news",
+        Route::Feed {
+            body: fixture("rss1.rdf"),
+            etag: None,
+        },
+    );
+    // The site's front door: a `<meta refresh>` to the day's first page, whose page
+    // list names the e-paper's address.
+    let door = "<html><head><meta http-equiv=\"refresh\" content=\"0; URL=/csrb/pc/layout/202601/02/node_01.html\"></head><body></body></html>";
+    server.route(
+        "/epaper/",
+        Route::Feed {
+            body: door.as_bytes().to_vec(),
+            etag: None,
+        },
+    );
+    let node = std::fs::read(
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/epaper/csrb/pc/layout/202601/02/node_01.html"),
+    )
+    .expect("fixture");
+    server.route(
+        "/csrb/pc/layout/202601/02/node_01.html",
+        Route::Feed {
+            body: node,
+            etag: None,
+        },
+    );
+    server.route(
+        "/about",
+        Route::Feed {
+            body: b"<html><body><h1>About us</h1></body></html>".to_vec(),
+            etag: None,
+        },
+    );
+    let feed = dubao(h, &["feed", "add", &server.url("/news")]);
+    assert!(feed.status.success(), "{}", stderr(&feed));
+    let paper = dubao(h, &["feed", "add", &server.url("/epaper/")]);
+    assert!(paper.status.success(), "{}", stderr(&paper));
+    assert!(
+        stdout(&paper).contains(&server.url("/csrb/pc/layout/")),
+        "{}",
+        stdout(&paper)
+    );
+    let asked = server
+        .seen()
+        .iter()
+        .filter(|s| s.path == "/epaper/")
+        .count();
+    assert_eq!(asked, 1, "fetched once");
+    let neither = dubao(h, &["feed", "add", &server.url("/about")]);
+    assert!(!neither.status.success());
+    let err = stderr(&neither);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("neither a feed") && err.contains("/about"),
+        "{err}"
+    );
+    let gone = dubao(h, &["feed", "add", &server.url("/nothing-here")]);
+    assert!(!gone.status.success());
+    assert!(stderr(&gone).contains("cannot tell") && stderr(&gone).contains("404"));
+    let list: serde_json::Value =
+        serde_json::from_str(&stdout(&dubao(h, &["feed", "list", "--json"]))).expect("json");
+    let kinds: Vec<(bool, String)> = list
+        .as_array()
+        .expect("subscriptions")
+        .iter()
+        .map(|s| {
+            (
+                s["epaper"].as_bool().unwrap_or(false),
+                s["url"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (false, server.url("/news")),
+            (true, server.url("/csrb/pc/layout/"))
+        ]
+    );
+}

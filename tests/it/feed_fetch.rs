@@ -111,26 +111,26 @@ fn broken_feeds_are_named_and_the_rest_fetched() {
     server.route("/gone.xml", Route::Status(404));
     server.route("/error.xml", Route::Status(500));
     server.route(
-        "/page.html",
+        "/page.xml",
         Route::Feed {
             body: b"<html><head><title>Home</title></head><body><p>Hi</p></body></html>".to_vec(),
             etag: None,
         },
     );
-    server.route("/garbage", Route::Garbage);
-    server.route("/hang", Route::Hang);
-    server.route("/huge", Route::Huge);
-    server.route("/loop", Route::Redirect("/loop".into()));
+    server.route("/garbage.xml", Route::Garbage);
+    server.route("/hang.xml", Route::Hang);
+    server.route("/huge.xml", Route::Huge);
+    server.route("/loop.xml", Route::Redirect("/loop.xml".into()));
     let rdf = fixture("rss1.rdf");
     server.route("/cut.xml", Route::Truncated(rdf[..rdf.len() / 2].to_vec()));
     let broken = [
         ("/gone.xml", "gone", "404"),
         ("/error.xml", "error", "500"),
-        ("/page.html", "page", "not a feed"),
-        ("/garbage", "garbage", "HTTP"),
-        ("/hang", "hang", "timed out"),
-        ("/huge", "huge", "too big"),
-        ("/loop", "loop", "redirect"),
+        ("/page.xml", "page", "not a feed"),
+        ("/garbage.xml", "garbage", "HTTP"),
+        ("/hang.xml", "hang", "timed out"),
+        ("/huge.xml", "huge", "too big"),
+        ("/loop.xml", "loop", "redirect"),
         ("/cut.xml", "cut", "truncated"),
     ];
     add(home.path(), &server.url("/good.xml"), "good");
@@ -272,9 +272,9 @@ fn a_fetch_killed_half_way_leaves_the_library_whole() {
             etag: None,
         },
     );
-    server.route("/hang", Route::Hang);
+    server.route("/hang.xml", Route::Hang);
     add(h, &server.url("/a.xml"), "测试电讯");
-    add(h, &server.url("/hang"), "hang");
+    add(h, &server.url("/hang.xml"), "hang");
     let mut child = support::command(h)
         .args(["fetch", "--jobs", "2", "--timeout", "30"])
         .stdout(std::process::Stdio::null())
@@ -292,7 +292,7 @@ fn a_fetch_killed_half_way_leaves_the_library_whole() {
     let shown = dubao(h, &["show", "csdx/2026-04-27/04/1", "--json"]);
     assert!(stdout(&shown).contains("正文二。"), "{}", stderr(&shown));
     // The next fetch takes the writer at once and adds nothing new.
-    server.route("/hang", Route::Status(404));
+    server.route("/hang.xml", Route::Status(404));
     let o = dubao(h, &["fetch"]);
     assert!(
         stdout(&o).contains("测试电讯: 0 new"),
