@@ -69,7 +69,7 @@ fn balanced(s: &Stream, a: usize, b: usize, width: usize, word: &[bool]) -> Vec<
                 return best;
             }
         }
-        None => {}
+        None => return headline::word_fill(s, &cands, width),
     }
     let lines = fill(s, a, b, full, full);
     let n = lines.len();
@@ -131,7 +131,9 @@ pub fn centred(
     st: &Settings,
     out: &mut Vec<Line>,
 ) {
-    let dash = needs_dash(role, text);
+    let dash = needs_dash(role, text)
+        && (str_width(text, st.ambiguous_wide) + 4 <= width
+            || headline::dash_fits(text, width, st));
     let off = if dash { 2 } else { 0 };
     let mut parts = vec![(field, role, text)];
     if dash {
@@ -232,6 +234,7 @@ fn at_spaces(s: &Stream, width: usize) -> Vec<SetLine> {
                     used: s.width(ls, e),
                     last: false,
                     hung: 0,
+                    squeeze: 0,
                 });
                 ls = next;
             }
