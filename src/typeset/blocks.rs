@@ -122,7 +122,7 @@ fn word_starts(s: &Stream, text: &str, off: usize) -> Vec<bool> {
 /// (spaces, before a `——`), phrases sharing a line while they fit; a phrase too long
 /// for a line is broken between words into lines of about equal length (two halves,
 /// not a full line and a stub). A subtitle stored without its `——` is set with one
-/// (a span without a source).
+/// (a span without a source) where the dash fits a line with the word it introduces.
 pub fn centred(
     field: Field,
     role: Role,

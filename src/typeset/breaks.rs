@@ -317,10 +317,14 @@ impl Breaker {
             if b < limit && s.brk[b] == Brk::No {
                 continue;
             }
+            let over = (self.pw[b] - base) as usize;
+            // Lines fitted by half-width marks cost as much as ragged ones: past the
+            // margin, only where nothing good was found.
+            if good && over > m + margin {
+                break;
+            }
             match self.cost_of(s, a, b, limit, frame, margin) {
-                None if (self.pw[b] - base) as usize > m + margin + MAX_SQUEEZE + 1
-                    && !is_space(s.chars[b - 1]) =>
-                {
+                None if over > m + margin + MAX_SQUEEZE + 1 && !is_space(s.chars[b - 1]) => {
                     break;
                 }
                 Some(Some(c)) if c < COSTLY => {

@@ -24,9 +24,10 @@ pub const COSTLY: u32 = 14;
 const ONE_SHORT: u32 = 5;
 /// Cost of a line left two or more cells short (plus a cell's worth per cell).
 pub const RAGGED: u32 = 100;
-/// Cost of each mark set half-width to fit a line: more than a line a cell short
-/// (which reads as well), far less than a ragged one.
-pub const SQUEEZE: u32 = 11;
+/// Cost of each mark set half-width to fit a line: as much as a line ending two cells
+/// short without one, so `breaks` takes it only where nothing better is found from the
+/// line's start (which keeps the search narrow), and there in place of a ragged line.
+pub const SQUEEZE: u32 = COSTLY;
 /// Most marks one line sets half-width.
 pub const MAX_SQUEEZE: usize = 3;
 
@@ -34,7 +35,7 @@ pub const MAX_SQUEEZE: usize = 3;
 /// (`5，3` must not read as `5,3`).
 #[inline]
 pub fn squeezable(s: &Stream, g: usize) -> bool {
-    if s.widths[g] != 2 || half_form(s.chars[g]).is_none() {
+    if s.han[g] || s.widths[g] != 2 || half_form(s.chars[g]).is_none() {
         return false;
     }
     let alnum = |i: Option<usize>| {
