@@ -8,7 +8,8 @@
 //! segmenter.
 //!
 //! `cargo run --release --example typeset_audit [-- DIR] [--from 10] [--to 200]
-//! [--wide-ambiguous] [--measure CELLS]`
+//! [--wide-ambiguous] [--measure CELLS] [--notes] [--ragged N]`: `--notes` prints every
+//! headline note (each once), `--ragged N` the first N ragged lines with the line after.
 
 #[path = "../tests/fixtures/typeset/corpus.rs"]
 mod corpus;
@@ -100,6 +101,11 @@ impl Sum {
             pct(r.hung, r.body_lines)
         );
         println!(
+            "  lines with a mark set half-width: {} ({:.3}% of body lines)",
+            r.squeezed,
+            pct(r.squeezed, r.body_lines)
+        );
+        println!(
             "  headline breaks {}: inside a word or name {}; orphan dashes {}",
             r.headline_breaks, r.word_breaks, r.orphan_dashes
         );
@@ -110,8 +116,11 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (mut dir, mut from, mut to) = (None, 10u16, 200u16);
     let mut st = Settings::default();
+    let (mut all_notes, mut show_ragged) = (false, 0usize);
     while let Some(a) = args.next() {
         match a.as_str() {
+            "--notes" => all_notes = true,
+            "--ragged" => show_ragged = args.next().and_then(|v| v.parse().ok()).unwrap_or(20),
             "--from" => from = args.next().and_then(|v| v.parse().ok()).unwrap_or(from),
             "--to" => to = args.next().and_then(|v| v.parse().ok()).unwrap_or(to),
             "--wide-ambiguous" => st.ambiguous_wide = true,
@@ -128,12 +137,25 @@ fn main() {
     let bundled: Vec<Article> = lib.articles().map(|(_, a)| a.clone()).collect();
     let t = Instant::now();
     let mut examples = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let mut ragged: Vec<String> = Vec::new();
     for (name, set) in [("corpus", &corpus_articles), ("bundled page", &bundled)] {
         let mut sum = Sum::default();
         for a in set.iter() {
             for w in from..=to {
                 let l = layout(a, w, u16::MAX, &st);
                 let r = audit(a, &l, &st);
+                if all_notes {
+                    notes.extend(r.notes.iter().map(|n| format!("{} at {w}: {n}", a.id)));
+                }
+                for &li in r
+                    .ragged_at
+                    .iter()
+                    .take(show_ragged.saturating_sub(ragged.len()))
+                {
+                    let next = l.lines.get(li + 1).map(|x| x.plain()).unwrap_or_default();
+                    ragged.push(format!("{w:3} |{}|\n    |{next}|", l.lines[li].plain()));
+                }
                 sum.add(r, l.lines.len(), &mut examples);
             }
         }
@@ -142,6 +164,12 @@ fn main() {
     }
     for e in &examples {
         println!("  e.g. {e}");
+    }
+    for n in &notes {
+        println!("  note: {n}");
+    }
+    for r in &ragged {
+        println!("  ragged: {r}");
     }
     eprintln!("audit took {:.1?}", t.elapsed());
 }

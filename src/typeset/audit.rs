@@ -4,7 +4,9 @@
 //! or name (by the segmenter, looked up here on its own). Used by the tests and property
 //! tests; cheap enough for a debug check.
 
-use super::classes::{display_char, hangs, is_han, is_hidden, is_space, no_end, no_start};
+use super::classes::{
+    display_char, half_form, hangs, is_han, is_hidden, is_space, no_end, no_start,
+};
 use super::measure::block;
 use super::stream::{Brk, Stream};
 use super::{Layout, Role, Settings};
@@ -33,6 +35,8 @@ pub struct Report {
     pub han_gaps: usize,
     /// Lines with a mark hung past the text block's edge.
     pub hung: usize,
+    /// Lines with a full-width mark set in its half-width form (标点挤压).
+    pub squeezed: usize,
     /// Body lines with a gap beside a punctuation mark (not at a change of script).
     pub mark_gaps: usize,
     /// Breaks inside a run that may not break but is wider than the whole text block
@@ -49,6 +53,8 @@ pub struct Report {
     pub orphan_dashes: usize,
     /// What the headline counts found, described (not faults: counted).
     pub notes: Vec<String>,
+    /// Which lines of the layout are the ragged ones (for looking at them).
+    pub ragged_at: Vec<usize>,
 }
 
 impl Report {
@@ -63,6 +69,7 @@ impl Report {
         self.wide_gaps += other.wide_gaps;
         self.han_gaps += other.han_gaps;
         self.hung += other.hung;
+        self.squeezed += other.squeezed;
         self.mark_gaps += other.mark_gaps;
         self.forced += other.forced;
         self.headline_breaks += other.headline_breaks;
@@ -219,6 +226,7 @@ fn mapping(fields: &[(Field, Vec<char>)], layout: &Layout, st: &Settings, rep: &
     let width = layout.width.max(1) as usize;
     let mut seen: Vec<Vec<bool>> = fields.iter().map(|(_, t)| vec![false; t.len()]).collect();
     for (li, line) in layout.lines.iter().enumerate() {
+        let mut squeezed = false;
         let w = line.width(st.ambiguous_wide);
         if w > width {
             rep.faults.push(format!(
@@ -251,7 +259,9 @@ fn mapping(fields: &[(Field, Vec<char>)], layout: &Layout, st: &Settings, rep: &
                 };
                 let prev = at.checked_sub(1).and_then(|j| t.get(j).copied());
                 let shown = display_char(prev, orig, t.get(at + 1).copied(), true);
-                if c != orig && c != shown {
+                let half = Some(c) == half_form(shown) || Some(c) == half_form(orig);
+                squeezed |= half;
+                if c != orig && c != shown && !half {
                     rep.faults.push(format!(
                         "line {li}: {c:?} shown for {orig:?} at {src:?}+{k}"
                     ));
@@ -264,6 +274,7 @@ fn mapping(fields: &[(Field, Vec<char>)], layout: &Layout, st: &Settings, rep: &
                 }
             }
         }
+        rep.squeezed += usize::from(squeezed);
     }
     for (fi, (f, t)) in fields.iter().enumerate() {
         for (k, &c) in t.iter().enumerate() {
@@ -356,6 +367,7 @@ fn boundaries(
             rep.turnovers += 1;
             if ends[li] + 2 <= edge {
                 rep.ragged += 1;
+                rep.ragged_at.push(li);
             } else if ends[li] < edge {
                 rep.one_short += 1;
             }
@@ -425,10 +437,17 @@ fn shape(layout: &Layout, st: &Settings, rep: &mut Report) -> Vec<usize> {
             .map_or(0, |i| i + 1);
         let mut end: usize = cells[..vis].iter().map(|c| c.1).sum();
         if end > edge && layout.page_rows.is_none() {
-            let (Cell::Glyph(c), w) = cells[vis - 1] else {
-                unreachable!("vis ends on a glyph")
-            };
-            if hangs(c) && end - w <= edge {
+            // The marks past the edge: one, or two as `｡”`, in the margin.
+            let mut w = 0;
+            let mut k = vis;
+            while k > 0 && end - w > edge && vis - k < 2 {
+                match cells[k - 1] {
+                    (Cell::Glyph(c), cw) if hangs(c) => w += cw,
+                    _ => break,
+                }
+                k -= 1;
+            }
+            if end - w <= edge && (vis - k == 1 || w <= b.margin) {
                 rep.hung += 1;
                 end -= w;
             } else {

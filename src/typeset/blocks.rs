@@ -69,7 +69,7 @@ fn balanced(s: &Stream, a: usize, b: usize, width: usize, word: &[bool]) -> Vec<
                 return best;
             }
         }
-        None => {}
+        None => return headline::word_fill(s, &cands, width),
     }
     let lines = fill(s, a, b, full, full);
     let n = lines.len();
@@ -122,7 +122,7 @@ fn word_starts(s: &Stream, text: &str, off: usize) -> Vec<bool> {
 /// (spaces, before a `——`), phrases sharing a line while they fit; a phrase too long
 /// for a line is broken between words into lines of about equal length (two halves,
 /// not a full line and a stub). A subtitle stored without its `——` is set with one
-/// (a span without a source).
+/// (a span without a source) where the dash fits a line with the word it introduces.
 pub fn centred(
     field: Field,
     role: Role,
@@ -131,7 +131,9 @@ pub fn centred(
     st: &Settings,
     out: &mut Vec<Line>,
 ) {
-    let dash = needs_dash(role, text);
+    let dash = needs_dash(role, text)
+        && (str_width(text, st.ambiguous_wide) + 4 <= width
+            || headline::dash_fits(text, width, st));
     let off = if dash { 2 } else { 0 };
     let mut parts = vec![(field, role, text)];
     if dash {
@@ -232,6 +234,7 @@ fn at_spaces(s: &Stream, width: usize) -> Vec<SetLine> {
                     used: s.width(ls, e),
                     last: false,
                     hung: 0,
+                    squeeze: 0,
                 });
                 ls = next;
             }

@@ -5,11 +5,14 @@
 //! margin (行尾点号悬挂) to get there, more for each gap `justify` must insert at a
 //! change of script, and much when it cannot be filled without a hole or a gap beside
 //! a mark and ends short. So a character moves down a
-//! line, or one comes up, before a gap opens anywhere.
+//! line, or one comes up, before a gap opens anywhere. A line a cell or three too long
+//! may fit by setting full-width marks in their half-width form (标点挤压, `justify`),
+//! the last two marks hanging where the first is so set (`。”` as `｡”`): costlier than a
+//! line a cell short, much cheaper than a ragged one.
 
 use super::classes::{hangs, is_space};
 use super::fill::{Frame, SetLine, fill_into};
-use super::justify::{COSTLY, fit, gap_class};
+use super::justify::{COSTLY, MAX_SQUEEZE, SQUEEZE, fit, gap_class, squeezable};
 use super::stream::{Brk, Stream};
 
 /// Cost of a line ending in a hung mark (hanging is good; not hanging, as good and
@@ -29,6 +32,8 @@ pub struct Breaker {
     places: Vec<u32>,
     /// `must[g]`: the first mandatory break after glyph `g`.
     must: Vec<u32>,
+    /// `sq[g]`: marks among glyphs `0..g` that may be set half-width.
+    sq: Vec<u32>,
     cost: Vec<u32>,
     back: Vec<u32>,
     /// Where the last state's window started.
@@ -40,6 +45,7 @@ struct Cand {
     end: usize,
     used: usize,
     hung: usize,
+    squeeze: usize,
 }
 
 /// Set the paragraph held in `s` into `out`: the first line in `first`, the others in
@@ -79,10 +85,11 @@ pub fn set(
     while b > 0 {
         let a = bk.back[b] as usize;
         let frame = if a == 0 { first } else { rest };
-        let c = bk.line(s, a, b, frame, margin).unwrap_or(Cand {
+        let c = bk.line(s, a, b, frame, margin, true).unwrap_or(Cand {
             end: a,
             used: 0,
             hung: 0,
+            squeeze: 0,
         });
         out.push(SetLine {
             frame,
@@ -91,6 +98,7 @@ pub fn set(
             used: c.used,
             last: b == bk.must[a] as usize,
             hung: c.hung,
+            squeeze: c.squeeze,
         });
         b = a;
     }
@@ -119,7 +127,7 @@ impl Breaker {
                 if b < limit && s.brk[b] == Brk::No {
                     continue;
                 }
-                match self.line(s, a, b, frame, margin) {
+                match self.line(s, a, b, frame, margin, false) {
                     Some(c) => best = Some((b, c)),
                     None if !is_space(s.chars[b - 1]) => break,
                     None => {}
@@ -137,6 +145,7 @@ impl Breaker {
                 used: c.used,
                 last,
                 hung: c.hung,
+                squeeze: 0,
             });
             a = b;
         }
@@ -161,6 +170,14 @@ impl Breaker {
             count += u32::from(gap_class(s, g) == Some(0));
             self.places.push(count);
         }
+        self.sq.clear();
+        self.sq.reserve(n + 1);
+        self.sq.push(0);
+        let mut count = 0u32;
+        for g in 0..n {
+            count += u32::from(squeezable(s, g));
+            self.sq.push(count);
+        }
         self.must.clear();
         self.must.resize(n + 1, n as u32);
         let mut next = n as u32;
@@ -179,8 +196,17 @@ impl Breaker {
     }
 
     /// The line `a..b`, if it fits: trailing spaces and hidden chars dropped, its last
-    /// mark hung when only that takes it past the measure.
-    fn line(&self, s: &Stream, a: usize, b: usize, frame: Frame, margin: usize) -> Option<Cand> {
+    /// mark hung when only that takes it past the measure; with `squeeze`, a line a
+    /// little too long fits by setting marks half-width ([`Breaker::squeezed`]).
+    fn line(
+        &self,
+        s: &Stream,
+        a: usize,
+        b: usize,
+        frame: Frame,
+        margin: usize,
+        squeeze: bool,
+    ) -> Option<Cand> {
         let mut e = b;
         while e > a && (is_space(s.chars[e - 1]) || s.hidden[e - 1]) {
             e -= 1;
@@ -192,14 +218,70 @@ impl Breaker {
                 end: e,
                 used,
                 hung: 0,
+                squeeze: 0,
             });
         }
         let last = usize::from(s.widths[e - 1]);
-        (used <= m + margin && used - last <= m && hangs(s.chars[e - 1])).then_some(Cand {
+        let hang = last <= margin && hangs(s.chars[e - 1]);
+        if hang && used - last <= m {
+            return Some(Cand {
+                end: e,
+                used,
+                hung: last,
+                squeeze: 0,
+            });
+        }
+        if squeeze {
+            self.squeezed(s, a, e, m, margin, hang)
+        } else {
+            None
+        }
+    }
+
+    /// The line `a..e` (`used` cells, more than the measure `m`) fitted by setting at
+    /// most [`MAX_SQUEEZE`] marks half-width: inside the line, or beside a hung last
+    /// mark, or with the last two marks hung, the first of them half-width.
+    fn squeezed(
+        &self,
+        s: &Stream,
+        a: usize,
+        e: usize,
+        m: usize,
+        margin: usize,
+        hang: bool,
+    ) -> Option<Cand> {
+        let used = (self.pw[e] - self.pw[a]) as usize;
+        let room = |y: usize| (self.sq[y] - self.sq[a]) as usize;
+        let cand = |used: usize, hung: usize, squeeze: usize| Cand {
             end: e,
             used,
-            hung: last,
-        })
+            hung,
+            squeeze,
+        };
+        let inside = || {
+            let k = used - m;
+            (k <= MAX_SQUEEZE && k <= room(e)).then(|| cand(m, 0, k))
+        };
+        if !hang {
+            return inside();
+        }
+        // Fewest marks half-width first: `。”` past the edge hung as `｡”`, then a hung
+        // last mark, then all inside the line.
+        let last = usize::from(s.widths[e - 1]);
+        if let Some(p) = e.checked_sub(2).filter(|&p| p > a && hangs(s.chars[p]))
+            && last < margin
+            && squeezable(s, p)
+        {
+            let k = (used - last - usize::from(s.widths[p])).saturating_sub(m);
+            if k < MAX_SQUEEZE && k <= room(p) {
+                return Some(cand(used - k - 1, last + 1, k + 1));
+            }
+        }
+        let k = used - last - m;
+        if k <= MAX_SQUEEZE && k <= room(e - 1) {
+            return Some(cand(used - k, last, k));
+        }
+        inside()
     }
 
     /// Try every line starting at `a` whose end is worth a look: those ending within
@@ -211,7 +293,7 @@ impl Breaker {
         let lo = m.saturating_sub(WINDOW) as u32;
         // A line holds at most `m + margin` cells: look no further (zero-width glyphs
         // beyond are rare, and only shorten the choice).
-        let hi = limit.min(a + m + margin + 1);
+        let hi = limit.min(a + m + margin + MAX_SQUEEZE + 2);
         // The window's start only moves forward from one state to the next.
         let mut g0 = self.cursor.clamp(a + 1, hi);
         while g0 > a + 1 && self.pw[g0 - 1] - base >= lo {
@@ -235,8 +317,14 @@ impl Breaker {
             if b < limit && s.brk[b] == Brk::No {
                 continue;
             }
+            let over = (self.pw[b] - base) as usize;
+            // Lines fitted by half-width marks cost as much as ragged ones: past the
+            // margin, only where nothing good was found.
+            if good && over > m + margin {
+                break;
+            }
             match self.cost_of(s, a, b, limit, frame, margin) {
-                None if (self.pw[b] - base) as usize > m + margin && !is_space(s.chars[b - 1]) => {
+                None if over > m + margin + MAX_SQUEEZE + 1 && !is_space(s.chars[b - 1]) => {
                     break;
                 }
                 Some(Some(c)) if c < COSTLY => {
@@ -282,11 +370,12 @@ impl Breaker {
         frame: Frame,
         margin: usize,
     ) -> Option<Option<u32>> {
-        let c = self.line(s, a, b, frame, margin)?;
+        let c = self.line(s, a, b, frame, margin, true)?;
         if c.end == a && b < limit {
             return Some(None);
         }
         let mut cost = if c.hung > 0 { HANG } else { 0 };
+        cost += SQUEEZE * c.squeeze as u32;
         let short = frame.measure.saturating_sub(c.used - c.hung);
         if b < limit && short > 0 {
             let lo = (a + 1).min(c.end);

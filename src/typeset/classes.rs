@@ -67,6 +67,8 @@ pub fn no_start(c: char) -> bool {
             | '…'
             | '⋯'
             | '％'
+            | '｡'
+            | '､'
     )
 }
 
@@ -128,7 +130,30 @@ pub fn stretch_after(c: char) -> bool {
 /// margin (行尾点号悬挂), full-width or ASCII.
 #[inline]
 pub fn hangs(c: char) -> bool {
-    stretch_after(c) || matches!(c, '．' | ',' | '.' | ';' | ':' | '!' | '?' | ')')
+    stretch_after(c)
+        || matches!(
+            c,
+            '．' | ',' | '.' | ';' | ':' | '!' | '?' | ')' | '｡' | '､'
+        )
+}
+
+/// The half-width form a full-width pause, stop or bracket mark is set in where a line
+/// is compressed (标点挤压: the blank half of the mark's cell pair left out, as print
+/// sets `。”` or a mark at a line's end): `。` → `｡`, `，` → `,`, `（` → `(`.
+#[inline]
+pub fn half_form(c: char) -> Option<char> {
+    Some(match c {
+        '，' => ',',
+        '。' => '｡',
+        '、' => '､',
+        '：' => ':',
+        '；' => ';',
+        '！' => '!',
+        '？' => '?',
+        '（' => '(',
+        '）' => ')',
+        _ => return None,
+    })
 }
 
 /// Counter and unit characters a number stays tight with (`2022年`, `17个`, `40.59亿元`),

@@ -1,6 +1,8 @@
 //! A set line turned into spans: the indent, then the text cut at run boundaries and at
-//! the justifying gaps, every sourced span mapping its chars one to one onto its field.
+//! the justifying gaps and around marks set half-width, every sourced span mapping its
+//! chars one to one onto its field.
 
+use super::classes::half_form;
 use super::fill::{SetLine, pad};
 use super::justify;
 use super::stream::Stream;
@@ -18,6 +20,7 @@ pub struct Scratch {
     spans: Vec<Span>,
     gaps: Vec<usize>,
     places: Vec<usize>,
+    squeezed: Vec<usize>,
 }
 
 /// [`emit`] with reused buffers.
@@ -40,11 +43,13 @@ pub fn emit_with(
     }
     if justify {
         justify::plan(s, l, &mut sc.places, &mut sc.gaps);
+        justify::squeezed(s, l, &mut sc.squeezed);
     } else {
         sc.gaps.clear();
+        sc.squeezed.clear();
     }
     let gaps = &sc.gaps;
-    let mut gi = 0;
+    let (mut gi, mut qi) = (0, 0);
     let mut run = s.run_of(l.start);
     // The open span: its first glyph and run.
     let mut open: Option<usize> = None;
@@ -73,7 +78,19 @@ pub fn emit_with(
             close(&mut spans, &mut open, run, g);
             run += 1;
         }
-        if s.hidden[g] {
+        if let Some(half) = (sc.squeezed.get(qi) == Some(&g))
+            .then(|| half_form(s.chars[g]))
+            .flatten()
+        {
+            close(&mut spans, &mut open, run, g);
+            let role = s.runs[run].role;
+            spans.push(Span {
+                text: half.to_string(),
+                role,
+                source: (role != Role::Space).then(|| s.source(run, g)),
+            });
+            qi += 1;
+        } else if s.hidden[g] {
             close(&mut spans, &mut open, run, g);
         } else if open.is_none() {
             open = Some(g);

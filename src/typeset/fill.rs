@@ -22,8 +22,11 @@ pub struct SetLine {
     pub used: usize,
     /// The line ends its block (or a hard break): never stretched.
     pub last: bool,
-    /// Cells of the mark hung past the measure (0: none).
+    /// Cells of the mark hung past the measure (0: none; more than the last glyph's
+    /// width: the last two marks hang, the first in its half-width form).
     pub hung: usize,
+    /// Full-width marks set in their half-width form to fit the line (`justify::squeezed`).
+    pub squeeze: usize,
 }
 
 impl SetLine {
@@ -78,6 +81,7 @@ pub fn fill_into(
             used: w,
             last,
             hung: 0,
+            squeeze: 0,
         });
     };
     while u < to {

@@ -20,8 +20,10 @@
 //! never taken (the stream forbids it), and a line of one character costs much.
 
 use super::classes::{is_han, is_space, is_unit, no_end, no_start, stretch_after};
-use super::fill::{Frame, SetLine};
+use super::fill::{Frame, SetLine, fill};
 use super::stream::{Brk, Stream};
+use super::{Role, Settings};
+use crate::model::Field;
 
 /// Two-character words frequent in news headlines (not a dictionary: a short list of
 /// the words a balanced break most often splits).
@@ -221,6 +223,78 @@ fn vis(s: &Stream, i: usize, j: usize) -> usize {
     e
 }
 
+/// Does the `——` put before the subtitle `text` fit a line of `width` cells with the
+/// word it introduces (and what may not leave that word, `200多种`)? Where it does not,
+/// the subtitle is set without it rather than split the word or leave the dash alone.
+pub fn dash_fits(text: &str, width: usize, st: &Settings) -> bool {
+    let dash = crate::text::str_width("——", st.ambiguous_wide);
+    let s = Stream::new(&[(Field::Subtitle, Role::Subtitle, text)], st);
+    let first = super::words::starts(text)
+        .iter()
+        .map(|&j| j as usize)
+        .find(|&j| j < s.len() && s.brk[j] == Brk::May)
+        .unwrap_or(s.len());
+    s.width(0, vis(&s, 0, first)) + dash <= width
+}
+
+/// Glyphs `cands[0]..` to the last candidate, each line taking as many words as fit;
+/// a stretch between two candidates wider than a line (a run that may not break,
+/// wider than the block: `（2026—2028年）》` in 8 cells) is cut by `fill`, and only
+/// that stretch: the words around it stay whole.
+pub fn word_fill(s: &Stream, cands: &[(usize, bool)], width: usize) -> Vec<SetLine> {
+    let full = Frame {
+        left: 0,
+        measure: width,
+    };
+    let set = |i: usize, j: usize| {
+        let e = vis(s, i, j);
+        SetLine {
+            frame: full,
+            start: i,
+            end: e,
+            used: s.width(i, e),
+            last: false,
+            hung: 0,
+            squeeze: 0,
+        }
+    };
+    let mut out = Vec::new();
+    let Some(&(mut start, _)) = cands.first() else {
+        return out;
+    };
+    let (mut prev, mut i) = (start, 1);
+    while i < cands.len() {
+        let j = cands[i].0;
+        if s.width(start, vis(s, start, j)) <= width {
+            (prev, i) = (j, i + 1);
+        } else if prev > start {
+            out.push(set(start, prev));
+            start = prev;
+        } else {
+            let mut pieces = fill(s, start, j, full, full);
+            match pieces.pop() {
+                Some(t) if t.start > start && s.width(t.start, vis(s, t.start, j)) <= width => {
+                    start = t.start;
+                }
+                Some(t) => {
+                    pieces.push(t);
+                    (start, i) = (j, i + 1);
+                }
+                None => (start, i) = (j, i + 1),
+            }
+            prev = start;
+            out.extend(pieces.into_iter().map(|l| SetLine { last: false, ..l }));
+        }
+    }
+    if prev > start {
+        out.push(set(start, prev));
+    }
+    if let Some(l) = out.last_mut() {
+        l.last = true;
+    }
+    out
+}
+
 /// Lines the greedy fill at `cands` takes (each line as many words as fit); `None` when
 /// some stretch between two candidates is wider than a line.
 pub fn greedy_lines(s: &Stream, cands: &[(usize, bool)], width: usize) -> Option<usize> {
@@ -320,6 +394,7 @@ pub fn best_breaks(
             used: s.width(i, e),
             last: k == n,
             hung: 0,
+            squeeze: 0,
         });
         x = y;
     }

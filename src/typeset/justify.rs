@@ -6,8 +6,12 @@
 //! two Han characters, never two cells in one place. A line one cell short stays so; a
 //! line that cannot be filled without a gap beside a mark or a hole ends short
 //! (ragged), which `breaks` makes costly, so the paragraph is broken another way first.
+//! A line a little too long may be compressed instead: up to [`MAX_SQUEEZE`] full-width
+//! marks set in their half-width form (标点挤压), marks beside another mark first.
 
-use super::classes::{is_cjk, is_han, is_space, is_unit, no_end, no_start, stretch_after};
+use super::classes::{
+    half_form, is_cjk, is_han, is_space, is_unit, no_end, no_start, stretch_after,
+};
 use super::fill::SetLine;
 use super::stream::Stream;
 
@@ -20,6 +24,63 @@ pub const COSTLY: u32 = 14;
 const ONE_SHORT: u32 = 5;
 /// Cost of a line left two or more cells short (plus a cell's worth per cell).
 pub const RAGGED: u32 = 100;
+/// Cost of each mark set half-width to fit a line: as much as a line ending two cells
+/// short without one, so `breaks` takes it only where nothing better is found from the
+/// line's start (which keeps the search narrow), and there in place of a ragged line.
+pub const SQUEEZE: u32 = COSTLY;
+/// Most marks one line sets half-width.
+pub const MAX_SQUEEZE: usize = 3;
+
+/// May glyph `g`, a full-width mark, be set half-width? Not beside Latin or digits
+/// (`5，3` must not read as `5,3`).
+#[inline]
+pub fn squeezable(s: &Stream, g: usize) -> bool {
+    if s.han[g] || s.widths[g] != 2 || half_form(s.chars[g]).is_none() {
+        return false;
+    }
+    let alnum = |i: Option<usize>| {
+        i.and_then(|i| s.chars.get(i))
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    };
+    !alnum(g.checked_sub(1)) && !alnum(Some(g + 1))
+}
+
+/// Is glyph `g` beside another mark (`。”`, `），`), where print compresses first?
+fn paired(s: &Stream, g: usize) -> bool {
+    let mark = |i: usize| {
+        s.chars
+            .get(i)
+            .is_some_and(|&c| !is_han(c) && !c.is_alphanumeric() && !is_space(c) && s.widths[i] > 0)
+    };
+    (g > 0 && mark(g - 1)) || mark(g + 1)
+}
+
+/// The glyphs of line `l` set half-width (ascending), `l.squeeze` of them: the first of
+/// two hung marks, then marks beside another mark, then the others, evenly spread; a
+/// hung last mark keeps its width.
+pub fn squeezed(s: &Stream, l: &SetLine, out: &mut Vec<usize>) {
+    out.clear();
+    if l.squeeze == 0 || l.end <= l.start {
+        return;
+    }
+    let mut end = l.end;
+    let mut need = l.squeeze;
+    if l.hung > 0 {
+        end -= 1;
+        if l.hung > usize::from(s.widths[l.end - 1]) {
+            end -= 1;
+            out.push(end);
+            need -= 1;
+        }
+    }
+    let all: Vec<usize> = (l.start..end).filter(|&g| squeezable(s, g)).collect();
+    let pairs: Vec<usize> = all.iter().copied().filter(|&g| paired(s, g)).collect();
+    let take = need.min(pairs.len());
+    spread(&pairs, take, out);
+    let rest: Vec<usize> = all.iter().copied().filter(|g| !out.contains(g)).collect();
+    spread(&rest, need - take, out);
+    out.sort_unstable();
+}
 
 fn digitish(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)

@@ -8,8 +8,10 @@
 //! Paragraphs are broken where the whole costs least (`breaks`): turnover lines end
 //! flush with the block, a mark hung past it where that fills a line; `justify` may add
 //! one cell where Han meets Latin or digits — never beside a mark, never between two
-//! Han characters, never two cells; a line that cannot be filled without a hole ends
-//! short. Headlines are centred in the block and balanced, broken between the words
+//! Han characters, never two cells; a line a little too long may set up to three
+//! full-width marks half-width (标点挤压, `。` as `｡`, `，` as `,`; `。”` hung as `｡”`) where
+//! it would otherwise end two or more cells short; a line that cannot be filled without
+//! a hole ends short. Headlines are centred in the block and balanced, broken between the words
 //! the segmenter finds where they read best (`blocks`, `headline`, `words`), a `——`
 //! opening the line of the words it introduces; bylines and credits
 //! break only at spaces; wide panes may set the body in columns of the measure
@@ -18,7 +20,7 @@
 //! `examples/typeset_audit`).
 //!
 //! Every sourced span maps its chars one to one onto its field (display may show `,` as
-//! `，`, and [`Settings::script`] another script of the same char); indents, gaps, padding and the full-width space after a dateline are
+//! `，`, a full-width mark in its half-width form, and [`Settings::script`] another script of the same char); indents, gaps, padding and the full-width space after a dateline are
 //! `Role::Space` spans without a source.
 //!
 //! Degenerate widths: at width 1 a wide char cannot fit a line at all and is left out;

@@ -26,20 +26,15 @@ fn sweep<'a>(pairs: impl Iterator<Item = (&'a Article, u16)>, st: &Settings) -> 
     t
 }
 
-/// The targets of issues 10 and 19. Without a gap beside a mark (issue 19: it reads as
-/// a typo, and one gap cannot straighten a line two cells short) more lines end short:
-/// on the corpus 2.1% instead of 1.1% (`examples/typeset_audit`), here at most 2.5%.
+/// The targets of issues 10 and 19: no gap beside a mark (it reads as a typo) beyond
+/// 0.2% of body lines, inner lines 2+ short at most 1.5% (marks set half-width fill
+/// where a gap may not: 0.9% on the corpus, `examples/typeset_audit`), no orphan dash,
+/// no headline broken inside a word or name.
 fn assert_targets(name: &str, t: &Report) {
-    assert_flush(name, t, 25);
+    assert_flush(name, t, 15);
     assert!(t.mark_gaps * 500 <= t.body_lines, "{name}: {t:?}");
     assert_eq!(t.orphan_dashes, 0, "{name}: {:#?}", t.notes);
-    // A word of the segmenter split: a handful on the corpus, where a number's unit
-    // and the word after it make one (`1000万` / `标箱`).
-    assert!(
-        t.word_breaks * 1000 <= t.headline_breaks,
-        "{name}: {:#?}",
-        t.notes
-    );
+    assert_eq!(t.word_breaks, 0, "{name}: {:#?}", t.notes);
 }
 
 /// The targets, with inner lines 2+ short at most `ragged` per mille.

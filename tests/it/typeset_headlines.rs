@@ -160,3 +160,60 @@ fn body_text_still_breaks_between_any_two_characters() {
         "{body:?}"
     );
 }
+
+/// The headlines the corpus audit found broken inside a word at widths 10–13 (issue
+/// 19: 18 breaks): five subtitles whose added `——` did not fit a line with their first
+/// word, and a title holding a run wider than the block (`（2026—2028年）》`).
+#[test]
+fn the_corpus_headlines_once_broken_inside_words_are_not() {
+    let st = Settings::default();
+    for (title, sub) in [
+        (
+            "我国珍稀物种野外种群数量持续回升",
+            "200多种珍稀濒危野生动物恢复性增长",
+        ),
+        (
+            "我国海洋生态状况总体保持稳定",
+            "珊瑚礁、海草床、红树林、海岛生态系统状况以优良为主",
+        ),
+        ("拉鲁湿地水域面积近20年增加232%", "植被指数提升44%"),
+        (
+            "《能源领域节能降碳行动计划（2026—2028年）》发布",
+            "到2028年非化石能源消费比重年均提升约1个百分点",
+        ),
+        (
+            "百日千万招聘专项行动将发布23万余个招聘需求",
+            "1.3万余家用人单位参与",
+        ),
+        (
+            "上半年互联网业务收入同比增10.1%",
+            "利润总额、研发经费投入均实现两位数增长",
+        ),
+    ] {
+        let a = article(None, title, Some(sub));
+        assert!(sweep(&a, &st) > 10, "{title}");
+    }
+    // In 8 cells the subtitle goes without the dash rather than split `多种`; with more
+    // room it has it.
+    let a = article(
+        None,
+        "我国珍稀物种野外种群数量持续回升",
+        Some("200多种珍稀濒危野生动物恢复性增长"),
+    );
+    let subs = lines_of(&layout(&a, 10, u16::MAX, &st), Role::Subtitle);
+    assert_eq!(subs[0], "200多种", "{subs:?}");
+    let subs = lines_of(&layout(&a, 14, u16::MAX, &st), Role::Subtitle);
+    assert!(subs[0].starts_with("——200多种"), "{subs:?}");
+    // The run too wide for the block is cut; the words around it stay whole.
+    let a = article(
+        None,
+        "《能源领域节能降碳行动计划（2026—2028年）》发布",
+        None,
+    );
+    for w in [10u16, 11] {
+        let t = lines_of(&layout(&a, w, u16::MAX, &st), Role::Title);
+        for word in ["领域", "节能", "降碳", "发布"] {
+            assert!(t.iter().any(|l| l.contains(word)), "{w}: {t:?}");
+        }
+    }
+}

@@ -1,6 +1,6 @@
 //! Justification reads naturally: turnover lines are made flush by moving whole
-//! characters first, then by space next to punctuation and at Han/Latin boundaries, and
-//! only rarely by a gap between two Han characters (never inside `2022年`).
+//! characters first, then by a cell at Han/Latin boundaries or marks set half-width;
+//! never a gap between two Han characters (nor inside `2022年`), nor beside a mark.
 
 use crate::typeset_fixtures as fixtures;
 
@@ -147,5 +147,37 @@ fn units_stay_tight_and_no_han_gap() {
                 assert_eq!(rep.ragged, 0, "at {w}: {lines:#?}");
             }
         }
+    }
+}
+
+/// A line one cell too long fits by setting a mark half-width (标点挤压) where it would
+/// otherwise end two cells short (`“九` does not fit the two cells left), and `。”`
+/// past the edge hangs as `｡”`; the half-width marks map onto the stored ones.
+#[test]
+fn marks_set_half_width_fill_a_line_a_gap_may_not() {
+    let st = Settings::default();
+    let set = |text: &str| -> Vec<String> {
+        set_paragraph(Field::Paragraph(0), text, 20, &st)
+            .iter()
+            .map(|l| l.plain())
+            .collect()
+    };
+    let lines = set("甲乙丙丁戊己庚一二三，四五六七“九十”");
+    assert_eq!(lines[1], "一二三,四五六七“九", "{lines:?}");
+    let lines = set("甲乙丙丁戊己庚一二三四五六七八九。”十");
+    assert_eq!(lines[1], "一二三四五六七八九｡”", "{lines:?}");
+    // Only where needed: a line that fits keeps its full-width marks.
+    let lines = set("甲乙丙丁戊己庚一二三，四五六七八九十");
+    assert_eq!(lines[1], "一二三，四五六七八", "{lines:?}");
+    let a = Article {
+        title: "标题".into(),
+        paragraphs: vec![dubao::model::Paragraph::text(
+            "甲乙丙丁戊己庚一二三，四五六七“九十”甲乙丙丁戊己庚一二三四五六七八九。”十",
+        )],
+        ..Default::default()
+    };
+    for w in 10..=60u16 {
+        let r = audit(&a, &layout(&a, w, u16::MAX, &st), &st);
+        assert!(r.faults.is_empty(), "{w}: {:#?}", r.faults);
     }
 }

@@ -132,10 +132,10 @@ proptest! {
         let rep = audit(&a, &layout(&a, width, u16::MAX, &st), &st);
         prop_assert!(rep.faults.is_empty(), "{:#?}", rep.faults);
         // Generated text is dense with marks, numbers and Latin words, and a line that
-        // cannot be filled without a hole or a gap beside a mark ends short instead: at
-        // most one in six here (about two in a hundred on real pages,
-        // `tests/typeset_audit.rs`).
-        prop_assert!(rep.ragged <= 1 + rep.turnovers / 6, "{} of {}", rep.ragged, rep.turnovers);
+        // cannot be filled without a hole, a gap beside a mark or marks set half-width
+        // ends short instead: at most one in ten here (about one in a hundred on real
+        // pages, `tests/typeset_audit.rs`).
+        prop_assert!(rep.ragged <= 1 + rep.turnovers / 10, "{} of {}", rep.ragged, rep.turnovers);
         prop_assert_eq!((rep.han_gaps, rep.wide_gaps), (0, 0));
     }
 

@@ -13,7 +13,9 @@ fn all_articles() -> Vec<Article> {
     v
 }
 
-fn check_all(st: Settings) {
+/// Every article at every width 10..=120 without a fault; inner lines 2+ short at most
+/// `ragged` per mille.
+fn check_all(st: Settings, ragged_max: usize) {
     let mut turnovers = 0;
     let mut ragged = 0;
     for a in all_articles() {
@@ -32,25 +34,30 @@ fn check_all(st: Settings) {
         share * 100.0
     );
     assert!(
-        // No gap beside a mark (issue 19): a little more raggedness than the 2% before.
-        share <= 0.025,
+        // No gap beside a mark (issue 19); marks set half-width fill instead.
+        ragged * 1000 <= turnovers * ragged_max,
         "{ragged} of {turnovers} turnover lines ragged"
     );
 }
 
 #[test]
 fn every_article_every_width_default_settings() {
-    check_all(Settings::default());
+    check_all(Settings::default(), 15);
 }
 
 #[test]
 fn every_article_every_width_wide_ambiguous_no_fullwidth() {
-    check_all(Settings {
-        fullwidth_punct: false,
-        ambiguous_wide: true,
-        columns: false,
-        ..Settings::default()
-    });
+    // ASCII punctuation kept (one cell, no half-width form to take) and two-cell
+    // quotes: more lines end short (1.8%).
+    check_all(
+        Settings {
+            fullwidth_punct: false,
+            ambiguous_wide: true,
+            columns: false,
+            ..Settings::default()
+        },
+        20,
+    );
 }
 
 #[test]
