@@ -89,6 +89,8 @@ impl Measure {
 pub struct DisplayConfig {
     pub ambiguous_wide: bool,
     pub fullwidth_punct: bool,
+    /// Marks set half-width to fit a line (标点挤压): fewer ragged lines, Western-looking commas.
+    pub squeeze_punct: bool,
     /// Cells (`0`: by the terminal's width).
     pub list_width: u16,
     /// `both`, `zh` or `en`.
@@ -131,6 +133,7 @@ impl Default for DisplayConfig {
         DisplayConfig {
             ambiguous_wide: false,
             fullwidth_punct: true,
+            squeeze_punct: false,
             list_width: 0,
             language: "both".into(),
             colors: "auto".into(),
@@ -209,6 +212,7 @@ impl Loaded {
             }),
             script: self.script,
             photos: self.photo_mode != PhotoMode::Off,
+            squeeze_punct: self.config.display.squeeze_punct,
         }
     }
 

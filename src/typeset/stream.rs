@@ -49,6 +49,8 @@ pub struct Stream {
     /// ambiguous-width setting `memo_wide`.
     memo: Vec<u8>,
     memo_wide: bool,
+    /// Marks may be set half-width to fit a line ([`Settings::squeeze_punct`]).
+    pub squeeze: bool,
 }
 
 const KNOWN: u8 = 0x80;
@@ -65,6 +67,7 @@ impl Stream {
 
     /// Refill with new parts, keeping the buffers.
     pub fn set(&mut self, parts: &[(Field, Role, &str)], settings: &Settings) {
+        self.squeeze = settings.squeeze_punct;
         self.chars.clear();
         self.runs.clear();
         for &(field, role, text) in parts {
