@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use dubao::import::score::{Score, score_corpus};
-use dubao::import::{decode, page::parse_page};
+use dubao::import::{decode, parse_page};
 
 fn main() -> anyhow::Result<()> {
     let mut dir = PathBuf::from(concat!(

@@ -52,7 +52,7 @@ pub fn metadata(text: &str) -> Option<Meta> {
     if !at_most(text, 50) || text.contains('。') {
         return None;
     }
-    let folded = super::script::fold(text);
+    let folded = crate::import::script::fold(text);
     let text = &*folded;
     if let Some((label, value)) = text.split_once(['：', ':']) {
         let label: String = label.chars().filter(|&c| !is_space(c)).collect();
@@ -106,7 +106,7 @@ pub fn is_signature(text: &str) -> bool {
     if !at_most(text, 40) || has_body_punctuation(text) && !text.contains('，') {
         return false;
     }
-    let folded = super::script::fold(text);
+    let folded = crate::import::script::fold(text);
     let text = &*folded;
     if let Some(rest) = text.strip_prefix('（').and_then(|t| t.split_once('）'))
         && at_most(rest.0, 8)

@@ -7,7 +7,7 @@
 //! the title and the one above it the kicker.
 
 use super::draft::Draft;
-use super::rules;
+use super::{rules, signature};
 use crate::model::{PageLine, PageLineKind, ParagraphKind};
 
 /// One line of a stack, as the page classified it.
@@ -106,9 +106,9 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
     // Metadata over the headline is the byline or the page's; a `——` line is never a
     // kicker (it closes what stands above).
     while let Some(&next) = above.last() {
-        match rules::metadata(next) {
-            Some(rules::Meta::Author) => append(&mut draft.byline, next),
-            Some(rules::Meta::Other) => page_lines.push(PageLine {
+        match signature::metadata(next) {
+            Some(signature::Meta::Author) => append(&mut draft.byline, next),
+            Some(signature::Meta::Other) => page_lines.push(PageLine {
                 kind: page_line_kind(next, page_top),
                 text: next.to_owned(),
             }),
@@ -168,7 +168,10 @@ const EVENTS: [&str; 16] = [
 /// kicker then title: the column tag `（…）` goes on the title; a subtitle spells out
 /// details in clauses the title does without.
 fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
-    let (upper, lower) = (super::script::fold(upper), super::script::fold(lower));
+    let (upper, lower) = (
+        crate::import::script::fold(upper),
+        crate::import::script::fold(lower),
+    );
     let (upper, lower) = (&*upper, &*lower);
     let tagged = |t: &str| {
         let t = t.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
@@ -236,7 +239,7 @@ fn continues_subject(lower: &str) -> bool {
         "已", "将", "新增", "实现", "构建", "首次", "同比", "累计", "均", "到", "达", "共", "覆盖",
         "进行", "预计", "超",
     ];
-    let lower = super::script::fold_head(lower, 12);
+    let lower = crate::import::script::fold_head(lower, 12);
     lower.starts_with(|c: char| c.is_ascii_digit()) || OPENINGS.iter().any(|o| lower.starts_with(o))
 }
 
@@ -245,8 +248,8 @@ fn continues_subject(lower: &str) -> bool {
 /// the upper names an occasion (`2026年…锦标赛`, `…大师赛`, `…瑞典站`) rather than news.
 fn names_own_subject(upper: &str, lower: &str) -> bool {
     let (upper, lower) = (
-        super::script::fold(upper),
-        super::script::fold_head(lower, 16),
+        crate::import::script::fold(upper),
+        crate::import::script::fold_head(lower, 16),
     );
     let display = lower.starts_with(['让', '把', '在', '向', '“']);
     let team = lower.chars().take(4).any(|c| c == '队');

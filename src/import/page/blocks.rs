@@ -3,7 +3,7 @@
 //! line continues its paragraph, a clause-marked line over a byline is a headline, a
 //! bare name under a headline is its byline).
 
-use super::{dateline, evidence, rules, speaker};
+use super::{dateline, evidence, rules, signature, speaker};
 
 /// What a block of the page is, before it is placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +102,8 @@ fn mark_clause_headlines(blocks: &mut [Block<'_>]) {
             || evidence::is_closing_credit(blocks[i - 1].text)
             || matches!(blocks[i - 1].kind, Kind::Credit | Kind::PageCredit);
         let over_byline = blocks.get(i + 1).is_some_and(|n| {
-            n.kind == Kind::Byline || (rules::is_bare_name(n.text) && blocks.get(i + 2).is_some())
+            n.kind == Kind::Byline
+                || (signature::is_bare_name(n.text) && blocks.get(i + 2).is_some())
         });
         let under_label = i > 0 && evidence::is_label(blocks[i - 1].text);
         if b.kind == Kind::Body
@@ -129,7 +130,7 @@ fn mark_bare_bylines(blocks: &mut [Block<'_>]) {
             && blocks[i - 1].kind == Kind::Heading
             && body_next
             && !rules::is_subhead_word(blocks[i].text)
-            && (rules::is_bare_name(blocks[i].text) || rules::is_signature(blocks[i].text))
+            && (signature::is_bare_name(blocks[i].text) || signature::is_signature(blocks[i].text))
         {
             blocks[i].kind = Kind::Byline;
         }
@@ -143,10 +144,10 @@ fn mark_metadata(blocks: &mut [Block<'_>]) {
     let mut under_head = false;
     let mut text_before = false;
     for b in blocks.iter_mut() {
-        let meta = rules::metadata(b.text).filter(|_| b.kind != Kind::PageCredit);
+        let meta = signature::metadata(b.text).filter(|_| b.kind != Kind::PageCredit);
         match meta {
-            Some(rules::Meta::Author) if under_head => b.kind = Kind::Byline,
-            Some(rules::Meta::Other) if under_head => b.kind = Kind::PageOther,
+            Some(signature::Meta::Author) if under_head => b.kind = Kind::Byline,
+            Some(signature::Meta::Other) if under_head => b.kind = Kind::PageOther,
             _ => {}
         }
         let bare_date = b.kind == Kind::PageOther

@@ -12,7 +12,7 @@
 //!   signs a sub-story, not a new article).
 
 use super::draft::Draft;
-use super::rules;
+use super::{rules, signature};
 use crate::model::ParagraphKind;
 
 /// What is known about a run of headline lines and its surroundings.
@@ -149,7 +149,7 @@ pub fn is_digest(d: &Draft) -> bool {
     heads
         .into_iter()
         .flatten()
-        .map(super::script::fold)
+        .map(crate::import::script::fold)
         .any(|h| h.contains("摘编") || h.contains("摘登"))
 }
 
@@ -171,7 +171,7 @@ const POST_ENDS: [&str; 12] = [
 /// Whether `line` is a speaker's post and name signing the next piece of a digest
 /// (`…发言摘编`): a paragraph of its own, never the end of the one before.
 pub fn signs_digest_piece(current: &Draft, line: &str) -> bool {
-    is_digest(current) && (rules::is_signature(line) || rules::is_bare_name(line))
+    is_digest(current) && (signature::is_signature(line) || signature::is_bare_name(line))
 }
 
 /// A headline closed by a column tag: `汇聚银发力量（编辑手记）`.
@@ -179,12 +179,12 @@ pub fn column_tagged(text: &str) -> bool {
     if !rules::at_most(text, 90) {
         return false;
     }
-    let folded = super::script::fold(text);
+    let folded = crate::import::script::fold(text);
     let t = folded.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
     // `某某（某大学教授）`: a participant's name and post, not a tagged headline.
     let named = t.split_once('（').is_some_and(|(name, post)| {
         let post = post.trim_end_matches('）');
-        rules::is_bare_name(name) && POST_ENDS.iter().any(|e| post.ends_with(e))
+        signature::is_bare_name(name) && POST_ENDS.iter().any(|e| post.ends_with(e))
     });
     t.ends_with('）') && t.contains('（') && !t.starts_with('（') && rules::at_most(t, 80) && !named
 }
@@ -192,7 +192,7 @@ pub fn column_tagged(text: &str) -> bool {
 /// The stock headline of a photo feature: `图片报道`, `图片新闻`.
 pub fn is_photo_heading(text: &str) -> bool {
     matches!(
-        &*super::script::fold_head(text, 16),
+        &*crate::import::script::fold_head(text, 16),
         "图片报道" | "图片新闻" | "新闻图片" | "新闻图说" | "图说"
     )
 }
@@ -216,7 +216,7 @@ pub fn is_closing_credit(text: &str) -> bool {
     if !rules::at_most(text, 60) {
         return false;
     }
-    let folded = super::script::fold(text);
+    let folded = crate::import::script::fold(text);
     let text = &*folded;
     let bracketed = (text.starts_with('（') && text.ends_with('）'))
         || (text.starts_with('(') && text.ends_with(')'));
@@ -241,9 +241,9 @@ pub fn is_editors_note(text: &str) -> bool {
         .rev()
         .take(8)
         .filter(|&c| !rules::is_space(c))
-        .map(super::script::fold_char)
+        .map(crate::import::script::fold_char)
         .collect();
-    super::script::fold_head(text, 9).starts_with("编者按")
+    crate::import::script::fold_head(text, 9).starts_with("编者按")
         || squeezed.starts_with("者编——")
         || squeezed.starts_with("者编—")
 }
