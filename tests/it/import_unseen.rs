@@ -147,3 +147,40 @@ fn short_lines_under_a_bylined_story_stay_its_subheads() {
         .collect();
     assert_eq!(subheads, vec!["老码头变身文化街区", "新航线带来新机遇"]);
 }
+
+#[test]
+fn clause_marked_stack_lines_on_a_blank_page_stay_in_their_stack() {
+    let p = page("blank_stack_lines.txt");
+    assert_eq!(
+        titles(&p),
+        vec![
+            "青石镇老街完成改造",
+            "旱季灌溉不再愁（田间新事）",
+            "全市公交客运量稳步回升",
+            "江城市与青山市签署协议共同推进两地交通、教育、医疗等公共服务一体化和产业协同发展",
+        ]
+    );
+    // A clause after a finished paragraph, over a tagged headline and its byline, is
+    // that headline's kicker, not the last paragraph of the story above.
+    assert_eq!(
+        p.articles[1].kicker.as_deref(),
+        Some("江城推广智能灌溉，每亩节水约三成")
+    );
+    assert_eq!(p.articles[0].paragraphs.len(), 2);
+    // A clause between a headline and a dated paragraph is the subtitle; the dateline
+    // opens the first paragraph and never goes on with the line above it.
+    assert_eq!(
+        p.articles[2].subtitle.as_deref(),
+        Some("通勤出行恢复较快，周末客流增长12%")
+    );
+    assert_eq!(
+        p.articles[2].dateline.as_deref(),
+        Some("本报江城7月3日电  （记者周文）")
+    );
+    // Over a dated paragraph, a line no sentence closes heads a story however long.
+    assert_eq!(
+        p.articles[3].dateline.as_deref(),
+        Some("新华社江城7月3日电")
+    );
+    assert_eq!(p.articles[3].paragraphs.len(), 2);
+}

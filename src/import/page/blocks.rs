@@ -106,10 +106,21 @@ fn mark_clause_headlines(blocks: &mut [Block<'_>]) {
                 || (signature::is_bare_name(n.text) && blocks.get(i + 2).is_some())
         });
         let under_label = i > 0 && evidence::is_label(blocks[i - 1].text);
+        // A line no sentence closes, over a paragraph that opens on a dateline, heads
+        // that paragraph's story however long it runs (up to two printed lines).
+        let over_dateline = !rules::ends_sentence(b.text)
+            && blocks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == Kind::Body && dateline::starts_with_dateline(n.text));
         if b.kind == Kind::Body
-            && rules::at_most(b.text, 40)
+            && (rules::at_most(b.text, 40) || over_dateline)
             && rules::is_long_heading_like(b.text)
-            && (prev_closed || over_byline || under_label || evidence::column_tagged(b.text))
+            && (prev_closed
+                || over_byline
+                || under_label
+                || over_dateline
+                || evidence::column_tagged(b.text)
+                || over_head(blocks, i))
             && !dateline::starts_with_dateline(b.text)
             && !rules::is_source_note(b.text)
             && !(b.text.starts_with('（') && b.text.ends_with('）'))
@@ -117,6 +128,23 @@ fn mark_clause_headlines(blocks: &mut [Block<'_>]) {
             blocks[i].kind = Kind::Heading;
         }
     }
+}
+
+/// A clause-marked line after a finished paragraph, over a headline that opens a story
+/// (a column tag closes it, or a byline or a dateline follows it): that story's kicker
+/// (`四川某地推广新农机，播种期缩短约10天` over `抢播夏玉米（三夏进行时）`).
+fn over_head(blocks: &[Block<'_>], i: usize) -> bool {
+    let after_closed = i > 0
+        && blocks[i - 1].kind == Kind::Body
+        && (rules::ends_sentence(blocks[i - 1].text) || blocks[i - 1].text.ends_with('”'));
+    let opens_story = |j: usize| {
+        blocks.get(j).is_some_and(|h| h.kind == Kind::Heading)
+            && (evidence::column_tagged(blocks[j].text)
+                || blocks.get(j + 1).is_some_and(|n| {
+                    n.kind == Kind::Byline || dateline::starts_with_dateline(n.text)
+                }))
+    };
+    after_closed && opens_story(i + 1)
 }
 
 /// A bare name (`余　璇`) or a signature (`某某大学教授　某某`) between a headline and

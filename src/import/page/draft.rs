@@ -110,7 +110,8 @@ impl Draft {
     /// Whether `next` can go on the last paragraph: it is open, and `next` does not open
     /// on a date or time the way a new paragraph does (`2013年11月，…`, `如今，…`).
     pub fn continues_with(&self, next: &str) -> bool {
-        self.is_open() && !opens_on_time(next)
+        // A dateline (`本报北京6月5日电`) opens a paragraph, never goes on with one.
+        self.is_open() && !opens_on_time(next) && !dateline::starts_with_dateline(next)
     }
 
     /// Whether the last paragraph is a dateline standing alone (`本报江城6月2日电`) after
