@@ -184,3 +184,40 @@ fn clause_marked_stack_lines_on_a_blank_page_stay_in_their_stack() {
     );
     assert_eq!(p.articles[3].paragraphs.len(), 2);
 }
+
+#[test]
+fn a_dateline_in_brackets_closes_its_story_and_a_story_has_one_dateline() {
+    let p = page("closing_datelines_blank.txt");
+    assert_eq!(
+        titles(&p),
+        vec![
+            "江城举办青年创业大赛",
+            "江城市与青山市关于共同推进两地公共服务一体化发展的合作备忘录",
+            "两市合作备忘录签署项目清单",
+            "山区学校新食堂启用",
+            "江城市关于加快推进城乡供水一体化建设的实施意见发布",
+        ]
+    );
+    // The dated story above ends where a long headline stands over text that closes
+    // on a dateline of its own: that dateline is not the first story's second one.
+    assert_eq!(p.articles[0].paragraphs.len(), 2);
+    assert_eq!(
+        texts(&p.articles[1]).last(),
+        Some(&"（新华社江城6月3日电）")
+    );
+    // Numbered subheads stay in their story, also right under its headline.
+    assert!(
+        p.articles[1]
+            .paragraphs
+            .iter()
+            .any(|q| q.kind == ParagraphKind::Subhead)
+    );
+    assert_eq!(p.articles[2].subtitle, None);
+    assert_eq!(p.articles[2].paragraphs[0].text, "一、交通领域合作项目");
+    assert_eq!(p.articles[2].paragraphs[0].kind, ParagraphKind::Subhead);
+    // `1.3万…` opens on a figure, not a number: the stack's subtitle.
+    assert_eq!(p.articles[3].subtitle.as_deref(), Some("1.3万余名学生受益"));
+    // A contributor's note closes its story: the headline after it starts the next.
+    assert_eq!(texts(&p.articles[3]).last(), Some(&"（王青参与采写）"));
+    assert_eq!(p.articles[4].paragraphs.len(), 2);
+}

@@ -29,6 +29,9 @@ pub struct Run<'a> {
     pub next: &'a str,
     /// A short caption closed by a photo credit follows.
     pub photo: bool,
+    /// The body after the run closes on a dateline in brackets (`（新华社北京5月2日电）`)
+    /// before the next headline.
+    pub closing_dateline_ahead: bool,
 }
 
 /// The score from which a run starts an article.
@@ -50,7 +53,18 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     if run.photo {
         score += 3;
     }
-    if closed(current) && !digest {
+    // A contributor's note (`（某某参与采写）`) closes a story, but inside a package
+    // each sub-story carries one.
+    let noted = current
+        .paras
+        .last()
+        .is_some_and(|p| is_contributor_note(&p.text));
+    if (closed(current) || (noted && !in_package)) && !digest {
+        score += 3;
+    }
+    // A story has one dateline: one closing the text ahead, under a story that has its
+    // own already, belongs to another story, which the run heads.
+    if run.closing_dateline_ahead && has_dateline(current) {
         score += 3;
     }
     // A dated news report (`本报北京5月4日电…`) seldom has subheads: a headline after
@@ -81,9 +95,20 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
         if !in_package && (kicker || subtitle) {
             score += 2;
         }
-        if rules::is_numbered_heading(h) || rules::is_subhead_word(h) {
+        // A numbered or stock subhead opening the run is the story's; one under a
+        // headline opens the first section of the story that headline starts.
+        if i == 0 && (rules::is_numbered_heading(h) || rules::is_subhead_word(h)) {
             score -= 3;
         }
+    }
+    // A display headline of phrases set apart by wide spaces over its subtitle.
+    let spaced = |h: &str| (h.contains("  ") || h.contains('\u{3000}')) && !rules::at_most(h, 12);
+    if !in_package
+        && stacked
+        && spaced(run.headings[0])
+        && !rules::is_dash_subtitle(run.headings[0])
+    {
+        score += 1;
     }
     if let [only] = run.headings {
         // Two printed lines joined by spaces, or longer than a subhead runs.
@@ -205,10 +230,32 @@ pub fn is_label(text: &str) -> bool {
 /// Whether a story is finished: credited, or its last paragraph is a closing credit.
 pub fn closed(d: &Draft) -> bool {
     // A credited photo is complete; a long story may hold a credited picture and go on.
+    // A dateline in brackets closes its story as a credit does.
     (d.credit.is_some() && d.paras.len() <= 3)
-        || d.paras
-            .last()
-            .is_some_and(|p| is_closing_credit(&p.text) || ends_with_photo_credit(&p.text))
+        || d.paras.last().is_some_and(|p| {
+            is_closing_credit(&p.text)
+                || ends_with_photo_credit(&p.text)
+                || is_closing_dateline(&p.text)
+        })
+}
+
+/// A note in brackets naming who helped report the story: `（某某参与采写）`.
+fn is_contributor_note(text: &str) -> bool {
+    let bracketed = text.starts_with(['（', '(']) && text.ends_with(['）', ')']);
+    bracketed && rules::at_most(text, 30) && crate::import::script::fold(text).contains("采写")
+}
+
+/// A dateline alone in brackets: `（新华社北京5月2日电）`, which closes its story.
+pub fn is_closing_dateline(text: &str) -> bool {
+    text.starts_with(['（', '(']) && super::pagewide::is_lone_dateline(text)
+}
+
+/// Whether a story holds a dateline: opening its first paragraph, or closing it.
+fn has_dateline(d: &Draft) -> bool {
+    d.paras
+        .first()
+        .is_some_and(|p| super::dateline::starts_with_dateline(&p.text))
+        || d.paras.iter().any(|p| is_closing_dateline(&p.text))
 }
 
 /// A credit closing a story: `（本报记者 苏雁）`, `（作者：…）`, `（新华社记者 某某）`.
@@ -266,6 +313,7 @@ mod tests {
             signed: false,
             next,
             photo: false,
+            closing_dateline_ahead: false,
         }
     }
 

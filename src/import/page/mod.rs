@@ -339,6 +339,7 @@ impl<'a> Reader<'a> {
             signed: false,
             next: blocks[next].text,
             photo: photo_follows(blocks, next),
+            closing_dateline_ahead: closing_dateline_ahead(blocks, next),
         }
     }
 
@@ -459,6 +460,20 @@ impl<'a> Reader<'a> {
             .collect();
         self.put_lines(lines);
     }
+}
+
+/// Whether the body from `next` closes on a dateline in brackets before the next
+/// headline or byline (numbered subheads, `（一）…`, stand inside a body).
+fn closing_dateline_ahead(blocks: &[Block<'_>], next: usize) -> bool {
+    let subhead = |t: &str| rules::is_numbered_heading(t) || rules::is_subhead_word(t);
+    blocks[next..]
+        .iter()
+        .take_while(|b| match b.kind {
+            Kind::Heading => subhead(b.text),
+            Kind::Byline => false,
+            _ => true,
+        })
+        .any(|b| b.kind == Kind::Body && evidence::is_closing_dateline(b.text))
 }
 
 /// Whether the body at `next` is a short caption closed by a photo credit.

@@ -480,8 +480,11 @@ pub fn is_numbered_heading(text: &str) -> bool {
     if digits == 0 || digits > 3 {
         return false;
     }
-    let after = t.chars().nth(digits);
-    matches!(after, Some('、' | '）' | ')' | '．' | '.'))
+    let mut rest = t.chars().skip(digits);
+    let (after, then) = (rest.next(), rest.next());
+    // `1.3万余家…` opens on a figure, not a number.
+    let decimal = matches!(after, Some('．' | '.')) && then.is_some_and(|c| c.is_ascii_digit());
+    matches!(after, Some('、' | '）' | ')' | '．' | '.')) && !decimal
 }
 
 /// An interview subtitle: `访那台市市长宋华英`.

@@ -48,7 +48,9 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
             && super::evidence::column_tagged(h[n - 2])
     };
     while headings.len() > 1
-        && (headings.last().is_some_and(|h| rules::is_subhead_word(h))
+        && (headings
+            .last()
+            .is_some_and(|h| rules::is_subhead_word(h) || rules::is_numbered_heading(h))
             || label_under_tag(&headings))
     {
         subheads.push(headings.pop().unwrap_or_default());
