@@ -145,8 +145,8 @@ fn show(path: &Path) -> anyhow::Result<()> {
     }
     for a in &page.articles {
         println!(
-            "== {:?} | {:?} | {} | {:?} | by {:?}",
-            a.column, a.kicker, a.title, a.subtitle, a.byline
+            "== {:?} | {:?} | {} | {:?} | by {:?} | credit {:?}",
+            a.column, a.kicker, a.title, a.subtitle, a.byline, a.credit
         );
         for p in &a.paragraphs {
             let t: String = p.text.chars().take(30).collect();

@@ -221,3 +221,50 @@ fn a_dateline_in_brackets_closes_its_story_and_a_story_has_one_dateline() {
     assert_eq!(texts(&p.articles[3]).last(), Some(&"（王青参与采写）"));
     assert_eq!(p.articles[4].paragraphs.len(), 2);
 }
+
+#[test]
+fn labels_metadata_signatures_warnings_and_leads_take_their_stack_roles() {
+    let p = page("stack_roles_indent.txt");
+    let stacks: Vec<(Option<&str>, &str, Option<&str>)> = p
+        .articles
+        .iter()
+        .map(|a| (a.kicker.as_deref(), a.title.as_str(), a.subtitle.as_deref()))
+        .collect();
+    assert_eq!(
+        stacks,
+        vec![
+            (Some("【新春走基层】"), "山村里的年货集市", None),
+            // A label never goes on with the caption above, though its credit has no stop.
+            (
+                Some("【连续报道·扎根基层】"),
+                "“把根扎在村里，心里踏实”",
+                None
+            ),
+            // `融媒制作：…` over a headline is the page's, never its kicker.
+            (None, "江城启用智慧停车系统", None),
+            // A warning under the notice it comes from is the headline.
+            (
+                Some("市场监管局发布节前消费提示"),
+                "警惕预付卡消费陷阱",
+                None
+            ),
+            // A kicker naming a party branch introduces who the story is about.
+            (
+                Some("“两优一先”代表、青山县石桥村党支部"),
+                "小石桥连起致富路",
+                None
+            ),
+            (None, "全球发展合作的新机遇（国际论坛）", None),
+            (None, "工程机械畅销海外（微视角）", None),
+        ]
+    );
+    assert_eq!(texts(&p.articles[0]).len(), 1);
+    assert!(p.lines.iter().any(|l| l.text == "融媒制作：林晓 周文"));
+    // A long transliterated name under a headline signs the piece.
+    assert_eq!(
+        p.articles[5].byline.as_deref(),
+        Some("卡洛斯·德奥利韦拉·桑托斯")
+    );
+    // A bare figure under the byline is the body's first paragraph.
+    assert_eq!(texts(&p.articles[6])[0], "21.7%");
+}

@@ -84,7 +84,9 @@ fn mark_continuations(blocks: &mut [Block<'_>], gaps: &[bool], by_indent: bool) 
                 || !blocks.get(i + 1).is_some_and(|n| n.indented))
             && !blocks
                 .get(i + 1)
-                .is_some_and(|n| dateline::starts_with_dateline(n.text));
+                .is_some_and(|n| dateline::starts_with_dateline(n.text))
+            // A label in lenticular brackets (`【大美中国】`) heads a story.
+            && !evidence::is_label(b.text);
         if continues {
             blocks[i].kind = Kind::Body;
         }

@@ -187,7 +187,8 @@ pub(super) fn is_name(token: &str) -> bool {
         .chars()
         .all(|c| c.is_ascii_alphabetic() || c == '.' || c == '-');
     let dotted = token.contains(['·', '•']);
-    (han && (2..=4).contains(&n)) || (han && dotted && n <= 12) || (latin && (2..=20).contains(&n))
+    // A transliterated name runs long: `莫瓦西尔·德奥利韦拉·菲略`.
+    (han && (2..=4).contains(&n)) || (han && dotted && n <= 16) || (latin && (2..=20).contains(&n))
 }
 
 pub fn is_han(c: char) -> bool {
