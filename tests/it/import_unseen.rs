@@ -268,3 +268,44 @@ fn labels_metadata_signatures_warnings_and_leads_take_their_stack_roles() {
     // A bare figure under the byline is the body's first paragraph.
     assert_eq!(texts(&p.articles[6])[0], "21.7%");
 }
+
+#[test]
+fn news_stacks_after_a_finished_story_start_stories_and_a_roundups_places_do_not() {
+    let p = page("news_stacks_blank.txt");
+    let stacks: Vec<(Option<&str>, &str, Option<&str>)> = p
+        .articles
+        .iter()
+        .map(|a| {
+            // A short place may stand as the column tag or the kicker: both print above.
+            let above = a.kicker.as_deref().or(a.column.as_deref());
+            (above, a.title.as_str(), a.subtitle.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        stacks,
+        vec![
+            // A headline too long for one printed line, over its subtitle and a dated body.
+            (
+                None,
+                "江城市第五届青年代表大会、江城市第三届青年企业家代表大会、江城市第二届青年志愿者代表大会在江城召开",
+                Some("王明出席开幕式并讲话")
+            ),
+            // A kicker naming only where, over a headline, after a finished story.
+            (Some("河南某县"), "瓷器产业焕发新生机", None),
+            // `《…》发布` reports a release: a headline, never a subhead.
+            (None, "《江城市气候资源评估报告》发布", None),
+        ]
+    );
+    assert_eq!(texts(&p.articles[1]).len(), 2);
+    // The same shape three times under one story: the sections of a roundup.
+    let p = page("place_sections_blank.txt");
+    assert_eq!(titles(&p), vec!["地铁站里上新了（探访）"]);
+    assert_eq!(
+        p.articles[0]
+            .paragraphs
+            .iter()
+            .filter(|q| q.kind == ParagraphKind::Subhead)
+            .count(),
+        6
+    );
+}

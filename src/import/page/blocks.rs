@@ -110,9 +110,15 @@ fn mark_clause_headlines(blocks: &mut [Block<'_>]) {
         let under_label = i > 0 && evidence::is_label(blocks[i - 1].text);
         // A line no sentence closes, over a paragraph that opens on a dateline, heads
         // that paragraph's story however long it runs (up to two printed lines).
+        // (Its subtitle may stand between: `某会议在京召开` / `某某出席并讲话` / dateline.)
+        let heads = blocks[i + 1..]
+            .iter()
+            .take(2)
+            .take_while(|n| n.kind == Kind::Heading)
+            .count();
         let over_dateline = !rules::ends_sentence(b.text)
             && blocks
-                .get(i + 1)
+                .get(i + 1 + heads)
                 .is_some_and(|n| n.kind == Kind::Body && dateline::starts_with_dateline(n.text));
         if b.kind == Kind::Body
             && (rules::at_most(b.text, 40) || over_dateline)

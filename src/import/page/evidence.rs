@@ -32,6 +32,9 @@ pub struct Run<'a> {
     /// The body after the run closes on a dateline in brackets (`（新华社北京5月2日电）`)
     /// before the next headline.
     pub closing_dateline_ahead: bool,
+    /// The page stacks a place over a headline three times or more with no byline or
+    /// dateline: the sections of a roundup from several places, not stories.
+    pub place_sections: bool,
 }
 
 /// The score from which a run starts an article.
@@ -86,7 +89,7 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     }
     let stacked = run.headings.len() > 1;
     for (i, &h) in run.headings.iter().enumerate() {
-        if column_tagged(h) || is_label(h) || is_photo_heading(h) {
+        if column_tagged(h) || is_label(h) || is_photo_heading(h) || reports_release(h) {
             score += 3;
         }
         // A lone `——…` line is an epigraph's source or a note's signature, not a stack.
@@ -100,6 +103,10 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
         if i == 0 && (rules::is_numbered_heading(h) || rules::is_subhead_word(h)) {
             score -= 3;
         }
+    }
+    // A kicker naming only where (`河南某县`, `甘肃某地`) over a headline: a news stack.
+    if !in_package && !run.place_sections && stacked && is_place_line(run.headings[0]) {
+        score += 3;
     }
     // A display headline of phrases set apart by wide spaces over its subtitle.
     let spaced = |h: &str| (h.contains("  ") || h.contains('\u{3000}')) && !rules::at_most(h, 12);
@@ -214,6 +221,64 @@ pub fn column_tagged(text: &str) -> bool {
     t.ends_with('）') && t.contains('（') && !t.starts_with('（') && rules::at_most(t, 80) && !named
 }
 
+/// A headline reporting that a document came out: `《某某规划》印发`, `《…报告》发布`.
+fn reports_release(text: &str) -> bool {
+    const RELEASED: [&str; 7] = ["发布", "印发", "出台", "公布", "施行", "实施", "出版"];
+    text.starts_with('《')
+        && text.contains('》')
+        && rules::at_most(text, rules::HEADING_MAX)
+        && RELEASED.iter().any(|r| text.ends_with(r))
+}
+
+/// Provinces and regions of China, which open a place name.
+const PROVINCES: [&str; 34] = [
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+];
+
+/// A line naming only a place: a province or region and at most a few characters more
+/// (`河南宝丰县`, `甘肃敦煌`), all Han, no space.
+pub fn is_place_line(text: &str) -> bool {
+    let folded = crate::import::script::fold(text);
+    let t = &*folded;
+    let n = t.chars().count();
+    (2..=8).contains(&n)
+        && t.chars().all(rules::is_han)
+        && PROVINCES.iter().any(|p| t.starts_with(p))
+}
+
 /// The stock headline of a photo feature: `图片报道`, `图片新闻`.
 pub fn is_photo_heading(text: &str) -> bool {
     matches!(
@@ -314,6 +379,7 @@ mod tests {
             next,
             photo: false,
             closing_dateline_ahead: false,
+            place_sections: false,
         }
     }
 

@@ -65,6 +65,7 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
         by_indent,
         page: &text,
         habit: DatelineHabit::of(&blocks),
+        place_sections: pagewide::place_stacks(&blocks) >= 3,
         ..Reader::default()
     };
     for i in 0..blocks.len() {
@@ -108,6 +109,8 @@ struct Reader<'a> {
     page: &'a str,
     /// Where the page puts its datelines.
     habit: DatelineHabit,
+    /// The page stacks a place over a headline three times or more, with body under.
+    place_sections: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -339,7 +342,8 @@ impl<'a> Reader<'a> {
             signed: false,
             next: blocks[next].text,
             photo: photo_follows(blocks, next),
-            closing_dateline_ahead: closing_dateline_ahead(blocks, next),
+            closing_dateline_ahead: pagewide::closing_dateline_ahead(blocks, next),
+            place_sections: self.place_sections,
         }
     }
 
@@ -460,20 +464,6 @@ impl<'a> Reader<'a> {
             .collect();
         self.put_lines(lines);
     }
-}
-
-/// Whether the body from `next` closes on a dateline in brackets before the next
-/// headline or byline (numbered subheads, `（一）…`, stand inside a body).
-fn closing_dateline_ahead(blocks: &[Block<'_>], next: usize) -> bool {
-    let subhead = |t: &str| rules::is_numbered_heading(t) || rules::is_subhead_word(t);
-    blocks[next..]
-        .iter()
-        .take_while(|b| match b.kind {
-            Kind::Heading => subhead(b.text),
-            Kind::Byline => false,
-            _ => true,
-        })
-        .any(|b| b.kind == Kind::Body && evidence::is_closing_dateline(b.text))
 }
 
 /// Whether the body at `next` is a short caption closed by a photo credit.
