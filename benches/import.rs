@@ -4,7 +4,7 @@
 //! with no newline.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use dubao::import::{BUNDLED_PAGE, load_paths, page::parse_page};
+use dubao::import::{BUNDLED_PAGE, load_paths, parse_page};
 use std::hint::black_box;
 
 fn one_article(bytes: usize) -> String {

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use dubao::import::score::{Score, score_corpus};
-use dubao::import::{decode, page::parse_page};
+use dubao::import::{decode, parse_page};
 
 fn main() -> anyhow::Result<()> {
     let mut dir = PathBuf::from(concat!(
@@ -145,8 +145,8 @@ fn show(path: &Path) -> anyhow::Result<()> {
     }
     for a in &page.articles {
         println!(
-            "== {:?} | {:?} | {} | {:?} | by {:?}",
-            a.column, a.kicker, a.title, a.subtitle, a.byline
+            "== {:?} | {:?} | {} | {:?} | by {:?} | credit {:?}",
+            a.column, a.kicker, a.title, a.subtitle, a.byline, a.credit
         );
         for p in &a.paragraphs {
             let t: String = p.text.chars().take(30).collect();

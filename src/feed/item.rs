@@ -7,7 +7,8 @@ use scraper::{ElementRef, Html};
 use super::enp::Props;
 use super::html::{self, Block, sel};
 use super::title::{self, PagePrefix};
-use crate::import::{clean::clean, dateline, rules};
+use crate::import::clean::clean;
+use crate::import::{at_most, ends_sentence, is_page_credit, is_page_furniture, split_dateline};
 use crate::model::{Article, ArticleKind, Paragraph, ParagraphKind, Photo};
 
 /// What a feed gives for one item, whatever its format.
@@ -332,7 +333,7 @@ fn captions_outside(doc: &Html, body: ElementRef<'_>) -> Vec<Block> {
                 return None;
             }
             let text = html::line(parent);
-            (!text.is_empty() && rules::at_most(&text, 200)).then_some(Block {
+            (!text.is_empty() && at_most(&text, 200)).then_some(Block {
                 text,
                 bold: false,
                 caption: true,
@@ -409,7 +410,7 @@ fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Optio
             }
             continue;
         }
-        let kind = if b.bold && rules::at_most(&text, 30) && !rules::ends_sentence(&text) {
+        let kind = if b.bold && at_most(&text, 30) && !ends_sentence(&text) {
             ParagraphKind::Subhead
         } else {
             ParagraphKind::Text
@@ -424,7 +425,7 @@ fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Optio
         .paragraphs
         .iter_mut()
         .find(|p| p.kind == ParagraphKind::Text)
-        && let Some((head, rest)) = dateline::split(&first.text)
+        && let Some((head, rest)) = split_dateline(&first.text)
         && !rest.is_empty()
     {
         let (head, rest) = (head.to_string(), rest.to_string());
@@ -482,7 +483,7 @@ pub fn split_credit(caption: &str) -> (String, Option<String>) {
         .unwrap_or(0);
     let (head, tail) = caption.split_at(cut);
     let tail = tail.trim_matches(html::is_blank);
-    if tail.is_empty() || !rules::at_most(tail, 30) {
+    if tail.is_empty() || !at_most(tail, 30) {
         return (caption.to_string(), None);
     }
     (
@@ -506,13 +507,13 @@ fn is_byline(text: &str, at_end: bool) -> bool {
         "本报驻",
         "作者：",
     ];
-    if rules::is_byline(text) {
+    if crate::import::is_byline(text) {
         return true;
     }
     let inner = text.strip_prefix('（').and_then(|t| t.strip_suffix('）'));
     at_end
         && inner.is_some_and(|t| {
-            WHO.iter().any(|w| t.starts_with(w)) && !t.contains('。') && rules::at_most(t, 60)
+            WHO.iter().any(|w| t.starts_with(w)) && !t.contains('。') && at_most(t, 60)
         })
 }
 
@@ -522,8 +523,7 @@ fn column_label(text: &str) -> Option<&str> {
         .strip_prefix('【')?
         .strip_suffix('】')?
         .trim_matches(html::is_blank);
-    (!inner.is_empty() && !inner.contains(['【', '】']) && rules::at_most(inner, 20))
-        .then_some(inner)
+    (!inner.is_empty() && !inner.contains(['【', '】']) && at_most(inner, 20)).then_some(inner)
 }
 
 /// The e-paper's furniture: date lines, source lines, navigation.
@@ -544,10 +544,10 @@ fn is_furniture(text: &str) -> bool {
         "关闭",
         "回到顶部",
     ];
-    if rules::is_page_furniture(text) || text.contains("稿件来源") {
+    if is_page_furniture(text) || text.contains("稿件来源") {
         return true;
     }
-    if !rules::at_most(text, 40) || text.contains('。') {
+    if !at_most(text, 40) || text.contains('。') {
         return false;
     }
     let words: Vec<&str> = text
@@ -562,12 +562,12 @@ fn is_furniture(text: &str) -> bool {
 
 /// `本版责编：…`, `一版责编：…`: the page's staff, not an article.
 fn is_credit_title(title: &str) -> bool {
-    rules::is_page_credit(title)
+    is_page_credit(title)
         || (!title.contains('。')
             && ["责编：", "责编:", "责任编辑："]
                 .iter()
                 .any(|w| title.contains(w))
-            && rules::at_most(title, 200))
+            && at_most(title, 200))
 }
 
 #[cfg(test)]

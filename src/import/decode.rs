@@ -110,7 +110,7 @@ fn plainly_text(text: &str) -> bool {
     let (mut all, mut plain, mut words) = (0usize, 0usize, 0usize);
     for c in text.chars().take(20_000) {
         all += 1;
-        let word = super::rules::is_han(c) || c.is_ascii_alphanumeric();
+        let word = super::is_han(c) || c.is_ascii_alphanumeric();
         words += usize::from(word);
         let punct = matches!(c, '\u{2000}'..='\u{206f}' | '\u{3000}'..='\u{303f}' | '\u{ff00}'..='\u{ffef}');
         if word || punct || c.is_ascii_graphic() || c == ' ' || c == '\n' || c == '\r' || c == '\t'

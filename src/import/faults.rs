@@ -3,8 +3,8 @@
 //! stacks whose roles (kicker, title, subtitle) differ from the truth, and true articles
 //! swallowed into another one.
 
-use super::dateline;
 use super::score::{TruthArticle, norm};
+use super::split_dateline;
 use crate::model::Article;
 
 /// The fault counts of one page or a sum of pages.
@@ -87,7 +87,7 @@ pub fn count(
                 )
             ));
         }
-        if super::rules::is_dash_subtitle(a.title.trim_start()) {
+        if super::is_dash_subtitle(a.title.trim_start()) {
             f.dash_titles += 1;
             f.notes.push(format!("dash title: {}", short(&a.title)));
         }
@@ -150,7 +150,7 @@ fn stack_roles(f: &mut Faults, t: &TruthArticle, a: &Article) {
 pub fn datelines<'a>(paras: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     paras
         .into_iter()
-        .filter_map(|p| dateline::split(p).map(|(d, _)| d).or_else(|| closing(p)))
+        .filter_map(|p| split_dateline(p).map(|(d, _)| d).or_else(|| closing(p)))
         .map(norm)
         .collect()
 }
@@ -162,7 +162,7 @@ fn closing(p: &str) -> Option<&str> {
         .strip_prefix(['（', '('])?
         .strip_suffix(['）', ')'])?
         .trim();
-    dateline::split(inner)
+    split_dateline(inner)
         .filter(|(_, rest)| rest.is_empty())
         .map(|(d, _)| d)
 }

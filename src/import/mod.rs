@@ -3,40 +3,39 @@
 //!
 //! - [`decode`]: bytes → text (UTF-8 ± BOM, UTF-16 with BOM, GB18030/GBK); binary refused.
 //! - [`clean`]: the safety clean-up (controls, escape sequences, bidi controls, tabs, NFC).
-//! - [`page`]: one page's text → articles and page lines, by the rules of [`rules`],
-//!   [`stack`], [`dateline`], [`speaker`] and [`draft`].
-//! - [`tree`]: files and folders → a library; [`export`]: `export --json` files back;
-//!   [`parallel`]: files parsed on every core, taken in order.
+//! - `page` (private, the house room of page reading): one page's text → articles and page
+//!   lines, all behind [`parse_page`]; the few line tests others share are re-exported by
+//!   name ([`split_dateline`], [`at_most`], [`ends_sentence`], [`is_byline`],
+//!   [`is_dash_subtitle`], [`is_han`], [`is_page_credit`], [`is_page_furniture`]).
+//! - [`tree`]: files and folders → a library, with [`place`] saying where each file sits;
+//!   [`export`]: `export --json` files back; [`parallel`]: files parsed on every core, taken
+//!   in order; [`script`]: simplified ↔ traditional folding.
+//! - `score` and `faults` (the `dev` feature only): an import scored against a truth.
 //!
 //! Every error names the file it is about, on one line: `PATH: what is wrong`
 //! ([`ImportError`]); one bad file inside a folder is a warning, never a failure.
 
-mod blocks;
 pub mod clean;
-pub mod dateline;
 pub mod decode;
-pub mod draft;
 mod error;
-pub mod evidence;
 pub mod export;
 #[cfg(feature = "dev")]
 pub mod faults;
-pub mod page;
-mod pagewide;
+mod page;
 pub mod parallel;
 pub mod place;
-pub mod rules;
 #[cfg(feature = "dev")]
 pub mod score;
 pub mod script;
-pub mod signature;
-pub mod speaker;
-pub mod stack;
 pub mod tree;
 
 use std::path::PathBuf;
 
 pub use error::ImportError;
+pub use page::{
+    at_most, ends_sentence, is_byline, is_dash_subtitle, is_han, is_page_credit, is_page_furniture,
+    parse_page, split_dateline,
+};
 pub use tree::Loaded;
 
 use crate::model::{Issue, Library};
@@ -57,7 +56,7 @@ pub fn load_bundled() -> Library {
         paper: "河北日报".into(),
         date: "2022-07-01".into(),
     });
-    let page = page::parse_page(BUNDLED_PAGE, "hebei-daily", &meta.date, "01");
+    let page = parse_page(BUNDLED_PAGE, "hebei-daily", &meta.date, "01");
     Library {
         issues: vec![Issue {
             paper: meta.paper,

@@ -153,7 +153,7 @@ pub fn score_corpus(
                 continue;
             };
             let text = super::decode::decode(&bytes).map_err(|e| what(&path, &e))?;
-            let page = super::page::parse_page(&text, source, "", "01");
+            let page = super::parse_page(&text, source, "", "01");
             let s = score_page(&truth, &page);
             each(name, style, &s);
             scores

@@ -18,7 +18,7 @@ use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use super::place::{PagePlace, page_order};
-use super::{ImportError, decode, export, page::parse_page};
+use super::{ImportError, decode, export, parse_page};
 use crate::model::{Issue, Library};
 
 /// Folders deeper than this are not followed (a guard against link loops).

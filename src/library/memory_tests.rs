@@ -38,7 +38,7 @@ fn bundled_issue_is_on_the_shelf_and_searchable() {
 /// without pages.
 fn tangled() -> Library {
     let bundled = load_bundled().issues.remove(0);
-    let page = |n: &str, text: &str| crate::import::page::parse_page(text, "t", "2020-01-02", n);
+    let page = |n: &str, text: &str| crate::import::parse_page(text, "t", "2020-01-02", n);
     let issue = |date: &str, pages: Vec<Page>| Issue {
         paper: "测试报".into(),
         slug: "t".into(),

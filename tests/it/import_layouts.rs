@@ -1,7 +1,7 @@
 //! Pages in both dump layouts, from papers other than the bundled one (invented text in
 //! tests/fixtures/import/), and the bundled page re-dumped in the other layout.
 
-use dubao::import::page::parse_page;
+use dubao::import::parse_page;
 use dubao::import::{BUNDLED_PAGE, load_bundled};
 use dubao::model::{Article, ArticleKind, Page, PageLineKind, ParagraphKind};
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use dubao::import::clean::clean;
-use dubao::import::page::parse_page;
+use dubao::import::parse_page;
 use dubao::import::{BUNDLED_PAGE, load_bundled};
 use dubao::model::{ArticleKind, Field, Library, Page};
 use proptest::prelude::*;

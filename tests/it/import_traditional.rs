@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use dubao::import::page::parse_page;
+use dubao::import::parse_page;
 use dubao::import::score::{Score, Truth, score_corpus, score_page};
 use ferrous_opencc::OpenCC;
 use ferrous_opencc::config::BuiltinConfig;

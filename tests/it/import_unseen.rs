@@ -147,3 +147,165 @@ fn short_lines_under_a_bylined_story_stay_its_subheads() {
         .collect();
     assert_eq!(subheads, vec!["老码头变身文化街区", "新航线带来新机遇"]);
 }
+
+#[test]
+fn clause_marked_stack_lines_on_a_blank_page_stay_in_their_stack() {
+    let p = page("blank_stack_lines.txt");
+    assert_eq!(
+        titles(&p),
+        vec![
+            "青石镇老街完成改造",
+            "旱季灌溉不再愁（田间新事）",
+            "全市公交客运量稳步回升",
+            "江城市与青山市签署协议共同推进两地交通、教育、医疗等公共服务一体化和产业协同发展",
+        ]
+    );
+    // A clause after a finished paragraph, over a tagged headline and its byline, is
+    // that headline's kicker, not the last paragraph of the story above.
+    assert_eq!(
+        p.articles[1].kicker.as_deref(),
+        Some("江城推广智能灌溉，每亩节水约三成")
+    );
+    assert_eq!(p.articles[0].paragraphs.len(), 2);
+    // A clause between a headline and a dated paragraph is the subtitle; the dateline
+    // opens the first paragraph and never goes on with the line above it.
+    assert_eq!(
+        p.articles[2].subtitle.as_deref(),
+        Some("通勤出行恢复较快，周末客流增长12%")
+    );
+    assert_eq!(
+        p.articles[2].dateline.as_deref(),
+        Some("本报江城7月3日电  （记者周文）")
+    );
+    // Over a dated paragraph, a line no sentence closes heads a story however long.
+    assert_eq!(
+        p.articles[3].dateline.as_deref(),
+        Some("新华社江城7月3日电")
+    );
+    assert_eq!(p.articles[3].paragraphs.len(), 2);
+}
+
+#[test]
+fn a_dateline_in_brackets_closes_its_story_and_a_story_has_one_dateline() {
+    let p = page("closing_datelines_blank.txt");
+    assert_eq!(
+        titles(&p),
+        vec![
+            "江城举办青年创业大赛",
+            "江城市与青山市关于共同推进两地公共服务一体化发展的合作备忘录",
+            "两市合作备忘录签署项目清单",
+            "山区学校新食堂启用",
+            "江城市关于加快推进城乡供水一体化建设的实施意见发布",
+        ]
+    );
+    // The dated story above ends where a long headline stands over text that closes
+    // on a dateline of its own: that dateline is not the first story's second one.
+    assert_eq!(p.articles[0].paragraphs.len(), 2);
+    assert_eq!(
+        texts(&p.articles[1]).last(),
+        Some(&"（新华社江城6月3日电）")
+    );
+    // Numbered subheads stay in their story, also right under its headline.
+    assert!(
+        p.articles[1]
+            .paragraphs
+            .iter()
+            .any(|q| q.kind == ParagraphKind::Subhead)
+    );
+    assert_eq!(p.articles[2].subtitle, None);
+    assert_eq!(p.articles[2].paragraphs[0].text, "一、交通领域合作项目");
+    assert_eq!(p.articles[2].paragraphs[0].kind, ParagraphKind::Subhead);
+    // `1.3万…` opens on a figure, not a number: the stack's subtitle.
+    assert_eq!(p.articles[3].subtitle.as_deref(), Some("1.3万余名学生受益"));
+    // A contributor's note closes its story: the headline after it starts the next.
+    assert_eq!(texts(&p.articles[3]).last(), Some(&"（王青参与采写）"));
+    assert_eq!(p.articles[4].paragraphs.len(), 2);
+}
+
+#[test]
+fn labels_metadata_signatures_warnings_and_leads_take_their_stack_roles() {
+    let p = page("stack_roles_indent.txt");
+    let stacks: Vec<(Option<&str>, &str, Option<&str>)> = p
+        .articles
+        .iter()
+        .map(|a| (a.kicker.as_deref(), a.title.as_str(), a.subtitle.as_deref()))
+        .collect();
+    assert_eq!(
+        stacks,
+        vec![
+            (Some("【新春走基层】"), "山村里的年货集市", None),
+            // A label never goes on with the caption above, though its credit has no stop.
+            (
+                Some("【连续报道·扎根基层】"),
+                "“把根扎在村里，心里踏实”",
+                None
+            ),
+            // `融媒制作：…` over a headline is the page's, never its kicker.
+            (None, "江城启用智慧停车系统", None),
+            // A warning under the notice it comes from is the headline.
+            (
+                Some("市场监管局发布节前消费提示"),
+                "警惕预付卡消费陷阱",
+                None
+            ),
+            // A kicker naming a party branch introduces who the story is about.
+            (
+                Some("“两优一先”代表、青山县石桥村党支部"),
+                "小石桥连起致富路",
+                None
+            ),
+            (None, "全球发展合作的新机遇（国际论坛）", None),
+            (None, "工程机械畅销海外（微视角）", None),
+        ]
+    );
+    assert_eq!(texts(&p.articles[0]).len(), 1);
+    assert!(p.lines.iter().any(|l| l.text == "融媒制作：林晓 周文"));
+    // A long transliterated name under a headline signs the piece.
+    assert_eq!(
+        p.articles[5].byline.as_deref(),
+        Some("卡洛斯·德奥利韦拉·桑托斯")
+    );
+    // A bare figure under the byline is the body's first paragraph.
+    assert_eq!(texts(&p.articles[6])[0], "21.7%");
+}
+
+#[test]
+fn news_stacks_after_a_finished_story_start_stories_and_a_roundups_places_do_not() {
+    let p = page("news_stacks_blank.txt");
+    let stacks: Vec<(Option<&str>, &str, Option<&str>)> = p
+        .articles
+        .iter()
+        .map(|a| {
+            // A short place may stand as the column tag or the kicker: both print above.
+            let above = a.kicker.as_deref().or(a.column.as_deref());
+            (above, a.title.as_str(), a.subtitle.as_deref())
+        })
+        .collect();
+    assert_eq!(
+        stacks,
+        vec![
+            // A headline too long for one printed line, over its subtitle and a dated body.
+            (
+                None,
+                "江城市第五届青年代表大会、江城市第三届青年企业家代表大会、江城市第二届青年志愿者代表大会在江城召开",
+                Some("王明出席开幕式并讲话")
+            ),
+            // A kicker naming only where, over a headline, after a finished story.
+            (Some("河南某县"), "瓷器产业焕发新生机", None),
+            // `《…》发布` reports a release: a headline, never a subhead.
+            (None, "《江城市气候资源评估报告》发布", None),
+        ]
+    );
+    assert_eq!(texts(&p.articles[1]).len(), 2);
+    // The same shape three times under one story: the sections of a roundup.
+    let p = page("place_sections_blank.txt");
+    assert_eq!(titles(&p), vec!["地铁站里上新了（探访）"]);
+    assert_eq!(
+        p.articles[0]
+            .paragraphs
+            .iter()
+            .filter(|q| q.kind == ParagraphKind::Subhead)
+            .count(),
+        6
+    );
+}

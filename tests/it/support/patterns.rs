@@ -1,7 +1,7 @@
 //! The invented pattern pages of `tests/fixtures/import/patterns/`, read as the importer
 //! reads a page, and the small views of the result the pattern tests compare.
 
-use dubao::import::page::parse_page;
+use dubao::import::parse_page;
 use dubao::model::{Article, Page};
 
 /// The pattern page `name`, parsed as page 01 of paper `t` on 2026-06-02.

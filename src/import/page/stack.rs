@@ -7,7 +7,7 @@
 //! the title and the one above it the kicker.
 
 use super::draft::Draft;
-use super::rules;
+use super::{rules, signature};
 use crate::model::{PageLine, PageLineKind, ParagraphKind};
 
 /// One line of a stack, as the page classified it.
@@ -29,12 +29,16 @@ pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) 
 pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<PageLine>, Draft) {
     let mut draft = Draft::default();
     let mut headings = Vec::new();
+    let (lines, leads) = split_leads(lines);
     for line in lines {
         match *line {
             StackLine::Heading(t) => headings.push(t),
             StackLine::Byline(t) => append(&mut draft.byline, t),
             StackLine::Credit(t) => append(&mut draft.credit, t),
         }
+    }
+    for t in leads {
+        draft.push(ParagraphKind::Text, t);
     }
     // `核心阅读` and the like under a headline open the story's first section.
     let mut subheads = Vec::new();
@@ -48,7 +52,9 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
             && super::evidence::column_tagged(h[n - 2])
     };
     while headings.len() > 1
-        && (headings.last().is_some_and(|h| rules::is_subhead_word(h))
+        && (headings
+            .last()
+            .is_some_and(|h| rules::is_subhead_word(h) || rules::is_numbered_heading(h))
             || label_under_tag(&headings))
     {
         subheads.push(headings.pop().unwrap_or_default());
@@ -106,9 +112,9 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
     // Metadata over the headline is the byline or the page's; a `——` line is never a
     // kicker (it closes what stands above).
     while let Some(&next) = above.last() {
-        match rules::metadata(next) {
-            Some(rules::Meta::Author) => append(&mut draft.byline, next),
-            Some(rules::Meta::Other) => page_lines.push(PageLine {
+        match signature::metadata(next) {
+            Some(signature::Meta::Author) => append(&mut draft.byline, next),
+            Some(signature::Meta::Other) => page_lines.push(PageLine {
                 kind: page_line_kind(next, page_top),
                 text: next.to_owned(),
             }),
@@ -144,6 +150,38 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
     (page_lines, draft)
 }
 
+/// A byline closes the stack: the lines closing the run under it, when each is closed by
+/// a sentence mark or is a bare figure (`21.7%`), are the body's first paragraphs.
+fn split_leads<'l, 'a>(lines: &'l [StackLine<'a>]) -> (&'l [StackLine<'a>], Vec<&'a str>) {
+    let Some(at) = lines
+        .iter()
+        .rposition(|l| matches!(l, StackLine::Byline(_)))
+    else {
+        return (lines, Vec::new());
+    };
+    let headed = lines[..at]
+        .iter()
+        .any(|l| matches!(l, StackLine::Heading(_)));
+    let tail: Vec<&'a str> = lines[at + 1..]
+        .iter()
+        .map_while(|l| match *l {
+            StackLine::Heading(t) if is_lead(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    if !headed || tail.is_empty() || tail.len() != lines.len() - at - 1 {
+        return (lines, Vec::new());
+    }
+    (&lines[..=at], tail)
+}
+
+/// A heading-shaped line that reads as the start of a body: closed by a sentence mark
+/// (`中国数学的历史性突破！`) or with no Han character at all (`21.7%`).
+fn is_lead(text: &str) -> bool {
+    !super::evidence::is_label(text)
+        && (rules::ends_sentence(text) || !text.chars().any(rules::is_han))
+}
+
 /// Predicates that close a headline reporting a finished event.
 const EVENTS: [&str; 16] = [
     "举行",
@@ -168,7 +206,10 @@ const EVENTS: [&str; 16] = [
 /// kicker then title: the column tag `（…）` goes on the title; a subtitle spells out
 /// details in clauses the title does without.
 fn subtitle_evidence(upper: &str, lower: &str) -> i32 {
-    let (upper, lower) = (super::script::fold(upper), super::script::fold(lower));
+    let (upper, lower) = (
+        crate::import::script::fold(upper),
+        crate::import::script::fold(lower),
+    );
     let (upper, lower) = (&*upper, &*lower);
     let tagged = |t: &str| {
         let t = t.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
@@ -236,24 +277,33 @@ fn continues_subject(lower: &str) -> bool {
         "已", "将", "新增", "实现", "构建", "首次", "同比", "累计", "均", "到", "达", "共", "覆盖",
         "进行", "预计", "超",
     ];
-    let lower = super::script::fold_head(lower, 12);
+    let lower = crate::import::script::fold_head(lower, 12);
     lower.starts_with(|c: char| c.is_ascii_digit()) || OPENINGS.iter().any(|o| lower.starts_with(o))
 }
 
 /// Whether the lower of two unmarked lines is the headline under a kicker: it opens as
-/// a display phrase (`让…`, `把…`, `在…`, a quotation) or on a team as its subject, or
-/// the upper names an occasion (`2026年…锦标赛`, `…大师赛`, `…瑞典站`) rather than news.
+/// a display phrase (`让…`, `把…`, `在…`, a quotation), a warning (`警惕…`) or on a team
+/// as its subject, or the upper names an occasion (`2026年…锦标赛`, `…大师赛`,
+/// `…瑞典站`) or who (`…村党总支`) rather than news.
 fn names_own_subject(upper: &str, lower: &str) -> bool {
     let (upper, lower) = (
-        super::script::fold(upper),
-        super::script::fold_head(lower, 16),
+        crate::import::script::fold(upper),
+        crate::import::script::fold_head(lower, 16),
     );
     let display = lower.starts_with(['让', '把', '在', '向', '“']);
+    // A warning is the headline under the notice it comes from (`某部门发布消费提示` over
+    // `警惕…`); a kicker naming a party branch or a prize-winner introduces who.
+    const WARNINGS: [&str; 10] = [
+        "警惕", "严防", "谨防", "防范", "当心", "小心", "切勿", "别让", "莫让", "谨记",
+    ];
+    const WHO: [&str; 5] = ["党总支", "党支部", "党委", "团支部", "获得者"];
+    let warning = WARNINGS.iter().any(|w| lower.starts_with(w));
+    let who = WHO.iter().any(|w| upper.ends_with(w));
     let team = lower.chars().take(4).any(|c| c == '队');
     let digits = upper.chars().take_while(char::is_ascii_digit).count();
     let dated_occasion = digits == 4 && upper[digits..].starts_with('年') && !states_figure(&upper);
     let occasion = upper.ends_with(['赛', '站']);
-    display || team || dated_occasion || occasion
+    display || team || dated_occasion || occasion || warning || who
 }
 
 /// Two phrases of the same length (two to six characters) set apart by a space.

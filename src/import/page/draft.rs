@@ -2,7 +2,7 @@
 //! off the first paragraph, interview speakers split off theirs, photo captions marked,
 //! the kind decided and the id given.
 
-use super::{dateline, rules, speaker};
+use super::{dateline, rules, signature, speaker};
 use crate::model::{Article, ArticleId, ArticleKind, Paragraph, ParagraphKind};
 
 /// A paragraph being gathered; column-cut blocks are appended to it.
@@ -48,7 +48,7 @@ fn opens_on_time(text: &str) -> bool {
     ];
     if WORDS
         .iter()
-        .any(|w| super::script::fold_head(text, 16).starts_with(w))
+        .any(|w| crate::import::script::fold_head(text, 16).starts_with(w))
     {
         return true;
     }
@@ -86,8 +86,8 @@ impl Draft {
                 && !closes_quote(&p.text)
                 // A sub-story's byline kept as a paragraph is complete.
                 && !rules::is_byline(&p.text)
-                && !rules::is_bare_name(&p.text)
-                && !rules::is_signature(&p.text)
+                && !signature::is_bare_name(&p.text)
+                && !signature::is_signature(&p.text)
                 // A paragraph ending on a dash introduces what follows (`分为3类——`).
                 && (!p.text.ends_with("——") || rules::at_most(&p.text, 30))
         }) && !self.ends_with_lead()
@@ -110,7 +110,8 @@ impl Draft {
     /// Whether `next` can go on the last paragraph: it is open, and `next` does not open
     /// on a date or time the way a new paragraph does (`2013年11月，…`, `如今，…`).
     pub fn continues_with(&self, next: &str) -> bool {
-        self.is_open() && !opens_on_time(next)
+        // A dateline (`本报北京6月5日电`) opens a paragraph, never goes on with one.
+        self.is_open() && !opens_on_time(next) && !dateline::starts_with_dateline(next)
     }
 
     /// Whether the last paragraph is a dateline standing alone (`本报江城6月2日电`) after

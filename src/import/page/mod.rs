@@ -1,15 +1,25 @@
-//! One page dump → its articles and page lines.
+//! The page room: one page dump → its articles and page lines. Everything here is
+//! private behind [`parse_page`]; the rest of the crate sees only it and the few text
+//! tests re-exported by name below (the dateline split, the line-shape tests the feed and
+//! the scorer share).
 //!
-//! Both dump layouts are read the same way: every non-blank line is a block, classified
-//! by [`super::blocks`] (the paragraph indent found; each line judged by its shape, then
-//! by its neighbours). Where indents mark paragraphs, an unindented line is a headline,
-//! byline or credit. Then, in page order:
+//! The rooms inside:
+//! - `blocks`: lines → classified blocks (the paragraph indent found; each line judged by
+//!   its shape, then by its neighbours); `rules`: the line-shape tests they use;
+//!   `signature`: bare names and signatures; `dateline`: 电头 found and split off;
+//!   `speaker`: interview speakers; `draft`: an article while it is read and how it is
+//!   finished; `stack`: a headline stack's roles; `evidence`: whether a run of
+//!   headline-shaped lines mid-story starts an article; `pagewide`: evidence from the whole
+//!   page and the last look over it; `orphans`: stacks printed after their body.
+//!
+//! Both dump layouts are read the same way: every non-blank line is a block. Where indents
+//! mark paragraphs, an unindented line is a headline, byline or credit. Then, in page order:
 //! - a run of headline-shaped lines before body text is a headline stack, which starts
-//!   an article ([`super::stack`]) at the top of the page or over indented text; in the
-//!   middle of a story on a page without indents, the evidence of [`super::evidence`]
-//!   (a byline, a dateline, a column tag, a `——` kicker, the story before closed, a
-//!   dated report before, a photo following; against it: subhead words, a package) is
-//!   weighed, and below the threshold the run stays in the story as subheads;
+//!   an article at the top of the page or over indented text; in the middle of a story on a
+//!   page without indents, the evidence (a byline, a dateline, a column tag, a `——` kicker,
+//!   the story before closed, a dated report before, a photo following; against it: subhead
+//!   words, a package) is weighed, and below the threshold the run stays in the story as
+//!   subheads;
 //! - a block continues the paragraph before it when that one stops mid-sentence (the
 //!   printed column broke there, or the dump wrapped the line) and it is not indented;
 //! - a dated paragraph with no headline over it goes on the article (a roundup);
@@ -22,12 +32,28 @@
 //!
 //! Nothing is dropped: every block ends up in exactly one field or page line.
 
-use super::blocks::{Block, Kind, blocks};
-use super::draft::Draft;
-use super::evidence::{self, Run, THRESHOLD};
-use super::pagewide::{self, DatelineHabit};
-use super::stack::{self, StackLine};
-use super::{clean, dateline, rules, speaker};
+mod blocks;
+mod dateline;
+mod draft;
+mod evidence;
+mod orphans;
+mod pagewide;
+mod rules;
+mod signature;
+mod speaker;
+mod stack;
+
+pub use dateline::split as split_dateline;
+pub use rules::{
+    at_most, ends_sentence, is_byline, is_dash_subtitle, is_han, is_page_credit, is_page_furniture,
+};
+
+use self::blocks::{Block, Kind, blocks};
+use self::draft::Draft;
+use self::evidence::{Run, THRESHOLD};
+use self::pagewide::DatelineHabit;
+use self::stack::StackLine;
+use super::clean;
 use crate::model::{Page, PageLine, PageLineKind, ParagraphKind};
 
 /// Parse a page's text. `slug`, `date` and `number` build the article ids
@@ -39,6 +65,7 @@ pub fn parse_page(text: &str, slug: &str, date: &str, number: &str) -> Page {
         by_indent,
         page: &text,
         habit: DatelineHabit::of(&blocks),
+        place_sections: pagewide::place_stacks(&blocks) >= 3,
         ..Reader::default()
     };
     for i in 0..blocks.len() {
@@ -82,6 +109,8 @@ struct Reader<'a> {
     page: &'a str,
     /// Where the page puts its datelines.
     habit: DatelineHabit,
+    /// The page stacks a place over a headline three times or more, with body under.
+    place_sections: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -313,6 +342,8 @@ impl<'a> Reader<'a> {
             signed: false,
             next: blocks[next].text,
             photo: photo_follows(blocks, next),
+            closing_dateline_ahead: pagewide::closing_dateline_ahead(blocks, next),
+            place_sections: self.place_sections,
         }
     }
 
@@ -343,7 +374,7 @@ impl<'a> Reader<'a> {
         let byline = pending.iter().any(|l| matches!(l, StackLine::Byline(_)));
         let mut run = self.run(&headings, byline, blocks, next);
         run.signed = pending.iter().any(|l| {
-            matches!(l, StackLine::Byline(t) if rules::is_bare_name(t) || rules::is_signature(t))
+            matches!(l, StackLine::Byline(t) if signature::is_bare_name(t) || signature::is_signature(t))
         });
         let package = self.in_package
             || headings.iter().any(|h| evidence::is_editors_note(h))
@@ -448,9 +479,5 @@ fn photo_follows(blocks: &[Block<'_>], next: usize) -> bool {
             .is_some_and(|b| b.kind == Kind::Credit)
 }
 
-#[path = "page_orphans.rs"]
-mod orphans;
-
 #[cfg(test)]
-#[path = "page_tests.rs"]
 mod tests;

@@ -24,7 +24,7 @@ pub fn label_len(text: &str) -> Option<usize> {
         .char_indices()
         .take(NAME_MAX + 1)
         .find(|&(_, c)| c == ':' || c == '：')?;
-    let folded = super::script::fold(&text[..at]);
+    let folded = crate::import::script::fold(&text[..at]);
     let name = &*folded;
     let n = name.chars().count();
     let letters = name
@@ -45,7 +45,7 @@ fn name_of(text: &str, len: usize) -> &str {
 
 /// The one asking: `记者`, `本报记者`, `河北日报记者`, `问`, `主持人`, `Q`.
 pub fn is_interviewer(name: &str) -> bool {
-    let folded = super::script::fold(name);
+    let folded = crate::import::script::fold(name);
     let name = &*folded;
     matches!(name, "问" | "Q" | "主持人" | "提问" | "采访者")
         || name

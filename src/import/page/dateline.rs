@@ -6,7 +6,7 @@
 //! brackets or as `记者 某某 某某`.
 
 use super::rules::{self, is_han, is_space};
-use super::script;
+use crate::import::script;
 
 /// How far into a paragraph the 讯/电 may stand.
 const HEAD_MAX: usize = 24;

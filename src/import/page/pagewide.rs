@@ -4,14 +4,15 @@
 //!   headline) or closing its last one (`新华社杭州5月2日电` alone, `（新华社北京5月2日电）`),
 //!   counted where the place is certain, so that a dateline standing alone between two
 //!   stories goes to the story its page's habit says;
+//! - what the page repeats: a place stacked over a headline three times or more is a
+//!   roundup's sections; what follows a run: a dateline in brackets closing the text;
 //! - every article titled: one the splitter left without a headline takes a short first
 //!   line as its title, or else joins the article before it; a `——` line is never the
 //!   title (the line above it is, or the stack had none).
 
 use super::blocks::{Block, Kind};
-use super::dateline;
 use super::draft::Draft;
-use super::rules;
+use super::{dateline, evidence, rules};
 
 /// How many datelines the page places for certain at a story's opening and closing.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -73,6 +74,35 @@ impl DatelineHabit {
             .any(|p| dateline::starts_with_dateline(&p.text));
         own || self.opening > self.closing
     }
+}
+
+/// How many times the page stacks a line naming a place over a headline with body text
+/// right under it (no byline, no dateline).
+pub(super) fn place_stacks(blocks: &[Block<'_>]) -> usize {
+    blocks
+        .windows(3)
+        .filter(|w| {
+            w[0].kind == Kind::Heading
+                && evidence::is_place_line(w[0].text)
+                && w[1].kind == Kind::Heading
+                && w[2].kind == Kind::Body
+                && !dateline::starts_with_dateline(w[2].text)
+        })
+        .count()
+}
+
+/// Whether the body from `next` closes on a dateline in brackets before the next
+/// headline or byline (numbered subheads, `（一）…`, stand inside a body).
+pub(super) fn closing_dateline_ahead(blocks: &[Block<'_>], next: usize) -> bool {
+    let subhead = |t: &str| rules::is_numbered_heading(t) || rules::is_subhead_word(t);
+    blocks[next..]
+        .iter()
+        .take_while(|b| match b.kind {
+            Kind::Heading => subhead(b.text),
+            Kind::Byline => false,
+            _ => true,
+        })
+        .any(|b| b.kind == Kind::Body && evidence::is_closing_dateline(b.text))
 }
 
 /// Give every article a title: a headless one takes its first paragraph as the title

@@ -2,10 +2,9 @@
 //! inside the story before it, to a story that has no headline, or to the last dated
 //! piece of the page.
 
+use super::stack::{self, StackLine};
 use super::{HOME_REACH, Reader};
-use crate::import::dateline;
-use crate::import::speaker;
-use crate::import::stack::{self, StackLine};
+use super::{dateline, speaker};
 use crate::model::{PageLine, PageLineKind, ParagraphKind};
 
 impl Reader<'_> {

@@ -12,7 +12,7 @@
 //!   signs a sub-story, not a new article).
 
 use super::draft::Draft;
-use super::rules;
+use super::{rules, signature};
 use crate::model::ParagraphKind;
 
 /// What is known about a run of headline lines and its surroundings.
@@ -29,6 +29,12 @@ pub struct Run<'a> {
     pub next: &'a str,
     /// A short caption closed by a photo credit follows.
     pub photo: bool,
+    /// The body after the run closes on a dateline in brackets (`（新华社北京5月2日电）`)
+    /// before the next headline.
+    pub closing_dateline_ahead: bool,
+    /// The page stacks a place over a headline three times or more with no byline or
+    /// dateline: the sections of a roundup from several places, not stories.
+    pub place_sections: bool,
 }
 
 /// The score from which a run starts an article.
@@ -50,7 +56,18 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     if run.photo {
         score += 3;
     }
-    if closed(current) && !digest {
+    // A contributor's note (`（某某参与采写）`) closes a story, but inside a package
+    // each sub-story carries one.
+    let noted = current
+        .paras
+        .last()
+        .is_some_and(|p| is_contributor_note(&p.text));
+    if (closed(current) || (noted && !in_package)) && !digest {
+        score += 3;
+    }
+    // A story has one dateline: one closing the text ahead, under a story that has its
+    // own already, belongs to another story, which the run heads.
+    if run.closing_dateline_ahead && has_dateline(current) {
         score += 3;
     }
     // A dated news report (`本报北京5月4日电…`) seldom has subheads: a headline after
@@ -72,7 +89,7 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     }
     let stacked = run.headings.len() > 1;
     for (i, &h) in run.headings.iter().enumerate() {
-        if column_tagged(h) || is_label(h) || is_photo_heading(h) {
+        if column_tagged(h) || is_label(h) || is_photo_heading(h) || reports_release(h) {
             score += 3;
         }
         // A lone `——…` line is an epigraph's source or a note's signature, not a stack.
@@ -81,9 +98,24 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
         if !in_package && (kicker || subtitle) {
             score += 2;
         }
-        if rules::is_numbered_heading(h) || rules::is_subhead_word(h) {
+        // A numbered or stock subhead opening the run is the story's; one under a
+        // headline opens the first section of the story that headline starts.
+        if i == 0 && (rules::is_numbered_heading(h) || rules::is_subhead_word(h)) {
             score -= 3;
         }
+    }
+    // A kicker naming only where (`河南某县`, `甘肃某地`) over a headline: a news stack.
+    if !in_package && !run.place_sections && stacked && is_place_line(run.headings[0]) {
+        score += 3;
+    }
+    // A display headline of phrases set apart by wide spaces over its subtitle.
+    let spaced = |h: &str| (h.contains("  ") || h.contains('\u{3000}')) && !rules::at_most(h, 12);
+    if !in_package
+        && stacked
+        && spaced(run.headings[0])
+        && !rules::is_dash_subtitle(run.headings[0])
+    {
+        score += 1;
     }
     if let [only] = run.headings {
         // Two printed lines joined by spaces, or longer than a subhead runs.
@@ -149,7 +181,7 @@ pub fn is_digest(d: &Draft) -> bool {
     heads
         .into_iter()
         .flatten()
-        .map(super::script::fold)
+        .map(crate::import::script::fold)
         .any(|h| h.contains("摘编") || h.contains("摘登"))
 }
 
@@ -171,7 +203,7 @@ const POST_ENDS: [&str; 12] = [
 /// Whether `line` is a speaker's post and name signing the next piece of a digest
 /// (`…发言摘编`): a paragraph of its own, never the end of the one before.
 pub fn signs_digest_piece(current: &Draft, line: &str) -> bool {
-    is_digest(current) && (rules::is_signature(line) || rules::is_bare_name(line))
+    is_digest(current) && (signature::is_signature(line) || signature::is_bare_name(line))
 }
 
 /// A headline closed by a column tag: `汇聚银发力量（编辑手记）`.
@@ -179,20 +211,78 @@ pub fn column_tagged(text: &str) -> bool {
     if !rules::at_most(text, 90) {
         return false;
     }
-    let folded = super::script::fold(text);
+    let folded = crate::import::script::fold(text);
     let t = folded.trim_end_matches(|c: char| c == '\u{200b}' || rules::is_space(c));
     // `某某（某大学教授）`: a participant's name and post, not a tagged headline.
     let named = t.split_once('（').is_some_and(|(name, post)| {
         let post = post.trim_end_matches('）');
-        rules::is_bare_name(name) && POST_ENDS.iter().any(|e| post.ends_with(e))
+        signature::is_bare_name(name) && POST_ENDS.iter().any(|e| post.ends_with(e))
     });
     t.ends_with('）') && t.contains('（') && !t.starts_with('（') && rules::at_most(t, 80) && !named
+}
+
+/// A headline reporting that a document came out: `《某某规划》印发`, `《…报告》发布`.
+fn reports_release(text: &str) -> bool {
+    const RELEASED: [&str; 7] = ["发布", "印发", "出台", "公布", "施行", "实施", "出版"];
+    text.starts_with('《')
+        && text.contains('》')
+        && rules::at_most(text, rules::HEADING_MAX)
+        && RELEASED.iter().any(|r| text.ends_with(r))
+}
+
+/// Provinces and regions of China, which open a place name.
+const PROVINCES: [&str; 34] = [
+    "北京",
+    "天津",
+    "上海",
+    "重庆",
+    "河北",
+    "山西",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "海南",
+    "四川",
+    "贵州",
+    "云南",
+    "陕西",
+    "甘肃",
+    "青海",
+    "台湾",
+    "内蒙古",
+    "广西",
+    "西藏",
+    "宁夏",
+    "新疆",
+    "香港",
+    "澳门",
+];
+
+/// A line naming only a place: a province or region and at most a few characters more
+/// (`河南宝丰县`, `甘肃敦煌`), all Han, no space.
+pub fn is_place_line(text: &str) -> bool {
+    let folded = crate::import::script::fold(text);
+    let t = &*folded;
+    let n = t.chars().count();
+    (2..=8).contains(&n)
+        && t.chars().all(rules::is_han)
+        && PROVINCES.iter().any(|p| t.starts_with(p))
 }
 
 /// The stock headline of a photo feature: `图片报道`, `图片新闻`.
 pub fn is_photo_heading(text: &str) -> bool {
     matches!(
-        &*super::script::fold_head(text, 16),
+        &*crate::import::script::fold_head(text, 16),
         "图片报道" | "图片新闻" | "新闻图片" | "新闻图说" | "图说"
     )
 }
@@ -205,10 +295,32 @@ pub fn is_label(text: &str) -> bool {
 /// Whether a story is finished: credited, or its last paragraph is a closing credit.
 pub fn closed(d: &Draft) -> bool {
     // A credited photo is complete; a long story may hold a credited picture and go on.
+    // A dateline in brackets closes its story as a credit does.
     (d.credit.is_some() && d.paras.len() <= 3)
-        || d.paras
-            .last()
-            .is_some_and(|p| is_closing_credit(&p.text) || ends_with_photo_credit(&p.text))
+        || d.paras.last().is_some_and(|p| {
+            is_closing_credit(&p.text)
+                || ends_with_photo_credit(&p.text)
+                || is_closing_dateline(&p.text)
+        })
+}
+
+/// A note in brackets naming who helped report the story: `（某某参与采写）`.
+fn is_contributor_note(text: &str) -> bool {
+    let bracketed = text.starts_with(['（', '(']) && text.ends_with(['）', ')']);
+    bracketed && rules::at_most(text, 30) && crate::import::script::fold(text).contains("采写")
+}
+
+/// A dateline alone in brackets: `（新华社北京5月2日电）`, which closes its story.
+pub fn is_closing_dateline(text: &str) -> bool {
+    text.starts_with(['（', '(']) && super::pagewide::is_lone_dateline(text)
+}
+
+/// Whether a story holds a dateline: opening its first paragraph, or closing it.
+fn has_dateline(d: &Draft) -> bool {
+    d.paras
+        .first()
+        .is_some_and(|p| super::dateline::starts_with_dateline(&p.text))
+        || d.paras.iter().any(|p| is_closing_dateline(&p.text))
 }
 
 /// A credit closing a story: `（本报记者 苏雁）`, `（作者：…）`, `（新华社记者 某某）`.
@@ -216,7 +328,7 @@ pub fn is_closing_credit(text: &str) -> bool {
     if !rules::at_most(text, 60) {
         return false;
     }
-    let folded = super::script::fold(text);
+    let folded = crate::import::script::fold(text);
     let text = &*folded;
     let bracketed = (text.starts_with('（') && text.ends_with('）'))
         || (text.starts_with('(') && text.ends_with(')'));
@@ -241,9 +353,9 @@ pub fn is_editors_note(text: &str) -> bool {
         .rev()
         .take(8)
         .filter(|&c| !rules::is_space(c))
-        .map(super::script::fold_char)
+        .map(crate::import::script::fold_char)
         .collect();
-    super::script::fold_head(text, 9).starts_with("编者按")
+    crate::import::script::fold_head(text, 9).starts_with("编者按")
         || squeezed.starts_with("者编——")
         || squeezed.starts_with("者编—")
 }
@@ -266,6 +378,8 @@ mod tests {
             signed: false,
             next,
             photo: false,
+            closing_dateline_ahead: false,
+            place_sections: false,
         }
     }
 

@@ -30,10 +30,10 @@ pub fn is_bare_name(text: &str) -> bool {
         && names.iter().all(|n| (2..=4).contains(&n.chars().count()))
 }
 
-/// Labels of a story's metadata line (`作者：…`, `字数：1684字`, `本期统筹：…`).
-const META_LABELS: [&str; 16] = [
+/// Labels of a story's metadata line (`作者：…`, `字数：1684字`, `本期统筹：…`, `融媒制作：…`).
+const META_LABELS: [&str; 17] = [
     "作者", "撰文", "文字", "字数", "来源", "统筹", "策划", "绘制", "制图", "编辑", "摄影", "图片",
-    "设计", "校对", "出品", "监制",
+    "设计", "校对", "出品", "监制", "制作",
 ];
 
 /// What a metadata line beside a headline says: who wrote it, or something else.
@@ -52,7 +52,7 @@ pub fn metadata(text: &str) -> Option<Meta> {
     if !at_most(text, 50) || text.contains('。') {
         return None;
     }
-    let folded = super::script::fold(text);
+    let folded = crate::import::script::fold(text);
     let text = &*folded;
     if let Some((label, value)) = text.split_once(['：', ':']) {
         let label: String = label.chars().filter(|&c| !is_space(c)).collect();
@@ -106,7 +106,7 @@ pub fn is_signature(text: &str) -> bool {
     if !at_most(text, 40) || has_body_punctuation(text) && !text.contains('，') {
         return false;
     }
-    let folded = super::script::fold(text);
+    let folded = crate::import::script::fold(text);
     let text = &*folded;
     if let Some(rest) = text.strip_prefix('（').and_then(|t| t.split_once('）'))
         && at_most(rest.0, 8)

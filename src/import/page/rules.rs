@@ -131,7 +131,7 @@ pub fn is_long_heading_like(text: &str) -> bool {
 
 /// A note naming where figures come from: `数据来源：…`, `资料来源：…`.
 pub fn is_source_note(text: &str) -> bool {
-    let folded = super::script::fold_head(text, 24);
+    let folded = crate::import::script::fold_head(text, 24);
     let folded_head = &*folded;
     let head = &folded_head[..folded_head
         .char_indices()
@@ -187,7 +187,8 @@ pub(super) fn is_name(token: &str) -> bool {
         .chars()
         .all(|c| c.is_ascii_alphabetic() || c == '.' || c == '-');
     let dotted = token.contains(['·', '•']);
-    (han && (2..=4).contains(&n)) || (han && dotted && n <= 12) || (latin && (2..=20).contains(&n))
+    // A transliterated name runs long: `莫瓦西尔·德奥利韦拉·菲略`.
+    (han && (2..=4).contains(&n)) || (han && dotted && n <= 16) || (latin && (2..=20).contains(&n))
 }
 
 pub fn is_han(c: char) -> bool {
@@ -279,7 +280,7 @@ pub fn is_byline(text: &str) -> bool {
     if !at_most(text, CREDIT_MAX) || is_photo_credit(text) {
         return false;
     }
-    let folded = super::script::fold(text);
+    let folded = crate::import::script::fold(text);
     let text = &*folded;
     let inner = unbracket(text);
     // `文/张三`, `文·图/本报记者 张三`: who wrote (and shot) it.
@@ -306,7 +307,7 @@ pub fn is_photo_credit(text: &str) -> bool {
     if !at_most(text, CREDIT_MAX) {
         return false;
     }
-    let folded = super::script::fold(text);
+    let folded = crate::import::script::fold(text);
     let text = &*folded;
     // `王  彪摄（影像中国）`: a column tag may follow the credit.
     let text = match text.rfind('（') {
@@ -367,7 +368,7 @@ pub fn is_page_credit(text: &str) -> bool {
         "统筹",
     ];
     // The job opens the line: its first dozen characters, read in either script.
-    let folded = super::script::fold_head(text, 60);
+    let folded = crate::import::script::fold_head(text, 60);
     let t = unbracket(&folded);
     // `本版责编`, `一版责编`, `12版责编`: the page's own staff, or the issue's.
     let page = t
@@ -466,7 +467,7 @@ const SUBHEAD_WORDS: [&str; 16] = [
 
 /// A fixed in-story heading such as `核心阅读`.
 pub fn is_subhead_word(text: &str) -> bool {
-    at_most(text, 8) && SUBHEAD_WORDS.contains(&&*super::script::fold(text))
+    at_most(text, 8) && SUBHEAD_WORDS.contains(&&*crate::import::script::fold(text))
 }
 
 /// A numbered section heading: `一、…`, `（二）…`, `3.…`.
@@ -480,8 +481,11 @@ pub fn is_numbered_heading(text: &str) -> bool {
     if digits == 0 || digits > 3 {
         return false;
     }
-    let after = t.chars().nth(digits);
-    matches!(after, Some('、' | '）' | ')' | '．' | '.'))
+    let mut rest = t.chars().skip(digits);
+    let (after, then) = (rest.next(), rest.next());
+    // `1.3万余家…` opens on a figure, not a number.
+    let decimal = matches!(after, Some('．' | '.')) && then.is_some_and(|c| c.is_ascii_digit());
+    matches!(after, Some('、' | '）' | ')' | '．' | '.')) && !decimal
 }
 
 /// An interview subtitle: `访那台市市长宋华英`.
@@ -502,8 +506,6 @@ pub fn is_series_mark(text: &str) -> bool {
 pub fn is_dash_subtitle(text: &str) -> bool {
     text.starts_with(['—', '⸺', '─', '－']) || text.starts_with("--")
 }
-
-pub use super::signature::{Meta, is_bare_name, is_signature, metadata};
 
 #[cfg(test)]
 #[path = "rules_tests.rs"]

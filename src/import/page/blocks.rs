@@ -3,7 +3,7 @@
 //! line continues its paragraph, a clause-marked line over a byline is a headline, a
 //! bare name under a headline is its byline).
 
-use super::{dateline, evidence, rules, speaker};
+use super::{dateline, evidence, rules, signature, speaker};
 
 /// What a block of the page is, before it is placed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,9 @@ fn mark_continuations(blocks: &mut [Block<'_>], gaps: &[bool], by_indent: bool) 
                 || !blocks.get(i + 1).is_some_and(|n| n.indented))
             && !blocks
                 .get(i + 1)
-                .is_some_and(|n| dateline::starts_with_dateline(n.text));
+                .is_some_and(|n| dateline::starts_with_dateline(n.text))
+            // A label in lenticular brackets (`【大美中国】`) heads a story.
+            && !evidence::is_label(b.text);
         if continues {
             blocks[i].kind = Kind::Body;
         }
@@ -102,13 +104,31 @@ fn mark_clause_headlines(blocks: &mut [Block<'_>]) {
             || evidence::is_closing_credit(blocks[i - 1].text)
             || matches!(blocks[i - 1].kind, Kind::Credit | Kind::PageCredit);
         let over_byline = blocks.get(i + 1).is_some_and(|n| {
-            n.kind == Kind::Byline || (rules::is_bare_name(n.text) && blocks.get(i + 2).is_some())
+            n.kind == Kind::Byline
+                || (signature::is_bare_name(n.text) && blocks.get(i + 2).is_some())
         });
         let under_label = i > 0 && evidence::is_label(blocks[i - 1].text);
+        // A line no sentence closes, over a paragraph that opens on a dateline, heads
+        // that paragraph's story however long it runs (up to two printed lines).
+        // (Its subtitle may stand between: `某会议在京召开` / `某某出席并讲话` / dateline.)
+        let heads = blocks[i + 1..]
+            .iter()
+            .take(2)
+            .take_while(|n| n.kind == Kind::Heading)
+            .count();
+        let over_dateline = !rules::ends_sentence(b.text)
+            && blocks
+                .get(i + 1 + heads)
+                .is_some_and(|n| n.kind == Kind::Body && dateline::starts_with_dateline(n.text));
         if b.kind == Kind::Body
-            && rules::at_most(b.text, 40)
+            && (rules::at_most(b.text, 40) || over_dateline)
             && rules::is_long_heading_like(b.text)
-            && (prev_closed || over_byline || under_label || evidence::column_tagged(b.text))
+            && (prev_closed
+                || over_byline
+                || under_label
+                || over_dateline
+                || evidence::column_tagged(b.text)
+                || over_head(blocks, i))
             && !dateline::starts_with_dateline(b.text)
             && !rules::is_source_note(b.text)
             && !(b.text.starts_with('（') && b.text.ends_with('）'))
@@ -116,6 +136,23 @@ fn mark_clause_headlines(blocks: &mut [Block<'_>]) {
             blocks[i].kind = Kind::Heading;
         }
     }
+}
+
+/// A clause-marked line after a finished paragraph, over a headline that opens a story
+/// (a column tag closes it, or a byline or a dateline follows it): that story's kicker
+/// (`四川某地推广新农机，播种期缩短约10天` over `抢播夏玉米（三夏进行时）`).
+fn over_head(blocks: &[Block<'_>], i: usize) -> bool {
+    let after_closed = i > 0
+        && blocks[i - 1].kind == Kind::Body
+        && (rules::ends_sentence(blocks[i - 1].text) || blocks[i - 1].text.ends_with('”'));
+    let opens_story = |j: usize| {
+        blocks.get(j).is_some_and(|h| h.kind == Kind::Heading)
+            && (evidence::column_tagged(blocks[j].text)
+                || blocks.get(j + 1).is_some_and(|n| {
+                    n.kind == Kind::Byline || dateline::starts_with_dateline(n.text)
+                }))
+    };
+    after_closed && opens_story(i + 1)
 }
 
 /// A bare name (`余　璇`) or a signature (`某某大学教授　某某`) between a headline and
@@ -129,7 +166,7 @@ fn mark_bare_bylines(blocks: &mut [Block<'_>]) {
             && blocks[i - 1].kind == Kind::Heading
             && body_next
             && !rules::is_subhead_word(blocks[i].text)
-            && (rules::is_bare_name(blocks[i].text) || rules::is_signature(blocks[i].text))
+            && (signature::is_bare_name(blocks[i].text) || signature::is_signature(blocks[i].text))
         {
             blocks[i].kind = Kind::Byline;
         }
@@ -143,10 +180,10 @@ fn mark_metadata(blocks: &mut [Block<'_>]) {
     let mut under_head = false;
     let mut text_before = false;
     for b in blocks.iter_mut() {
-        let meta = rules::metadata(b.text).filter(|_| b.kind != Kind::PageCredit);
+        let meta = signature::metadata(b.text).filter(|_| b.kind != Kind::PageCredit);
         match meta {
-            Some(rules::Meta::Author) if under_head => b.kind = Kind::Byline,
-            Some(rules::Meta::Other) if under_head => b.kind = Kind::PageOther,
+            Some(signature::Meta::Author) if under_head => b.kind = Kind::Byline,
+            Some(signature::Meta::Other) if under_head => b.kind = Kind::PageOther,
             _ => {}
         }
         let bare_date = b.kind == Kind::PageOther
