@@ -8,7 +8,7 @@
 //! segmenter.
 //!
 //! `cargo run --release --example typeset_audit [-- DIR] [--from 10] [--to 200]
-//! [--wide-ambiguous] [--measure CELLS] [--notes] [--ragged N]`: `--notes` prints every
+//! [--wide-ambiguous] [--measure CELLS] [--notes] [--squeeze] [--ragged N]`: `--notes` prints every
 //! headline note (each once), `--ragged N` the first N ragged lines with the line after.
 
 #[path = "../tests/fixtures/typeset/corpus.rs"]
@@ -120,6 +120,7 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--notes" => all_notes = true,
+            "--squeeze" => st.squeeze_punct = true,
             "--ragged" => show_ragged = args.next().and_then(|v| v.parse().ok()).unwrap_or(20),
             "--from" => from = args.next().and_then(|v| v.parse().ok()).unwrap_or(from),
             "--to" => to = args.next().and_then(|v| v.parse().ok()).unwrap_or(to),

@@ -11,8 +11,26 @@ pub const MAX_BYTES: usize = 64 * 1024 * 1024;
 /// How much of a file the encoding detector looks at.
 const SNIFF_BYTES: usize = 64 * 1024;
 
+/// Why bytes are not a text page; each says so in a short phrase for `PATH: …`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("too large to be a page ({mb} MB; the limit is {limit} MB)")]
+    TooLarge { mb: usize, limit: usize },
+    #[error("the file is empty")]
+    Empty,
+    #[error("UTF-32 text is not supported; save it as UTF-8")]
+    Utf32,
+    /// A BOM named this encoding, and the bytes after it are not valid in it.
+    #[error("not valid {0} text")]
+    Invalid(&'static str),
+    #[error("binary data, not a text page")]
+    Binary,
+    #[error("not text in UTF-8, UTF-16 or GB18030 (undecodable bytes)")]
+    Undecodable,
+}
+
 /// [`decode`] taking the bytes: UTF-8 without a BOM (the common case) is not copied.
-pub fn decode_vec(bytes: Vec<u8>) -> Result<String, String> {
+pub fn decode_vec(bytes: Vec<u8>) -> Result<String, DecodeError> {
     if bytes.len() <= MAX_BYTES
         && !bytes.is_empty()
         && Encoding::for_bom(&bytes).is_none()
@@ -27,30 +45,28 @@ pub fn decode_vec(bytes: Vec<u8>) -> Result<String, String> {
 }
 
 /// Decode a page file. The error is a short phrase for `PATH: …`.
-pub fn decode(bytes: &[u8]) -> Result<String, String> {
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     if bytes.len() > MAX_BYTES {
-        return Err(format!(
-            "too large to be a page ({} MB; the limit is {} MB)",
-            bytes.len() / (1024 * 1024),
-            MAX_BYTES / (1024 * 1024)
-        ));
+        return Err(DecodeError::TooLarge {
+            mb: bytes.len() / (1024 * 1024),
+            limit: MAX_BYTES / (1024 * 1024),
+        });
     }
     if bytes.is_empty() {
-        return Err("the file is empty".into());
+        return Err(DecodeError::Empty);
     }
     if bytes.starts_with(&[0xff, 0xfe, 0, 0]) || bytes.starts_with(&[0, 0, 0xfe, 0xff]) {
-        return Err("UTF-32 text is not supported; save it as UTF-8".into());
+        return Err(DecodeError::Utf32);
     }
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
-        return strict(encoding, &bytes[bom..])
-            .ok_or_else(|| format!("not valid {} text", encoding.name()));
+        return strict(encoding, &bytes[bom..]).ok_or(DecodeError::Invalid(encoding.name()));
     }
     let has_nul = bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0);
     if has_nul && let Some(text) = plain_utf16(bytes) {
         return Ok(text);
     }
     if looks_binary(bytes) {
-        return Err("binary data, not a text page".into());
+        return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(text.to_owned());
@@ -71,7 +87,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, String> {
             return Ok(text);
         }
     }
-    Err("not text in UTF-8, UTF-16 or GB18030 (undecodable bytes)".into())
+    Err(DecodeError::Undecodable)
 }
 
 /// UTF-16 without a BOM, when the bytes decode strictly in one byte order into what is
@@ -158,10 +174,16 @@ mod tests {
         let (gbk, _, _) = GB18030.encode(PAGE);
         assert_eq!(decode_vec(gbk.to_vec()).unwrap(), PAGE);
         assert_eq!(decode_vec(PAGE.as_bytes().to_vec()).unwrap(), PAGE);
-        assert!(decode_vec(Vec::new()).unwrap_err().contains("empty"));
+        assert!(
+            decode_vec(Vec::new())
+                .unwrap_err()
+                .to_string()
+                .contains("empty")
+        );
         assert!(
             decode_vec(b"\0\0\0\x01".to_vec())
                 .unwrap_err()
+                .to_string()
                 .contains("binary")
         );
     }
@@ -207,14 +229,14 @@ mod tests {
     #[test]
     fn binary_and_empty_are_refused() {
         let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0";
-        assert!(decode(png).unwrap_err().contains("binary"));
-        assert!(decode(b"").unwrap_err().contains("empty"));
+        assert!(decode(png).unwrap_err().to_string().contains("binary"));
+        assert!(decode(b"").unwrap_err().to_string().contains("empty"));
     }
 
     #[test]
     fn undecodable_bytes_are_refused() {
         let err = decode(b"abc\xff\xff\xff\x80def").unwrap_err();
-        assert!(err.contains("undecodable"), "{err}");
+        assert_eq!(err, DecodeError::Undecodable, "{err}");
     }
 
     #[test]

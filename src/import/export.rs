@@ -8,7 +8,7 @@ use crate::model::{Article, Library};
 
 /// Parse an export. The error is a short phrase for `PATH: …`.
 pub fn parse(bytes: &[u8]) -> Result<Library, String> {
-    let text = decode::decode(bytes)?;
+    let text = decode::decode(bytes).map_err(|e| e.to_string())?;
     let mut lib: Library =
         serde_json::from_str(&text).map_err(|e| format!("not a dubao export ({e})"))?;
     clean_library(&mut lib);

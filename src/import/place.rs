@@ -46,7 +46,7 @@ fn read_meta<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, Imp
     if read.is_err() {
         return Ok(None);
     }
-    let text = decode::decode(&bytes).map_err(|what| ImportError::new(path, what))?;
+    let text = decode::decode(&bytes).map_err(|what| ImportError::new(path, what.to_string()))?;
     serde_json::from_str(&text)
         .map(Some)
         .map_err(|e| ImportError::new(path, format!("bad metadata ({e})")))

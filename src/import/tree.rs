@@ -332,7 +332,7 @@ fn read_file(path: &Path) -> Result<ReadFile, ImportError> {
     let bytes = read_page_bytes(path)?;
     let text = decode::decode_vec(bytes).map_err(|what| ImportError::NotText {
         path: path.to_path_buf(),
-        what,
+        what: what.to_string(),
     })?;
     let place = PagePlace::of(path)?;
     let page = parse_page(&text, &place.slug, &place.date, &place.number);

@@ -90,12 +90,17 @@ pub enum LibraryError {
     NoIssue(String),
     #[error("{what}: {why}")]
     Store { what: String, why: String },
+    /// Another process (an import, a fetch) holds the library's one writer.
+    #[error(
+        "{what}: another dubao (an import or a fetch) is writing to it; try again when it ends"
+    )]
+    Busy { what: String },
 }
 
 impl LibraryError {
     /// Another process (an import, a fetch) holds the library's one writer.
     pub fn is_busy(&self) -> bool {
-        matches!(self, LibraryError::Store { why, .. } if why == store::BUSY)
+        matches!(self, LibraryError::Busy { .. })
     }
 }
 

@@ -292,9 +292,7 @@ fn hold_writer(index_dir: &Path) -> Result<Option<tantivy::IndexWriter>, Library
     };
     match index.writer_with_num_threads::<TantivyDocument>(1, 15_000_000) {
         Ok(w) => Ok(Some(w)),
-        Err(tantivy::TantivyError::LockFailure(..)) => {
-            Err(store_err("library", super::store::BUSY))
-        }
+        Err(tantivy::TantivyError::LockFailure(..)) => Err(super::store::busy("library")),
         Err(_) => Ok(None),
     }
 }

@@ -84,9 +84,12 @@ fn fnv(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Why a writer could not be had: another process holds it.
-pub const BUSY: &str =
-    "another dubao (an import or a fetch) is writing to it; try again when it ends";
+/// The library's one writer is held by another process.
+pub(super) fn busy(what: &str) -> LibraryError {
+    LibraryError::Busy {
+        what: what.to_string(),
+    }
+}
 
 /// The bytes budget of each of a writer's indexing threads, and of all of them: large
 /// enough for few segments to merge, small enough that an import of any size stays
@@ -130,7 +133,7 @@ impl Store {
             .index
             .writer_with_num_threads(threads.max(1), budget)
             .map_err(|e| match e {
-                tantivy::TantivyError::LockFailure(..) => store_err("library", BUSY),
+                tantivy::TantivyError::LockFailure(..) => busy("library"),
                 e => store_err("library writer", e),
             })?;
         // A writer killed mid-way leaves files no commit names (a segment, a delete

@@ -88,7 +88,7 @@ fn traditional_fixtures_keep_the_rules_at_every_width() {
     assert!(quoted > 4, "traditional quotes in the fixtures: {quoted}");
     let t = sweep(
         arts.iter().flat_map(|a| (10..=120u16).map(move |w| (a, w))),
-        &Settings::default(),
+        &squeeze(),
     );
     assert_eq!(t.han_gaps, 0);
     assert!(t.hung > 0, "marks hang");
@@ -99,7 +99,7 @@ fn a_simplified_article_set_in_each_script_audits_clean() {
     for script in Script::ALL {
         let st = Settings {
             script,
-            ..Settings::default()
+            ..squeeze()
         };
         let arts = fixture_articles();
         let t = sweep(
@@ -129,7 +129,7 @@ fn the_corpus_in_traditional_audits_with_no_fault() {
         .iter()
         .enumerate()
         .flat_map(|(i, a)| (0..6).map(move |k| (a, 10 + ((i * 7 + k * 32) % 191) as u16)));
-    let t = sweep(pairs, &Settings::default());
+    let t = sweep(pairs, &squeeze());
     eprintln!(
         "corpus in traditional: {} body lines, {} with 2+ inserted blanks, {} Han–Han gaps; \
          {} of {} inner lines 2+ short",
@@ -140,4 +140,13 @@ fn the_corpus_in_traditional_audits_with_no_fault() {
     assert!(t.wide_gaps * 1000 <= t.body_lines, "{t:?}");
     // The simplified audit's bound (tests/it/typeset_audit.rs, issue 19): 1.5%.
     assert!(t.ragged * 1000 <= t.turnovers * 15, "{t:?}");
+}
+
+/// The settings these targets are met with: the defaults with marks set half-width where
+/// a line is a little too long (`squeeze_punct`, off by default; issue 19's 1.5% needs it).
+fn squeeze() -> Settings {
+    Settings {
+        squeeze_punct: true,
+        ..Settings::default()
+    }
 }

@@ -105,7 +105,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         fullwidth_punct,
         ambiguous_wide,
         columns: false,
-        ..Settings::default()
+        ..squeeze()
     })
 }
 
@@ -128,7 +128,7 @@ proptest! {
             paragraphs: paras.into_iter().map(Paragraph::text).collect(),
             ..Default::default()
         };
-        let st = Settings::default();
+        let st = squeeze();
         let rep = audit(&a, &layout(&a, width, u16::MAX, &st), &st);
         prop_assert!(rep.faults.is_empty(), "{:#?}", rep.faults);
         // Generated text is dense with marks, numbers and Latin words, and a line that
@@ -151,7 +151,7 @@ proptest! {
     /// Columns: every screen row fits the pane, pages are whole screens, nothing lost.
     #[test]
     fn columns_fit(a in article(), width in 1u16..=240, height in 1u16..=60) {
-        let st = Settings { columns: true, ..Settings::default() };
+        let st = Settings { columns: true, ..squeeze() };
         let l = layout(&a, width, height, &st);
         let plan = column_plan(width, height, &st);
         prop_assert_eq!(plan.is_some(), width >= 66 && height >= 8);
@@ -162,5 +162,14 @@ proptest! {
         let rep = audit(&a, &l, &st);
         let lost: Vec<_> = rep.faults.iter().filter(|f| !f.starts_with("break between")).collect();
         prop_assert!(lost.is_empty(), "{:#?}", lost);
+    }
+}
+
+/// The settings these targets are met with: the defaults with marks set half-width where
+/// a line is a little too long (`squeeze_punct`, off by default; issue 19's 1.5% needs it).
+fn squeeze() -> Settings {
+    Settings {
+        squeeze_punct: true,
+        ..Settings::default()
     }
 }
