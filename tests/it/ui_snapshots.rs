@@ -190,3 +190,28 @@ fn archive_hits_wide_and_short() {
         insta::assert_snapshot!(format!("hits_{w}x{h}"), screen(&a));
     }
 }
+
+#[test]
+fn fetch_log_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut log = dubao::feed::log::FetchLog::now();
+    log.started = "2026-12-01T08:00:00+08:00".into();
+    log.push(
+        "人民日报",
+        true,
+        "2024-12-25: 20 pages, 90 articles (12 new)",
+    );
+    log.push("光明日报", false, "2024-12-25 page 02: timed out");
+    log.push("中国青年报", true, "not modified");
+    log.save(dir.path()).unwrap();
+    let mut a = app(80, 24);
+    a.offer_fetch(Some(dubao::app::fetcher::FetchSetup {
+        data_dir: dir.path().to_path_buf(),
+        library_dir: dir.path().join("library"),
+        open_library: false,
+        options: Default::default(),
+        nothing_followed: false,
+    }));
+    a.update(Action::OpenFetchLog);
+    insta::assert_snapshot!(screen(&a));
+}
