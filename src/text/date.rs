@@ -50,9 +50,29 @@ impl DateRange {
     /// Whether the `YYYY-MM-DD` date `day` falls in the range (string order is date
     /// order for such dates).
     pub fn contains(&self, day: &str) -> bool {
-        self.from_str().is_none_or(|f| day >= f.as_str())
-            && self.to_str().is_none_or(|t| day <= t.as_str())
+        let day = day.as_bytes();
+        self.from.is_none_or(|f| day >= &ymd(f)[..]) && self.to.is_none_or(|t| day <= &ymd(t)[..])
     }
+}
+
+/// `d` as the bytes of `YYYY-MM-DD`, without allocating (years outside 0..=9999 are
+/// clamped to them: no issue of a paper is dated there).
+fn ymd(d: NaiveDate) -> [u8; 10] {
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let y = d.year().clamp(0, 9999) as u32;
+    let (m, day) = (d.month(), d.day());
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ]
 }
 
 /// Why a word is no date, for a message `WORD: why`.
@@ -161,6 +181,23 @@ pub fn is_day(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_range_holds_its_days_as_the_library_keys_them() {
+        let r = super::parse_range("2023-07..2023-09-15").unwrap();
+        for (day, inside) in [
+            ("2023-06-30", false),
+            ("2023-07-01", true),
+            ("2023-09-15", true),
+            ("2023-09-16", false),
+        ] {
+            assert_eq!(r.contains(day), inside, "{day}");
+            assert_eq!(
+                super::ymd(chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").unwrap()),
+                day.as_bytes()
+            );
+        }
+    }
+
     use super::*;
 
     fn range(w: &str) -> (Option<String>, Option<String>) {
