@@ -9,7 +9,7 @@ use ratatui::style::Style;
 
 use super::{fill, put_str};
 use crate::app::{App, Focus};
-use crate::model::{ArticleKind, Field};
+use crate::model::{Article, ArticleKind, Field};
 use crate::search::{Hit, hits};
 use crate::text::{str_width, truncate};
 use crate::view::rows::{Row, page_header, weekday};
@@ -176,7 +176,6 @@ fn render_page_header(app: &App, page: usize, area: Rect, buf: &mut Buffer) {
 /// One row of list item `item`: the label above the headline (`label`), or the headline
 /// with its bookmark and kind markers.
 fn render_article(app: &App, item: usize, label: bool, area: Rect, buf: &mut Buffer) {
-    let amb = app.setup().settings().ambiguous_wide;
     let Some(&r) = app.shown().visible().get(item) else {
         return;
     };
@@ -194,76 +193,90 @@ fn render_article(app: &App, item: usize, label: bool, area: Rect, buf: &mut Buf
     } else {
         Vec::new()
     };
-    let (y, right) = (area.y, area.right());
     if label {
-        // The line above the headline: kicker or column label, else the dateline or
-        // byline; the field it comes from, for highlighting search hits.
-        let label = [
-            (Field::Kicker, a.kicker.as_deref()),
-            (Field::Column, a.column.as_deref()),
-            (Field::Dateline, a.dateline.as_deref()),
-            (Field::Byline, a.byline.as_deref()),
-        ]
-        .into_iter()
-        .find_map(|(f, t)| t.map(|t| (f, t)));
-        if let Some((field, text)) = label {
-            let at = (area.x + 2, y, right);
+        let st = if item == app.shown().selected() {
+            base
+        } else {
             // Dim only off the selection: dim on a selected row's colour is unreadable.
-            let st = if item == app.shown().selected() {
-                base
-            } else {
-                app.setup().theme().dim
-            };
-            put_field(buf, at, text, field, &found, st, app);
-        }
-        return;
-    }
-    let mark = if app.is_bookmarked(r) { "*" } else { " " };
-    let mut x = put_str(
-        buf,
-        area.x,
-        y,
-        right,
-        mark,
-        base.patch(app.setup().theme().mark),
-        amb,
-    );
-    // The selection is also marked in text, so it shows without colour too.
-    let pointer = if item == app.shown().selected() {
-        ">"
+            app.setup().theme().dim
+        };
+        render_label(app, a, &found, st, area, buf);
     } else {
-        " "
-    };
+        let row = HeadRow {
+            selected: item == app.shown().selected(),
+            bookmarked: app.is_bookmarked(r),
+            read: app.is_read(r),
+            base,
+        };
+        render_headline(app, a, &found, &row, area, buf);
+    }
+}
+
+/// The line above the headline: kicker or column label, else the dateline or byline
+/// (the field it comes from, for highlighting search hits).
+fn render_label(app: &App, a: &Article, found: &[Hit], st: Style, area: Rect, buf: &mut Buffer) {
+    let label = [
+        (Field::Kicker, a.kicker.as_deref()),
+        (Field::Column, a.column.as_deref()),
+        (Field::Dateline, a.dateline.as_deref()),
+        (Field::Byline, a.byline.as_deref()),
+    ]
+    .into_iter()
+    .find_map(|(f, t)| t.map(|t| (f, t)));
+    if let Some((field, text)) = label {
+        let at = (area.x + 2, area.y, area.right());
+        put_field(buf, at, text, field, found, st, app);
+    }
+}
+
+/// How a headline row stands: selected, bookmarked, read, and its base style.
+struct HeadRow {
+    selected: bool,
+    bookmarked: bool,
+    read: bool,
+    base: Style,
+}
+
+/// A headline row: the bookmark mark, the pointer, the kind, the headline.
+fn render_headline(
+    app: &App,
+    a: &Article,
+    found: &[Hit],
+    row: &HeadRow,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let (amb, theme, base) = (
+        app.setup().settings().ambiguous_wide,
+        app.setup().theme(),
+        row.base,
+    );
+    let (y, right) = (area.y, area.right());
+    let mark = if row.bookmarked { "*" } else { " " };
+    let mut x = put_str(buf, area.x, y, right, mark, base.patch(theme.mark), amb);
+    // The selection is also marked in text, so it shows without colour too.
+    let pointer = if row.selected { ">" } else { " " };
     x = put_str(buf, x, y, right, pointer, base, amb);
     let kind = match a.kind {
         ArticleKind::Photo => "图 ",
         ArticleKind::Interview => "访 ",
         _ => "",
     };
-    x = put_str(
-        buf,
-        x,
-        y,
-        right,
-        kind,
-        base.patch(app.setup().theme().kind),
-        amb,
-    );
-    let head_style = if app.is_read(r) {
+    x = put_str(buf, x, y, right, kind, base.patch(theme.kind), amb);
+    let head_style = if row.read {
         base
     } else {
-        base.patch(app.setup().theme().unread)
+        base.patch(theme.unread)
     };
     if a.title.trim().is_empty() {
-        let st = base.patch(app.setup().theme().dim);
-        put_str(buf, x, y, right, "（无标题）", st, amb);
+        put_str(buf, x, y, right, "（无标题）", base.patch(theme.dim), amb);
     } else {
         put_field(
             buf,
             (x, y, right),
             &a.title,
             Field::Title,
-            &found,
+            found,
             head_style,
             app,
         );

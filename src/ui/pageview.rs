@@ -10,6 +10,7 @@ use ratatui_image::sliced::{SignedPosition, SlicedImage};
 use super::{fill, put_str};
 use crate::app::App;
 use crate::app::photos::Shown;
+use crate::model::Page;
 use crate::photos::render::{Rendered, bounds};
 
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
@@ -60,41 +61,32 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             amb,
         );
     }
+    bottom_line(app, page, v.selected(), area, buf);
+}
+
+/// The last line: the page, the selected article and the keys.
+fn bottom_line(app: &App, page: &Page, selected: usize, area: Rect, buf: &mut Buffer) {
+    let (amb, style) = (
+        app.setup().settings().ambiguous_wide,
+        app.setup().theme().status,
+    );
     let areas = page.scan.as_ref().map_or(0, |s| s.areas.len());
     let title = page
         .scan
         .as_ref()
-        .and_then(|s| s.areas.get(v.selected()))
+        .and_then(|s| s.areas.get(selected))
         .and_then(|a| page.articles.get(a.article))
         .map_or("", |a| a.title.as_str());
+    let n = &page.number;
     let line = if areas == 0 {
-        format!(
-            " 第{}版 page {} · no article areas · Esc 返回 back",
-            page.number, page.number
-        )
+        format!(" 第{n}版 page {n} · no article areas · Esc 返回 back")
     } else {
-        format!(
-            " 第{}版 · {}/{} {title} · ↑↓ 选择 move · Enter 打开 open · Esc 返回 back",
-            page.number,
-            v.selected() + 1,
-            areas
-        )
+        let at = selected + 1;
+        format!(" 第{n}版 · {at}/{areas} {title} · ↑↓ 选择 move · Enter 打开 open · Esc 返回 back")
     };
     let y = area.bottom().saturating_sub(1);
-    fill(
-        buf,
-        Rect::new(area.x, y, area.width, 1),
-        app.setup().theme().status,
-    );
-    put_str(
-        buf,
-        area.x,
-        y,
-        area.right(),
-        &line,
-        app.setup().theme().status,
-        amb,
-    );
+    fill(buf, Rect::new(area.x, y, area.width, 1), style);
+    put_str(buf, area.x, y, area.right(), &line, style, amb);
 }
 
 /// The selected area's frame in cells over the picture drawn in `cells`.
