@@ -253,11 +253,11 @@ pub fn load(path: &Path) -> Result<Loaded, ConfigError> {
 const MAX_READ_AFTER: u64 = 3600;
 
 /// Parse and check config text (`path` is for messages only).
-pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
-    let config: Config = toml::from_str(text).map_err(|e| locate::serde_error(text, path, &e))?;
-    let bad = |table: &str, key: &str, message: String| {
-        locate::value_error(text, path, table, key, message)
-    };
+/// A value's error, as `parse` makes it: `FILE:LINE: table.key: message`.
+type Bad<'a> = dyn Fn(&str, &str, String) -> ConfigError + 'a;
+
+/// The key table with the config's `[keys.*]` changes; a conflict is an error.
+fn keymap_of(config: &Config, bad: &Bad) -> Result<Keymap, ConfigError> {
     let mut keymap = Keymap::default();
     for (mode, commands) in &config.keys {
         for (command, keys) in commands {
@@ -275,18 +275,30 @@ pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
             }
         }
     }
+    Ok(keymap)
+}
+
+/// The theme with the config's `[theme]` styles.
+fn theme_of(config: &Config, bad: &Bad) -> Result<Theme, ConfigError> {
     let mut theme = Theme::default();
     for (role, spec) in &config.theme {
         let style = theme::parse_style(spec).map_err(|m| bad("theme", role, m))?;
         let slot = theme.role_mut(role).ok_or_else(|| {
-            bad(
-                "theme",
-                role,
-                format!("no role `{role}` (see `dubao config --default`)"),
-            )
+            let m = format!("no role `{role}` (see `dubao config --default`)");
+            bad("theme", role, m)
         })?;
         *slot = style;
     }
+    Ok(theme)
+}
+
+pub fn parse(text: &str, path: &Path) -> Result<Loaded, ConfigError> {
+    let config: Config = toml::from_str(text).map_err(|e| locate::serde_error(text, path, &e))?;
+    let bad = |table: &str, key: &str, message: String| {
+        locate::value_error(text, path, table, key, message)
+    };
+    let keymap = keymap_of(&config, &bad)?;
+    let theme = theme_of(&config, &bad)?;
     let d = &config.display;
     let colors = Colors::parse(&d.colors).ok_or_else(|| {
         bad(
