@@ -120,8 +120,12 @@ pub fn run(
     on: &mut dyn FnMut(&Event),
 ) -> Outcome {
     let client = Client::new(opts.http, opts.pause);
-    let paper = site::for_date(&sub.url, &china_today().to_string())
-        .map_or_else(|| sub.name.clone(), |s| s.name);
+    // A subscription named (by the user, or by its paper on the first fetch) keeps its
+    // name; one named from its address takes the site's.
+    let paper = match site::for_date(&sub.url, &china_today().to_string()) {
+        Some(s) if sub.auto_name => s.name,
+        _ => sub.name.clone(),
+    };
     let mut out = Outcome {
         paper,
         days: Vec::new(),

@@ -95,8 +95,9 @@ fn a_local_site_comes_in_whole_and_a_second_fetch_adds_nothing() {
     );
     let again = fetch(home.path(), "2026-01-02");
     assert!(again.status.success(), "{}", stderr(&again));
+    // Named as on the first fetch (by its paper), not by the address's slug.
     assert!(
-        stdout(&again).contains("already in the library"),
+        stdout(&again).contains("测试日报 2026-01-02: already in the library"),
         "{}",
         stdout(&again)
     );
