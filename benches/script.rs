@@ -11,12 +11,11 @@ use std::path::Path;
 use std::time::Instant;
 
 use dubao::model::Article;
-use dubao::search::engine::{self, CHARS, PAIRS};
+use dubao::search::engine;
 use dubao::search::normalize::fold_char_in;
-use dubao::search::tokenize::{CjkTokenizer, indexed_text};
+use dubao::search::tokenize::indexed_text;
 use dubao::text::script::{Script, convert_article};
 use tantivy::directory::MmapDirectory;
-use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, TantivyDocument};
 
 fn articles() -> (String, Vec<Article>) {
@@ -93,21 +92,7 @@ fn index_size(arts: &[Article], scripts: bool) -> u64 {
         .settings(engine::settings())
         .open_or_create(mmap)
         .unwrap();
-    let m = index.tokenizers();
-    m.register(
-        CHARS,
-        TextAnalyzer::from(CjkTokenizer {
-            pairs: false,
-            scripts,
-        }),
-    );
-    m.register(
-        PAIRS,
-        TextAnalyzer::from(CjkTokenizer {
-            pairs: true,
-            scripts,
-        }),
-    );
+    engine::register_tokenizers_with(&index, scripts);
     let mut w = index.writer_with_num_threads(1, 64_000_000).unwrap();
     for a in arts {
         let text = indexed_text(a);

@@ -155,8 +155,13 @@ pub fn fields_of(schema: &Schema) -> Option<Fields> {
 
 /// Registers the CJK tokenizers; needed on every index, each time it is opened.
 pub fn register_tokenizers(index: &Index) {
+    register_tokenizers_with(index, true);
+}
+
+/// The CJK tokenizers with the traditional→simplified fold on or off (`scripts`): off
+/// only to measure what the fold costs (`benches/script.rs`).
+pub fn register_tokenizers_with(index: &Index, scripts: bool) {
     let m = index.tokenizers();
-    let scripts = true;
     m.register(
         CHARS,
         TextAnalyzer::from(CjkTokenizer {
