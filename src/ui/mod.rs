@@ -21,15 +21,20 @@ use crate::text::char_width;
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
-    let buf = frame.buffer_mut();
-    render(app, area, buf);
-    if let Some((x, y)) = status::cursor(&status_parts(app), area) {
+    // Built once a frame: the status line and the cursor both read them.
+    let status = status_parts(app);
+    render_with(app, &status, area, frame.buffer_mut());
+    if let Some((x, y)) = status::cursor(&status, area) {
         frame.set_cursor_position((x, y));
     }
 }
 
 /// Draw the whole screen into a buffer (what `draw` does, without a terminal).
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    render_with(app, &status_parts(app), area, buf);
+}
+
+fn render_with(app: &App, status: &status::StatusParts, area: Rect, buf: &mut Buffer) {
     let p = app.panes_in(area);
     list::render(app, p.list, buf);
     for y in p.rule.top()..p.rule.bottom() {
@@ -57,7 +62,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         },
     };
     reader::render(&parts, p.reader, p.text, buf);
-    status::render(&status_parts(app), p.status, buf);
+    status::render(status, p.status, buf);
     match app.screen().overlay() {
         Overlay::Help => help::render(app.setup(), app.screen().help_scroll(), area, buf),
         Overlay::Bookmarks => {
