@@ -74,23 +74,35 @@ fn an_import_killed_at_any_moment_leaves_old_or_new_pages() {
     let took = start.elapsed();
     let mut rng = Rng(0x5eed);
     let mut killed = 0;
-    for _ in 0..8 {
+    let took_ms = (took.as_millis() as u64).max(10);
+    for round in 0..8 {
         let mut child = command(&["import", new_dir.to_str().unwrap()], home.path())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        let wait = took.as_millis() as u64 * 3 / 2;
-        std::thread::sleep(Duration::from_millis(rng.below(wait.max(10))));
+        // The first kill comes early, so that one lands mid-way however loaded the
+        // machine is; the others anywhere in the import's expected run.
+        let wait = if round == 0 {
+            took_ms / 4
+        } else {
+            rng.below(took_ms * 5 / 4)
+        };
+        std::thread::sleep(Duration::from_millis(wait));
         let _ = child.kill();
         let status = child.wait().unwrap();
-        if status.signal() == Some(9) {
-            killed += 1;
-        }
         for (key, page) in stored(home.path()) {
             let is_old = old.get(&key) == Some(&page);
             let is_new = new.get(&key) == Some(&page);
             assert!(is_old || is_new, "{key} is torn");
+        }
+        if status.signal() == Some(9) {
+            killed += 1;
+        } else {
+            // It finished: put the old pages back, so the next kill again lands on
+            // an import with work to do, not on one that finds nothing new.
+            let o = dubao(&["import", old_dir.to_str().unwrap()], home.path());
+            assert!(o.status.success(), "{}", stderr(&o));
         }
     }
     assert!(killed > 0, "no import was killed mid-way");
