@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use dubao::import::clean::clean;
-use dubao::import::page::parse_page;
+use dubao::import::parse_page;
 use libfuzzer_sys::fuzz_target;
 
 fn count(into: &mut BTreeMap<char, isize>, text: &str, sign: isize) {
