@@ -23,8 +23,10 @@ mod reading_tests;
 mod resume_tests;
 mod screen;
 pub mod search;
+mod search_pages;
 #[cfg(test)]
 mod search_tests;
+mod search_walk;
 mod setup;
 mod shown;
 mod update;

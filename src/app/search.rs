@@ -1,13 +1,13 @@
 //! The reader's side of search across the archive: the search line (filters before a
 //! colon), the hits newest first a screen at a time with the total counted in the
 //! background, opening a hit's issue and article, and `n`/`N` from match to match across
-//! articles and issues.
+//! articles and issues (in `search_walk`); pages whose own lines match are hits too (`search_pages`).
 
 use super::count::Counter;
 use super::query::{SearchLine, papers, parse_search};
-use super::{App, Edit, Focus, Status};
+use super::{App, Edit, Focus, Status, search_pages};
 use crate::library::{SearchHit, SearchQuery};
-use crate::model::{Anchor, ArticleRef, Library};
+use crate::model::{ArticleRef, Library};
 use crate::search::{Hit, SearchInput, hits, normalize};
 
 /// Hits asked of the shelf at a time: the first screen, then more as the list scrolls.
@@ -24,8 +24,12 @@ pub struct SearchState {
     pub(super) query: String,
     /// The line read into text and filters.
     pub(super) line: SearchLine,
-    /// Hits fetched so far, newest issue first.
+    /// Hits fetched so far, newest issue first: articles, and pages whose own lines match.
     pub(super) results: Vec<SearchHit>,
+    /// Page hits older than every article hit fetched so far, listed once those are.
+    pages: Vec<SearchHit>,
+    /// Article hits among `results` (where the next screen starts).
+    articles: usize,
     /// More hits may follow `results`.
     pub(super) more: bool,
     /// The selected hit, an index into `results`.
@@ -108,8 +112,9 @@ impl SearchState {
 
     /// `120` once counted, `50+` while counting.
     pub fn count_label(&self) -> String {
+        let pages = self.results.len() - self.articles + self.pages.len();
         match self.total {
-            Some(n) => n.to_string(),
+            Some(n) => (n + pages).to_string(),
             None if self.more => format!("{}+", self.results.len()),
             None => self.results.len().to_string(),
         }
@@ -136,6 +141,8 @@ impl SearchState {
         self.query.clear();
         self.line = SearchLine::default();
         self.results.clear();
+        self.pages.clear();
+        self.articles = 0;
         self.more = false;
         self.selected = 0;
         self.top = 0;
@@ -212,7 +219,10 @@ impl App {
             Ok(found) => self.search.results = found,
             Err(e) => self.screen.say(format!("search failed: {e}")),
         }
+        self.search.articles = self.search.results.len();
         self.search.more = self.search.results.len() == SCREEN;
+        self.search.pages = search_pages::page_hits(self, &q);
+        self.merge_pages();
         if self.search.more {
             let (generation, all) = (self.search.generation, self.search.shelf_query(0, 0));
             let shelf = &self.browse.shelf;
@@ -222,8 +232,14 @@ impl App {
                 .get_or_insert_with(|| Counter::new(shelf.clone()));
             counter.ask(generation, all);
         } else {
-            self.search.total = Some(self.search.results.len());
+            self.search.total = Some(self.search.articles);
         }
+    }
+
+    /// List the page hits that now have their place among the article hits.
+    fn merge_pages(&mut self) {
+        let s = &mut self.search;
+        search_pages::merge(&mut s.results, &mut s.pages, s.more);
     }
 
     /// Take in a total counted in the background, if it is for the search shown; a
@@ -273,15 +289,17 @@ impl App {
     }
 
     /// Fetch the next screen of hits, if there are more.
-    fn fetch_more(&mut self) {
+    pub(super) fn fetch_more(&mut self) {
         if !self.search.more {
             return;
         }
-        let q = self.search.shelf_query(self.search.results.len(), SCREEN);
+        let q = self.search.shelf_query(self.search.articles, SCREEN);
         match self.shelf_search(&q) {
             Ok(found) => {
                 self.search.more = found.len() == SCREEN;
+                self.search.articles += found.len();
                 self.search.results.extend(found);
+                self.merge_pages();
             }
             Err(e) => {
                 self.search.more = false;
@@ -291,14 +309,18 @@ impl App {
     }
 
     /// Fetch every hit not fetched yet (to reach the last one).
-    fn fetch_all(&mut self) {
+    pub(super) fn fetch_all(&mut self) {
         if self.search.more {
-            let q = self.search.shelf_query(self.search.results.len(), 0);
+            let q = self.search.shelf_query(self.search.articles, 0);
             match self.shelf_search(&q) {
-                Ok(found) => self.search.results.extend(found),
+                Ok(found) => {
+                    self.search.articles += found.len();
+                    self.search.results.extend(found);
+                }
                 Err(e) => self.screen.say(format!("search failed: {e}")),
             }
             self.search.more = false;
+            self.merge_pages();
         }
     }
 
@@ -366,7 +388,10 @@ impl App {
             return false;
         };
         self.search.selected = i;
-        let opened = self.open_article(&hit.key, &hit.id);
+        let opened = match hit.line {
+            Some(_) => self.open_page_hit(&hit),
+            None => self.open_article(&hit.key, &hit.id),
+        };
         if !opened {
             self.screen
                 .say(format!("{} is no longer on the shelf", hit.id));
@@ -384,104 +409,5 @@ impl App {
         if len > 0 {
             self.open_hit(want.min(len - 1));
         }
-    }
-
-    /// Go to the next (or previous) match: within the article, then on to the next hit's
-    /// article (in another issue, maybe), wrapping at the ends.
-    pub(super) fn next_match(&mut self, forward: bool) {
-        if !self.search.active() {
-            self.screen.say("no search: press / to search");
-            return;
-        }
-        if self.search.results.is_empty() {
-            self.screen
-                .say(format!("无匹配 no match for {}", self.search.query));
-            return;
-        }
-        let here = self.search.results.get(self.search.selected).map(|h| &h.id);
-        if here != self.current().map(|a| &a.id) {
-            // Not on the selected hit's article (yet): start there.
-            if self.open_hit(self.search.selected) {
-                self.goto_hit(0);
-            }
-            return;
-        }
-        let n = self.search.hits.len();
-        let next = match (self.search.current, forward) {
-            (None, true) if n > 0 => Some(0),
-            (None, false) if n > 0 => Some(n - 1),
-            (Some(i), true) if i + 1 < n => Some(i + 1),
-            (Some(i), false) if i > 0 => Some(i - 1),
-            _ => None,
-        };
-        if let Some(i) = next {
-            self.goto_hit(i);
-            return;
-        }
-        let sel = self.search.selected;
-        // Walking on past the hits fetched so far fetches more; wrapping back from the
-        // first goes to the very last hit, not the last one fetched.
-        if forward && sel + 1 >= self.search.results.len() {
-            self.fetch_more();
-        } else if !forward && sel == 0 {
-            self.fetch_all();
-        }
-        let len = self.search.results.len();
-        let (to, wrapped) = match forward {
-            true if sel + 1 < len => (sel + 1, false),
-            true => (0, true),
-            false if sel > 0 => (sel - 1, false),
-            false => (len - 1, true),
-        };
-        if self.open_hit(to) {
-            let last = self.search.hits.len().saturating_sub(1);
-            self.goto_hit(if forward { 0 } else { last });
-            if wrapped && let Some(Status::Message(s)) = self.screen.status_mut() {
-                s.push_str(" (从头 wrapped)");
-            }
-        }
-    }
-
-    /// Scroll the reading pane to hit `i` of the selected article and say where it is:
-    /// `3/120 · 2023-07-03 第04版 · 2/5`. The hit comes into view with the headline when
-    /// the hit is on the first screen. A jump is not the reader's place: the place they
-    /// had scrolled to is saved first, and the jump is not.
-    pub(super) fn goto_hit(&mut self, i: usize) {
-        if let Some(hit) = self.search.hits.get(i).copied() {
-            self.search.current = Some(i);
-            let line = self.pane.layout().line_of(Anchor {
-                field: Some(hit.field),
-                offset: hit.start,
-            });
-            let (top, rows) = (self.pane.scroll(), self.page_rows());
-            if line < top || line >= top + rows {
-                self.save_position();
-                self.pane.set_scroll(if line < rows {
-                    0
-                } else {
-                    line.saturating_sub(2)
-                });
-                self.clamp_scroll();
-                self.pane.set_moved(false);
-                self.pane.set_place(None);
-            }
-        }
-        let Some(h) = self.search.results.get(self.search.selected) else {
-            return;
-        };
-        // `match 2/5 · article 3/120 · 2023-07-03 第04版`: the match in the article, the
-        // article among the hits, and where it was printed.
-        let mut s = String::new();
-        if !self.search.hits.is_empty() {
-            s.push_str(&format!("match {}/{} · ", i + 1, self.search.hits.len()));
-        }
-        s.push_str(&format!(
-            "article {}/{} · {} 第{}版",
-            self.search.selected + 1,
-            self.search.count_label(),
-            h.key.date,
-            h.page
-        ));
-        self.screen.say(s);
     }
 }

@@ -96,3 +96,56 @@ fn a_folder_and_a_feed_of_one_paper_show_one_name_and_o_and_filters_find_both() 
     assert_eq!(dates, ["2023-07-03", "2023-07-01"]);
     assert!(app.search.results.iter().all(|h| h.paper == "人民日报"));
 }
+
+#[test]
+fn a_pages_own_lines_are_hits_listed_where_printed_and_open_their_page() {
+    use crate::model::{PageLine, PageLineKind};
+    let mut days: Vec<_> = ["2023-07-01", "2023-07-02", "2023-07-03"]
+        .iter()
+        .map(|d| {
+            issue(
+                "rmrb",
+                "人民日报",
+                d,
+                &[&["头条新闻"], &["农业发展", "科技创新"]],
+            )
+        })
+        .collect();
+    // Page 02 of 07-02 is edited by 刘某; 07-03's page 01 article mentions 刘某 too.
+    days[1].pages[1].lines = vec![PageLine {
+        kind: PageLineKind::Credit,
+        text: "本版责编：刘某  版式设计：张某".into(),
+    }];
+    days[2].pages[0].articles[0].paragraphs[0]
+        .text
+        .push_str("刘某说。");
+    let mut app = App::new(Library { issues: days }, (100, 30), None);
+    app.update(Action::SearchStart);
+    app.update(Action::SearchEdit(Edit::Insert("刘某".into())));
+    let listed: Vec<(&str, &str, Option<usize>)> = (app.search.results.iter())
+        .map(|h| (h.key.date.as_str(), h.page.as_str(), h.line))
+        .collect();
+    assert_eq!(
+        listed,
+        [("2023-07-03", "01", None), ("2023-07-02", "02", Some(0))],
+        "the article hit, then the page's own hit, newest first"
+    );
+    assert_eq!(app.search.count_label(), "2");
+    app.update(Action::SearchSubmit);
+    app.update(Action::NextMatch);
+    assert_eq!(app.search.selected, 1, "n walks on to the page's own hit");
+    let shown = app.current().unwrap();
+    assert_eq!(
+        shown.title, "农业发展",
+        "its page's first article is opened"
+    );
+    assert_eq!(app.browse.current().unwrap().key.date, "2023-07-02");
+    let msg = app.status_text().unwrap();
+    assert!(
+        msg.contains("版面 page line: 本版责编：刘某") && msg.contains("hit 2/2"),
+        "{msg}"
+    );
+    app.update(Action::NextMatch);
+    assert_eq!(app.search.selected, 0, "and on, wrapping to the first hit");
+    assert!(app.status_text().unwrap().contains("wrapped"));
+}

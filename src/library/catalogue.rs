@@ -258,6 +258,7 @@ impl Store {
                 page: page.page.number.clone(),
                 title: article.title.clone(),
                 snippet: snippet(article, &q.text),
+                line: None,
             });
         }
         Ok(hits)

@@ -71,6 +71,10 @@ pub struct SearchHit {
     pub title: String,
     /// A short piece of text around the first occurrence.
     pub snippet: String,
+    /// Not an article: the page's own line of this index (`本版责编：…`) matched; `id` is
+    /// then `slug/date/page` and `title` the line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }
 
 /// A page whose own lines (`本版责编：…`) match a search: the page's own hit.

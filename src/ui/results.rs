@@ -81,7 +81,8 @@ pub fn render(app: &App, title: Option<Rect>, body: Rect, buf: &mut Buffer) {
                 base.patch(app.setup().theme().dim),
                 amb,
             );
-            let read = app.marks().state.read.contains(&hit.id.0);
+            // A page's own hit is never unread: it is not an article.
+            let read = hit.line.is_some() || app.marks().state.read.contains(&hit.id.0);
             let head = if read {
                 base
             } else {
@@ -102,6 +103,9 @@ fn render_where(app: &App, hit: &SearchHit, line: Rect, base: Style, buf: &mut B
             .iter()
             .any(|i| i.key.slug != hit.key.slug);
     let mut text = format!("{} 第{}版", hit.key.date, hit.page);
+    if hit.line.is_some() {
+        text.push_str(" 版面");
+    }
     if several {
         text.push(' ');
         text.push_str(&hit.paper);
