@@ -1,7 +1,8 @@
 //! How fast an e-paper day comes in: a 20-page, 120-article site made up here and served
 //! from 127.0.0.1 (real HTTP, a thread per connection), fetched with the pause at 0 into
 //! memory. Prints pages per second for the whole day and the parse time per article
-//! (the article pages read again without the network), so the two can be compared.
+//! (the article pages read again without the network), and the whole day read again on
+//! the fetch's threads without HTTP: what share of the fetch is parsing.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -118,7 +119,11 @@ fn main() {
         system: System::Layout,
         pattern: format!("http://127.0.0.1:{port}/t/pc/layout/{{yyyymm}}/{{dd}}/node_01.html"),
     };
-    let runs = 5;
+    let runs = if std::env::args().any(|a| a == "--fetch-only") {
+        200
+    } else {
+        5
+    };
     let mut best = Duration::MAX;
     let mut articles = 0;
     for _ in 0..runs {
@@ -136,25 +141,80 @@ fn main() {
         PAGES as f64 / best.as_secs_f64(),
         requests as f64 / best.as_secs_f64()
     );
-    library_run(port);
+    // `--fetch-only`: leave out the library (for a profile of the fetch alone).
+    if !std::env::args().any(|a| a == "--fetch-only") {
+        library_run(port);
+    }
+    // Every page of the day read again without the network: alone (per article), and on
+    // as many threads as the fetch uses, the work of the fetch but for HTTP.
     let pages: Vec<(String, &String)> = site
         .iter()
-        .filter(|(k, _)| k.contains("/content/"))
         .map(|(k, v)| (format!("http://127.0.0.1{k}"), v))
         .collect();
+    let read = |(url, body): &(String, &String)| {
+        if url.contains("/content/") {
+            std::hint::black_box(article::read(body, url, "").expect("parses"));
+        } else {
+            std::hint::black_box(dubao::epaper::page::read(body, url).expect("parses"));
+        }
+    };
+    let articles_only: Vec<_> = pages.iter().filter(|p| p.0.contains("/content/")).collect();
     let t = Instant::now();
     for _ in 0..runs {
-        for (url, body) in &pages {
-            std::hint::black_box(article::read(body, url, "").expect("parses"));
-        }
+        articles_only.iter().for_each(|p| read(p));
     }
-    let per = t.elapsed().as_secs_f64() / (runs * pages.len()) as f64;
+    let per = t.elapsed().as_secs_f64() / (runs * articles_only.len()) as f64;
+    let mut parallel = Duration::MAX;
+    for _ in 0..runs {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let t = Instant::now();
+        std::thread::scope(|s| {
+            for _ in 0..dubao::epaper::http::PER_SITE {
+                s.spawn(|| {
+                    while let Some(p) =
+                        pages.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                    {
+                        read(p);
+                    }
+                });
+            }
+        });
+        parallel = parallel.min(t.elapsed());
+    }
+    // The same pages fetched on as many threads, not read: what HTTP alone costs.
+    let client = Client::new(Options::default().with_timeout(10.0), Duration::ZERO);
+    let mut http = Duration::MAX;
+    for _ in 0..runs {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let t = Instant::now();
+        std::thread::scope(|s| {
+            for _ in 0..dubao::epaper::http::PER_SITE {
+                s.spawn(|| {
+                    while let Some(p) =
+                        pages.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                    {
+                        let url = p.0.replace("127.0.0.1", &format!("127.0.0.1:{port}"));
+                        std::hint::black_box(client.page(&url).expect("fetched"));
+                    }
+                });
+            }
+        });
+        http = http.min(t.elapsed());
+    }
     println!(
-        "epaper parse: {:.3} ms per article ({} articles, {} KB each); parsing is {:.0}% of the fetch",
-        per * 1e3,
+        "epaper http alone: the day's {} pages fetched, not read, in {:.1} ms",
         pages.len(),
-        pages.first().map_or(0, |p| p.1.len() / 1024),
-        100.0 * per * articles as f64 / best.as_secs_f64()
+        http.as_secs_f64() * 1e3
+    );
+    println!(
+        "epaper parse: {:.3} ms per article ({} articles, {} KB each); every page of the day read \
+         on {} threads as the fetch does, without HTTP: {:.1} ms, {:.0}% of the fetch",
+        per * 1e3,
+        articles_only.len(),
+        articles_only.first().map_or(0, |p| p.1.len() / 1024),
+        dubao::epaper::http::PER_SITE,
+        parallel.as_secs_f64() * 1e3,
+        100.0 * parallel.as_secs_f64() / best.as_secs_f64()
     );
 }
 

@@ -14,7 +14,7 @@ use super::http::{Client, PER_SITE, is_whole_html};
 use super::page::{self, ArticleLink, PageLink, PageRead};
 use super::site::Site;
 use crate::feed::FeedError;
-use crate::model::{Article, ArticleId, Issue, Page, PageLine, PageLineKind, PageScan};
+use crate::model::{Article, Issue, Page};
 
 /// One day fetched, whole or in part.
 #[derive(Debug, Clone, Default)]
@@ -107,39 +107,7 @@ pub fn fetch(
             url: first_url.clone(),
         });
     }
-    let total = pages.len();
-    let ids = format!("{}/{date}", site.slug);
-    // The page read ahead (the first, or the next while this one's articles came in).
-    let mut ahead = Some((first_url.clone(), Ok(read)));
-    for (i, link) in pages.iter().enumerate() {
-        let label = format!("{who} page {}", link.number);
-        let own = ahead.take().filter(|(u, _)| *u == link.url);
-        if let Some(page) = progress.stored(&link.number) {
-            day.add_page(page, true);
-        } else {
-            let read = match own {
-                Some((_, r)) => r,
-                None => read_page(&link.url, client),
-            };
-            // The next page not in the library is fetched beside this one's articles.
-            let next = pages[i + 1..]
-                .iter()
-                .find(|l| progress.stored(&l.number).is_none())
-                .map(|l| l.url.as_str());
-            match read {
-                Ok(r) => {
-                    let faults = day.faults.len();
-                    let (page, read_next) =
-                        fetch_page(&label, link, r, client, &ids, next, &mut day);
-                    let is_whole = day.faults.len() == faults;
-                    day.add_page(page, is_whole);
-                    ahead = next.zip(read_next).map(|(u, r)| (u.to_string(), r));
-                }
-                Err(e) => day.faults.push(format!("{label} ({}): {e}", link.url)),
-            }
-        }
-        progress.page(&day, i + 1, total);
-    }
+    super::pipeline::fetch_pages(&who, &pages, (&first_url, read), client, progress, &mut day);
     Ok(day)
 }
 
@@ -155,7 +123,7 @@ fn first_page(who: &str, url: &str, client: &Client) -> Result<String, DayError>
 }
 
 /// The page at `url`, fetched and read.
-fn read_page(url: &str, client: &Client) -> Result<PageRead, String> {
+pub(super) fn read_page(url: &str, client: &Client) -> Result<PageRead, String> {
     client
         .page(url)
         .map_err(|e| e.to_string())
@@ -195,88 +163,8 @@ fn whole(body: &str) -> Result<(), String> {
     }
 }
 
-/// One page's articles, fetched two at a time, in the page's order, and beside them
-/// the page `next` (read ahead), given back.
-fn fetch_page(
-    label: &str,
-    link: &PageLink,
-    read: PageRead,
-    client: &Client,
-    ids: &str,
-    next: Option<&str>,
-    day: &mut Day,
-) -> (Page, Option<Result<PageRead, String>>) {
-    let number = read.number.clone().unwrap_or_else(|| link.number.clone());
-    let section = read.section.clone().or_else(|| link.section.clone());
-    let ahead = usize::from(next.is_some());
-    let mut got = pool(read.articles.len() + ahead, |i| match (i, next) {
-        (0, Some(url)) => Job::Page(read_page(url, client)),
-        _ => Job::Article(fetch_article(&read.articles[i - ahead], client)),
-    })
-    .into_iter();
-    let read_next = match next.map(|_| got.next()) {
-        Some(Some(Some(Job::Page(r)))) => Some(r),
-        _ => None,
-    };
-    let got = got.map(|j| match j {
-        Some(Job::Article(r)) => r,
-        _ => Err("not fetched".into()),
-    });
-    let mut articles = Vec::new();
-    let mut lines = Vec::new();
-    for (a, r) in read.articles.iter().zip(got) {
-        match r {
-            Ok(Read::Article(mut art)) => {
-                art.id = ArticleId(format!("{ids}/{number}/{}", articles.len() + 1));
-                articles.push(*art);
-            }
-            Ok(Read::Credits(c)) => lines.extend(c.into_iter().map(|text| PageLine {
-                kind: PageLineKind::Credit,
-                text,
-            })),
-            Err(e) => day
-                .faults
-                .push(format!("{label}: {} ({}): {e}", a.title, a.url)),
-        }
-    }
-    let sec = section.as_deref().unwrap_or("");
-    day.lines.push(if read.articles.is_empty() {
-        format!("{label} {sec}: no articles (adverts?)")
-    } else {
-        format!("{label} {sec}: {} articles", articles.len())
-    });
-    let scan = read.scan.map(|s| PageScan {
-        areas: s
-            .areas
-            .into_iter()
-            .filter_map(|mut area| {
-                let url = &read.articles.get(area.article)?.url;
-                area.article = articles
-                    .iter()
-                    .position(|a| a.link.as_deref() == Some(url.as_str()))?;
-                Some(area)
-            })
-            .collect(),
-        ..s
-    });
-    let page = Page {
-        number,
-        section,
-        lines,
-        articles,
-        scan,
-    };
-    (page, read_next)
-}
-
-/// What a worker of [`pool`] brought: an article, or the page read ahead.
-enum Job {
-    Article(Result<Read, String>),
-    Page(Result<PageRead, String>),
-}
-
 /// An article page fetched and read.
-fn fetch_article(link: &ArticleLink, client: &Client) -> Result<Read, String> {
+pub(super) fn fetch_article(link: &ArticleLink, client: &Client) -> Result<Read, String> {
     client
         .page(&link.url)
         .map_err(|e| e.to_string())
@@ -296,7 +184,7 @@ pub(super) fn fetch_articles(links: &[ArticleLink], client: &Client) -> Vec<Resu
 
 /// `work(0)` … `work(n - 1)` on [`PER_SITE`] threads (the client keeps to its limit);
 /// results in order.
-fn pool<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<Option<T>> {
+pub(super) fn pool<T: Send>(n: usize, work: impl Fn(usize) -> T + Sync) -> Vec<Option<T>> {
     let next = AtomicUsize::new(0);
     let out: Mutex<Vec<Option<T>>> = Mutex::new((0..n).map(|_| None).collect());
     std::thread::scope(|s| {

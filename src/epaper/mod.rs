@@ -12,6 +12,7 @@ pub mod issue;
 pub mod jfjb;
 pub mod mrdx;
 pub mod page;
+mod pipeline;
 pub mod record;
 pub mod run;
 pub mod site;

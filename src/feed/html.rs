@@ -243,40 +243,85 @@ pub fn is_blank(c: char) -> bool {
 pub fn tidy(text: &str) -> String {
     let text = text.trim_matches(is_blank);
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\u{200b}' || c == '\u{feff}' {
-            continue;
-        }
-        if !(c.is_whitespace() || c == '\u{a0}') || c == '\u{3000}' {
-            out.push(c);
-            continue;
-        }
-        let mut run = String::from(c);
-        while let Some(&n) = chars.peek() {
-            if (n.is_whitespace() || n == '\u{a0}') && n != '\u{3000}' {
-                run.push(n);
-                chars.next();
+    let mut rest = text;
+    // Text between runs is copied whole; only the runs (and zero-width chars) are looked at.
+    while let Some(at) = rest.find(|c: char| in_run(c) || is_zero_width(c)) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(c) = rest.chars().next().filter(|&c| is_zero_width(c)) else {
+            let end = rest.find(|n: char| !in_run(n)).unwrap_or(rest.len());
+            let run = &rest[..end];
+            rest = &rest[end..];
+            if run.contains(['\n', '\r', '\t']) {
+                let before_wide = out.chars().next_back().is_some_and(|p| !p.is_ascii());
+                let after_wide = rest.chars().next().is_some_and(|n| !n.is_ascii());
+                if !(before_wide && after_wide) {
+                    out.push(' ');
+                }
             } else {
-                break;
+                out.extend(run.chars().map(|c| if c == '\u{a0}' { ' ' } else { c }));
             }
-        }
-        if run.contains(['\n', '\r', '\t']) {
-            let before_wide = out.chars().next_back().is_some_and(|p| !p.is_ascii());
-            let after_wide = chars.peek().is_some_and(|n| !n.is_ascii());
-            if !(before_wide && after_wide) {
-                out.push(' ');
-            }
-        } else {
-            out.push_str(&run.replace('\u{a0}', " "));
-        }
+            continue;
+        };
+        rest = &rest[c.len_utf8()..];
     }
+    out.push_str(rest);
     out
+}
+
+/// White space that makes up a run for [`tidy`] (the full-width indent is text).
+fn in_run(c: char) -> bool {
+    (c.is_whitespace() || c == '\u{a0}') && c != '\u{3000}'
+}
+
+/// Zero-width chars [`tidy`] drops.
+fn is_zero_width(c: char) -> bool {
+    c == '\u{200b}' || c == '\u{feff}'
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`tidy`] as first written, a char at a time: the reference it must agree with.
+    fn tidy_by_char(text: &str) -> String {
+        let text = text.trim_matches(is_blank);
+        let mut out = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if is_zero_width(c) {
+                continue;
+            }
+            if !in_run(c) {
+                out.push(c);
+                continue;
+            }
+            let mut run = String::from(c);
+            while let Some(&n) = chars.peek().filter(|&&n| in_run(n)) {
+                run.push(n);
+                chars.next();
+            }
+            if run.contains(['\n', '\r', '\t']) {
+                let before_wide = out.chars().next_back().is_some_and(|p| !p.is_ascii());
+                let after_wide = chars.peek().is_some_and(|n| !n.is_ascii());
+                if !(before_wide && after_wide) {
+                    out.push(' ');
+                }
+            } else {
+                out.push_str(&run.replace('\u{a0}', " "));
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tidy_agrees_with_the_char_at_a_time_reading(
+            text in "[ \t\r\n\u{a0}\u{3000}\u{200b}\u{feff}a1，中文]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(tidy(&text), tidy_by_char(&text));
+        }
+    }
 
     fn doc_blocks(html: &str) -> Vec<Block> {
         let doc = Html::parse_fragment(html);
