@@ -61,8 +61,13 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
     if let Some((encoding, bom)) = Encoding::for_bom(bytes) {
         return strict(encoding, &bytes[bom..]).ok_or(DecodeError::Invalid(encoding.name()));
     }
+    // NULs say UTF-16 (ASCII in it has one per char), unless the bytes are good UTF-8
+    // with a stray NUL or two: then they are that, as [`decode_vec`] reads them.
     let has_nul = bytes[..bytes.len().min(SNIFF_BYTES)].contains(&0);
-    if has_nul && let Some(text) = plain_utf16(bytes) {
+    if has_nul
+        && (looks_binary(bytes) || std::str::from_utf8(bytes).is_err())
+        && let Some(text) = plain_utf16(bytes)
+    {
         return Ok(text);
     }
     if looks_binary(bytes) {
@@ -160,6 +165,18 @@ mod tests {
     use super::*;
 
     const PAGE: &str = "衡水:打造营商环境\n\n本报讯 今天,天气晴。";
+
+    #[test]
+    fn good_utf8_with_a_stray_nul_is_utf8_either_way() {
+        // Found by the fuzzer: read as UTF-16 by one path (`~~` is 繾), as UTF-8 by the other.
+        let mut bytes = b"@0!".to_vec();
+        bytes.extend(std::iter::repeat_n(b'~', 120));
+        bytes.push(0);
+        bytes.extend_from_slice(b"!=LL;");
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert_eq!(decode(&bytes).unwrap(), text);
+        assert_eq!(decode_vec(bytes).unwrap(), text);
+    }
 
     #[test]
     fn utf8_with_and_without_bom() {
