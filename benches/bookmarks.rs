@@ -2,7 +2,7 @@
 //! start-up, a position save (lock, read, merge, write, two fsyncs), a toggle.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use dubao::bookmarks::{Bookmark, Change, Store};
+use dubao::bookmarks::{Bookmark, Change, MarkStore};
 use dubao::model::{Anchor, Field};
 
 /// (bookmarks, read articles): a typical store and one after years of reading.
@@ -22,9 +22,9 @@ fn bookmark(i: usize) -> Bookmark {
     }
 }
 
-fn store_of(bookmarks: usize, read: usize) -> (tempfile::TempDir, Store) {
+fn store_of(bookmarks: usize, read: usize) -> (tempfile::TempDir, MarkStore) {
     let tmp = tempfile::tempdir().unwrap();
-    let store = Store::new(tmp.path().join("dubao"));
+    let store = MarkStore::new(tmp.path().join("dubao"));
     let mut changes: Vec<Change> = (0..bookmarks).map(|i| Change::Add(bookmark(i))).collect();
     changes.extend((0..read).map(|i| Change::MarkRead(format!("hebei-daily/x/{i}"))));
     changes.extend((0..read / 2).map(|i| {

@@ -113,16 +113,28 @@ fn main() {
     }
     let site = Arc::new(site);
     let port = serve(site.clone());
+    let fetch_only = std::env::args().any(|a| a == "--fetch-only");
+    let runs = if fetch_only { 200 } else { 5 };
+    let best = fetch_day(port, runs);
+    // `--fetch-only`: leave out the library (for a profile of the fetch alone).
+    if !fetch_only {
+        library_run(port);
+    }
+    let pages: Vec<(String, &String)> = site
+        .iter()
+        .map(|(k, v)| (format!("http://127.0.0.1{k}"), v))
+        .collect();
+    http_alone(&pages, port, runs);
+    parse_alone(&pages, runs, best);
+}
+
+/// The day fetched and read in memory, best of `runs`; prints pages per second.
+fn fetch_day(port: u16, runs: usize) -> Duration {
     let s = Site {
         name: "测试日报".into(),
         slug: "t".into(),
         system: System::Layout,
         pattern: format!("http://127.0.0.1:{port}/t/pc/layout/{{yyyymm}}/{{dd}}/node_01.html"),
-    };
-    let runs = if std::env::args().any(|a| a == "--fetch-only") {
-        200
-    } else {
-        5
     };
     let mut best = Duration::MAX;
     let mut articles = 0;
@@ -141,16 +153,52 @@ fn main() {
         PAGES as f64 / best.as_secs_f64(),
         requests as f64 / best.as_secs_f64()
     );
-    // `--fetch-only`: leave out the library (for a profile of the fetch alone).
-    if !std::env::args().any(|a| a == "--fetch-only") {
-        library_run(port);
+    best
+}
+
+/// `work` on each of `pages` on as many threads as the fetch uses; the best of `runs`.
+fn on_fetch_threads(
+    pages: &[(String, &String)],
+    runs: usize,
+    work: impl Fn(&(String, &String)) + Sync,
+) -> Duration {
+    let mut best = Duration::MAX;
+    for _ in 0..runs {
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let t = Instant::now();
+        std::thread::scope(|s| {
+            for _ in 0..dubao::epaper::http::PER_SITE {
+                s.spawn(|| {
+                    while let Some(p) =
+                        pages.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                    {
+                        work(p);
+                    }
+                });
+            }
+        });
+        best = best.min(t.elapsed());
     }
-    // Every page of the day read again without the network: alone (per article), and on
-    // as many threads as the fetch uses, the work of the fetch but for HTTP.
-    let pages: Vec<(String, &String)> = site
-        .iter()
-        .map(|(k, v)| (format!("http://127.0.0.1{k}"), v))
-        .collect();
+    best
+}
+
+/// The same pages fetched on the fetch's threads, not read: what HTTP alone costs.
+fn http_alone(pages: &[(String, &String)], port: u16, runs: usize) {
+    let client = Client::new(Options::default().with_timeout(10.0), Duration::ZERO);
+    let http = on_fetch_threads(pages, runs, |p| {
+        let url = p.0.replace("127.0.0.1", &format!("127.0.0.1:{port}"));
+        std::hint::black_box(client.page(&url).expect("fetched"));
+    });
+    println!(
+        "epaper http alone: the day's {} pages fetched, not read, in {:.1} ms",
+        pages.len(),
+        http.as_secs_f64() * 1e3
+    );
+}
+
+/// Every page of the day read again without the network: alone (per article), and on
+/// as many threads as the fetch uses, the work of the fetch but for HTTP.
+fn parse_alone(pages: &[(String, &String)], runs: usize, fetch: Duration) {
     let read = |(url, body): &(String, &String)| {
         if url.contains("/content/") {
             std::hint::black_box(article::read(body, url, "").expect("parses"));
@@ -164,48 +212,7 @@ fn main() {
         articles_only.iter().for_each(|p| read(p));
     }
     let per = t.elapsed().as_secs_f64() / (runs * articles_only.len()) as f64;
-    let mut parallel = Duration::MAX;
-    for _ in 0..runs {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let t = Instant::now();
-        std::thread::scope(|s| {
-            for _ in 0..dubao::epaper::http::PER_SITE {
-                s.spawn(|| {
-                    while let Some(p) =
-                        pages.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-                    {
-                        read(p);
-                    }
-                });
-            }
-        });
-        parallel = parallel.min(t.elapsed());
-    }
-    // The same pages fetched on as many threads, not read: what HTTP alone costs.
-    let client = Client::new(Options::default().with_timeout(10.0), Duration::ZERO);
-    let mut http = Duration::MAX;
-    for _ in 0..runs {
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let t = Instant::now();
-        std::thread::scope(|s| {
-            for _ in 0..dubao::epaper::http::PER_SITE {
-                s.spawn(|| {
-                    while let Some(p) =
-                        pages.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
-                    {
-                        let url = p.0.replace("127.0.0.1", &format!("127.0.0.1:{port}"));
-                        std::hint::black_box(client.page(&url).expect("fetched"));
-                    }
-                });
-            }
-        });
-        http = http.min(t.elapsed());
-    }
-    println!(
-        "epaper http alone: the day's {} pages fetched, not read, in {:.1} ms",
-        pages.len(),
-        http.as_secs_f64() * 1e3
-    );
+    let parallel = on_fetch_threads(pages, runs, read);
     println!(
         "epaper parse: {:.3} ms per article ({} articles, {} KB each); every page of the day read \
          on {} threads as the fetch does, without HTTP: {:.1} ms, {:.0}% of the fetch",
@@ -214,7 +221,7 @@ fn main() {
         articles_only.first().map_or(0, |p| p.1.len() / 1024),
         dubao::epaper::http::PER_SITE,
         parallel.as_secs_f64() * 1e3,
-        100.0 * parallel.as_secs_f64() / best.as_secs_f64()
+        100.0 * parallel.as_secs_f64() / fetch.as_secs_f64()
     );
 }
 

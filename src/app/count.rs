@@ -5,12 +5,12 @@
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::library::{SearchQuery, Shelf};
+use crate::library::{LibraryError, SearchQuery, Shelf};
 
 /// A counting thread for one shelf; it ends when the counter is dropped.
 pub struct Counter {
     ask: Sender<(u64, SearchQuery)>,
-    answers: Receiver<(u64, Result<usize, String>)>,
+    answers: Receiver<(u64, Result<usize, LibraryError>)>,
 }
 
 impl std::fmt::Debug for Counter {
@@ -29,7 +29,7 @@ impl Counter {
                 while let Ok(newer) = questions.try_recv() {
                     job = newer;
                 }
-                let n = shelf.count(&job.1).map_err(|e| e.to_string());
+                let n = shelf.count(&job.1);
                 if tell.send((job.0, n)).is_err() {
                     return;
                 }
@@ -45,7 +45,7 @@ impl Counter {
     }
 
     /// The newest answer that has come in, if any (never waits).
-    pub fn poll(&self) -> Option<(u64, Result<usize, String>)> {
+    pub fn poll(&self) -> Option<(u64, Result<usize, LibraryError>)> {
         self.answers.try_iter().last()
     }
 }
@@ -73,8 +73,9 @@ mod tests {
         let mut last = None;
         while start.elapsed() < Duration::from_secs(10) {
             if let Some(a) = counter.poll() {
-                last = Some(a.clone());
-                if a.0 == 3 {
+                let done = a.0 == 3;
+                last = Some(a);
+                if done {
                     break;
                 }
             }

@@ -70,13 +70,22 @@ fn line(o: &Outcome, auto_name: bool) -> String {
     }
 }
 
+/// Why `F` fetches nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("{HINT}")]
+    NothingFollowed,
+    #[error("{0}")]
+    Subscriptions(#[from] crate::feed::subs::SubsError),
+}
+
 impl Fetcher {
     /// Starts fetching every feed in `setup.data_dir`; an error (one line) when there
     /// is nothing to fetch or the subscriptions cannot be read.
-    pub fn start(setup: &FetchSetup) -> Result<Fetcher, String> {
-        let subs = Subscriptions::load(&setup.data_dir).map_err(|e| e.to_string())?;
+    pub fn start(setup: &FetchSetup) -> Result<Fetcher, StartError> {
+        let subs = Subscriptions::load(&setup.data_dir)?;
         if subs.feeds.is_empty() {
-            return Err(HINT.into());
+            return Err(StartError::NothingFollowed);
         }
         let (tx, rx) = mpsc::channel();
         let setup = setup.clone();
@@ -225,7 +234,7 @@ impl App {
                 self.fetch.job = Some(f);
                 self.screen.say("抓取中 fetching…");
             }
-            Err(e) => self.screen.say(e),
+            Err(e) => self.screen.say(e.to_string()),
         }
     }
 

@@ -59,6 +59,19 @@ pub fn same_page(number: &str, typed: &str) -> bool {
     parse_page(number).is_some_and(|n| n == typed)
 }
 
+/// Why a go-to line opens nothing; shown on the status line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum GotoError {
+    #[error("不认识 not a date, a page or a paper: {0}")]
+    Unknown(String),
+    #[error("前往: a date (2023-07-03, 0703), a page (05, A3) or a paper (rmrb)")]
+    Empty,
+    #[error("no issues of that paper")]
+    NoIssues,
+    #[error("no dated issues of that paper")]
+    NoDatedIssues,
+}
+
 /// The issue `line` asks for. `current` is the issue shown: its paper is used when the
 /// line names none, and a month and day take the year of the paper's issue of that day
 /// nearest the one shown. A page alone is a page of the issue shown.
@@ -66,7 +79,7 @@ pub fn resolve(
     issues: &[IssueInfo],
     current: Option<&IssueInfo>,
     line: &str,
-) -> Result<Target, String> {
+) -> Result<Target, GotoError> {
     let papers = papers(issues);
     let (mut paper, mut date, mut page) = (None, None, None);
     for word in line.split_whitespace() {
@@ -77,11 +90,11 @@ pub fn resolve(
         } else if let Some(p) = match_paper(&papers, word) {
             paper = Some(p.slug.as_str());
         } else {
-            return Err(format!("不认识 not a date, a page or a paper: {word}"));
+            return Err(GotoError::Unknown(word.to_string()));
         }
     }
     if paper.is_none() && date.is_none() && page.is_none() {
-        return Err("前往: a date (2023-07-03, 0703), a page (05, A3) or a paper (rmrb)".into());
+        return Err(GotoError::Empty);
     }
     let shown = current.and_then(|c| issues.iter().position(|i| i.key == c.key));
     if let (None, None, Some(issue)) = (paper, date, shown) {
@@ -96,7 +109,7 @@ pub fn resolve(
         .filter(|&i| slug.is_none_or(|s| issues[i].key.slug == s))
         .collect();
     let Some(&newest) = of_paper.last() else {
-        return Err("no issues of that paper".into());
+        return Err(GotoError::NoIssues);
     };
     let Some(date) = date else {
         return Ok(Target {
@@ -109,8 +122,8 @@ pub fn resolve(
         .or(issues.get(newest))
         .and_then(|c| day_number(&c.key.date))
         .unwrap_or(0);
-    let (issue, exact) = nearest(issues, &of_paper, date, around)
-        .ok_or_else(|| "no dated issues of that paper".to_string())?;
+    let (issue, exact) =
+        nearest(issues, &of_paper, date, around).ok_or(GotoError::NoDatedIssues)?;
     Ok(Target { issue, exact, page })
 }
 
@@ -170,7 +183,7 @@ impl App {
         let t = match resolve(&self.browse.issues, self.browse.current(), &line) {
             Ok(t) => t,
             Err(e) => {
-                self.screen.say(e);
+                self.screen.say(e.to_string());
                 return;
             }
         };
@@ -261,7 +274,7 @@ mod tests {
         assert_eq!(go("河北日报 0710"), Ok((2, false)));
         assert_eq!(go("rmrb 2022-12-31"), Ok((0, false)));
         assert!(go("").is_err());
-        assert!(go("xyz").unwrap_err().contains("xyz"));
+        assert_eq!(go("xyz").unwrap_err(), GotoError::Unknown("xyz".into()));
     }
 
     #[test]

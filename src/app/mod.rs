@@ -35,7 +35,7 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::bookmarks::{self, Store};
+use crate::bookmarks::{self, MarkStore};
 use crate::library::Shelf;
 use crate::library::memory::MemoryShelf;
 use crate::model::{Article, ArticleRef, Library};
@@ -58,7 +58,7 @@ pub use shown::ShownIssue;
 /// Bookmarks and reading state: what is stored, and where.
 #[derive(Debug, Default)]
 pub struct Marks {
-    pub(super) store: Option<Store>,
+    pub(super) store: Option<MarkStore>,
     pub(super) state: bookmarks::State,
     /// Selected row of the bookmarks view.
     pub(super) selected: usize,
@@ -113,13 +113,13 @@ impl App {
     /// A reader on `library` (held in memory), sized `size`, keeping bookmarks in
     /// `store` (none in tests that do not need it); it opens where the reader left off,
     /// else on the newest issue.
-    pub fn new(library: Library, size: (u16, u16), store: Option<Store>) -> Self {
+    pub fn new(library: Library, size: (u16, u16), store: Option<MarkStore>) -> Self {
         App::with_shelf(Arc::new(MemoryShelf::new(library)), size, store)
     }
 
     /// A reader on `shelf`, open on the article read last (at its place, in its issue),
     /// else on the newest issue.
-    pub fn with_shelf(shelf: Arc<dyn Shelf>, size: (u16, u16), store: Option<Store>) -> Self {
+    pub fn with_shelf(shelf: Arc<dyn Shelf>, size: (u16, u16), store: Option<MarkStore>) -> Self {
         let mut app = App {
             browse: Browse::new(shelf),
             shown: ShownIssue::default(),

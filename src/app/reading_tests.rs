@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::app::keys::map_key;
 use crate::app::{Action, App, Edit, Focus, Overlay, Prefs};
-use crate::bookmarks::Store;
+use crate::bookmarks::MarkStore;
 use crate::model::{Library, sample};
 
 fn library() -> Library {
@@ -81,7 +81,7 @@ fn space_at_the_end_of_an_article_goes_on_to_the_next() {
 #[test]
 fn the_place_comes_back_exactly_after_restarts_at_any_width() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path());
+    let store = MarkStore::new(dir.path());
     // As the binary does: made at 80x24, then resized to the terminal.
     let open = |w, h| {
         let mut app = App::new(library(), (80, 24), Some(store.clone()));
@@ -111,7 +111,7 @@ fn the_place_comes_back_exactly_after_restarts_at_any_width() {
 #[test]
 fn a_search_jump_shows_the_headline_and_is_not_saved_as_the_place() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(library(), (100, 30), Some(Store::new(dir.path())));
+    let mut app = App::new(library(), (100, 30), Some(MarkStore::new(dir.path())));
     app.update(Action::Select(1));
     app.update(Action::FocusReader);
     app.update(Action::Scroll(6));
@@ -141,7 +141,7 @@ fn a_search_jump_shows_the_headline_and_is_not_saved_as_the_place() {
     app.update(Action::Quit);
     let id = &app.current().unwrap().id.0;
     let saved = app.marks.state.position(id).unwrap();
-    let again = App::new(library(), (100, 30), Some(Store::new(dir.path())));
+    let again = App::new(library(), (100, 30), Some(MarkStore::new(dir.path())));
     assert_eq!(again.marks.state.position(id), Some(saved));
     assert!(
         saved.offset > 0,
@@ -152,7 +152,7 @@ fn a_search_jump_shows_the_headline_and_is_not_saved_as_the_place() {
 #[test]
 fn b_sets_or_moves_x_removes_and_u_undoes() {
     let dir = tempfile::tempdir().unwrap();
-    let mut app = App::new(library(), (100, 30), Some(Store::new(dir.path())));
+    let mut app = App::new(library(), (100, 30), Some(MarkStore::new(dir.path())));
     let r = app.current_ref().unwrap();
     key(&mut app, KeyCode::Char('b'));
     assert!(app.is_bookmarked(r));
@@ -177,7 +177,7 @@ fn b_sets_or_moves_x_removes_and_u_undoes() {
     assert_eq!(app.marks.state.bookmarks.len(), 1);
     key(&mut app, KeyCode::Char('u'));
     assert_eq!(app.status_text().as_deref(), Some("nothing to undo"));
-    let again = App::new(library(), (100, 30), Some(Store::new(dir.path())));
+    let again = App::new(library(), (100, 30), Some(MarkStore::new(dir.path())));
     assert_eq!(again.marks.state.bookmark(&id), Some(&b));
 }
 

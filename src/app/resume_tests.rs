@@ -3,7 +3,7 @@
 
 use crate::app::browse::tests::archive;
 use crate::app::{Action, App, Focus};
-use crate::bookmarks::Store;
+use crate::bookmarks::MarkStore;
 use crate::model::Library;
 
 fn title(app: &App) -> String {
@@ -17,7 +17,7 @@ fn date(app: &App) -> String {
 #[test]
 fn a_restart_opens_the_article_and_place_left_in_its_issue() {
     let dir = tempfile::tempdir().unwrap();
-    let store = || Some(Store::new(dir.path()));
+    let store = || Some(MarkStore::new(dir.path()));
     let mut app = App::new(archive(), (80, 24), store());
     assert_eq!(date(&app), "2023-07-03", "nothing to resume: the newest");
     app.update(Action::StepIssue { forward: false });
@@ -44,7 +44,7 @@ fn a_restart_opens_the_article_and_place_left_in_its_issue() {
 fn an_article_read_and_left_without_quitting_is_still_the_one_resumed() {
     // The reader killed (no Quit): the article opened last is on disk already.
     let dir = tempfile::tempdir().unwrap();
-    let store = || Some(Store::new(dir.path()));
+    let store = || Some(MarkStore::new(dir.path()));
     let mut app = App::new(archive(), (80, 24), store());
     app.update(Action::StepIssue { forward: false });
     app.update(Action::Select(1));
@@ -58,7 +58,7 @@ fn an_article_read_and_left_without_quitting_is_still_the_one_resumed() {
 #[test]
 fn an_article_no_longer_on_the_shelf_opens_the_newest_issue() {
     let dir = tempfile::tempdir().unwrap();
-    let store = || Some(Store::new(dir.path()));
+    let store = || Some(MarkStore::new(dir.path()));
     let mut app = App::new(archive(), (80, 24), store());
     app.update(Action::StepIssue { forward: false });
     app.update(Action::FocusReader);
@@ -76,7 +76,7 @@ fn an_article_no_longer_on_the_shelf_opens_the_newest_issue() {
 fn the_last_read_survives_a_reading_file_written_by_another_reader() {
     // Two readers: the one that opened an article later wins, whichever quits last.
     let dir = tempfile::tempdir().unwrap();
-    let store = || Some(Store::new(dir.path()));
+    let store = || Some(MarkStore::new(dir.path()));
     let mut a = App::new(archive(), (80, 24), store());
     let mut b = App::new(archive(), (80, 24), store());
     a.update(Action::Select(1));

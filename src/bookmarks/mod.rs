@@ -1,10 +1,10 @@
 //! Bookmarks and reading state (read articles, positions), kept under the user's data
 //! folder so they are never lost.
 //!
-//! The types here are plain data; [`Store`] (in `store.rs`) keeps them on disk.
+//! The types here are plain data; [`MarkStore`] (in `store.rs`) keeps them on disk.
 //!
 //! ## On disk
-//! In [`Store::default_dir`] (`$XDG_DATA_HOME/dubao` on Linux):
+//! In [`MarkStore::default_dir`] (`$XDG_DATA_HOME/dubao` on Linux):
 //! - `bookmarks.json`: `{"version": 1, "bookmarks": [...]}`. Written only when a
 //!   bookmark is added or removed.
 //! - `reading.json`: `{"version": 1, "read": [...], "positions": {...}, "last": {...}}`
@@ -43,7 +43,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Anchor, Library};
 
-pub use store::{Stamp, Store};
+pub use store::{MarkStore, Stamp};
 
 /// A kept story. Paper, date and headline are stored so it shows even when its issue
 /// is not loaded.
@@ -143,7 +143,7 @@ impl State {
         }
     }
 
-    /// Apply one change in memory; returns whether anything changed. [`Store::apply`]
+    /// Apply one change in memory; returns whether anything changed. [`MarkStore::apply`]
     /// uses this to merge under the lock; the app can use it to keep a change that
     /// could not be saved.
     ///

@@ -9,7 +9,7 @@ use super::{Change, State, StoreError};
 
 /// The store in one folder.
 #[derive(Debug, Clone)]
-pub struct Store {
+pub struct MarkStore {
     dir: PathBuf,
 }
 
@@ -21,7 +21,7 @@ pub(super) struct Loaded {
     pub(super) warning: Option<String>,
 }
 
-/// How the store's files stood when last seen (see [`Store::stamp`]).
+/// How the store's files stood when last seen (see [`MarkStore::stamp`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Stamp([Option<(u64, u64, i64, i64)>; 2]);
 
@@ -30,14 +30,14 @@ const LOCK_FILE: &str = "state.lock";
 /// Where the first skeleton kept everything, unversioned.
 const LEGACY_FILE: &str = "state.json";
 
-impl Store {
+impl MarkStore {
     /// The data folder from `directories` (honours `XDG_DATA_HOME`).
     pub fn default_dir() -> Option<PathBuf> {
         directories::ProjectDirs::from("", "", "dubao").map(|d| d.data_dir().to_path_buf())
     }
 
-    pub fn new(dir: impl Into<PathBuf>) -> Store {
-        Store { dir: dir.into() }
+    pub fn new(dir: impl Into<PathBuf>) -> MarkStore {
+        MarkStore { dir: dir.into() }
     }
 
     pub fn dir(&self) -> &Path {
@@ -95,7 +95,7 @@ impl Store {
 
     /// Apply changes: under the lock, read what is on disk, merge, write back the
     /// files that changed. Returns the new state (with every other process's changes)
-    /// and a warning for the user, as [`Store::load`].
+    /// and a warning for the user, as [`MarkStore::load`].
     ///
     /// On error nothing was half-written: each file on disk is either the old one or
     /// the new one whole. The error names the file and the trouble in one line.
@@ -105,7 +105,7 @@ impl Store {
         self.apply_stamped(&stamped)
     }
 
-    /// [`Store::apply`] for changes made earlier (each with when it was made, ms since
+    /// [`MarkStore::apply`] for changes made earlier (each with when it was made, ms since
     /// the epoch): one older than the last change on disk to the same article's
     /// bookmark or place changes nothing, so a failed change sent again later never
     /// undoes a newer one another process made.

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 
 use super::{export, filters, library, output};
-use crate::bookmarks::Store;
+use crate::bookmarks::MarkStore;
 use crate::model::ArticleId;
 use crate::typeset::Settings;
 
@@ -69,7 +69,7 @@ pub fn search(
     let source = library::open_source(data)?;
     let mut q = filters::query(source.shelf(), query, paper, from, to)?;
     q.limit = limit.unwrap_or(0);
-    if library::search(out, source.shelf(), &q, json)? == 0 {
+    if super::search::search(out, source.shelf(), &q, json)? == 0 {
         eprintln!("dubao: no hits for {query}");
     }
     Ok(())
@@ -78,7 +78,7 @@ pub fn search(
 /// `dubao bookmarks`: import a state file, export the state, or list the bookmarks.
 pub fn bookmarks(
     out: &mut impl Write,
-    store: &Store,
+    store: &MarkStore,
     import: Option<&Path>,
     export: bool,
     json: bool,

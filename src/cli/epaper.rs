@@ -19,6 +19,7 @@ use crate::feed::fetch::Options;
 use crate::feed::log::FetchLog;
 use crate::feed::sink::IssueSink;
 use crate::feed::subs::{Subscription, Subscriptions};
+use crate::text::date;
 
 /// `dubao papers`: the catalogue, a row per paper and system.
 pub fn papers(out: &mut dyn Write, json: bool) -> Result<ExitCode> {
@@ -94,16 +95,20 @@ pub fn find<'a>(subs: &'a Subscriptions, key: &str) -> Option<&'a Subscription> 
     })
 }
 
-/// The days `--date`, `--from`/`--to` ask for.
-pub fn dates(args: &super::feed::FetchArgs) -> Result<Dates> {
-    let parse = |s: &str| run::parse_date(s).map_err(anyhow::Error::msg);
-    Ok(match (&args.date, &args.from, &args.to) {
-        (Some(d), _, _) => {
-            let d = parse(d)?;
-            Dates::Range(d, d)
-        }
+/// The days `--date`, `--from`/`--to` ask for, in the one date grammar of the program:
+/// `--date 2025-01-03` one day, `--date 2025-01` a month, `--date 2025-01..2025-03` a
+/// range; `--from` the first day of what it names, `--to` the last.
+pub fn dates(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> Result<Dates> {
+    Ok(match (date, from, to) {
+        (Some(d), _, _) => match date::parse_range(d)? {
+            date::DateRange {
+                from: Some(f),
+                to: Some(t),
+            } => Dates::Range(f, t),
+            _ => anyhow::bail!("--date {d}: a fetch needs both ends of a range"),
+        },
         (None, Some(f), Some(t)) => {
-            let (f, t) = (parse(f)?, parse(t)?);
+            let (f, t) = (date::parse_span(f)?.first, date::parse_span(t)?.last);
             if f > t {
                 anyhow::bail!("--from {f} comes after --to {t}");
             }
@@ -137,7 +142,7 @@ pub fn fetch(
     };
     let (mut ok, mut bad) = (0, 0);
     for sub in papers {
-        let bar = super::feed::progress(1);
+        let bar = super::output::progress(1);
         let o = run::run(sub, dates, &opts, dir, sink, &mut |e: &Event| {
             if let Some(bar) = &bar {
                 match e {
@@ -241,4 +246,40 @@ pub fn print_last(dir: &Path, out: &mut dyn Write) -> Result<ExitCode> {
         writeln!(out, "{mark}\t{}\t{}", l.source, l.text)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn fetch_dates_take_the_readers_grammar() {
+        let range = |d: Option<&str>, f: Option<&str>, t: Option<&str>| dates(d, f, t).ok();
+        let want = |a: &str, b: &str| Some(Dates::Range(day(a), day(b)));
+        assert_eq!(range(None, None, None), Some(Dates::Newest));
+        assert_eq!(
+            range(Some("2025-01-03"), None, None),
+            want("2025-01-03", "2025-01-03")
+        );
+        assert_eq!(
+            range(Some("2024-02"), None, None),
+            want("2024-02-01", "2024-02-29")
+        );
+        assert_eq!(
+            range(Some("2025-01..2025-03"), None, None),
+            want("2025-01-01", "2025-03-31")
+        );
+        assert_eq!(
+            range(None, Some("2025-01"), Some("2025-02")),
+            want("2025-01-01", "2025-02-28")
+        );
+        assert_eq!(range(Some("2025-02-30"), None, None), None);
+        assert_eq!(range(Some("2025-01.."), None, None), None);
+        assert_eq!(range(None, Some("2025-03-01"), Some("2025-02-01")), None);
+    }
 }

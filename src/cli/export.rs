@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use serde::ser::{Error as _, SerializeSeq, SerializeStruct};
 use serde::{Deserialize, Serialize};
 
-use crate::bookmarks::{Bookmark, Change, State, Store};
+use crate::bookmarks::{Bookmark, Change, MarkStore, State};
 use crate::library::Shelf;
 
 /// Every issue of a shelf, loaded one at a time as it is written.
@@ -119,7 +119,7 @@ fn changes_of(from: State) -> Vec<(Change, u64)> {
 /// `dubao bookmarks --import FILE`: merge a state export into the store. Returns how
 /// many bookmarks the store holds that it did not before; fails when the file holds
 /// nothing at all.
-pub fn import_state(store: &Store, path: &Path) -> Result<(usize, Option<String>)> {
+pub fn import_state(store: &MarkStore, path: &Path) -> Result<(usize, Option<String>)> {
     let from = read_state(path)?;
     let changes = changes_of(from);
     if changes.is_empty() {

@@ -2,7 +2,7 @@
 //! subscriptions, and fetching them into the library with a progress bar on a terminal
 //! and one summary line per feed.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -57,10 +57,11 @@ pub struct FetchArgs {
     /// How many feeds to fetch at once.
     #[arg(long, default_value_t = 4)]
     pub jobs: usize,
-    /// E-papers: this day's issue (YYYY-MM-DD) instead of the newest.
+    /// E-papers: this day's issue instead of the newest (2025-01-03), or every issue of
+    /// a month, a year or a range (2025-01, 2025-01..2025-03).
     #[arg(long, value_name = "DATE", conflicts_with_all = ["from", "to"])]
     pub date: Option<String>,
-    /// E-papers: every issue from this day (YYYY-MM-DD)…
+    /// E-papers: every issue from this day (YYYY-MM-DD, or the first of a month or year)…
     #[arg(long, value_name = "DATE", requires = "to")]
     pub from: Option<String>,
     /// …to this day, inclusive; issues already whole in the library are skipped.
@@ -122,7 +123,11 @@ pub fn run_fetch(args: &FetchArgs, out: &mut dyn Write) -> Result<ExitCode> {
     if args.last {
         return super::epaper::print_last(&dir, out);
     }
-    let dates = super::epaper::dates(args)?;
+    let dates = super::epaper::dates(
+        args.date.as_deref(),
+        args.from.as_deref(),
+        args.to.as_deref(),
+    )?;
     let subs = Subscriptions::load(&dir)?;
     let chosen: Vec<subs::Subscription> = if args.names.is_empty() {
         subs.feeds.clone()
@@ -151,7 +156,7 @@ pub fn run_fetch(args: &FetchArgs, out: &mut dyn Write) -> Result<ExitCode> {
     let (feeds, papers): (Vec<_>, Vec<_>) = chosen.into_iter().partition(|s| !s.epaper);
     let mut failed = 0;
     if !feeds.is_empty() {
-        let bar = progress(feeds.len());
+        let bar = super::output::progress(feeds.len());
         let outcomes = batch::run(&feeds, &opts, args.jobs, &mut sink, &mut |o: &Outcome| {
             if let Some(bar) = &bar {
                 bar.set_message(o.name.clone());
@@ -180,18 +185,6 @@ pub fn run_fetch(args: &FetchArgs, out: &mut dyn Write) -> Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
-}
-
-/// A bar on stderr when it is a terminal.
-pub(super) fn progress(n: usize) -> Option<indicatif::ProgressBar> {
-    if !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new(n as u64);
-    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
-        bar.set_style(style);
-    }
-    Some(bar)
 }
 
 /// One line per feed: `人民日报: 61 new` on stdout, `NAME: what is wrong` on stderr.

@@ -1,4 +1,4 @@
-//! `dubao list`, `dubao search` and `dubao library`: read through a [`Shelf`], the
+//! `dubao list` and `dubao library` (and the shelf `dubao search` reads): read through a [`Shelf`], the
 //! library on disk or, with `--data`, those files held in memory (indexed for search
 //! only when a search asks).
 //!
@@ -13,31 +13,31 @@ use std::sync::Arc;
 use anyhow::{Context, Result};
 use serde::Serialize;
 
+use crate::library::Shelf;
 use crate::library::disk::DiskShelf;
 use crate::library::memory::MemoryShelf;
-use crate::library::{SearchQuery, Shelf};
 use crate::model::ArticleKind;
 
 /// Where the commands read: the library on disk, or issues in memory.
 // One per command: the size of the library's variant does not matter.
 #[allow(clippy::large_enum_variant)]
-pub enum Source {
+pub enum OpenShelf {
     Disk(DiskShelf),
     Memory(MemoryShelf),
 }
 
-impl Source {
+impl OpenShelf {
     pub fn shelf(&self) -> &dyn Shelf {
         match self {
-            Source::Disk(d) => d,
-            Source::Memory(m) => m,
+            OpenShelf::Disk(d) => d,
+            OpenShelf::Memory(m) => m,
         }
     }
 
     pub fn into_shelf(self) -> Box<dyn Shelf> {
         match self {
-            Source::Disk(d) => Box::new(d),
-            Source::Memory(m) => Box::new(m),
+            OpenShelf::Disk(d) => Box::new(d),
+            OpenShelf::Memory(m) => Box::new(m),
         }
     }
 }
@@ -50,7 +50,7 @@ pub fn library_dir() -> Result<PathBuf> {
 /// `--data` files in memory; else the library on disk when it holds anything; else
 /// the bundled issue. A library that cannot be opened is read as far as it can be, with
 /// a warning on stderr saying what is wrong and what repairs it.
-pub fn open_source(data: &[PathBuf]) -> Result<Source> {
+pub fn open_source(data: &[PathBuf]) -> Result<OpenShelf> {
     let (source, note) = open_source_noting(data)?;
     if let Some(n) = note {
         eprintln!("dubao: {n}");
@@ -60,22 +60,22 @@ pub fn open_source(data: &[PathBuf]) -> Result<Source> {
 
 /// [`open_source`], with the line to show when the library is damaged or older: what
 /// is wrong and which command repairs it. Bookmarks never depend on this.
-pub fn open_source_noting(data: &[PathBuf]) -> Result<(Source, Option<String>)> {
+pub fn open_source_noting(data: &[PathBuf]) -> Result<(OpenShelf, Option<String>)> {
     if !data.is_empty() {
         return Ok((
-            Source::Memory(MemoryShelf::new(super::load_library(data)?)),
+            OpenShelf::Memory(MemoryShelf::new(super::load_library(data)?)),
             None,
         ));
     }
     let dir = library_dir()?;
-    let bundled = || Source::Memory(MemoryShelf::new(crate::import::load_bundled()));
+    let bundled = || OpenShelf::Memory(MemoryShelf::new(crate::import::load_bundled()));
     match DiskShelf::open_existing(&dir) {
         Ok(Some(disk)) => {
             let note = crate::library::repair::diagnose(&dir, None);
             if disk.is_empty() {
                 return Ok((bundled(), note));
             }
-            Ok((Source::Disk(disk), note))
+            Ok((OpenShelf::Disk(disk), note))
         }
         Ok(None) => Ok((bundled(), None)),
         Err(e) if e.is_busy() => Err(e.into()),
@@ -91,7 +91,7 @@ pub fn open_source_noting(data: &[PathBuf]) -> Result<(Source, Option<String>)> 
                 ));
             }
             let note = format!("{note} (showing the {pages} pages that can be read)");
-            Ok((Source::Memory(MemoryShelf::new(lib)), Some(note)))
+            Ok((OpenShelf::Memory(MemoryShelf::new(lib)), Some(note)))
         }
     }
 }
@@ -120,8 +120,8 @@ pub fn reader_shelf(data: &[PathBuf]) -> Result<ReaderShelf> {
     }
     let (source, damage) = open_source_noting(data)?;
     let shelf: Arc<dyn Shelf> = match source {
-        Source::Disk(d) => Arc::new(d),
-        Source::Memory(m) => Arc::new(m),
+        OpenShelf::Disk(d) => Arc::new(d),
+        OpenShelf::Memory(m) => Arc::new(m),
     };
     Ok(ReaderShelf {
         shelf,
@@ -257,183 +257,6 @@ pub fn list(
     Ok(())
 }
 
-#[derive(Serialize)]
-struct Match {
-    field: String,
-    start: usize,
-    end: usize,
-}
-
-#[derive(Serialize)]
-struct HitRow<'a> {
-    paper: &'a str,
-    slug: &'a str,
-    date: &'a str,
-    page: &'a str,
-    id: &'a str,
-    title: &'a str,
-    snippet: &'a str,
-    /// Every occurrence in the article: field and char range.
-    matches: Vec<Match>,
-}
-
-/// A snippet of `chars` around `start..end`, the match in 【】 brackets.
-fn marked(chars: &[char], start: usize, end: usize) -> String {
-    let from = start.saturating_sub(12);
-    let end = end.min(chars.len());
-    let to = (end + 12).min(chars.len());
-    let mut s = String::new();
-    if from > 0 {
-        s.push('…');
-    }
-    s.extend(&chars[from..start.min(end)]);
-    s.push('【');
-    s.extend(&chars[start.min(end)..end]);
-    s.push('】');
-    s.extend(&chars[end..to]);
-    if to < chars.len() {
-        s.push('…');
-    }
-    s.chars()
-        .map(|c| if c.is_whitespace() { ' ' } else { c })
-        .collect()
-}
-
-/// One hit to print: an article, or a page's own lines (as an article of one
-/// paragraph per line, its id `slug/date/page`).
-struct Entry {
-    paper: String,
-    key: crate::library::IssueKey,
-    page: String,
-    id: String,
-    title: String,
-    snippet: String,
-    article: Option<crate::model::Article>,
-    /// A page's own lines rather than an article.
-    page_lines: bool,
-}
-
-/// Article hits and page-line hits in one order: newest first, then page order, a
-/// page's own hit before its articles.
-fn entries(shelf: &dyn Shelf, q: &SearchQuery) -> Result<Vec<Entry>> {
-    let mut out: Vec<Entry> = Vec::new();
-    for h in shelf.search(q)? {
-        out.push(Entry {
-            article: shelf.article(&h.id).map(|(_, a)| a),
-            paper: h.paper,
-            key: h.key,
-            page: h.page,
-            id: h.id.0,
-            title: h.title,
-            snippet: h.snippet,
-            page_lines: false,
-        });
-    }
-    for p in shelf.search_pages(q)? {
-        let page = crate::model::Page {
-            number: p.page.clone(),
-            lines: p.lines,
-            ..Default::default()
-        };
-        let article = crate::search::page_lines_article(&page);
-        let snippet = crate::search::hits(&article, &q.text)
-            .first()
-            .and_then(|m| article.field(m.field))
-            .unwrap_or_default()
-            .to_string();
-        out.push(Entry {
-            id: format!("{}/{}/{}", p.key.slug, p.key.date, p.page),
-            paper: p.paper,
-            key: p.key,
-            page: p.page,
-            title: String::new(),
-            snippet,
-            article: Some(article),
-            page_lines: true,
-        });
-    }
-    out.sort_by(|a, b| {
-        b.key
-            .date
-            .cmp(&a.key.date)
-            .then_with(|| {
-                let rank = |e: &Entry| crate::search::engine::page_rank(&e.page);
-                rank(a).cmp(&rank(b))
-            })
-            .then_with(|| b.page_lines.cmp(&a.page_lines))
-    });
-    if q.limit > 0 {
-        out.truncate(q.limit);
-    }
-    Ok(out)
-}
-
-/// Where a match is: the article field's label, or `page_line` for a page's own line.
-fn label(e: &Entry, field: crate::model::Field) -> String {
-    if e.page_lines {
-        "page_line".to_string()
-    } else {
-        field.label()
-    }
-}
-
-/// Articles (and pages whose own lines match) newest first. Plain: one line per
-/// occurrence, like grep (paper, date, page, id, field, snippet with the match in 【】);
-/// JSON: one object per article or page. Returns how many were found.
-pub fn search(
-    out: &mut impl Write,
-    shelf: &dyn Shelf,
-    q: &SearchQuery,
-    json: bool,
-) -> Result<usize> {
-    let hits = entries(shelf, q)?;
-    let mut rows = Vec::with_capacity(hits.len());
-    for h in &hits {
-        let found = h
-            .article
-            .as_ref()
-            .map(|a| crate::search::hits(a, &q.text))
-            .unwrap_or_default();
-        if !json {
-            let date = if h.key.date.is_empty() {
-                "-"
-            } else {
-                &h.key.date
-            };
-            for m in &found {
-                let text = h.article.as_ref().and_then(|a| a.field(m.field));
-                let chars: Vec<char> = text.unwrap_or("").chars().collect();
-                let (paper, page, id) = (&h.paper, &h.page, &h.id);
-                let (field, snippet) = (label(h, m.field), marked(&chars, m.start, m.end));
-                writeln!(out, "{paper}\t{date}\t{page}\t{id}\t{field}\t{snippet}")?;
-            }
-            continue;
-        }
-        rows.push(HitRow {
-            paper: &h.paper,
-            slug: &h.key.slug,
-            date: &h.key.date,
-            page: &h.page,
-            id: &h.id,
-            title: &h.title,
-            snippet: &h.snippet,
-            matches: found
-                .iter()
-                .map(|m| Match {
-                    field: label(h, m.field),
-                    start: m.start,
-                    end: m.end,
-                })
-                .collect(),
-        });
-    }
-    if json && !hits.is_empty() {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
-        writeln!(out)?;
-    }
-    Ok(hits.len())
-}
-
 #[derive(Serialize, Default)]
 struct PaperRow {
     slug: String,
@@ -454,7 +277,7 @@ struct LibraryReport {
 }
 
 /// Papers, date ranges, counts and size on disk.
-pub fn library(out: &mut impl Write, source: &Source, json: bool) -> Result<()> {
+pub fn library(out: &mut impl Write, source: &OpenShelf, json: bool) -> Result<()> {
     let shelf = source.shelf();
     let mut papers: BTreeMap<String, PaperRow> = BTreeMap::new();
     for info in shelf.issues() {
@@ -470,8 +293,8 @@ pub fn library(out: &mut impl Write, source: &Source, json: bool) -> Result<()> 
         row.articles += info.articles;
     }
     let (path, size_bytes) = match source {
-        Source::Disk(d) => (Some(d.dir().to_path_buf()), Some(d.size_on_disk())),
-        Source::Memory(_) => (None, None),
+        OpenShelf::Disk(d) => (Some(d.dir().to_path_buf()), Some(d.size_on_disk())),
+        OpenShelf::Memory(_) => (None, None),
     };
     let report = LibraryReport {
         path,
@@ -508,12 +331,6 @@ pub fn library(out: &mut impl Write, source: &Source, json: bool) -> Result<()> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn snippet_marks_the_match() {
-        let chars: Vec<char> = "近日衡水市政府".chars().collect();
-        assert_eq!(marked(&chars, 2, 4), "近日【衡水】市政府");
-    }
 
     #[test]
     fn page_numbers_match_with_or_without_zeros() {

@@ -12,6 +12,7 @@ pub mod library;
 mod meta;
 mod output;
 mod repair;
+mod search;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -20,7 +21,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 
-use crate::bookmarks::{Bookmark, Change, Store};
+use crate::bookmarks::{Bookmark, Change, MarkStore};
 use crate::config::Loaded;
 use crate::model::{ArticleId, Library};
 use crate::text::script::Script;
@@ -314,9 +315,9 @@ impl Cli {
     }
 
     /// The bookmark store: the config's `library.state_dir`, else under `XDG_DATA_HOME`.
-    pub fn store(&self) -> Result<Store> {
+    pub fn store(&self) -> Result<MarkStore> {
         match self.config.as_ref().and_then(Loaded::state_dir) {
-            Some(dir) => Ok(Store::new(dir)),
+            Some(dir) => Ok(MarkStore::new(dir)),
             None => store(),
         }
     }
@@ -355,9 +356,9 @@ fn library_of_article(data: &[PathBuf], id: &str) -> Result<Library> {
 }
 
 /// The bookmark store, under `XDG_DATA_HOME` (or the platform's data folder).
-pub fn store() -> Result<Store> {
-    Store::default_dir()
-        .map(Store::new)
+pub fn store() -> Result<MarkStore> {
+    MarkStore::default_dir()
+        .map(MarkStore::new)
         .context("no home folder: cannot find where to keep bookmarks")
 }
 

@@ -57,6 +57,18 @@ pub fn bookmarks(out: &mut impl Write, state: &State, json: bool, tty: bool) -> 
     Ok(())
 }
 
+/// A bar on stderr when it is a terminal.
+pub(super) fn progress(n: usize) -> Option<indicatif::ProgressBar> {
+    if !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(n as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}") {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -282,7 +282,7 @@ fn keymap_of(config: &Config, bad: &Bad) -> Result<Keymap, ConfigError> {
 fn theme_of(config: &Config, bad: &Bad) -> Result<Theme, ConfigError> {
     let mut theme = Theme::default();
     for (role, spec) in &config.theme {
-        let style = theme::parse_style(spec).map_err(|m| bad("theme", role, m))?;
+        let style = theme::parse_style(spec).map_err(|m| bad("theme", role, m.to_string()))?;
         let slot = theme.role_mut(role).ok_or_else(|| {
             let m = format!("no role `{role}` (see `dubao config --default`)");
             bad("theme", role, m)

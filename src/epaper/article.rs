@@ -6,8 +6,9 @@
 
 use scraper::Html;
 
+use super::fault::PageFault;
 use crate::feed::html::sel;
-use crate::feed::item::{self, Source};
+use crate::feed::item::{self, ItemSource};
 use crate::model::Article;
 
 /// Where the body sits in the systems' article pages.
@@ -24,7 +25,7 @@ pub enum Read {
 }
 
 /// Read the article page at `url`; `listed` is its title on the page's list.
-pub fn read(body: &str, url: &str, listed: &str) -> Result<Article, String> {
+pub fn read(body: &str, url: &str, listed: &str) -> Result<Article, PageFault> {
     match read_any(body, url, listed)? {
         Read::Article(a) => Ok(*a),
         Read::Credits(c) => Ok(Article {
@@ -36,20 +37,20 @@ pub fn read(body: &str, url: &str, listed: &str) -> Result<Article, String> {
 }
 
 /// Read the article page at `url`: an article, or the page's credits.
-pub fn read_any(body: &str, url: &str, listed: &str) -> Result<Read, String> {
+pub fn read_any(body: &str, url: &str, listed: &str) -> Result<Read, PageFault> {
     let doc = Html::parse_document(body);
     let has_body = doc.select(&sel(BODY)).next().is_some();
     let has_headline = doc.select(&sel(HEADLINE)).next().is_some();
     let has_props = body.contains("<!--enpproperty");
     if !has_body && !has_props {
-        return Err("no article body (div#ozoom) found".into());
+        return Err(PageFault::NoBody);
     }
     if !has_headline && !has_props && listed.is_empty() {
-        return Err("no headline (h1) found".into());
+        return Err(PageFault::NoHeadline);
     }
     // The page is parsed once: the checks above and the item reader share it.
     let parsed = item::parse_doc(
-        &Source {
+        &ItemSource {
             title: listed.to_string(),
             link: Some(url.to_string()),
             html: Some(String::new()),
@@ -65,7 +66,7 @@ pub fn read_any(body: &str, url: &str, listed: &str) -> Result<Read, String> {
     // own (a picture spread printed on the scan): kept, headline only. Without them the
     // page is not an article page as dubao knows it.
     if a.paragraphs.is_empty() && a.photos.is_empty() && !(has_body && has_headline) {
-        return Err("the article body (div#ozoom) is empty".into());
+        return Err(PageFault::EmptyBody);
     }
     Ok(Read::Article(Box::new(a)))
 }
@@ -117,10 +118,12 @@ mod tests {
     #[test]
     fn a_page_without_its_body_is_an_error_not_an_empty_article() {
         let no_body = "<html><body><div class=\"article\"><h1>题</h1></div></body></html>";
-        assert!(read(no_body, "http://h/a", "题").is_err_and(|e| e.contains("body")));
+        assert!(read(no_body, "http://h/a", "题").is_err_and(|e| matches!(e, PageFault::NoBody)));
         let props_only =
             "<html><body><!--enpproperty <title>题</title>/enpproperty--></body></html>";
-        assert!(read(props_only, "http://h/a", "题").is_err_and(|e| e.contains("empty")));
+        assert!(
+            read(props_only, "http://h/a", "题").is_err_and(|e| matches!(e, PageFault::EmptyBody))
+        );
         // The paper's own empty body (a picture spread): the headline is kept.
         let empty = "<html><body><div class=\"article\"><h1>题</h1><div id=\"ozoom\"><p><br/></p></div></div></body></html>";
         assert!(read(empty, "http://h/a", "").is_ok_and(|a| a.title == "题"));

@@ -8,10 +8,11 @@
 
 use serde_json::Value;
 
-use super::issue::{Day, DayError, Progress};
+use super::day::{Day, DayError, Progress};
+use super::fault::PageFault;
 use super::site::Site;
 use crate::feed::html::resolve;
-use crate::feed::item::{self, Source, without_dash};
+use crate::feed::item::{self, ItemSource, without_dash};
 use crate::import::clean::clean;
 use crate::model::{Article, ArticleId, Page, PageScan};
 
@@ -34,10 +35,10 @@ fn reading_page(index: &str, date: &str, page: &str, id: &str) -> String {
 }
 
 /// One article of `xyList`; an error names what is missing.
-fn article(v: &Value, link: String) -> Result<Article, String> {
-    let title = text(v, "title").ok_or("no title (xyList[].title)")?;
-    let content = text(v, "content").ok_or("no body (xyList[].content)")?;
-    let parsed = item::parse(&Source {
+fn article(v: &Value, link: String) -> Result<Article, PageFault> {
+    let title = text(v, "title").ok_or(PageFault::NoJsonTitle)?;
+    let content = text(v, "content").ok_or(PageFault::NoJsonBody)?;
+    let parsed = item::parse(&ItemSource {
         title: title.clone(),
         link: Some(link),
         html: Some(format!("<html><body>{content}</body></html>")),
@@ -49,7 +50,7 @@ fn article(v: &Value, link: String) -> Result<Article, String> {
     a.kicker = text(v, "guideTitle");
     a.subtitle = text(v, "title2").as_deref().and_then(without_dash);
     if a.paragraphs.is_empty() && a.photos.is_empty() {
-        return Err("the body (xyList[].content) is empty".into());
+        return Err(PageFault::EmptyJsonBody);
     }
     Ok(a)
 }
@@ -144,7 +145,7 @@ pub fn read_day(
 mod tests {
     use super::*;
     use crate::epaper::catalogue::System;
-    use crate::epaper::issue::NoProgress;
+    use crate::epaper::day::NoProgress;
 
     const INDEX: &str = r#"{"paperInfo":[
 {"paperName":"解放军报","paperNumber":"01","paperBk":"要闻","paperData":"2026-09-27",

@@ -7,6 +7,8 @@
 
 pub mod article;
 pub mod catalogue;
+mod day;
+pub mod fault;
 pub mod http;
 pub mod issue;
 pub mod jfjb;

@@ -8,8 +8,8 @@
 use scraper::Html;
 
 use super::article::Read;
+use super::day::{Day, DayError, Progress, fetch_articles};
 use super::http::Client;
-use super::issue::{Day, DayError, Progress, fetch_articles};
 use super::page::ArticleLink;
 use super::site::Site;
 use crate::feed::html::{self, resolve, sel};

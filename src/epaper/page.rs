@@ -4,6 +4,7 @@
 
 use scraper::{ElementRef, Html};
 
+use super::fault::PageFault;
 use crate::feed::html::{self, resolve, sel};
 use crate::feed::title;
 use crate::model::{ArticleArea, PageScan};
@@ -50,7 +51,7 @@ const PAGE_NAME: &str = "p.left.ban, .paper-bot .ban, div.ban_t li, div.l_t";
 
 /// Read the page at `url`. An error says what was not found: a page that has neither a
 /// page list nor an article list nor its own name is not an e-paper page.
-pub fn read(body: &str, url: &str) -> Result<PageRead, String> {
+pub fn read(body: &str, url: &str) -> Result<PageRead, PageFault> {
     let doc = Html::parse_document(body);
     let mut out = PageRead {
         pages: page_links(&doc, url),
@@ -80,10 +81,7 @@ pub fn read(body: &str, url: &str) -> Result<PageRead, String> {
         out.section.clone_from(&own.section);
     }
     if out.pages.is_empty() && out.articles.is_empty() && out.number.is_none() {
-        return Err(
-            "not an e-paper page: no page list (a#pageLink), article list (ul.news-list) or page name (p.left.ban) found"
-                .into(),
-        );
+        return Err(PageFault::NotAPage);
     }
     out.scan = scan(&doc, url, &out.articles);
     Ok(out)
@@ -248,7 +246,9 @@ mod tests {
             "<html><body><h1>502 Bad Gateway</h1></body></html>",
             "http://h/a",
         );
-        assert!(e.is_err_and(|e| e.contains("a#pageLink")));
+        assert!(e.is_err_and(
+            |e| matches!(e, PageFault::NotAPage) && e.to_string().contains("a#pageLink")
+        ));
     }
 
     #[test]

@@ -8,8 +8,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 use super::article::Read;
+use super::day::{Day, Progress, fetch_article, pool, read_page};
+use super::fault::PageFault;
 use super::http::{Client, PER_SITE};
-use super::issue::{Day, Progress, fetch_article, pool, read_page};
 use super::page::{ArticleLink, PageLink, PageRead};
 use crate::model::{ArticleId, Page, PageLine, PageLineKind, PageScan};
 
@@ -18,9 +19,9 @@ enum Slot {
     /// The library holds it whole.
     Stored(Page),
     /// Read, its articles coming in (`None` until each is).
-    Reading(PageRead, Vec<Option<Result<Read, String>>>),
+    Reading(PageRead, Vec<Option<Result<Read, PageFault>>>),
     /// The page itself could not be read.
-    Failed(String),
+    Failed(PageFault),
     /// Added to the day.
     Done,
 }
@@ -48,7 +49,7 @@ pub(super) fn fetch_pages(
         slots[i] = Some(match r {
             Some(Ok(read)) => reading(read),
             Some(Err(e)) => Slot::Failed(e),
-            None => Slot::Failed("not fetched".into()),
+            None => Slot::Failed(PageFault::NotFetched),
         });
     }
     let mut slots: Vec<Slot> = slots.into_iter().map(|s| s.unwrap_or(Slot::Done)).collect();
@@ -149,7 +150,7 @@ fn finish_page(
     label: &str,
     link: &PageLink,
     read: PageRead,
-    got: Vec<Result<Read, String>>,
+    got: Vec<Result<Read, PageFault>>,
     ids: &str,
     day: &mut Day,
 ) -> Page {

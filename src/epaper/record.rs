@@ -66,7 +66,7 @@ impl Record {
         whole: bool,
         pages: &[String],
     ) -> Result<(), RecordError> {
-        let _lock = lock_dir(dir).map_err(RecordError)?;
+        let _lock = lock_dir(dir).map_err(|e| RecordError(e.to_string()))?;
         let mut r = Record::load(dir);
         let (add, drop) = if whole {
             (&mut r.whole, &mut r.incomplete)
@@ -89,7 +89,8 @@ impl Record {
         }
         r.pages.retain(|_, d| !d.is_empty());
         let json = serde_json::to_string_pretty(&r).map_err(|e| RecordError(e.to_string()))?;
-        write_atomic(&Self::path(dir), format!("{json}\n").as_bytes()).map_err(RecordError)
+        write_atomic(&Self::path(dir), format!("{json}\n").as_bytes())
+            .map_err(|e| RecordError(e.to_string()))
     }
 
     /// Note `date` of `slug` as whole or incomplete (no pages kept).

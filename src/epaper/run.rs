@@ -310,20 +310,3 @@ impl Progress for Store<'_> {
         }
     }
 }
-
-/// `YYYY-MM-DD`, or one line saying what is wrong with it.
-pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("not a date: {s} (give YYYY-MM-DD)"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_checked() {
-        assert!(parse_date("2024-02-30").is_err());
-        assert!(parse_date(" 2024-02-29 ").is_ok());
-    }
-}

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use super::item::{self, Parsed, Source};
+use super::item::{self, ItemSource, Parsed};
 use super::{slug, title};
 use crate::import::clean::clean;
 use crate::import::place::page_order;
@@ -95,7 +95,7 @@ fn issue(paper: &str, slug: &str, date: String, items: Vec<Parsed>) -> Issue {
 }
 
 /// What the item gives, whatever the feed's format.
-fn source(entry: &feed_rs::model::Entry) -> Source {
+fn source(entry: &feed_rs::model::Entry) -> ItemSource {
     let html_type = |t: &str| t.contains("html") || t.contains("xml");
     let content = entry.content.as_ref().and_then(|c| {
         let body = c.body.clone()?;
@@ -118,7 +118,7 @@ fn source(entry: &feed_rs::model::Entry) -> Source {
         Some((b, _)) => (None, Some(b)),
         None => (None, None),
     };
-    Source {
+    ItemSource {
         title: entry.title.as_ref().map(text_of).unwrap_or_default(),
         link: entry
             .links

@@ -6,14 +6,17 @@ use scraper::{ElementRef, Html};
 
 use super::enp::Props;
 use super::html::{self, Block, sel};
+use super::photo::add_caption;
+pub use super::photo::split_credit;
+use super::stack::Stack;
 use super::title::{self, PagePrefix};
 use crate::import::clean::clean;
 use crate::import::{at_most, ends_sentence, is_page_credit, is_page_furniture, split_dateline};
-use crate::model::{Article, ArticleKind, Paragraph, ParagraphKind, Photo};
+use crate::model::{Article, ArticleKind, Paragraph, ParagraphKind};
 
 /// What a feed gives for one item, whatever its format.
 #[derive(Debug, Clone, Default)]
-pub struct Source {
+pub struct ItemSource {
     pub title: String,
     pub link: Option<String>,
     /// The item's HTML (`content:encoded`, `description`, `content_html`, Atom content).
@@ -49,7 +52,7 @@ const BODIES: [&str; 8] = [
 ];
 
 /// Read one item.
-pub fn parse(src: &Source) -> Parsed {
+pub fn parse(src: &ItemSource) -> Parsed {
     parse_doc(
         src,
         &Html::parse_document(src.html.as_deref().unwrap_or("")),
@@ -57,7 +60,7 @@ pub fn parse(src: &Source) -> Parsed {
 }
 
 /// Read one item whose HTML (`src.html`) is already parsed as `doc`.
-pub fn parse_doc(src: &Source, doc: &Html) -> Parsed {
+pub fn parse_doc(src: &ItemSource, doc: &Html) -> Parsed {
     let item_title = clean(&src.title);
     let (prefix, rest) = title::split_page(&item_title);
     let rest = rest.to_string();
@@ -108,113 +111,6 @@ pub fn without_dash(subtitle: &str) -> Option<String> {
         .trim_start_matches(['—', '-', '－', '─'])
         .trim_matches(html::is_blank);
     (!t.is_empty()).then(|| t.to_string())
-}
-
-/// The headline stack and the column, as found.
-#[derive(Debug, Clone, Default)]
-struct Stack {
-    kicker: Option<String>,
-    title: String,
-    subtitle: Option<String>,
-    column: Option<String>,
-}
-
-impl Stack {
-    fn read(doc: &Html, props: Option<&Props>, item_title: &str) -> Stack {
-        let (col, t_title, t_sub) = title::split_headline(item_title);
-        let mut stack = if let Some(s) = Stack::from_headings(doc) {
-            s
-        } else if let Some(p) = props.filter(|p| p.title.is_some()) {
-            Stack {
-                kicker: p.introtitle.as_deref().map(clean),
-                title: p.title.as_deref().map(clean).unwrap_or_default(),
-                subtitle: p.subtitle.as_deref().map(clean),
-                column: None,
-            }
-        } else {
-            Stack {
-                kicker: None,
-                title: t_title.clone(),
-                subtitle: t_sub,
-                column: None,
-            }
-        };
-        stack.column = col.or_else(|| title::trailing_column(item_title, &stack.title));
-        if stack.title.is_empty() {
-            stack.title = if t_title.is_empty() {
-                "（无题）".to_string()
-            } else {
-                t_title
-            };
-        }
-        stack
-    }
-
-    /// The e-paper's `<h3>` 引题, `<h1>` 主题, `<h2>` 副题, read in document order: an
-    /// `<h3>` counts only before the `<h1>`, an `<h2>` only right after it, so the
-    /// subheads of a body are not taken for the stack.
-    fn from_headings(doc: &Html) -> Option<Stack> {
-        let text = |e: ElementRef<'_>| Some(clean(&html::line(e))).filter(|t| !t.is_empty());
-        let in_heading = |e: &ElementRef<'_>| {
-            e.ancestors()
-                .filter_map(ElementRef::wrap)
-                .any(|a| matches!(a.value().name(), "h1" | "h2" | "h3"))
-        };
-        let (mut kicker, mut title, mut subtitle) = (None, None, None);
-        for e in doc.select(&sel("h1, h2, h3, p")) {
-            match (e.value().name(), title.is_some()) {
-                ("p", _) if in_heading(&e) => {}
-                ("h3", false) => kicker = text(e),
-                ("h1", false) => title = text(e),
-                ("h2", true) => {
-                    subtitle = text(e);
-                    break;
-                }
-                (_, true) => break,
-                _ => {}
-            }
-        }
-        Some(Stack {
-            kicker,
-            title: title?,
-            subtitle,
-            column: None,
-        })
-    }
-
-    /// The stack's lines as [`Stack::has`] compares them (spaces and a `——` aside).
-    fn keys(&self) -> Vec<String> {
-        [
-            Some(self.title.as_str()),
-            self.kicker.as_deref(),
-            self.subtitle.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .map(stack_key)
-        .filter(|k| !k.is_empty())
-        .collect()
-    }
-
-    /// Whether a body block repeats a line of the stack (`keys`, from [`Stack::keys`]),
-    /// as table-laid e-papers print the headline again over the text. Only a block as
-    /// short as a headline line is compared.
-    fn has(keys: &[String], text: &str) -> bool {
-        let longest = keys.iter().map(String::len).max().unwrap_or(0);
-        if keys.is_empty() || text.len() > 4 * longest + 32 {
-            return false;
-        }
-        let text = stack_key(text);
-        !text.is_empty() && keys.contains(&text)
-    }
-}
-
-/// A line without spaces and a subtitle's `——`.
-fn stack_key(t: &str) -> String {
-    super::enp::undashed(t)
-        .chars()
-        .filter(|c| !html::is_blank(*c))
-        .collect()
 }
 
 /// `[01版：要闻]` among the categories, else a short category as the section.
@@ -277,7 +173,7 @@ fn is_time(el: &ElementRef<'_>) -> bool {
 
 /// The paper's date as the item gives it: the e-paper's date line, the comment, the
 /// link. (The feed's title and the item's publication time come after, in `assemble`.)
-fn date_of(doc: &Html, props: Option<&Props>, src: &Source) -> Option<String> {
+fn date_of(doc: &Html, props: Option<&Props>, src: &ItemSource) -> Option<String> {
     doc.select(&sel(".newstime"))
         .next()
         .and_then(|e| title::date_in_text(&html::line(e)))
@@ -364,18 +260,7 @@ fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Optio
     for (i, b) in blocks.iter().enumerate() {
         let text = clean(&b.text);
         if b.caption {
-            if let Some(src) = b.image.as_ref().filter(|s| !text.is_empty() || is_photo(s)) {
-                article
-                    .photos
-                    .push(photo(src, &text, link, article.paragraphs.len()));
-            }
-            if !text.is_empty() {
-                article.paragraphs.push(Paragraph {
-                    kind: ParagraphKind::Caption,
-                    speaker: None,
-                    text,
-                });
-            }
+            add_caption(article, b, text, link);
             continue;
         }
         if is_furniture(&text) || Stack::has(&keys, &text) {
@@ -383,21 +268,8 @@ fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Optio
         }
         // The byline under the stack (after a repeated headline), or closing the text.
         let leading = article.paragraphs.is_empty() && i < 4;
-        if (leading || i == last) && is_byline(&text, i == last) {
-            match &article.byline {
-                None => {
-                    article.byline = Some(text);
-                    continue;
-                }
-                // The byline the item already gives, printed again over the text.
-                Some(b)
-                    if squeezed(b) == squeezed(&text)
-                        || squeezed(&text).ends_with(&squeezed(b)) =>
-                {
-                    continue;
-                }
-                Some(_) => {}
-            }
+        if (leading || i == last) && is_byline(&text, i == last) && took_byline(article, &text) {
+            continue;
         }
         if let Some(label) = column_label(&text)
             && article
@@ -421,17 +293,7 @@ fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Optio
             text,
         });
     }
-    if let Some(first) = article
-        .paragraphs
-        .iter_mut()
-        .find(|p| p.kind == ParagraphKind::Text)
-        && let Some((head, rest)) = split_dateline(&first.text)
-        && !rest.is_empty()
-    {
-        let (head, rest) = (head.to_string(), rest.to_string());
-        article.dateline = Some(head);
-        first.text = rest;
-    }
+    take_dateline(article);
     let captions = article
         .paragraphs
         .iter()
@@ -443,53 +305,32 @@ fn fill_body(article: &mut Article, blocks: &[Block], stack: &Stack, link: Optio
     }
 }
 
-/// A photo at `src` (read against the article's `link`) standing before paragraph `at`,
-/// its caption split from the credit that closes it (`…建成。中青报记者 杜佳冰/摄`).
-fn photo(src: &str, caption: &str, link: Option<&str>, at: usize) -> Photo {
-    let url = link.map_or_else(|| src.to_string(), |l| html::resolve(l, src));
-    let (caption, credit) = split_credit(caption);
-    Photo {
-        url,
-        caption: Some(caption).filter(|c| !c.is_empty()),
-        credit,
-        at,
+/// Whether a byline-shaped line is the article's byline: the first one becomes it, and
+/// one repeating the byline the item already gives is dropped; any other stays text.
+fn took_byline(article: &mut Article, text: &str) -> bool {
+    match &article.byline {
+        None => {
+            article.byline = Some(text.to_string());
+            true
+        }
+        // The byline the item already gives, printed again over the text.
+        Some(b) => squeezed(b) == squeezed(text) || squeezed(text).ends_with(&squeezed(b)),
     }
 }
 
-/// An address that holds a news photo rather than the site's icons and buttons.
-fn is_photo(src: &str) -> bool {
-    let s = src.to_ascii_lowercase();
-    !s.contains("/template/") && !s.ends_with(".gif") && !s.starts_with("data:")
-}
-
-/// A caption and the photographer's credit that closes it, when it has one: the words
-/// after the last full stop (or the whole caption) ending in `摄`, `摄影`, `供图`, `发`.
-pub fn split_credit(caption: &str) -> (String, Option<String>) {
-    const ENDS: [&str; 5] = ["摄", "摄影", "供图", "发", "制图"];
-    let caption = caption.trim_matches(html::is_blank);
-    // `李信君摄（新华社发）`: the agency in brackets after the credit.
-    let core = match caption.strip_suffix('）').and_then(|c| c.rfind('（')) {
-        Some(i) => &caption[..i],
-        None => caption,
-    };
-    if !ENDS.iter().any(|e| core.ends_with(e)) {
-        return (caption.to_string(), None);
+/// The dateline opening the first text paragraph, moved to the article's dateline.
+fn take_dateline(article: &mut Article) {
+    if let Some(first) = article
+        .paragraphs
+        .iter_mut()
+        .find(|p| p.kind == ParagraphKind::Text)
+        && let Some((head, rest)) = split_dateline(&first.text)
+        && !rest.is_empty()
+    {
+        let (head, rest) = (head.to_string(), rest.to_string());
+        article.dateline = Some(head);
+        first.text = rest;
     }
-    let cut = core
-        .char_indices()
-        .filter(|&(_, c)| matches!(c, '。' | '！' | '？' | '）'))
-        .map(|(i, c)| i + c.len_utf8())
-        .next_back()
-        .unwrap_or(0);
-    let (head, tail) = caption.split_at(cut);
-    let tail = tail.trim_matches(html::is_blank);
-    if tail.is_empty() || !at_most(tail, 30) {
-        return (caption.to_string(), None);
-    }
-    (
-        head.trim_matches(html::is_blank).to_string(),
-        Some(tail.to_string()),
-    )
 }
 
 fn squeezed(text: &str) -> String {

@@ -3,7 +3,7 @@
 use super::*;
 
 fn item(title: &str, html: &str) -> Parsed {
-    parse(&Source {
+    parse(&ItemSource {
         title: title.into(),
         link: Some("https://paper.example.cn/pc/content/202608/22/content_1.html".into()),
         html: Some(html.into()),
@@ -82,7 +82,7 @@ fn table_layout_with_enpproperty() {
 
 #[test]
 fn title_only_item_with_a_dash_subtitle() {
-    let p = parse(&Source {
+    let p = parse(&ItemSource {
         title: "04版教科文新闻 - 【大美中国】主题 —— 副题".into(),
         text: Some("第一行\n\n第二行".into()),
         ..Default::default()
@@ -181,10 +181,10 @@ fn a_caption_gives_up_its_credit() {
 fn a_table_laid_item_repeats_neither_its_headline_nor_its_byline_in_the_body() {
     let html = r##"<html><body><table><tr><td><founder-content><p>振兴之路</p><p>——来自一线的报道</p><p>新华社记者  王  五</p><p>　　新华社北京4月26日电　正文一。</p><p>　　正文二。</p></founder-content></td></tr></table>
 <!--enpproperty <articleid>1</articleid><date>2026-04-27</date><author>新华社记者 王五</author><title>振兴之路</title><subtitle>——来自一线的报道</subtitle><introtitle></introtitle><nodename>要闻</nodename>/enpproperty--></body></html>"##;
-    let p = parse(&Source {
+    let p = parse(&ItemSource {
         title: "振兴之路".into(),
         html: Some(html.into()),
-        ..Source::default()
+        ..ItemSource::default()
     });
     let a = p.article;
     assert_eq!(a.title, "振兴之路");

@@ -47,8 +47,8 @@ impl FetchLog {
     }
 
     /// Save as the last fetch's log, atomically.
-    pub fn save(&self, dir: &Path) -> Result<(), String> {
-        let json = serde_json::to_string_pretty(self).map_err(|e| e.to_string())?;
+    pub fn save(&self, dir: &Path) -> Result<(), super::sink::FileError> {
+        let json = serde_json::to_string_pretty(self)?;
         super::sink::write_atomic(&Self::path(dir), format!("{json}\n").as_bytes())
     }
 }

@@ -14,8 +14,10 @@ pub mod fetch;
 pub mod html;
 pub mod item;
 pub mod log;
+mod photo;
 pub mod sink;
 pub mod slug;
+mod stack;
 pub mod subs;
 pub mod title;
 

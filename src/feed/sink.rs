@@ -140,35 +140,52 @@ fn same_text(a: &Article, b: &Article) -> bool {
 
 /// Take the advisory lock `dir/.lock` (created if need be); it is released when the
 /// returned file is dropped. Two dubao processes then never read-merge-write at once.
-pub fn lock_dir(dir: &Path) -> Result<std::fs::File, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the folder: {e}"))?;
+pub fn lock_dir(dir: &Path) -> Result<std::fs::File, FileError> {
+    std::fs::create_dir_all(dir).map_err(FileError::Folder)?;
     let file = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
         .open(dir.join(".lock"))
-        .map_err(|e| format!("cannot create the lock file: {e}"))?;
-    file.lock()
-        .map_err(|e| format!("cannot take the lock: {e}"))?;
+        .map_err(FileError::LockFile)?;
+    file.lock().map_err(FileError::Lock)?;
     Ok(file)
+}
+
+/// What went wrong writing a file of the data folder, or taking its lock.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot create the folder: {0}")]
+    Folder(std::io::Error),
+    #[error("cannot create the lock file: {0}")]
+    LockFile(std::io::Error),
+    #[error("cannot take the lock: {0}")]
+    Lock(std::io::Error),
+    #[error("cannot create a temporary file: {0}")]
+    Temp(std::io::Error),
+    #[error("cannot write: {0}")]
+    Write(std::io::Error),
+    #[error("cannot replace the file: {0}")]
+    Replace(std::io::Error),
+    #[error("cannot encode it: {0}")]
+    Encode(#[from] serde_json::Error),
 }
 
 /// Replace `path` by `bytes` atomically: a temporary file in the same folder, written,
 /// synced and renamed over it; a failure leaves the old file as it was.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), FileError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create the folder: {e}"))?;
+    std::fs::create_dir_all(dir).map_err(FileError::Folder)?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".dubao-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| format!("cannot create a temporary file: {e}"))?;
+        .map_err(FileError::Temp)?;
     tmp.write_all(bytes)
         .and_then(|()| tmp.flush())
         .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| format!("cannot write: {e}"))?;
-    tmp.persist(path)
-        .map_err(|e| format!("cannot replace the file: {}", e.error))?;
+        .map_err(FileError::Write)?;
+    tmp.persist(path).map_err(|e| FileError::Replace(e.error))?;
     // Syncing the folder makes the rename survive a power cut; the save has happened
     // either way.
     let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());

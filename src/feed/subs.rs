@@ -83,8 +83,10 @@ impl Subscriptions {
             path: path.clone(),
             why: e.to_string(),
         })?;
-        write_atomic(&path, format!("{json}\n").as_bytes())
-            .map_err(|why| SubsError::File { path, why })
+        write_atomic(&path, format!("{json}\n").as_bytes()).map_err(|e| SubsError::File {
+            path,
+            why: e.to_string(),
+        })
     }
 
     /// Read the subscriptions in `dir`, change them with `f` and write them back, all
@@ -96,9 +98,9 @@ impl Subscriptions {
     where
         E: From<SubsError>,
     {
-        let _lock = super::sink::lock_dir(dir).map_err(|why| SubsError::File {
+        let _lock = super::sink::lock_dir(dir).map_err(|e| SubsError::File {
             path: dir.to_path_buf(),
-            why,
+            why: e.to_string(),
         })?;
         let mut subs = Subscriptions::load(dir)?;
         let before = subs.clone();

@@ -149,7 +149,7 @@ impl Theme {
 /// Parse a style: words for weight and colour, `on` before the background.
 /// `"black on yellow bold"`, `"#ff8800"`, `"underlined"`, `""` (the terminal's own).
 /// Colours are ratatui's names (`red`, `lightred`, `darkgray`…), `#rrggbb` or 0–255.
-pub fn parse_style(spec: &str) -> Result<Style, String> {
+pub fn parse_style(spec: &str) -> Result<Style, StyleError> {
     let mut style = Style::new();
     let mut words = spec.split_whitespace();
     while let Some(w) = words.next() {
@@ -166,7 +166,7 @@ pub fn parse_style(spec: &str) -> Result<Style, String> {
         if let Some(m) = modifier {
             style = style.add_modifier(m);
         } else if lower == "on" {
-            let bg = words.next().ok_or("`on` needs a colour after it")?;
+            let bg = words.next().ok_or(StyleError::NoBackground)?;
             style = style.bg(color(bg)?);
         } else {
             style = style.fg(color(w)?);
@@ -175,10 +175,17 @@ pub fn parse_style(spec: &str) -> Result<Style, String> {
     Ok(style)
 }
 
-fn color(word: &str) -> Result<Color, String> {
-    Color::from_str(word).map_err(|_| {
-        format!("`{word}` is not a colour or style (try red, lightblue, #ff8800, 244, bold)")
-    })
+fn color(word: &str) -> Result<Color, StyleError> {
+    Color::from_str(word).map_err(|_| StyleError::NotAColour(word.to_string()))
+}
+
+/// What is wrong with a style in the config file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StyleError {
+    #[error("`on` needs a colour after it")]
+    NoBackground,
+    #[error("`{0}` is not a colour or style (try red, lightblue, #ff8800, 244, bold)")]
+    NotAColour(String),
 }
 
 /// The nearest of the 16 ANSI colours.

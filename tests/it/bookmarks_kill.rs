@@ -9,7 +9,7 @@ use std::os::unix::process::ExitStatusExt;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use dubao::bookmarks::Change;
+use dubao::bookmarks::{Change, MarkStore};
 use support::bookmarks::{Env, Rng, id, listed, run_ok, temp_files};
 
 /// Ids by role: untouched keepers, ids only added, ids only removed, ids both.
@@ -69,7 +69,20 @@ fn killed_writers_never_lose_other_bookmarks() {
         .map(|&i| Change::Add(env.bookmark(i)))
         .collect();
     store.apply(&seed).unwrap();
+    let runs = kill_waves(&env, &store);
+    check_outcomes(&env, &runs);
 
+    // Nothing was ever taken for corrupt, and the next write clears killed writers'
+    // temporary files.
+    let names = support::bookmarks::names(store.dir());
+    assert!(!names.iter().any(|n| n.contains(".corrupt-")), "{names:?}");
+    run_ok(&mut env.dubao(&["bookmark", "add", &id(0)]));
+    assert_eq!(temp_files(store.dir()), Vec::<String>::new());
+}
+
+/// Waves of writers killed at random moments until [`PROCESSES`] ran; after each wave
+/// the store loads cleanly with its keepers. What each process did and how it ended.
+fn kill_waves(env: &Env, store: &MarkStore) -> Vec<(Action, Outcome)> {
     let mut rng = Rng::from_time();
     eprintln!("kill test seed: {}", rng.0);
     // Kill delays are drawn from 0..window; the window adapts so that roughly half the
@@ -80,35 +93,7 @@ fn killed_writers_never_lose_other_bookmarks() {
     let started = Instant::now();
     while runs.len() < PROCESSES {
         let n = WAVE.min(PROCESSES - runs.len());
-        let t0 = Instant::now();
-        let mut wave: Vec<(Action, Child, Duration)> = (0..n)
-            .map(|_| {
-                let a = pick(&mut rng);
-                let at = window.mul_f64(rng.below(1000) as f64 / 1000.0);
-                (a, spawn(&env, a), at)
-            })
-            .collect();
-        wave.sort_by_key(|w| w.2);
-        for (_, child, at) in &mut wave {
-            if let Some(wait) = at.checked_sub(t0.elapsed()) {
-                std::thread::sleep(wait);
-            }
-            // SIGKILL; a child that already exited is a zombie and ignores it.
-            child.kill().unwrap();
-        }
-        for (action, child, _) in wave {
-            let out = child.wait_with_output().unwrap();
-            let outcome = match (out.status.code(), out.status.signal()) {
-                (Some(0), _) => Outcome::Finished,
-                (_, Some(9)) => Outcome::Killed,
-                _ => panic!(
-                    "{action:?} failed without being killed: {} {}",
-                    out.status,
-                    String::from_utf8_lossy(&out.stderr)
-                ),
-            };
-            runs.push((action, outcome));
-        }
+        runs.extend(one_wave(env, &mut rng, n, window));
         if !temp_files(store.dir()).is_empty() {
             waves_with_stale_temp += 1;
         }
@@ -137,9 +122,48 @@ fn killed_writers_never_lose_other_bookmarks() {
         killed >= 15 && PROCESSES - killed >= 15,
         "want a mix of killed and finished processes, got {killed} killed"
     );
+    runs
+}
 
-    // The file loads, through the CLI too, with no warning and no duplicates.
-    let listed: Vec<String> = listed(&env).into_iter().map(|b| b.id).collect();
+/// `n` writers started at once, each killed at a random moment within `window`.
+fn one_wave(env: &Env, rng: &mut Rng, n: usize, window: Duration) -> Vec<(Action, Outcome)> {
+    let t0 = Instant::now();
+    let mut wave: Vec<(Action, Child, Duration)> = (0..n)
+        .map(|_| {
+            let a = pick(rng);
+            let at = window.mul_f64(rng.below(1000) as f64 / 1000.0);
+            (a, spawn(env, a), at)
+        })
+        .collect();
+    wave.sort_by_key(|w| w.2);
+    for (_, child, at) in &mut wave {
+        if let Some(wait) = at.checked_sub(t0.elapsed()) {
+            std::thread::sleep(wait);
+        }
+        // SIGKILL; a child that already exited is a zombie and ignores it.
+        child.kill().unwrap();
+    }
+    wave.into_iter()
+        .map(|(action, child, _)| {
+            let out = child.wait_with_output().unwrap();
+            let outcome = match (out.status.code(), out.status.signal()) {
+                (Some(0), _) => Outcome::Finished,
+                (_, Some(9)) => Outcome::Killed,
+                _ => panic!(
+                    "{action:?} failed without being killed: {} {}",
+                    out.status,
+                    String::from_utf8_lossy(&out.stderr)
+                ),
+            };
+            (action, outcome)
+        })
+        .collect()
+}
+
+/// The file loads, through the CLI too, with no duplicates; every bookmark there is
+/// there because of what ran, and none a finished process changed is lost.
+fn check_outcomes(env: &Env, runs: &[(Action, Outcome)]) {
+    let listed: Vec<String> = listed(env).into_iter().map(|b| b.id).collect();
     let ids: BTreeSet<String> = listed.iter().cloned().collect();
     assert_eq!(ids.len(), listed.len(), "no duplicates: {listed:?}");
     let ran = |want: Action, finished_only: bool| {
@@ -180,11 +204,4 @@ fn killed_writers_never_lose_other_bookmarks() {
     }
     let known: BTreeSet<String> = (0..40).map(id).collect();
     assert!(ids.is_subset(&known), "{ids:?}");
-
-    // Nothing was ever taken for corrupt, and the next write clears killed writers'
-    // temporary files.
-    let names = support::bookmarks::names(store.dir());
-    assert!(!names.iter().any(|n| n.contains(".corrupt-")), "{names:?}");
-    run_ok(&mut env.dubao(&["bookmark", "add", &id(0)]));
-    assert_eq!(temp_files(store.dir()), Vec::<String>::new());
 }

@@ -214,5 +214,5 @@ fn papers_are_listed_and_added_by_name() {
     assert!(!bad.status.success());
     assert!(stderr(&bad).contains("dubao papers"), "{}", stderr(&bad));
     let date = dubao(home.path(), &["fetch", "--date", "2025-02-30"]);
-    assert!(!date.status.success() && stderr(&date).contains("not a date"));
+    assert!(!date.status.success() && stderr(&date).contains("no real date"));
 }

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 
 use crate::app::{Action, App, Focus, Overlay};
-use crate::bookmarks::Store;
+use crate::bookmarks::MarkStore;
 use crate::library::memory::MemoryShelf;
 use crate::library::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery, Shelf};
 use crate::model::{Article, ArticleId, Issue, Library, Page, Paragraph};
@@ -200,7 +200,7 @@ fn a_bookmark_in_another_issue_opens_that_issue() {
     let mut app = App::new(
         archive(),
         (80, 24),
-        Some(Store::new(dir.path().to_path_buf())),
+        Some(MarkStore::new(dir.path().to_path_buf())),
     );
     app.update(Action::StepIssue { forward: false });
     app.update(Action::Select(2));

@@ -1,7 +1,7 @@
 //! Behaviour of `update`: selection, scrolling, search, bookmarks, resize — no terminal.
 
 use crate::app::{Action, App, Edit, Focus, Overlay};
-use crate::bookmarks::Store;
+use crate::bookmarks::MarkStore;
 use crate::model::{Library, sample};
 
 fn library() -> Library {
@@ -219,7 +219,7 @@ fn no_match_leaves_an_empty_list_without_panicking() {
 #[test]
 fn bookmarks_are_kept_and_shown_newest_first() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path());
+    let store = MarkStore::new(dir.path());
     let mut app = App::new(library(), (80, 24), Some(store.clone()));
     app.update(Action::SetBookmark);
     app.update(Action::Select(2));
@@ -261,7 +261,7 @@ fn a_failed_write_keeps_the_bookmark_in_memory_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("not-a-folder");
     std::fs::write(&file, "x").unwrap();
-    let mut app = App::new(library(), (80, 24), Some(Store::new(&file)));
+    let mut app = App::new(library(), (80, 24), Some(MarkStore::new(&file)));
     app.update(Action::SetBookmark);
     assert!(app.is_bookmarked(app.current_ref().unwrap()));
     assert!(

@@ -26,9 +26,9 @@ fn at(field: Field, offset: usize) -> Anchor {
     }
 }
 
-fn temp_store() -> (tempfile::TempDir, Store) {
+fn temp_store() -> (tempfile::TempDir, MarkStore) {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::new(dir.path().join("dubao"));
+    let store = MarkStore::new(dir.path().join("dubao"));
     (dir, store)
 }
 

@@ -255,7 +255,7 @@ fn a_corrupt_file_is_read_again_under_the_lock_before_it_is_moved() {
     let stale = store.read(Part::Bookmarks).unwrap();
     assert!(matches!(stale, Parsed::Corrupt(_)));
 
-    let other = Store::new(store.dir());
+    let other = MarkStore::new(store.dir());
     let (_, warning) = other.apply(&[Change::Add(bm("a", 1))]).unwrap();
     assert!(warning.unwrap().contains("moved to"));
 

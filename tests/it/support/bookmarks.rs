@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use dubao::bookmarks::{Bookmark, Store};
+use dubao::bookmarks::{Bookmark, MarkStore};
 use dubao::model::{Article, ArticleId, Issue, Library, Page, Paragraph};
 
 pub const PAPER: &str = "测试日报";
@@ -53,8 +53,8 @@ impl Env {
     }
 
     /// The folder the children's store lives in.
-    pub fn store(&self) -> Store {
-        Store::new(self.data_home().join("dubao"))
+    pub fn store(&self) -> MarkStore {
+        MarkStore::new(self.data_home().join("dubao"))
     }
 
     /// `dubao --data lib.json ARGS`, with HOME and XDG_DATA_HOME in the temp folder.
