@@ -246,7 +246,10 @@ impl App {
     fn fetch_log_rows(&self) -> usize {
         let area = ratatui::layout::Rect::new(0, 0, self.screen.size().0, self.screen.size().1);
         let inner = super::help::help_inner(area);
-        let n = self.fetch.log().as_ref().map_or(0, |l| l.lines.len() + 1);
+        let amb = self.setup.settings().ambiguous_wide;
+        let n = (self.fetch.log().as_ref()).map_or(0, |l| {
+            super::fetchlog::rows(l, usize::from(inner.width), amb).len()
+        });
         n.saturating_sub(usize::from(inner.height))
     }
 

@@ -78,9 +78,18 @@ pub fn add(dir: &Path, key: &str, name: Option<&str>) -> Result<Subscription> {
         ),
         None => (key.trim().to_string(), name.map(str::to_string), false),
     };
+    // An e-paper of a site dubao does not know goes by its slug (`csrb`) until its
+    // pages name the paper on the first fetch.
+    let slug = (epaper && name.is_none())
+        .then(|| site::for_date(&url, "2000-01-01").map(|s| s.slug))
+        .flatten();
     let sub = Subscriptions::update(dir, |s| {
         s.add(&url, name.as_deref())?;
         let at = s.feeds.len() - 1;
+        if let Some(slug) = &slug {
+            let own = s.unique(slug);
+            s.feeds[at].name = own;
+        }
         s.feeds[at].epaper = epaper;
         Ok::<_, crate::feed::subs::SubsError>(s.feeds[at].clone())
     })?;

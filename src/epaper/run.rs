@@ -126,6 +126,7 @@ pub fn run(
         Some(s) if sub.auto_name => s.name,
         _ => sub.name.clone(),
     };
+    let paper_name = paper.clone();
     let mut out = Outcome {
         paper,
         days: Vec::new(),
@@ -139,22 +140,13 @@ pub fn run(
     };
     let on = &mut on;
     match dates {
-        Dates::Newest => {
-            for back in 0..=NEWEST_BACK {
-                let Some(d) = china_today().checked_sub_days(Days::new(back)) else {
-                    break;
-                };
-                let r = day(sub, d, &client, dir, sink, on);
-                let not_served = matches!(r.outcome, DayOutcome::NotServed(_));
-                if !not_served || back == NEWEST_BACK {
-                    out.days.push(r);
-                    break;
-                }
-            }
-        }
+        Dates::Newest => out
+            .days
+            .push(newest(sub, &paper_name, &client, dir, sink, on)),
         Dates::Range(from, to) => {
             for d in from.iter_days().take_while(|d| d <= to) {
-                out.days.push(day(sub, d, &client, dir, sink, on));
+                out.days
+                    .push(day(sub, &paper_name, d, &client, dir, sink, on));
             }
         }
     }
@@ -166,8 +158,53 @@ pub fn run(
 
 /// One day: skipped when whole, else fetched (the pages already whole taken from the
 /// library), stored as it comes in, and recorded.
+/// The newest issue: today's in China, else the site's newest up to [`NEWEST_BACK`]
+/// days back; when none is served, one line naming the days looked at.
+fn newest(
+    sub: &Subscription,
+    paper: &str,
+    client: &Client,
+    dir: &Path,
+    sink: &mut dyn IssueSink,
+    on: &mut dyn FnMut(&Event),
+) -> DayReport {
+    let today = china_today();
+    let mut last = None;
+    for back in 0..=NEWEST_BACK {
+        let Some(d) = today.checked_sub_days(Days::new(back)) else {
+            break;
+        };
+        let r = day(sub, paper, d, client, dir, sink, on);
+        match r.outcome {
+            DayOutcome::NotServed(_) => last = Some((d, r)),
+            _ => return r,
+        }
+    }
+    match last {
+        Some((first, r)) => {
+            let why = match &r.outcome {
+                DayOutcome::NotServed(e) => e.rsplit(": ").next().unwrap_or(e).to_string(),
+                _ => String::new(),
+            };
+            DayReport {
+                date: r.date,
+                outcome: DayOutcome::NotServed(format!(
+                    "{paper}: no issue on the site from {first} to {today} (the newest {} days): {why}",
+                    NEWEST_BACK + 1
+                )),
+            }
+        }
+        None => DayReport {
+            date: today.to_string(),
+            outcome: DayOutcome::Failed(format!("{paper}: no date to fetch")),
+        },
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
 fn day(
     sub: &Subscription,
+    paper: &str,
     date: NaiveDate,
     client: &Client,
     dir: &Path,
@@ -179,12 +216,17 @@ fn day(
         date: date.clone(),
         outcome,
     };
-    let Some(site) = site::for_date(&sub.url, &date) else {
+    let Some(mut site) = site::for_date(&sub.url, &date) else {
         return report(DayOutcome::Failed(format!(
             "{}: not an e-paper address dubao can read: {}",
             sub.name, sub.url
         )));
     };
+    // A site dubao does not know is named by its slug; its lines name the paper as
+    // the subscription does.
+    if site.name == site.slug && !paper.is_empty() {
+        site.name = paper.to_string();
+    }
     let record = Record::load(dir);
     if record.is_whole(&site.slug, &date) {
         return report(DayOutcome::Skipped);

@@ -16,7 +16,7 @@ pub fn render(log: &FetchLog, setup: &Setup, scroll: usize, area: Rect, buf: &mu
     let amb = setup.settings().ambiguous_wide;
     let t = &setup.theme();
     let inner = help_inner(area);
-    let all = rows(log);
+    let all = rows(log, usize::from(inner.width), amb);
     let fits = usize::from(inner.height);
     let first = scroll.min(all.len().saturating_sub(fits));
     let title = if fits < all.len() {

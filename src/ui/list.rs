@@ -212,14 +212,13 @@ fn render_article(app: &App, item: usize, label: bool, area: Rect, buf: &mut Buf
     }
 }
 
-/// The line above the headline: kicker or column label, else the dateline or byline
-/// (the field it comes from, for highlighting search hits).
+/// The line above the headline: the kicker or the column label (the field it comes
+/// from, for highlighting search hits). A dateline or byline is never shown there: a
+/// reader would take it for the story's kicker.
 fn render_label(app: &App, a: &Article, found: &[Hit], st: Style, area: Rect, buf: &mut Buffer) {
     let label = [
         (Field::Kicker, a.kicker.as_deref()),
         (Field::Column, a.column.as_deref()),
-        (Field::Dateline, a.dateline.as_deref()),
-        (Field::Byline, a.byline.as_deref()),
     ]
     .into_iter()
     .find_map(|(f, t)| t.map(|t| (f, t)));

@@ -55,6 +55,18 @@ fn a_local_site_comes_in_whole_and_a_second_fetch_adds_nothing() {
         &["feed", "add", &server.url("/csrb/pc/layout/")],
     );
     assert!(add.status.success(), "{}", stderr(&add));
+    // A site dubao does not know goes by its slug until its pages name the paper.
+    assert!(stdout(&add).starts_with("csrb\t"), "{}", stdout(&add));
+    // Its newest issue: the site serves none of the last days, said in one line that
+    // names the days looked at, and nothing was done (exit 1).
+    let newest = dubao(home.path(), &["fetch", "--pause", "0"]);
+    assert!(!newest.status.success());
+    assert!(
+        stderr(&newest).contains("csrb: no issue on the site from"),
+        "{}",
+        stderr(&newest)
+    );
+    assert_eq!(stderr(&newest).lines().count(), 1, "{}", stderr(&newest));
     let o = fetch(home.path(), "2026-01-02");
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(
@@ -103,6 +115,13 @@ fn a_local_site_comes_in_whole_and_a_second_fetch_adds_nothing() {
     );
     let list = stdout(&dubao(home.path(), &["list", "--json"]));
     assert_eq!(list.matches("\"csrb/2026-01-02/").count(), 4, "{list}");
+    // From now on its lines name the paper, as its pages do.
+    let newest = dubao(home.path(), &["fetch", "--pause", "0"]);
+    assert!(
+        stderr(&newest).contains("测试日报: no issue on the site from"),
+        "{}",
+        stderr(&newest)
+    );
 }
 
 #[test]
