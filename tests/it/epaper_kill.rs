@@ -110,6 +110,26 @@ fn recorded(home: &std::path::Path) -> (Vec<String>, bool) {
     (pages, whole)
 }
 
+/// How many addresses the next fetch asks for, after a kill left `pages` recorded whole
+/// (`day_whole` when the whole day is): the page list and every page it lacks.
+fn wanted(
+    pages: &[String],
+    day_whole: bool,
+    sections: &[(String, String)],
+    requests_of: &dyn Fn(&str) -> usize,
+) -> usize {
+    if day_whole {
+        return 0;
+    }
+    let lacking: usize = sections
+        .iter()
+        .filter(|(n, _)| !pages.contains(n))
+        .map(|(n, _)| requests_of(n))
+        .sum();
+    // Page 01 gives the page list: fetched even when whole.
+    lacking + usize::from(pages.contains(&"01".to_string()))
+}
+
 #[test]
 fn a_fetch_of_the_real_renmin_ribao_site_killed_at_random_resumes_with_what_it_lacks() {
     let Some(dir) = super::epaper_shared::shared_fixtures() else {
@@ -160,17 +180,7 @@ fn a_fetch_of_the_real_renmin_ribao_site_killed_at_random_resumes_with_what_it_l
             assert!(whole.contains(a), "round {round}, killed at {at} ms: {a:?}");
         }
         let (pages, day_whole) = recorded(home.path());
-        let want = if day_whole {
-            0
-        } else {
-            let lacking: usize = sections
-                .iter()
-                .filter(|(n, _)| !pages.contains(n))
-                .map(|(n, _)| requests_of(n))
-                .sum();
-            // Page 01 gives the page list: fetched even when whole.
-            lacking + usize::from(pages.contains(&"01".to_string()))
-        };
+        let want = wanted(&pages, day_whole, &sections, &requests_of);
         let seen = server.seen().len();
         let next = dubao(home.path(), &day);
         assert!(next.status.success(), "round {round}: {}", stderr(&next));

@@ -173,6 +173,52 @@ pub fn shared_fixtures() -> Option<PathBuf> {
     d
 }
 
+/// Every headline served (but the credit items) stored with its exact stack, on its page
+/// or joined to its first part on an earlier page (转版); how many articles are stored
+/// and how many stacks were checked.
+fn check_stacks(
+    pages: &[serde_json::Value],
+    expected: &[(String, String, Stack)],
+) -> (usize, usize) {
+    let opt = |v: &serde_json::Value| v.as_str().map(str::to_string);
+    let stored_stacks: Vec<(String, Stack)> = pages
+        .iter()
+        .flat_map(|p| {
+            let n = p["number"].as_str().unwrap_or("").to_string();
+            p["articles"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |a| {
+                    (
+                        n.clone(),
+                        (
+                            opt(&a["kicker"]),
+                            a["title"].as_str().unwrap_or("").to_string(),
+                            opt(&a["subtitle"]),
+                        ),
+                    )
+                })
+        })
+        .collect();
+    let mut right = 0;
+    for (num, title, (kicker, h1, h2)) in expected {
+        if title.contains("责编") {
+            continue;
+        }
+        let found = stored_stacks.iter().find(|(n, s)| n <= num && s.1 == *h1);
+        assert!(found.is_some(), "page {num}: {h1} missing");
+        assert_eq!(
+            found.map(|(_, s)| s),
+            Some(&(kicker.clone(), h1.clone(), h2.clone())),
+            "page {num}"
+        );
+        right += 1;
+    }
+    (stored_stacks.len(), right)
+}
+
 #[test]
 fn renmin_ribao_2024_12_25_from_a_local_copy_of_its_site() {
     let Some(dir) = shared() else {
@@ -220,72 +266,22 @@ fn renmin_ribao_2024_12_25_from_a_local_copy_of_its_site() {
             .is_some_and(|s| s.ends_with(".pdf"))
     );
     assert_eq!(p1["scan"]["areas"].as_array().map(Vec::len), Some(7));
-    let opt = |v: &serde_json::Value| v.as_str().map(str::to_string);
-    let stored_stacks: Vec<(String, Stack)> = pages
-        .iter()
-        .flat_map(|p| {
-            let n = p["number"].as_str().unwrap_or("").to_string();
-            p["articles"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default()
-                .into_iter()
-                .map(move |a| {
-                    (
-                        n.clone(),
-                        (
-                            opt(&a["kicker"]),
-                            a["title"].as_str().unwrap_or("").to_string(),
-                            opt(&a["subtitle"]),
-                        ),
-                    )
-                })
-        })
-        .collect();
-    let stored: Vec<(String, String)> = pages
-        .iter()
-        .flat_map(|p| {
-            let n = p["number"].as_str().unwrap_or("").to_string();
-            p["articles"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default()
-                .into_iter()
-                .map(move |a| (n.clone(), a["title"].as_str().unwrap_or("").to_string()))
-        })
-        .collect();
-    // Every headline as the feed's own title gives it (a 转版 pair stored once).
-    let credits: Vec<&str> = pages
-        .iter()
-        .flat_map(|p| p["lines"].as_array().cloned().unwrap_or_default())
-        .filter(|l| l["kind"] == "credit")
-        .map(|_| "")
-        .collect();
-    let mut right = 0;
-    for (num, title, (kicker, h1, h2)) in &expected {
-        if title.contains("责编") {
-            continue;
-        }
-        // On its page, or joined to its first part on an earlier page (转版).
-        let found = stored_stacks.iter().find(|(n, s)| n <= num && s.1 == *h1);
-        assert!(found.is_some(), "page {num}: {h1} missing");
-        assert_eq!(
-            found.map(|(_, s)| s),
-            Some(&(kicker.clone(), h1.clone(), h2.clone())),
-            "page {num}"
-        );
-        right += 1;
-    }
+    let (stored, right) = check_stacks(pages, &expected);
     let credit_items = expected
         .iter()
         .filter(|(_, t, _)| t.contains("责编"))
         .count();
+    let credits = pages
+        .iter()
+        .flat_map(|p| p["lines"].as_array().cloned().unwrap_or_default())
+        .filter(|l| l["kind"] == "credit")
+        .count();
     println!("人民日报 2024-12-25: {right} articles with the exact headline stack");
-    assert!(credits.len() >= credit_items, "credits kept as page lines");
+    assert!(credits >= credit_items, "credits kept as page lines");
     println!(
         "人民日报 2024-12-25: {} pages, {} articles stored of {} served",
         pages.len(),
-        stored.len(),
+        stored,
         expected.len()
     );
     let again = dubao(
@@ -299,12 +295,9 @@ fn renmin_ribao_2024_12_25_from_a_local_copy_of_its_site() {
     );
 }
 
-#[test]
-fn zhongguo_qingnianbao_2026_09_16_its_real_pages() {
-    let Some(dir) = shared() else {
-        println!("SKIPPED: ../shared not found");
-        return;
-    };
+/// A local copy of 中国青年报 2026-09-16: eight pages of page 06's markup, page 05 and
+/// page 06 listing the saved article page (page 06 its three copies, retitled).
+fn serve_zqb(dir: &Path) -> Server {
     let read = |f: &str| std::fs::read_to_string(dir.join("epaper").join(f)).expect("fixture");
     let node06 = read("zqb-2026-09-16-node_06.html");
     let content = read("zqb-2026-09-16-content_430781.html");
@@ -338,23 +331,12 @@ fn zhongguo_qingnianbao_2026_09_16_its_real_pages() {
             content.replace("<h1>谁的房子谁的家</h1>", &format!("<h1>{t}</h1>")),
         );
     }
-    let home = tempfile::tempdir().expect("temp dir");
-    let add = dubao(home.path(), &["feed", "add", &server.url("/pc/layout/")]);
-    assert!(add.status.success(), "{}", stderr(&add));
-    let o = dubao(
-        home.path(),
-        &["fetch", "--date", "2026-09-16", "--pause", "0"],
-    );
-    assert!(o.status.success(), "{}", stderr(&o));
-    let lib = export(home.path());
-    let issue = &lib["issues"][0];
-    assert_eq!(issue["paper"], "中国青年报");
-    let p5 = issue["pages"]
-        .as_array()
-        .and_then(|p| p.iter().find(|p| p["number"] == "05"))
-        .expect("page 05");
-    assert_eq!(p5["section"], "冰点周刊");
-    let a = &p5["articles"][0];
+    server
+}
+
+/// The saved 冰点 article as stored: its stack, byline, five photos with credits, the
+/// body read once, its subheads.
+fn check_bingdian(a: &serde_json::Value) {
     assert_eq!(a["kicker"], "冰点特稿第1354期");
     assert_eq!(a["title"], "谁的房子谁的家");
     assert_eq!(a["subtitle"], serde_json::Value::Null);
@@ -382,6 +364,32 @@ fn zhongguo_qingnianbao_2026_09_16_its_real_pages() {
         .filter_map(|p| p["text"].as_str())
         .collect();
     assert!(subheads.contains(&"向上的家庭"), "{subheads:?}");
+}
+
+#[test]
+fn zhongguo_qingnianbao_2026_09_16_its_real_pages() {
+    let Some(dir) = shared() else {
+        println!("SKIPPED: ../shared not found");
+        return;
+    };
+    let server = serve_zqb(&dir);
+    let home = tempfile::tempdir().expect("temp dir");
+    let add = dubao(home.path(), &["feed", "add", &server.url("/pc/layout/")]);
+    assert!(add.status.success(), "{}", stderr(&add));
+    let o = dubao(
+        home.path(),
+        &["fetch", "--date", "2026-09-16", "--pause", "0"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let lib = export(home.path());
+    let issue = &lib["issues"][0];
+    assert_eq!(issue["paper"], "中国青年报");
+    let p5 = issue["pages"]
+        .as_array()
+        .and_then(|p| p.iter().find(|p| p["number"] == "05"))
+        .expect("page 05");
+    assert_eq!(p5["section"], "冰点周刊");
+    check_bingdian(&p5["articles"][0]);
     let p6 = issue["pages"]
         .as_array()
         .and_then(|p| p.iter().find(|p| p["number"] == "06"))

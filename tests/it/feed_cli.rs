@@ -180,10 +180,10 @@ fn import_takes_saved_feeds_into_the_library_by_their_content() {
     assert_eq!(stdout(&dubao(h, &["list", "--json"])), listed);
 }
 
-#[test]
-fn an_address_of_neither_shape_is_fetched_once_and_told() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let h = home.path();
+/// A server with a feed (`/news`), an e-paper's front door (`/epaper/`, a `<meta
+/// refresh>` to the day's first page, whose page list names the e-paper's address) and
+/// a page that is neither (`/about`).
+fn feed_door_and_about() -> Server {
     let server = Server::start();
     server.route(
         "/news",
@@ -192,8 +192,6 @@ fn an_address_of_neither_shape_is_fetched_once_and_told() {
             etag: None,
         },
     );
-    // The site's front door: a `<meta refresh>` to the day's first page, whose page
-    // list names the e-paper's address.
     let door = "<html><head><meta http-equiv=\"refresh\" content=\"0; URL=/csrb/pc/layout/202601/02/node_01.html\"></head><body></body></html>";
     server.route(
         "/epaper/",
@@ -221,6 +219,14 @@ fn an_address_of_neither_shape_is_fetched_once_and_told() {
             etag: None,
         },
     );
+    server
+}
+
+#[test]
+fn an_address_of_neither_shape_is_fetched_once_and_told() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let h = home.path();
+    let server = feed_door_and_about();
     let feed = dubao(h, &["feed", "add", &server.url("/news")]);
     assert!(feed.status.success(), "{}", stderr(&feed));
     let paper = dubao(h, &["feed", "add", &server.url("/epaper/")]);
