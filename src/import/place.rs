@@ -107,6 +107,15 @@ impl PagePlace {
                 number,
             });
         }
+        if let Some((paper, date, number)) = named_in_file(&stem) {
+            let slug = slugify(&paper);
+            return Ok(PagePlace {
+                paper,
+                slug,
+                date,
+                number,
+            });
+        }
         let date = String::new();
         if let Some(number) = page_number(&stem)
             && !folder_name.is_empty()
@@ -135,6 +144,32 @@ fn file_name(name: Option<&std::ffi::OsStr>) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     super::clean::clean(&name).replace('\n', " ")
+}
+
+/// A file name that names its paper, date and page, as dumps are often named:
+/// `rmrb-20260701-04.txt`, `rmrb_2026-07-01_04.blank.txt`, `人民日报-20260701-A3.txt`
+/// (the part after the first `.` of the stem is ignored). The date must be a real day.
+fn named_in_file(stem: &str) -> Option<(String, String, String)> {
+    let core = stem.split('.').next()?.trim();
+    let parts: Vec<&str> = core
+        .split(['-', '_', ' '])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (number, rest) = parts.split_last()?;
+    let number = page_number(number)?;
+    let (date, paper) = match rest {
+        [paper @ .., d] if d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()) => {
+            (format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..]), paper)
+        }
+        [paper @ .., y, m, d] if y.len() == 4 && m.len() == 2 && d.len() == 2 => {
+            (format!("{y}-{m}-{d}"), paper)
+        }
+        _ => return None,
+    };
+    if paper.is_empty() || !crate::text::date::is_day(&date) {
+        return None;
+    }
+    Some((paper.join("-"), date, number))
 }
 
 /// `YYYY-MM-DD`.
@@ -242,6 +277,29 @@ mod tests {
         assert_eq!(page_number("第3版").as_deref(), Some("3"));
         assert_eq!(page_number("A3").as_deref(), Some("A3"));
         assert_eq!(page_number("人民 日报"), None);
+    }
+
+    #[test]
+    fn file_names_that_name_paper_date_and_page() {
+        let got = |s: &str| named_in_file(s);
+        let want = |p: &str, d: &str, n: &str| Some((p.to_string(), d.to_string(), n.to_string()));
+        assert_eq!(
+            got("rmrb-20260701-04.indent"),
+            want("rmrb", "2026-07-01", "04")
+        );
+        assert_eq!(got("rmrb_2026-07-01_04"), want("rmrb", "2026-07-01", "04"));
+        assert_eq!(
+            got("人民日报-20260701-A3"),
+            want("人民日报", "2026-07-01", "A3")
+        );
+        assert_eq!(
+            got("hebei-daily-20220701-01"),
+            want("hebei-daily", "2022-07-01", "01")
+        );
+        assert_eq!(got("rmrb-20260231-04"), None, "no such day");
+        assert_eq!(got("20260701-04"), None, "no paper");
+        assert_eq!(got("notes-2026"), None);
+        assert_eq!(got("01"), None);
     }
 
     #[test]
