@@ -280,7 +280,10 @@ struct LibraryReport {
 pub fn library(out: &mut impl Write, source: &OpenShelf, json: bool) -> Result<()> {
     let shelf = source.shelf();
     let mut papers: BTreeMap<String, PaperRow> = BTreeMap::new();
-    for info in shelf.issues() {
+    // Each paper under its one name, as the reader shows it (人民日报 for a folder `rmrb`).
+    let mut issues = shelf.issues();
+    crate::app::query::name_papers(&mut issues);
+    for info in issues {
         let row = papers.entry(info.key.slug.clone()).or_default();
         if row.issues == 0 {
             row.slug = info.key.slug.clone();
