@@ -183,3 +183,35 @@ fn import_skips_pipes_and_devices_in_a_folder_and_reads_a_folder_once() {
     assert_eq!(err.lines().count(), 2, "{err}");
     assert!(err.contains("02.txt") && err.contains("03.txt"), "{err}");
 }
+
+/// Page files named `rmrb-YYYYMMDD-NN` go to 人民日报's issues of those days, and `dubao
+/// library` names the paper as the reader does.
+#[test]
+fn files_named_by_paper_date_and_page_go_to_their_issue() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("dumps");
+    std::fs::create_dir_all(&dir).unwrap();
+    let bundled = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/hebei-daily/2022-07-01/01.txt"),
+    )
+    .unwrap();
+    std::fs::write(dir.join("rmrb-20260701-04.blank.txt"), &bundled).unwrap();
+    std::fs::write(dir.join("rmrb_2026-07-02_A3.txt"), &bundled).unwrap();
+    let o = dubao(&["import", dir.to_str().unwrap()], home.path());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = stdout(&dubao(&["list"], home.path()));
+    assert!(
+        list.lines().any(|l| l.starts_with("rmrb/2026-07-01/04/")),
+        "{list}"
+    );
+    assert!(
+        list.lines().any(|l| l.starts_with("rmrb/2026-07-02/A3/")),
+        "{list}"
+    );
+    let lib = stdout(&dubao(&["library"], home.path()));
+    assert!(
+        lib.lines()
+            .any(|l| l.starts_with("人民日报\trmrb\t2026-07-01 .. 2026-07-02\t2 issues")),
+        "{lib}"
+    );
+}
