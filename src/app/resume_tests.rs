@@ -90,3 +90,33 @@ fn the_last_read_survives_a_reading_file_written_by_another_reader() {
     let again = App::new(archive(), (80, 24), store());
     assert_eq!(title(&again), wanted);
 }
+
+/// A reader who left a blank line (between paragraphs) at the top of the pane finds the
+/// same line at the top after a restart, not the line below it; and every line that
+/// holds text comes back as itself.
+#[test]
+fn a_restart_on_a_blank_top_line_keeps_that_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = || Some(MarkStore::new(dir.path()));
+    let mut app = App::new(crate::import::load_bundled(), (60, 16), store());
+    app.update(Action::FocusReader);
+    let layout = app.pane.layout().clone();
+    let blank = |i: usize| layout.lines[i].spans.iter().all(|s| s.source.is_none());
+    let top = (2..layout.lines.len().saturating_sub(16))
+        .find(|&i| blank(i) && !blank(i - 1))
+        .expect("a blank line between paragraphs");
+    for l in 1..layout.lines.len() {
+        let first_is_text = layout.lines[l]
+            .spans
+            .first()
+            .is_some_and(|s| s.source.is_some());
+        if first_is_text || (blank(l) && !blank(l - 1)) {
+            assert_eq!(layout.line_of(layout.anchor_at(l)), l, "line {l}");
+        }
+    }
+    app.update(Action::Scroll(top as isize));
+    assert_eq!(app.pane.scroll(), top);
+    app.update(Action::Quit);
+    let again = App::new(crate::import::load_bundled(), (60, 16), store());
+    assert_eq!(again.pane.scroll(), top, "the blank line left at the top");
+}

@@ -176,25 +176,54 @@ impl Layout {
     pub fn line_of(&self, anchor: Anchor) -> usize {
         let Some(field) = anchor.field else { return 0 };
         let mut before: Option<(usize, usize)> = None; // (start, line)
+        let mut ends_at = None;
         for (i, line) in self.lines.iter().enumerate() {
             for s in &line.spans {
                 let Some(src) = s.source else { continue };
                 if src.field != field || src.start > anchor.offset {
                     continue;
                 }
-                if anchor.offset < src.start + s.text.chars().count() {
+                let end = src.start + s.text.chars().count();
+                if anchor.offset < end {
                     return i;
+                }
+                if anchor.offset == end {
+                    ends_at = Some(i);
                 }
                 if before.is_none_or(|(start, _)| src.start >= start) {
                     before = Some((src.start, i));
                 }
             }
         }
+        // Just past the end of its text: the blank line after it (see `anchor_at`).
+        if let Some(i) = ends_at
+            && self
+                .lines
+                .get(i + 1)
+                .is_some_and(|l| l.spans.iter().all(|s| s.source.is_none()))
+        {
+            return i + 1;
+        }
         before.map_or(0, |(_, i)| i)
     }
 
-    /// The anchor of the first source char on or after `line`.
+    /// The anchor of the first source char on or after `line`; on a blank line after
+    /// text, the place just past the end of that text, so that [`Layout::line_of`] gives
+    /// the blank line back (a reader who left a blank line at the top finds it there).
     pub fn anchor_at(&self, line: usize) -> Anchor {
+        let blank = |l: &Line| l.spans.iter().all(|s| s.source.is_none());
+        if let Some(l) = self.lines.get(line)
+            && blank(l)
+            && line > 0
+            && let Some(prev) = self.lines.get(line - 1)
+            && let Some((src, n)) = (prev.spans.iter().rev())
+                .find_map(|s| s.source.map(|src| (src, s.text.chars().count())))
+        {
+            return Anchor {
+                field: Some(src.field),
+                offset: src.start + n,
+            };
+        }
         for l in self.lines.iter().skip(line) {
             for s in &l.spans {
                 if let Some(src) = s.source {
