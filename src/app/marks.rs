@@ -318,3 +318,6 @@ impl App {
         self.marks.selected = self.marks.selected.min(n.saturating_sub(1));
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -17,15 +17,9 @@ mod pane;
 pub mod photos;
 pub mod query;
 mod reading;
-#[cfg(test)]
-mod reading_tests;
-#[cfg(test)]
-mod resume_tests;
 mod screen;
 pub mod search;
 mod search_pages;
-#[cfg(test)]
-mod search_tests;
 mod search_walk;
 mod setup;
 mod shown;

@@ -147,3 +147,6 @@ impl App {
         self.mark_read();
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -115,3 +115,6 @@ impl App {
         self.screen.say(s);
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -412,5 +412,4 @@ fn is_credit_title(title: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "item_tests.rs"]
 mod tests;

@@ -262,5 +262,4 @@ pub fn name_from_url(url: &str) -> String {
 }
 
 #[cfg(test)]
-#[path = "subs_tests.rs"]
 mod tests;

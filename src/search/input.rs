@@ -234,5 +234,4 @@ impl SearchInput {
 }
 
 #[cfg(test)]
-#[path = "input_tests.rs"]
 mod tests;
