@@ -234,3 +234,25 @@ fn the_rooms_are_where_a_newcomer_looks() {
         );
     }
 }
+
+/// Unit tests have one placement: a module's `mod tests` inline when short, else its
+/// own `tests.rs` where Rust looks for it (`item.rs` → `item/tests.rs`); no `#[path]`,
+/// no `x_tests.rs` beside the module.
+#[test]
+fn unit_tests_sit_where_rust_looks_for_them() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    let mut odd = Vec::new();
+    for f in files {
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        if name.ends_with("_tests.rs") {
+            odd.push(format!("{}: a test file beside its module", f.display()));
+        }
+        let text = std::fs::read_to_string(&f).unwrap();
+        if text.contains("#[path") {
+            odd.push(format!("{}: #[path]", f.display()));
+        }
+    }
+    assert!(odd.is_empty(), "{}", odd.join("\n"));
+}
