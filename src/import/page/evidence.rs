@@ -110,7 +110,9 @@ fn headings_score(run: &Run<'_>, in_package: bool) -> i32 {
         // A lone `——…` line is an epigraph's source or a note's signature, not a stack.
         let kicker = h.ends_with("——") && stacked;
         let subtitle = rules::is_dash_subtitle(h) && i > 0;
-        if !in_package && (kicker || subtitle) {
+        // A kicker and headline, or headline and subtitle, set on one line.
+        let glued = super::glued::split(h).is_some();
+        if !in_package && (kicker || subtitle || glued) {
             score += 2;
         }
         // A numbered or stock subhead opening the run is the story's; one under a

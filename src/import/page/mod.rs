@@ -8,7 +8,8 @@
 //!   its shape, then by its neighbours); `rules`: the line-shape tests they use;
 //!   `signature`: bare names and signatures; `dateline`: 电头 found and split off;
 //!   `speaker`: interview speakers; `draft`: an article while it is read and how it is
-//!   finished; `stack`: a headline stack's roles; `evidence`: whether a run of
+//!   finished; `stack`: a headline stack's roles; `glued`: two stack lines set on one;
+//!   `evidence`: whether a run of
 //!   headline-shaped lines mid-story starts an article; `pagewide`: evidence from the whole
 //!   page and the last look over it; `orphans`: stacks printed after their body.
 //!
@@ -36,6 +37,7 @@ mod blocks;
 mod dateline;
 mod draft;
 mod evidence;
+mod glued;
 mod orphans;
 mod pagewide;
 mod rules;

@@ -7,6 +7,7 @@
 //! the title and the one above it the kicker.
 
 use super::draft::Draft;
+use super::glued::{self, Glued};
 use super::{rules, signature};
 use crate::model::{PageLine, PageLineKind, ParagraphKind};
 
@@ -46,7 +47,8 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
     if headings.is_empty() {
         return (Vec::new(), draft);
     }
-    let (title_at, joined) = title_index(&headings, dated);
+    let glued_title = unglue(&mut headings);
+    let (title_at, joined) = title_index(&headings, dated, glued_title);
     if joined {
         let last = headings.len() - 1;
         draft.title = format!("{}  {}", headings[last - 1], headings[last]);
@@ -86,13 +88,31 @@ fn pop_subheads<'a>(headings: &mut Vec<&'a str>) -> Vec<&'a str> {
     subheads
 }
 
+/// Set apart the two lines a stack's last heading holds on one line (a kicker and its
+/// headline, or a headline and its subtitle, see `glued`), when only marked subtitles
+/// follow it; the index of the title they hold.
+fn unglue(headings: &mut Vec<&str>) -> Option<usize> {
+    let marked = |h: &&str| rules::is_dash_subtitle(h) || rules::is_series_mark(h);
+    let at = headings.iter().rposition(|h| !marked(h))?;
+    let (upper, lower, title) = match glued::split(headings[at])? {
+        Glued::KickerTitle(k, t) => (k, t, at + 1),
+        Glued::TitleSubtitle(t, s) if at + 1 == headings.len() => (t, s, at),
+        Glued::TitleSubtitle(..) => return None,
+    };
+    headings.splice(at..=at, [upper, lower]);
+    Some(title)
+}
+
 /// Which of a stack's headings is the title, and whether the last two are so evenly
 /// read as kicker and title or title and subtitle that they stay one headline (`true`:
 /// the title is the last two lines joined, as the web edition joins them).
-fn title_index(headings: &[&str], dated: bool) -> (usize, bool) {
+fn title_index(headings: &[&str], dated: bool, glued_title: Option<usize>) -> (usize, bool) {
     let last = headings.len() - 1;
     if let Some(s) = (1..headings.len()).find(|&i| rules::is_dash_subtitle(headings[i])) {
         return (s - 1, false);
+    }
+    if let Some(at) = glued_title {
+        return (at, false);
     }
     if last == 0 {
         return (0, false);
