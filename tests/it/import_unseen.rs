@@ -352,3 +352,29 @@ fn a_kicker_or_subtitle_glued_to_its_headline_is_set_apart() {
     assert_eq!(p.articles[3].title, "一肩担使命  一心暖乡邻");
     assert_eq!(p.articles[3].kicker, None);
 }
+
+#[test]
+fn a_two_line_run_shaped_like_no_subhead_on_the_page_starts_a_story() {
+    // The story's two-line subheads share one shape (`一个码头——` over a line); a run of
+    // another shape after its finished last paragraph heads the next story.
+    let p = page("lone_shape_blank.txt");
+    assert_eq!(
+        titles(&p),
+        vec![
+            "江城港集装箱吞吐量创新高",
+            "江城银行全力护航乡村振兴走深走实"
+        ]
+    );
+    assert_eq!(
+        p.articles[1].kicker.as_deref(),
+        Some("科技赋能强产业  绿色发展促振兴")
+    );
+    let subheads = |a: &dubao::model::Article| {
+        a.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Subhead)
+            .count()
+    };
+    assert_eq!(subheads(&p.articles[0]), 4);
+    assert_eq!(subheads(&p.articles[1]), 2);
+}

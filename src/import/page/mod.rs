@@ -381,7 +381,15 @@ impl<'a> Reader<'a> {
         let package = self.in_package
             || headings.iter().any(|h| evidence::is_editors_note(h))
             || (byline && evidence::opens_package(current, &headings));
-        evidence::new_article_score(&run, current, package) < THRESHOLD
+        // Subheads come in series of one shape: a run shaped like no other on the page,
+        // after a long story's finished paragraph, more likely heads the next story
+        // (but a `——` kicker over a line is the two-line subhead's own form).
+        let lone_shape = !package
+            && !headings[0].ends_with("——")
+            && current.paras.len() >= 6
+            && !current.is_open()
+            && pagewide::runs_shaped_like(blocks, &headings) <= 1;
+        evidence::new_article_score(&run, current, package) + 2 * i32::from(lone_shape) < THRESHOLD
     }
 
     /// Put a run of lines into the current story as paragraphs.
