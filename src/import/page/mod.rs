@@ -289,7 +289,13 @@ impl<'a> Reader<'a> {
             let heads = evidence::heads_after_open(&run, current, self.in_package);
             return (!heads).then_some(ParagraphKind::Text);
         }
-        // Where paragraphs are indented, an unindented line over one is a headline.
+        // Where paragraphs are indented, an unindented line over one is a headline, but
+        // for a numbered section heading (`一、…`) or a stock one (`相关链接`) inside a
+        // story: an essay's sections set flush left.
+        let section = rules::is_numbered_heading(line) || rules::is_subhead_word(line);
+        if self.by_indent && blocks[next].indented && section {
+            return Some(ParagraphKind::Subhead);
+        }
         if self.by_indent && blocks[next].indented {
             return None;
         }
