@@ -11,7 +11,7 @@ use dubao::import::score::{Score, score_corpus};
 const BOUNDS: [(&str, &str, f64, f64, f64); 4] = [
     ("gmrb", "blank", 0.98, 0.99, 0.01),
     ("gmrb", "indent", 0.98, 0.995, 0.005),
-    ("rmrb", "blank", 0.965, 0.985, 0.01),
+    ("rmrb", "blank", 0.97, 0.985, 0.01),
     ("rmrb", "indent", 0.99, 0.99, 0.005),
 ];
 
@@ -21,7 +21,7 @@ const BOUNDS: [(&str, &str, f64, f64, f64); 4] = [
 const FAULT_BOUNDS: [(&str, &str, f64, usize, usize); 4] = [
     ("gmrb", "blank", 0.99, 0, 1),
     ("gmrb", "indent", 0.99, 0, 1),
-    ("rmrb", "blank", 0.97, 0, 9),
+    ("rmrb", "blank", 0.97, 0, 7),
     ("rmrb", "indent", 0.97, 0, 1),
 ];
 

@@ -309,3 +309,72 @@ fn news_stacks_after_a_finished_story_start_stories_and_a_roundups_places_do_not
         6
     );
 }
+
+#[test]
+fn a_kicker_or_subtitle_glued_to_its_headline_is_set_apart() {
+    for name in ["glued_stacks.txt", "glued_stacks_blank.txt"] {
+        let p = page(name);
+        let stacks: Vec<(Option<&str>, &str, Option<&str>)> = p
+            .articles
+            .iter()
+            .map(|a| (a.kicker.as_deref(), a.title.as_str(), a.subtitle.as_deref()))
+            .collect();
+        assert_eq!(
+            stacks[..3],
+            [
+                // The score over the team's result: kicker and headline.
+                (Some("3∶2战胜对手"), "中国队晋级总决赛", None),
+                // What the session decided under the event: headline and subtitle.
+                (
+                    None,
+                    "全市人大常委会第十二次会议举行",
+                    Some("审议两部地方性法规草案")
+                ),
+                (Some("江城市委书记林海——"), "扎根山区守初心", None),
+            ],
+            "{name}"
+        );
+        // The padded names stay the byline, the wide spaces inside body lines stay.
+        assert_eq!(p.articles[2].byline.as_deref(), Some("本报记者  王  芳"));
+        assert!(texts(&p.articles[1]).contains(&"会议强调，要做好立法工作　确保法规管用好用。"));
+        assert!(
+            texts(&p.articles[2]).contains(&"品种　　面积　　产量"),
+            "{name}"
+        );
+        assert_eq!(
+            p.articles[0].dateline.as_deref(),
+            Some("本报江城6月1日电  （记者林晓）")
+        );
+    }
+    // A headline's own two printed lines, joined by spaces, stay one headline.
+    let p = page("glued_stacks.txt");
+    assert_eq!(p.articles.len(), 4);
+    assert_eq!(p.articles[3].title, "一肩担使命  一心暖乡邻");
+    assert_eq!(p.articles[3].kicker, None);
+}
+
+#[test]
+fn a_two_line_run_shaped_like_no_subhead_on_the_page_starts_a_story() {
+    // The story's two-line subheads share one shape (`一个码头——` over a line); a run of
+    // another shape after its finished last paragraph heads the next story.
+    let p = page("lone_shape_blank.txt");
+    assert_eq!(
+        titles(&p),
+        vec![
+            "江城港集装箱吞吐量创新高",
+            "江城银行全力护航乡村振兴走深走实"
+        ]
+    );
+    assert_eq!(
+        p.articles[1].kicker.as_deref(),
+        Some("科技赋能强产业  绿色发展促振兴")
+    );
+    let subheads = |a: &dubao::model::Article| {
+        a.paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Subhead)
+            .count()
+    };
+    assert_eq!(subheads(&p.articles[0]), 4);
+    assert_eq!(subheads(&p.articles[1]), 2);
+}

@@ -37,6 +37,7 @@ mod import_patterns;
 mod import_props;
 mod import_traditional;
 mod import_unseen;
+mod import_unseen_papers;
 mod layers;
 mod library_cli;
 mod library_disk;

@@ -53,8 +53,15 @@ fn bracketed_len(text: &str) -> Option<usize> {
             .0;
     let inner = &text[inner_at..close_at];
     let end = close_at + close.len_utf8();
-    let whole = dateline_len_folded(inner).is_some_and(|n| n == inner.len());
+    let whole = dateline_len_folded(inner).is_some_and(|n| n == inner.len()) || place_wire(inner);
     (whole && !text[end..].trim_start_matches(is_space).is_empty()).then_some(end)
+}
+
+/// A place and 讯 or 电 alone in brackets, as papers abroad open a story: `（新加坡讯）`,
+/// `（吉隆坡电）`.
+fn place_wire(inner: &str) -> bool {
+    let n = inner.chars().count();
+    (3..=8).contains(&n) && inner.chars().all(is_han) && inner.ends_with(['讯', '电'])
 }
 
 fn dateline_len_folded(full: &str) -> Option<usize> {
@@ -251,6 +258,12 @@ mod tests {
         assert_eq!(split("本报电力记者前往"), None);
         assert_eq!(split("6月30日,煤炭装船作业在黄骅港进行。"), None);
         assert_eq!(split("通讯录里有人"), None);
+        // A place and 讯 in brackets opens a story of a paper abroad, in either script.
+        assert_eq!(
+            split("（新加坡訊）建屋局昨天公布數據。"),
+            Some(("（新加坡訊）", "建屋局昨天公布數據。"))
+        );
+        assert_eq!(split("（通讯录）里有人"), None);
         assert_eq!(split("他说,新华社电台"), None);
     }
 

@@ -173,56 +173,18 @@ impl Draft {
                 text: p.text,
             })
             .collect();
-        let mut dateline_text = None;
-        if let Some(first) = paras.first_mut()
-            && first.kind == ParagraphKind::Text
-            && let Some((d, rest)) = dateline::split(&first.text)
-        {
-            dateline_text = Some(d.to_owned());
-            let start = first.text.len() - rest.len();
-            first.text.drain(..start);
-            if first.text.is_empty() {
-                paras.remove(0);
-            }
-        }
-        let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
-        let interview = speaker::interview_labels(&texts);
-        if let Some(labels) = &interview {
-            for (p, label) in paras.iter_mut().zip(labels) {
-                if let Some(len) = *label {
-                    let rest = p.text.split_off(len);
-                    p.speaker = Some(std::mem::replace(
-                        &mut p.text,
-                        rest.trim_start_matches(rules::is_space).to_owned(),
-                    ));
-                }
-            }
-        }
-        let texts_count = paras
-            .iter()
-            .filter(|p| p.kind == ParagraphKind::Text)
-            .count();
-        // A photo is a caption or two under a headline; an agency photo's caption may
-        // open with a dateline.
-        let photo = interview.is_none()
-            && self.credit.is_some()
-            && (texts_count <= 2 || (texts_count <= 3 && dateline_text.is_none()));
-        if photo {
-            for p in paras.iter_mut().filter(|p| p.kind == ParagraphKind::Text) {
-                p.kind = ParagraphKind::Caption;
-            }
-        } else if let Some(p) = self
-            .credit_after
-            .and_then(|n| n.checked_sub(1))
-            .and_then(|i| paras.get_mut(i))
-            && interview.is_none()
-            && p.kind == ParagraphKind::Text
-        {
-            p.kind = ParagraphKind::Caption;
-        }
+        let dateline_text = take_dateline(&mut paras);
+        let interview = mark_speakers(&mut paras);
+        let photo = !interview
+            && mark_captions(
+                &mut paras,
+                self.credit.is_some(),
+                self.credit_after,
+                dateline_text.is_some(),
+            );
         let kind = if self.headless {
             ArticleKind::Other
-        } else if interview.is_some() {
+        } else if interview {
             ArticleKind::Interview
         } else if photo {
             ArticleKind::Photo
@@ -246,6 +208,71 @@ impl Draft {
             link: None,
         }
     }
+}
+
+/// Split the dateline off the first paragraph (dropping that paragraph when it was the
+/// dateline alone), and return it.
+fn take_dateline(paras: &mut Vec<Paragraph>) -> Option<String> {
+    let first = paras.first_mut()?;
+    if first.kind != ParagraphKind::Text {
+        return None;
+    }
+    let (d, rest) = dateline::split(&first.text)?;
+    let dateline_text = d.to_owned();
+    let start = first.text.len() - rest.len();
+    first.text.drain(..start);
+    if first.text.is_empty() {
+        paras.remove(0);
+    }
+    Some(dateline_text)
+}
+
+/// Split each interview paragraph's speaker label off into its own field; `true` when
+/// the paragraphs are an interview.
+fn mark_speakers(paras: &mut [Paragraph]) -> bool {
+    let texts: Vec<&str> = paras.iter().map(|p| p.text.as_str()).collect();
+    let Some(labels) = speaker::interview_labels(&texts) else {
+        return false;
+    };
+    for (p, label) in paras.iter_mut().zip(labels) {
+        if let Some(len) = label {
+            let rest = p.text.split_off(len);
+            p.speaker = Some(std::mem::replace(
+                &mut p.text,
+                rest.trim_start_matches(rules::is_space).to_owned(),
+            ));
+        }
+    }
+    true
+}
+
+/// Mark the captions of a credited piece that is not an interview: every text paragraph
+/// of a photo (a caption or two under a headline; an agency photo's caption may open
+/// with a dateline), else the paragraph just before a credit that came after the text
+/// (`credit_after`). `true` when the piece is a photo.
+fn mark_captions(
+    paras: &mut [Paragraph],
+    credited: bool,
+    credit_after: Option<usize>,
+    dated: bool,
+) -> bool {
+    let texts_count = paras
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Text)
+        .count();
+    let photo = credited && (texts_count <= 2 || (texts_count <= 3 && !dated));
+    if photo {
+        for p in paras.iter_mut().filter(|p| p.kind == ParagraphKind::Text) {
+            p.kind = ParagraphKind::Caption;
+        }
+    } else if let Some(p) = credit_after
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| paras.get_mut(i))
+        && p.kind == ParagraphKind::Text
+    {
+        p.kind = ParagraphKind::Caption;
+    }
+    photo
 }
 
 #[cfg(test)]

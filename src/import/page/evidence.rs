@@ -42,6 +42,14 @@ pub const THRESHOLD: i32 = 3;
 
 /// How strongly the run starts a new article after `current` (positive: it does).
 pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i32 {
+    surroundings_score(run, current, in_package)
+        + headings_score(run, in_package)
+        + lone_line_score(run.headings)
+}
+
+/// The evidence around the run: a byline in it, a dateline or a photo under it, the
+/// story before closed or dated.
+fn surroundings_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i32 {
     let mut score = 0;
     // A digest of speeches (`…发言摘编`) is one article of signed, credited pieces.
     let digest = is_digest(current);
@@ -87,6 +95,13 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     {
         score += 3;
     }
+    score
+}
+
+/// The evidence of the run's own lines: tags, labels, `——` kickers and subtitles, a
+/// place over a headline, spaced display lines; against: a subhead opening the run.
+fn headings_score(run: &Run<'_>, in_package: bool) -> i32 {
+    let mut score = 0;
     let stacked = run.headings.len() > 1;
     for (i, &h) in run.headings.iter().enumerate() {
         if column_tagged(h) || is_label(h) || is_photo_heading(h) || reports_release(h) {
@@ -95,7 +110,9 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
         // A lone `——…` line is an epigraph's source or a note's signature, not a stack.
         let kicker = h.ends_with("——") && stacked;
         let subtitle = rules::is_dash_subtitle(h) && i > 0;
-        if !in_package && (kicker || subtitle) {
+        // A kicker and headline, or headline and subtitle, set on one line.
+        let glued = super::glued::split(h).is_some();
+        if !in_package && (kicker || subtitle || glued) {
             score += 2;
         }
         // A numbered or stock subhead opening the run is the story's; one under a
@@ -117,19 +134,26 @@ pub fn new_article_score(run: &Run<'_>, current: &Draft, in_package: bool) -> i3
     {
         score += 1;
     }
-    if let [only] = run.headings {
-        // Two printed lines joined by spaces, or longer than a subhead runs.
-        let joined = only.contains("  ") || only.contains('\u{3000}');
-        if !rules::at_most(only, 24) && !only.contains('，') {
-            score += 2;
-        }
-        if joined && !rules::at_most(only, 12) {
-            score += 1;
-        }
-        // Three phrases set apart by wide spaces: a display headline, not a subhead.
-        if only.split("  ").count() + only.split('\u{3000}').count() >= 4 {
-            score += 2;
-        }
+    score
+}
+
+/// The evidence of a run of one line: two printed lines joined by spaces, or longer
+/// than a subhead runs, or three spaced phrases.
+fn lone_line_score(headings: &[&str]) -> i32 {
+    let [only] = headings else {
+        return 0;
+    };
+    let mut score = 0;
+    let joined = only.contains("  ") || only.contains('\u{3000}');
+    if !rules::at_most(only, 24) && !only.contains('，') {
+        score += 2;
+    }
+    if joined && !rules::at_most(only, 12) {
+        score += 1;
+    }
+    // Three phrases set apart by wide spaces: a display headline, not a subhead.
+    if only.split("  ").count() + only.split('\u{3000}').count() >= 4 {
+        score += 2;
     }
     score
 }

@@ -8,7 +8,8 @@
 //!   its shape, then by its neighbours); `rules`: the line-shape tests they use;
 //!   `signature`: bare names and signatures; `dateline`: 电头 found and split off;
 //!   `speaker`: interview speakers; `draft`: an article while it is read and how it is
-//!   finished; `stack`: a headline stack's roles; `evidence`: whether a run of
+//!   finished; `stack`: a headline stack's roles; `glued`: two stack lines set on one;
+//!   `evidence`: whether a run of
 //!   headline-shaped lines mid-story starts an article; `pagewide`: evidence from the whole
 //!   page and the last look over it; `orphans`: stacks printed after their body.
 //!
@@ -36,6 +37,7 @@ mod blocks;
 mod dateline;
 mod draft;
 mod evidence;
+mod glued;
 mod orphans;
 mod pagewide;
 mod rules;
@@ -287,7 +289,13 @@ impl<'a> Reader<'a> {
             let heads = evidence::heads_after_open(&run, current, self.in_package);
             return (!heads).then_some(ParagraphKind::Text);
         }
-        // Where paragraphs are indented, an unindented line over one is a headline.
+        // Where paragraphs are indented, an unindented line over one is a headline, but
+        // for a numbered section heading (`一、…`) or a stock one (`相关链接`) inside a
+        // story: an essay's sections set flush left.
+        let section = rules::is_numbered_heading(line) || rules::is_subhead_word(line);
+        if self.by_indent && blocks[next].indented && section {
+            return Some(ParagraphKind::Subhead);
+        }
         if self.by_indent && blocks[next].indented {
             return None;
         }
@@ -379,7 +387,15 @@ impl<'a> Reader<'a> {
         let package = self.in_package
             || headings.iter().any(|h| evidence::is_editors_note(h))
             || (byline && evidence::opens_package(current, &headings));
-        evidence::new_article_score(&run, current, package) < THRESHOLD
+        // Subheads come in series of one shape: a run shaped like no other on the page,
+        // after a long story's finished paragraph, more likely heads the next story
+        // (but a `——` kicker over a line is the two-line subhead's own form).
+        let lone_shape = !package
+            && !headings[0].ends_with("——")
+            && current.paras.len() >= 6
+            && !current.is_open()
+            && pagewide::runs_shaped_like(blocks, &headings) <= 1;
+        evidence::new_article_score(&run, current, package) + 2 * i32::from(lone_shape) < THRESHOLD
     }
 
     /// Put a run of lines into the current story as paragraphs.

@@ -5,7 +5,9 @@
 //!   counted where the place is certain, so that a dateline standing alone between two
 //!   stories goes to the story its page's habit says;
 //! - what the page repeats: a place stacked over a headline three times or more is a
-//!   roundup's sections; what follows a run: a dateline in brackets closing the text;
+//!   roundup's sections; a run of headline lines after body text whose shape no other
+//!   such run has is no member of a series of subheads; what follows a run: a dateline
+//!   in brackets closing the text;
 //! - every article titled: one the splitter left without a headline takes a short first
 //!   line as its title, or else joins the article before it; a `——` line is never the
 //!   title (the line above it is, or the stack had none).
@@ -28,6 +30,37 @@ pub(super) fn is_lone_dateline(text: &str) -> bool {
         .and_then(|t| t.strip_suffix(['）', ')']))
         .unwrap_or(text);
     dateline::split(inner).is_some_and(|(_, rest)| rest.is_empty())
+}
+
+/// The shape of a run of headline lines: how many, whether the first closes on `——`,
+/// whether a later one opens with it.
+fn run_shape(headings: &[&str]) -> (usize, bool, bool) {
+    (
+        headings.len(),
+        headings.first().is_some_and(|h| h.ends_with("——")),
+        headings.iter().skip(1).any(|h| rules::is_dash_subtitle(h)),
+    )
+}
+
+/// How many runs of several headline lines after body text on the page have the shape
+/// of `headings` (the run itself counted): subheads come in series of one shape.
+pub(super) fn runs_shaped_like(blocks: &[Block<'_>], headings: &[&str]) -> usize {
+    let shape = run_shape(headings);
+    let mut count = 0;
+    let mut i = 1;
+    while i < blocks.len() {
+        let after_body = blocks[i - 1].kind == Kind::Body;
+        let n = blocks[i..]
+            .iter()
+            .take_while(|b| b.kind == Kind::Heading)
+            .count();
+        if after_body && n > 1 {
+            let run: Vec<&str> = blocks[i..i + n].iter().map(|b| b.text).collect();
+            count += usize::from(run_shape(&run) == shape);
+        }
+        i += n.max(1);
+    }
+    count
 }
 
 impl DatelineHabit {

@@ -7,6 +7,7 @@
 //! the title and the one above it the kicker.
 
 use super::draft::Draft;
+use super::glued::{self, Glued};
 use super::{rules, signature};
 use crate::model::{PageLine, PageLineKind, ParagraphKind};
 
@@ -28,8 +29,8 @@ pub fn build(lines: &[StackLine<'_>], page_top: bool) -> (Vec<PageLine>, Draft) 
 /// whose two-line stacks are a little more often title and subtitle.
 pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<PageLine>, Draft) {
     let mut draft = Draft::default();
-    let mut headings = Vec::new();
     let (lines, leads) = split_leads(lines);
+    let mut headings = Vec::new();
     for line in lines {
         match *line {
             StackLine::Heading(t) => headings.push(t),
@@ -40,10 +41,33 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
     for t in leads {
         draft.push(ParagraphKind::Text, t);
     }
-    // `核心阅读` and the like under a headline open the story's first section.
-    let mut subheads = Vec::new();
-    // So does a short label under a headline its column tag closes (`…（工匠绝活）` over
-    // `绝活看点`): the tag ends the stack.
+    for s in pop_subheads(&mut headings) {
+        draft.push(ParagraphKind::Subhead, s);
+    }
+    if headings.is_empty() {
+        return (Vec::new(), draft);
+    }
+    let glued_title = unglue(&mut headings);
+    let (title_at, joined) = title_index(&headings, dated, glued_title);
+    if joined {
+        let last = headings.len() - 1;
+        draft.title = format!("{}  {}", headings[last - 1], headings[last]);
+        headings.pop();
+    } else {
+        draft.title = headings[title_at].to_owned();
+    }
+    let below = &headings[title_at + 1..];
+    if !below.is_empty() {
+        draft.subtitle = Some(below.join(" "));
+    }
+    let page_lines = place_above(&mut draft, &headings[..title_at], page_top);
+    (page_lines, draft)
+}
+
+/// The in-story headings closing a stack, popped off it in page order: `核心阅读` and the
+/// like under a headline open the story's first section; so does a short label under a
+/// headline its column tag closes (`…（工匠绝活）` over `绝活看点`): the tag ends the stack.
+fn pop_subheads<'a>(headings: &mut Vec<&'a str>) -> Vec<&'a str> {
     let label_under_tag = |h: &[&str]| {
         let n = h.len();
         n > 1
@@ -51,66 +75,76 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
             && (2..=4).contains(&h[n - 1].chars().count())
             && super::evidence::column_tagged(h[n - 2])
     };
+    let mut subheads = Vec::new();
     while headings.len() > 1
         && (headings
             .last()
             .is_some_and(|h| rules::is_subhead_word(h) || rules::is_numbered_heading(h))
-            || label_under_tag(&headings))
+            || label_under_tag(headings))
     {
         subheads.push(headings.pop().unwrap_or_default());
     }
-    for s in subheads.into_iter().rev() {
-        draft.push(ParagraphKind::Subhead, s);
-    }
-    let mut page_lines = Vec::new();
-    if headings.is_empty() {
-        return (page_lines, draft);
-    }
-    let last = headings.len() - 1;
-    let mut joined = false;
-    let title_at = match (1..headings.len()).find(|&i| rules::is_dash_subtitle(headings[i])) {
-        Some(s) => s - 1,
-        None if last > 0
-            && (rules::is_interview_subtitle(headings[last])
-                || rules::is_series_mark(headings[last])) =>
-        {
-            last - 1
-        }
-        None if last > 0 => {
-            // A dated report leans subtitle, but never tips an unmarked pair alone.
-            let (upper, lower) = (headings[last - 1], headings[last]);
-            let evidence = subtitle_evidence(upper, lower);
-            let unsure = evidence + i32::from(dated) < 3 && evidence >= 1;
-            // Unsure, the lower line's own opening may still tell: a subtitle goes on
-            // with the title's subject, a headline under its kicker names its own.
-            let (goes_on, own) = (continues_subject(lower), names_own_subject(upper, lower));
-            if unsure && own && !goes_on {
-                last
-            } else if unsure && !goes_on {
-                // Still unsure: the two lines stay one headline, as the web edition
-                // joins them.
-                joined = true;
-                last - 1
-            } else if evidence >= 1 {
-                last - 1
-            } else {
-                last
-            }
-        }
-        None => last,
+    subheads.reverse();
+    subheads
+}
+
+/// Set apart the two lines a stack's last heading holds on one line (a kicker and its
+/// headline, or a headline and its subtitle, see `glued`), when only marked subtitles
+/// follow it; the index of the title they hold.
+fn unglue(headings: &mut Vec<&str>) -> Option<usize> {
+    let marked = |h: &&str| rules::is_dash_subtitle(h) || rules::is_series_mark(h);
+    let at = headings.iter().rposition(|h| !marked(h))?;
+    let (upper, lower, title) = match glued::split(headings[at])? {
+        Glued::KickerTitle(k, t) => (k, t, at + 1),
+        Glued::TitleSubtitle(t, s) if at + 1 == headings.len() => (t, s, at),
+        Glued::TitleSubtitle(..) => return None,
     };
-    draft.title = headings[title_at].to_owned();
-    if joined {
-        draft.title = format!("{}  {}", headings[last - 1], headings[last]);
-        headings.pop();
+    headings.splice(at..=at, [upper, lower]);
+    Some(title)
+}
+
+/// Which of a stack's headings is the title, and whether the last two are so evenly
+/// read as kicker and title or title and subtitle that they stay one headline (`true`:
+/// the title is the last two lines joined, as the web edition joins them).
+fn title_index(headings: &[&str], dated: bool, glued_title: Option<usize>) -> (usize, bool) {
+    let last = headings.len() - 1;
+    if let Some(s) = (1..headings.len()).find(|&i| rules::is_dash_subtitle(headings[i])) {
+        return (s - 1, false);
     }
-    let below = &headings[title_at + 1..];
-    if !below.is_empty() {
-        draft.subtitle = Some(below.join(" "));
+    if let Some(at) = glued_title {
+        return (at, false);
     }
-    let mut above = headings[..title_at].to_vec();
-    // Metadata over the headline is the byline or the page's; a `——` line is never a
-    // kicker (it closes what stands above).
+    if last == 0 {
+        return (0, false);
+    }
+    if rules::is_interview_subtitle(headings[last]) || rules::is_series_mark(headings[last]) {
+        return (last - 1, false);
+    }
+    // A dated report leans subtitle, but never tips an unmarked pair alone.
+    let (upper, lower) = (headings[last - 1], headings[last]);
+    let evidence = subtitle_evidence(upper, lower);
+    let unsure = evidence + i32::from(dated) < 3 && evidence >= 1;
+    // Unsure, the lower line's own opening may still tell: a subtitle goes on with the
+    // title's subject, a headline under its kicker names its own.
+    let (goes_on, own) = (continues_subject(lower), names_own_subject(upper, lower));
+    if unsure && own && !goes_on {
+        (last, false)
+    } else if unsure && !goes_on {
+        // Still unsure: the two lines stay one headline.
+        (last - 1, true)
+    } else if evidence >= 1 {
+        (last - 1, false)
+    } else {
+        (last, false)
+    }
+}
+
+/// Give the lines above the title their roles: metadata (the byline's or the page's),
+/// then the kicker or a column label, then a label over the kicker; what is left, and
+/// any `——` line (which closes what stands above, never a kicker), goes to the page.
+fn place_above(draft: &mut Draft, above: &[&str], page_top: bool) -> Vec<PageLine> {
+    let mut above = above.to_vec();
+    let mut page_lines = Vec::new();
     while let Some(&next) = above.last() {
         match signature::metadata(next) {
             Some(signature::Meta::Author) => append(&mut draft.byline, next),
@@ -147,7 +181,7 @@ pub fn build_over(lines: &[StackLine<'_>], page_top: bool, dated: bool) -> (Vec<
             text: text.to_owned(),
         });
     }
-    (page_lines, draft)
+    page_lines
 }
 
 /// A byline closes the stack: the lines closing the run under it, when each is closed by
