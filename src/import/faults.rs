@@ -3,8 +3,8 @@
 //! stacks whose roles (kicker, title, subtitle) differ from the truth, and true articles
 //! swallowed into another one.
 
-use super::score::{TruthArticle, norm};
 use super::split_dateline;
+use super::truth::{TruthArticle, norm};
 use crate::model::Article;
 
 /// The fault counts of one page or a sum of pages.

@@ -28,6 +28,8 @@ pub mod place;
 pub mod score;
 pub mod script;
 pub mod tree;
+#[cfg(feature = "dev")]
+mod truth;
 
 use std::path::PathBuf;
 

@@ -6,32 +6,9 @@
 //! that also carries the kicker or the subtitle still matches. The page's staff line
 //! (`本版责编…`) is neither missed nor extra.
 
-use serde::Deserialize;
-use unicode_normalization::UnicodeNormalization;
-
 use super::faults::{self, Faults};
+pub use super::truth::{Truth, TruthArticle, norm};
 use crate::model::{Article, Page};
-
-/// One true article of a page (`*.truth.json`).
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct TruthArticle {
-    pub kicker: String,
-    pub title: String,
-    pub subtitle: String,
-    pub byline: String,
-    pub paragraphs: Vec<String>,
-    /// The page's staff line, which is not an article.
-    pub credit: bool,
-}
-
-/// What a page holds.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
-pub struct Truth {
-    pub articles: Vec<TruthArticle>,
-    pub cuts: usize,
-}
 
 /// The counts for one page or a sum of pages.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -163,14 +140,6 @@ pub fn score_corpus(
         }
     }
     Ok(scores)
-}
-
-/// NFKC with all whitespace removed, and the invisible zero-width characters the
-/// importer drops (U+200B, U+2060, U+FEFF), so a source that carries them still matches.
-pub fn norm(text: &str) -> String {
-    text.nfkc()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
-        .collect()
 }
 
 /// A staff line: `本版责编：…`, `一版责编：…`.

@@ -242,5 +242,4 @@ impl Shelf for MemoryShelf {
 }
 
 #[cfg(test)]
-#[path = "memory_tests.rs"]
 mod tests;

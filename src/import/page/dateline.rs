@@ -189,6 +189,15 @@ fn is_reporter_token(word: &str) -> bool {
     (n == 0 && w.len() < word.len()) || ((2..=4).contains(&n) && w.chars().all(is_han))
 }
 
+/// A paragraph made only of a dateline, bare or in brackets.
+pub(super) fn is_lone_dateline(text: &str) -> bool {
+    let inner = text
+        .strip_prefix(['（', '('])
+        .and_then(|t| t.strip_suffix(['）', ')']))
+        .unwrap_or(text);
+    split(inner).is_some_and(|(_, rest)| rest.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -336,7 +336,7 @@ fn is_contributor_note(text: &str) -> bool {
 
 /// A dateline alone in brackets: `（新华社北京5月2日电）`, which closes its story.
 pub fn is_closing_dateline(text: &str) -> bool {
-    text.starts_with(['（', '(']) && super::pagewide::is_lone_dateline(text)
+    text.starts_with(['（', '(']) && super::dateline::is_lone_dateline(text)
 }
 
 /// Whether a story holds a dateline: opening its first paragraph, or closing it.

@@ -23,15 +23,6 @@ pub(super) struct DatelineHabit {
     pub closing: usize,
 }
 
-/// A paragraph made only of a dateline, bare or in brackets.
-pub(super) fn is_lone_dateline(text: &str) -> bool {
-    let inner = text
-        .strip_prefix(['（', '('])
-        .and_then(|t| t.strip_suffix(['）', ')']))
-        .unwrap_or(text);
-    dateline::split(inner).is_some_and(|(_, rest)| rest.is_empty())
-}
-
 /// The shape of a run of headline lines: how many, whether the first closes on `——`,
 /// whether a later one opens with it.
 fn run_shape(headings: &[&str]) -> (usize, bool, bool) {
@@ -75,7 +66,7 @@ impl DatelineHabit {
             }
             let under_head = i > 0 && matches!(blocks[i - 1].kind, Kind::Heading | Kind::Byline);
             let bracketed = b.text.starts_with(['（', '(']);
-            if is_lone_dateline(b.text) {
+            if dateline::is_lone_dateline(b.text) {
                 let last = blocks[i + 1..]
                     .iter()
                     .all(|n| matches!(n.kind, Kind::PageCredit | Kind::PageOther | Kind::Credit));

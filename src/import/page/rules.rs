@@ -508,5 +508,4 @@ pub fn is_dash_subtitle(text: &str) -> bool {
 }
 
 #[cfg(test)]
-#[path = "rules_tests.rs"]
 mod tests;

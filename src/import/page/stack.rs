@@ -443,5 +443,4 @@ fn append(field: &mut Option<String>, text: &str) {
 }
 
 #[cfg(test)]
-#[path = "stack_tests.rs"]
 mod tests;
