@@ -230,7 +230,7 @@ fn parse_alone(pages: &[(String, &String)], runs: usize, fetch: Duration) {
 fn library_run(port: u16) {
     use dubao::epaper::run::{self, Dates, RunOptions};
     use dubao::library::disk::DiskShelf;
-    use dubao::library::fetched::FeedSink;
+    use dubao::library::ingest::FeedSink;
     let sub = dubao::feed::subs::Subscription {
         name: "t".into(),
         url: format!("http://127.0.0.1:{port}/t/pc/layout/"),

@@ -12,6 +12,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use dubao::library::disk::DiskShelf;
+use dubao::library::ingest;
 use dubao::library::{SearchQuery, Shelf};
 
 fn ms(d: Duration) -> f64 {
@@ -75,13 +76,20 @@ fn whole_process(bin: &Path, home: &Path, args: &[&str], n: usize) -> (f64, f64)
     (t[0], median)
 }
 
+/// An import's warnings on stderr; no bar.
+struct Warnings;
+
+impl ingest::Progress for Warnings {
+    fn warn(&mut self, line: String) {
+        eprintln!("{line}");
+    }
+}
+
 fn import(dir: &Path, archive: &Path) -> anyhow::Result<()> {
     let shelf = DiskShelf::open(dir)?;
     let start = Instant::now();
     let cpu = cpu_secs();
-    let report = dubao::cli::import::import_into(&shelf, &[archive.to_path_buf()], &mut |_, w| {
-        eprintln!("{w}")
-    })?;
+    let report = ingest::import_files(&shelf, &[archive.to_path_buf()], &mut Warnings)?;
     let secs = start.elapsed().as_secs_f64();
     let cpu = cpu_secs() - cpu;
     let mb = report.bytes as f64 / 1e6;

@@ -15,7 +15,7 @@ use crate::feed::fetch::Options;
 use crate::feed::log::FetchLog;
 use crate::feed::subs::Subscriptions;
 use crate::library::disk::DiskShelf;
-use crate::library::fetched::FeedSink;
+use crate::library::ingest::FeedSink;
 
 /// What a reader with nothing followed is told, on the first screen and by `F`.
 pub const HINT: &str = "没有订阅 nothing followed: get today's paper with `dubao feed add 人民日报` (`dubao papers` lists them)";

@@ -13,7 +13,7 @@ use crate::feed::batch::{self, Outcome};
 use crate::feed::fetch::Options;
 use crate::feed::subs::{self, Subscriptions};
 use crate::library::disk::DiskShelf;
-use crate::library::fetched::FeedSink;
+use crate::library::ingest::FeedSink;
 
 #[derive(Debug, Subcommand)]
 pub enum FeedAction {

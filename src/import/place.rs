@@ -107,34 +107,35 @@ impl PagePlace {
                 number,
             });
         }
+        Ok(PagePlace::undated(stem, folder_name))
+    }
+
+    /// A page outside a dated folder: its file name names paper, date and page; else
+    /// it is a page (`05.txt`) of an undated paper named by its folder; else a one-page
+    /// paper named by the file.
+    fn undated(stem: String, folder_name: String) -> PagePlace {
         if let Some((paper, date, number)) = named_in_file(&stem) {
             let slug = slugify(&paper);
-            return Ok(PagePlace {
+            return PagePlace {
                 paper,
                 slug,
                 date,
                 number,
-            });
+            };
         }
-        let date = String::new();
-        if let Some(number) = page_number(&stem)
-            && !folder_name.is_empty()
-        {
-            let slug = slugify(&folder_name);
-            Ok(PagePlace {
+        match page_number(&stem) {
+            Some(number) if !folder_name.is_empty() => PagePlace {
+                slug: slugify(&folder_name),
                 paper: folder_name,
-                slug,
-                date,
+                date: String::new(),
                 number,
-            })
-        } else {
-            let slug = slugify(&stem);
-            Ok(PagePlace {
+            },
+            _ => PagePlace {
+                slug: slugify(&stem),
                 paper: stem,
-                slug,
-                date,
+                date: String::new(),
                 number: "01".into(),
-            })
+            },
         }
     }
 }

@@ -7,12 +7,12 @@
 //! files, the bundled issue); [`disk::DiskShelf`] is the library on disk. Both search
 //! through the one search engine ([`crate::search::engine`]), in RAM (built on the
 //! first search) or in a folder, through [`store::Store`] (writing) and [`catalogue`]
-//! (reading).
+//! (reading). Everything comes in through [`ingest`]: files and fetched issues.
 
 pub mod archive;
 pub mod catalogue;
 pub mod disk;
-pub mod fetched;
+pub mod ingest;
 pub mod memory;
 pub mod repair;
 pub mod store;

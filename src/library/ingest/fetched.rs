@@ -8,9 +8,9 @@
 
 use std::time::{Duration, Instant};
 
-use super::disk::{DiskShelf, Importer};
-use super::{IssueKey, LibraryError, Shelf};
 use crate::feed::sink::{Added, IssueSink, SinkError, merge};
+use crate::library::disk::{DiskShelf, Importer};
+use crate::library::{IssueKey, LibraryError, Shelf};
 use crate::model::Issue;
 
 /// How long to wait for another writer (an import, another fetch) to finish.
@@ -41,6 +41,19 @@ impl FeedSink<'_> {
                 other => return other,
             }
         }
+    }
+
+    /// `issues` merged into what the library holds of them and committed at once.
+    pub fn merge_issues(&self, issues: &[Issue]) -> Result<Added, LibraryError> {
+        // The writer first, then what is stored: no other writer can change it between
+        // the reading and the merged issues' commit.
+        let mut importer = self.writer()?;
+        self.shelf.refresh();
+        let mut added = Added::default();
+        let merged = self.merged(issues, &mut added)?;
+        importer.add(&merged)?;
+        importer.finish()?;
+        Ok(added)
     }
 
     /// `issues` merged into what the library holds of them, counting what is new.
@@ -76,15 +89,7 @@ impl FeedSink<'_> {
 
 impl IssueSink for FeedSink<'_> {
     fn add_issues(&mut self, issues: &[Issue]) -> Result<Added, SinkError> {
-        // The writer first, then what is stored: no other writer can change it between
-        // the reading and the merged issues' commit.
-        let mut importer = self.writer().map_err(sink_err)?;
-        self.shelf.refresh();
-        let mut added = Added::default();
-        let merged = self.merged(issues, &mut added).map_err(sink_err)?;
-        importer.add(&merged).map_err(sink_err)?;
-        importer.finish().map_err(sink_err)?;
-        Ok(added)
+        self.merge_issues(issues).map_err(sink_err)
     }
 
     fn stored(&self, slug: &str, date: &str) -> Option<Issue> {
