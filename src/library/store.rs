@@ -124,9 +124,15 @@ impl Store {
     /// The writer; only one at a time, across processes (tantivy's lock file). Its
     /// memory stays bounded however much is added (see [`super::writer`]).
     pub fn writer(&self, threads: usize) -> Result<IndexWriter, LibraryError> {
+        let threads = threads.max(1);
+        let options = tantivy::indexer::IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(writer::budget(threads) / threads)
+            .num_merge_threads(writer::MERGE_THREADS)
+            .build();
         let writer = self
             .index
-            .writer_with_num_threads(threads.max(1), writer::budget(threads))
+            .writer_with_options(options)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => busy("library"),
                 e => store_err("library writer", e),
@@ -295,6 +301,12 @@ impl Store {
         }
         *seen = meta.opstamp;
         true
+    }
+
+    /// Takes in the writer's merges (which keep the opstamp), so the merged-away
+    /// segments are let go: their mapped pages stay resident while a reader holds them.
+    pub fn let_go_of_merged(&self) {
+        let _ = self.reader.reload();
     }
 
     /// The stored page of a page document.

@@ -1,6 +1,6 @@
 //! How the library's one index writer is held to a bounded memory, whatever the size of
 //! an import: a memory budget for its threads ([`budget`]), merges that never read more
-//! than [`MERGE_DOCS`] documents at once ([`BoundedMerges`]), and an importer that never
+//! than [`MERGE_DOCS`] documents, one merge at a time ([`BoundedMerges`]), and an importer that never
 //! runs more than [`AHEAD_BYTES`] of text ahead of the writer's threads ([`Pace`]).
 //!
 //! Tantivy queues up to 10,000 documents for its threads; a page with its articles is
@@ -15,8 +15,8 @@ use tantivy::index::SegmentMeta;
 use tantivy::indexer::{MergeCandidate, MergePolicy};
 
 /// The bytes budget of each of a writer's indexing threads, and of all of them.
-const THREAD_BYTES: usize = 48_000_000;
-const WRITER_BYTES: usize = 96_000_000;
+const THREAD_BYTES: usize = 40_000_000;
+const WRITER_BYTES: usize = 80_000_000;
 /// The budget of a writer of one thread.
 const ONE_THREAD_BYTES: usize = 30_000_000;
 
@@ -32,6 +32,9 @@ pub fn budget(threads: usize) -> usize {
 /// The most documents (alive or deleted) one merge reads: about 100 MB of index, a
 /// year of a 16-page daily in two or three segments.
 pub const MERGE_DOCS: u32 = 20_000;
+
+/// Merges run at once (tantivy's default is 4, each mapping what it reads).
+pub const MERGE_THREADS: usize = 1;
 
 /// Segments merged together at the least.
 const MERGE_AT_LEAST: usize = 4;
