@@ -124,6 +124,7 @@ impl Store {
     /// The writer; only one at a time, across processes (tantivy's lock file). Its
     /// memory stays bounded however much is added (see [`super::writer`]).
     pub fn writer(&self, threads: usize) -> Result<IndexWriter, LibraryError> {
+        writer::few_malloc_arenas();
         let threads = threads.max(1);
         let options = tantivy::indexer::IndexWriterOptions::builder()
             .num_worker_threads(threads)

@@ -5,7 +5,10 @@
 //!
 //! Tantivy queues up to 10,000 documents for its threads; a page with its articles is
 //! about 50 KB, so a queue left to fill holds some 100 MB, and a merge maps every
-//! segment it reads (a library's whole index, at its last merges).
+//! segment it reads (a library's whole index, at its last merges). With glibc, the
+//! process keeps to [`MALLOC_ARENAS`] malloc arenas once a writer is made: each thread
+//! of a writer (indexing, merging, compressing) otherwise gets an arena of its own,
+//! holding on to what it freed (some 50 MB over an import).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -15,8 +18,8 @@ use tantivy::index::SegmentMeta;
 use tantivy::indexer::{MergeCandidate, MergePolicy};
 
 /// The bytes budget of each of a writer's indexing threads, and of all of them.
-const THREAD_BYTES: usize = 40_000_000;
-const WRITER_BYTES: usize = 80_000_000;
+const THREAD_BYTES: usize = 32_000_000;
+const WRITER_BYTES: usize = 64_000_000;
 /// The budget of a writer of one thread.
 const ONE_THREAD_BYTES: usize = 30_000_000;
 
@@ -32,6 +35,22 @@ pub fn budget(threads: usize) -> usize {
 /// The most documents (alive or deleted) one merge reads: about 100 MB of index, a
 /// year of a 16-page daily in two or three segments.
 pub const MERGE_DOCS: u32 = 20_000;
+
+/// Malloc arenas for the whole process once a writer is made.
+const MALLOC_ARENAS: i32 = 2;
+
+/// Keeps the process to [`MALLOC_ARENAS`] malloc arenas (glibc only; once).
+pub fn few_malloc_arenas() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        // SAFETY: mallopt only sets a tunable of glibc's allocator; any thread may
+        // call it at any time, and arenas made before keep working.
+        ONCE.call_once(|| unsafe {
+            libc::mallopt(libc::M_ARENA_MAX, MALLOC_ARENAS);
+        });
+    }
+}
 
 /// Merges run at once (tantivy's default is 4, each mapping what it reads).
 pub const MERGE_THREADS: usize = 1;
