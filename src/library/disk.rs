@@ -212,6 +212,7 @@ impl Importer<'_> {
         self.archive.add(issues)?;
         let sum = self.store.add(&self.writer, issues)?;
         self.dirty |= sum.pages > sum.pages_unchanged;
+        self.store.let_go_of_merged();
         Ok(sum)
     }
 
@@ -232,6 +233,7 @@ impl Importer<'_> {
             .wait_merging_threads()
             .map_err(|e| store_err("library merge", e))?;
         self.store.refresh();
+        self.store.let_go_of_merged();
         Ok(())
     }
 }

@@ -16,6 +16,7 @@ pub mod ingest;
 pub mod memory;
 pub mod repair;
 pub mod store;
+pub mod writer;
 
 pub use store::AddSummary;
 

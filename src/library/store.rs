@@ -15,6 +15,7 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+use super::writer::{self, Pace};
 use super::{IssueKey, LibraryError};
 use crate::model::{Issue, Page};
 use crate::search::engine::{self, Fields, KIND_ARTICLE, KIND_PAGE};
@@ -58,6 +59,8 @@ pub struct Store {
     pub(super) f: Fields,
     /// The opstamp of the commit the reader last loaded.
     seen: Mutex<u64>,
+    /// How far adding has run ahead of the writer's threads.
+    pace: Pace,
 }
 
 pub(super) fn store_err(what: &str, e: impl std::fmt::Display) -> LibraryError {
@@ -91,16 +94,11 @@ pub(super) fn busy(what: &str) -> LibraryError {
     }
 }
 
-/// The bytes budget of each of a writer's indexing threads, and of all of them: large
-/// enough for few segments to merge, small enough that an import of any size stays
-/// well under 300 MB resident.
-const THREAD_BYTES: usize = 48_000_000;
-const WRITER_BYTES: usize = 192_000_000;
-
 impl Store {
     /// Wraps an index: registers the tokenizers and opens a reader.
     pub fn new(index: Index) -> Result<Store, LibraryError> {
-        engine::register_tokenizers(&index);
+        let pace = Pace::default();
+        engine::register_counting_tokenizers(&index, pace.taken.clone());
         let f = engine::fields_of(&index.schema())
             .ok_or_else(|| store_err("library index", "not a dubao library index"))?;
         let reader = index
@@ -114,6 +112,7 @@ impl Store {
             reader,
             f,
             seen: Mutex::new(seen),
+            pace,
         })
     }
 
@@ -122,16 +121,19 @@ impl Store {
         Store::new(engine::create_in_ram().map_err(|e| store_err("in-memory index", e))?)
     }
 
-    /// The writer; only one at a time, across processes (tantivy's lock file).
+    /// The writer; only one at a time, across processes (tantivy's lock file). Its
+    /// memory stays bounded however much is added (see [`super::writer`]).
     pub fn writer(&self, threads: usize) -> Result<IndexWriter, LibraryError> {
-        let budget = if threads <= 1 {
-            30_000_000
-        } else {
-            (threads * THREAD_BYTES).min(WRITER_BYTES)
-        };
+        writer::few_malloc_arenas();
+        let threads = threads.max(1);
+        let options = tantivy::indexer::IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(writer::budget(threads) / threads)
+            .num_merge_threads(writer::MERGE_THREADS)
+            .build();
         let writer = self
             .index
-            .writer_with_num_threads(threads.max(1), budget)
+            .writer_with_options(options)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => busy("library"),
                 e => store_err("library writer", e),
@@ -139,6 +141,8 @@ impl Store {
         // A writer killed mid-way leaves files no commit names (a segment, a delete
         // bitset) whose names the next writer may want again: clear them first.
         let _ = writer.garbage_collect_files().wait();
+        writer.set_merge_policy(Box::new(writer::BoundedMerges::default()));
+        self.pace.reset();
         Ok(writer)
     }
 
@@ -190,6 +194,7 @@ impl Store {
                 }
                 batch.insert(key.clone(), (hash, n));
                 self.add_page(writer, &stored, &key, hash, &body)?;
+                self.pace.keep();
             }
         }
         Ok(sum)
@@ -246,6 +251,7 @@ impl Store {
             // The page's own lines, found like article text (as the page's own hits,
             // just before its first article).
             let text = indexed_text(&crate::search::page_lines_article(&stored.page));
+            self.pace.send(text.len());
             doc.add_text(f.line_chars, &text);
             doc.add_text(f.line_pairs, &text);
             doc.add_text(f.paper, &stored.slug);
@@ -258,6 +264,7 @@ impl Store {
         add(doc)?;
         for (pos, article) in stored.page.articles.iter().enumerate() {
             let text = indexed_text(article);
+            self.pace.send(text.len());
             let mut doc = TantivyDocument::default();
             doc.add_u64(f.kind, KIND_ARTICLE);
             doc.add_text(f.of_page, key);
@@ -295,6 +302,12 @@ impl Store {
         }
         *seen = meta.opstamp;
         true
+    }
+
+    /// Takes in the writer's merges (which keep the opstamp), so the merged-away
+    /// segments are let go: their mapped pages stay resident while a reader holds them.
+    pub fn let_go_of_merged(&self) {
+        let _ = self.reader.reload();
     }
 
     /// The stored page of a page document.

@@ -8,6 +8,8 @@
 //! (everything longer, as a phrase of pairs), see [`super::tokenize`].
 
 use std::ops::Bound;
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 
 use tantivy::query::{BooleanQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{
@@ -158,15 +160,26 @@ pub fn register_tokenizers(index: &Index) {
     register_tokenizers_with(index, true);
 }
 
+/// [`register_tokenizers`], with the pair tokenizer adding the bytes of every text it
+/// takes up to `taken` (how far the writer's threads have come).
+pub fn register_counting_tokenizers(index: &Index, taken: Arc<AtomicUsize>) {
+    register(index, true, Some(taken));
+}
+
 /// The CJK tokenizers with the traditional→simplified fold on or off (`scripts`): off
 /// only to measure what the fold costs (`benches/script.rs`).
 pub fn register_tokenizers_with(index: &Index, scripts: bool) {
+    register(index, scripts, None);
+}
+
+fn register(index: &Index, scripts: bool, taken: Option<Arc<AtomicUsize>>) {
     let m = index.tokenizers();
     m.register(
         CHARS,
         TextAnalyzer::from(CjkTokenizer {
             pairs: false,
             scripts,
+            taken: None,
         }),
     );
     m.register(
@@ -174,6 +187,7 @@ pub fn register_tokenizers_with(index: &Index, scripts: bool) {
         TextAnalyzer::from(CjkTokenizer {
             pairs: true,
             scripts,
+            taken,
         }),
     );
 }

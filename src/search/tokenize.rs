@@ -7,6 +7,9 @@
 //! [`RUN_BREAK`] in the indexed text (between runs, see [`super::normalize::pieces`])
 //! leaves one position empty and starts a new run, so no pair and no phrase spans it.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use super::normalize::{fold_char_in, pieces};
@@ -33,11 +36,15 @@ pub fn indexed_text(article: &Article) -> String {
 /// Single chars are indexed without positions, so each distinct char of a text is given
 /// once (at its first position): the index holds the same, and indexing does a third of
 /// the work.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Default)]
 pub struct CjkTokenizer {
     pub pairs: bool,
     /// Fold traditional to simplified (always, in a library; `false` only to measure).
     pub scripts: bool,
+    /// Bytes of text this tokenizer (and its clones) has been given, counted as each
+    /// text is taken up: how far the index writer's threads have come, for an importer
+    /// that must not run ahead of them (see `library::store`).
+    pub taken: Option<Arc<AtomicUsize>>,
 }
 
 /// Which chars a stream has given already: a bitset over the Basic Multilingual Plane,
@@ -96,6 +103,9 @@ impl Tokenizer for CjkTokenizer {
     type TokenStream<'a> = CjkStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> CjkStream<'a> {
+        if let Some(taken) = &self.taken {
+            taken.fetch_add(text.len(), Ordering::Relaxed);
+        }
         CjkStream {
             text,
             at: 0,
@@ -222,6 +232,7 @@ mod tests {
         let mut t = CjkTokenizer {
             pairs,
             scripts: true,
+            taken: None,
         };
         let mut s = t.token_stream(text);
         let mut out = Vec::new();
