@@ -112,7 +112,13 @@ fn paths_after(base: &[String], rest: &str, out: &mut Vec<Vec<String>>) {
 /// deepest module that has a file of its own.
 fn imports(src: &Path, file: &Path, modules: &[Vec<String>]) -> Vec<Vec<String>> {
     let me = module_of(src, file);
-    let text = std::fs::read_to_string(file).unwrap();
+    // Code only: a doc comment may point the reader anywhere.
+    let text: String = std::fs::read_to_string(file)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n");
     let mut named = Vec::new();
     for (i, _) in text.match_indices("crate::") {
         paths_after(&[], &text[i + 7..], &mut named);
