@@ -259,11 +259,24 @@ pub fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
     }
 }
 
+/// Which step of saving a file failed; the I/O error in its plainest form.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("cannot create a temporary file in the folder: {}", plain(.0))]
+    Temp(io::Error),
+    #[error("cannot write: {}", plain(.0))]
+    Write(io::Error),
+    #[error("cannot sync to disk: {}", plain(.0))]
+    Sync(io::Error),
+    #[error("cannot replace the file: {}", plain(.0))]
+    Replace(io::Error),
+}
+
 /// Replace `path` (in `dir`) by `text`, atomically: a temporary file in the same folder
 /// is written, flushed, synced and renamed over the old file, then the folder is
 /// synced. On any error the temporary file is removed and the old file is untouched;
 /// the error says which step failed.
-pub fn write_atomic(dir: &Path, part: Part, text: &str) -> Result<(), String> {
+pub fn write_atomic(dir: &Path, part: Part, text: &str) -> Result<(), SaveError> {
     // A symlinked file stays a symlink: the file it points to is replaced.
     let target = resolve_links(&dir.join(part.file_name()));
     let dir = target.parent().unwrap_or(dir);
@@ -271,20 +284,13 @@ pub fn write_atomic(dir: &Path, part: Part, text: &str) -> Result<(), String> {
         .prefix(&part.temp_prefix())
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| {
-            format!(
-                "cannot create a temporary file in the folder: {}",
-                plain(&e)
-            )
-        })?;
+        .map_err(SaveError::Temp)?;
     tmp.write_all(text.as_bytes())
         .and_then(|()| tmp.flush())
-        .map_err(|e| format!("cannot write: {}", plain(&e)))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| format!("cannot sync to disk: {}", plain(&e)))?;
+        .map_err(SaveError::Write)?;
+    tmp.as_file().sync_all().map_err(SaveError::Sync)?;
     tmp.persist(&target)
-        .map_err(|e| format!("cannot replace the file: {}", plain(&e.error)))?;
+        .map_err(|e| SaveError::Replace(e.error))?;
     // The new file is in place; syncing the folder makes the rename survive a power
     // cut. If that fails the save has still happened, so it is not reported as failed.
     let _ = sync_dir(dir);

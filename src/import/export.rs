@@ -6,14 +6,24 @@ use std::borrow::Cow;
 use super::{clean::clean_cow, decode};
 use crate::model::{Article, Library};
 
-/// Parse an export. The error is a short phrase for `PATH: …`.
-pub fn parse(bytes: &[u8]) -> Result<Library, String> {
-    let text = decode::decode(bytes).map_err(|e| e.to_string())?;
-    let mut lib: Library =
-        serde_json::from_str(&text).map_err(|e| format!("not a dubao export ({e})"))?;
+/// Why bytes are not an export; each a short phrase for `PATH: …`.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}")]
+    Decode(#[from] decode::DecodeError),
+    #[error("not a dubao export ({0})")]
+    NotExport(#[from] serde_json::Error),
+    #[error("this export holds no articles")]
+    Empty,
+}
+
+/// Parse an export.
+pub fn parse(bytes: &[u8]) -> Result<Library, ExportError> {
+    let text = decode::decode(bytes)?;
+    let mut lib: Library = serde_json::from_str(&text)?;
     clean_library(&mut lib);
     if lib.articles().next().is_none() {
-        return Err("this export holds no articles".into());
+        return Err(ExportError::Empty);
     }
     Ok(lib)
 }
@@ -90,9 +100,11 @@ mod tests {
     #[test]
     fn other_json_is_refused_plainly() {
         let err = parse(br#"{"paper": "x", "date": "2022-07-01"}"#).unwrap_err();
-        assert!(err.starts_with("not a dubao export"), "{err}");
-        assert!(!err.contains('\n'));
+        assert!(matches!(err, ExportError::NotExport(_)), "{err}");
+        assert!(err.to_string().starts_with("not a dubao export"), "{err}");
+        assert!(!err.to_string().contains('\n'));
         let empty = parse(br#"{"issues": []}"#).unwrap_err();
-        assert!(empty.contains("no articles"));
+        assert!(matches!(empty, ExportError::Empty));
+        assert!(empty.to_string().contains("no articles"));
     }
 }

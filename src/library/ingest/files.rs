@@ -65,7 +65,7 @@ enum Loaded {
 /// One file's issues, or the one-line reason it was skipped. A file small enough to be
 /// a page is read once, bounded, to tell a feed by its content; anything larger can only
 /// be an export, which the importer streams.
-fn load_one(file: &Path) -> Result<Loaded, String> {
+fn load_one(file: &Path) -> Result<Loaded, ImportError> {
     let limit = crate::import::decode::MAX_BYTES as u64;
     match crate::import::tree::read_regular(file, limit) {
         Ok(bytes) if crate::feed::looks_like_feed(&bytes) => {
@@ -75,14 +75,13 @@ fn load_one(file: &Path) -> Result<Loaded, String> {
                 .unwrap_or_default();
             return crate::feed::parse_bytes(&bytes, &stem)
                 .map(Loaded::Feed)
-                .map_err(|e| format!("{}: {e}", file.display()));
+                .map_err(|e| ImportError::new(file, e.to_string()));
         }
         Ok(_) | Err(ImportError::TooLarge { .. }) => {}
-        Err(e) => return Err(e.to_string()),
+        Err(e) => return Err(e),
     }
     crate::import::load_paths(&[file.to_path_buf()])
         .map(|loaded| Loaded::Pages(loaded.library.issues))
-        .map_err(|e| e.to_string())
 }
 
 /// What an import tells as it goes: a progress bar on a terminal, nothing in tests.
@@ -149,7 +148,7 @@ pub fn import_files(
             }
             Err(w) => {
                 report.skipped += 1;
-                progress.warn(w);
+                progress.warn(w.to_string());
             }
         }
         report.bytes += size;
