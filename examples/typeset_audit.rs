@@ -8,12 +8,14 @@
 //! segmenter.
 //!
 //! `cargo run --release --example typeset_audit [-- DIR] [--from 10] [--to 200]
-//! [--wide-ambiguous] [--measure CELLS] [--notes] [--squeeze] [--ragged N]`: `--notes` prints every
-//! headline note (each once), `--ragged N` the first N ragged lines with the line after.
+//! [--wide-ambiguous] [--measure CELLS] [--notes] [--squeeze] [--ragged N] [--dump FILE]`:
+//! `--notes` prints every headline note (each once), `--ragged N` the first N ragged lines
+//! with the line after, `--dump FILE` writes every layout's lines (to diff two builds).
 
 #[path = "../tests/fixtures/typeset/corpus.rs"]
 mod corpus;
 
+use std::io::Write;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -117,12 +119,18 @@ fn main() {
     let (mut dir, mut from, mut to) = (None, 10u16, 200u16);
     let mut st = Settings::default();
     let (mut all_notes, mut show_ragged) = (false, 0usize);
+    let mut dump: Option<std::io::BufWriter<std::fs::File>> = None;
     while let Some(a) = args.next() {
         match a.as_str() {
             "--notes" => all_notes = true,
             "--squeeze" => st.squeeze_punct = true,
             "--ragged" => show_ragged = args.next().and_then(|v| v.parse().ok()).unwrap_or(20),
             "--from" => from = args.next().and_then(|v| v.parse().ok()).unwrap_or(from),
+            "--dump" => {
+                let path = args.next().unwrap_or_else(|| "layouts.txt".into());
+                let f = std::fs::File::create(&path).expect("the dump file");
+                dump = Some(std::io::BufWriter::new(f));
+            }
             "--to" => to = args.next().and_then(|v| v.parse().ok()).unwrap_or(to),
             "--wide-ambiguous" => st.ambiguous_wide = true,
             "--measure" => st.measure = args.next().and_then(|v| v.parse().ok()).unwrap_or(80),
@@ -146,6 +154,12 @@ fn main() {
             for w in from..=to {
                 let l = layout(a, w, u16::MAX, &st);
                 let r = audit(a, &l, &st);
+                if let Some(d) = dump.as_mut() {
+                    writeln!(d, "== {} at {w}", a.id).expect("dump");
+                    for line in &l.lines {
+                        writeln!(d, "{}", line.plain()).expect("dump");
+                    }
+                }
                 if all_notes {
                     notes.extend(r.notes.iter().map(|n| format!("{} at {w}: {n}", a.id)));
                 }

@@ -437,7 +437,7 @@ fn shape(layout: &Layout, st: &Settings, rep: &mut Report) -> Vec<usize> {
             .map_or(0, |i| i + 1);
         let mut end: usize = cells[..vis].iter().map(|c| c.1).sum();
         if end > edge && layout.page_rows.is_none() {
-            // The marks past the edge: one, or two as `｡”`, in the margin.
+            // The marks past the edge: one, or two (`。”`, `｡”`) within the margin.
             let mut w = 0;
             let mut k = vis;
             while k > 0 && end - w > edge && vis - k < 2 {
@@ -447,7 +447,7 @@ fn shape(layout: &Layout, st: &Settings, rep: &mut Report) -> Vec<usize> {
                 }
                 k -= 1;
             }
-            if end - w <= edge && (vis - k == 1 || w <= b.margin) {
+            if end - w <= edge && (vis - k == 1 || w <= b.margin || end - edge <= b.margin) {
                 rep.hung += 1;
                 end -= w;
             } else {

@@ -9,7 +9,7 @@ use super::photo::{self, PhotoBlock};
 use super::stream::Stream;
 use super::{Line, Role, Settings};
 use super::{headline, words};
-use crate::model::{Article, Field, ParagraphKind};
+use crate::model::{Article, Field, Paragraph, ParagraphKind};
 use crate::text::str_width;
 
 /// A paragraph's opening indent: two full-width spaces, less on very narrow panes.
@@ -387,56 +387,14 @@ pub fn body(
         photo::set_before(a, i, width, st, out, photos);
         let speaker = p.speaker.as_deref().filter(|s| !s.is_empty());
         if p.kind == ParagraphKind::Subhead {
-            if out.last().is_some_and(|l| !l.spans.is_empty()) {
-                out.push(Line::default());
-            }
-            if let Some(sp) = speaker {
-                plain(Field::Speaker(i), Role::Subhead, sp, width, false, st, out);
-            }
-            plain(
-                Field::Paragraph(i),
-                Role::Subhead,
-                &p.text,
-                width,
-                false,
-                st,
-                out,
-            );
+            subhead(i, p, speaker, width, st, out);
             continue;
         }
         if p.text.is_empty() && speaker.is_none() {
             out.push(Line::default());
             continue;
         }
-        let role = if p.kind == ParagraphKind::Caption {
-            Role::Caption
-        } else {
-            Role::Body
-        };
-        let mut parts: Vec<(Field, Role, &str)> = Vec::with_capacity(3);
-        if let Some(d) = dateline.take() {
-            parts.push((Field::Dateline, Role::Dateline, d));
-            // `本报北京11月27日电　记者　陈晨` + body: a full-width space between, unless
-            // the dateline closes with a bracket (`河北日报讯（记者…）近日`) or a space
-            // is there already.
-            let next = speaker.unwrap_or(&p.text).chars().next();
-            if d.chars()
-                .next_back()
-                .is_some_and(|c| !matches!(c, ')' | '）' | '】' | '」') && !word_space(c))
-                && !next.is_some_and(word_space)
-            {
-                parts.push((Field::Dateline, Role::Space, "\u{3000}"));
-            }
-        }
-        if let Some(sp) = speaker {
-            parts.push((Field::Speaker(i), Role::Speaker, sp));
-        }
-        let hang_parts = if speaker.is_some() && parts.len() == 1 {
-            1
-        } else {
-            0
-        };
-        parts.push((Field::Paragraph(i), role, &p.text));
+        let (parts, hang_parts) = parts_of(i, p, speaker, dateline.take());
         paragraph(&mut scratch, &parts, hang_parts, width, margin, st, out);
     }
     photo::set_before(a, a.paragraphs.len(), width, st, out, photos);
@@ -455,4 +413,72 @@ pub fn body(
         let right = str_width(c, st.ambiguous_wide) <= width;
         plain(Field::Credit, Role::Credit, c, width, right, st, out);
     }
+}
+
+/// A subhead set apart: a blank line before it (unless one is there), then its speaker
+/// and its text.
+fn subhead(
+    i: usize,
+    p: &Paragraph,
+    speaker: Option<&str>,
+    width: usize,
+    st: &Settings,
+    out: &mut Vec<Line>,
+) {
+    if out.last().is_some_and(|l| !l.spans.is_empty()) {
+        out.push(Line::default());
+    }
+    if let Some(sp) = speaker {
+        plain(Field::Speaker(i), Role::Subhead, sp, width, false, st, out);
+    }
+    plain(
+        Field::Paragraph(i),
+        Role::Subhead,
+        &p.text,
+        width,
+        false,
+        st,
+        out,
+    );
+}
+
+/// The fields paragraph `i` is set from: the dateline (given for the first paragraph
+/// only) and the space after it, the speaker, the text; and how many of them the
+/// turnover lines hang under (the speaker's, where no dateline comes first).
+fn parts_of<'a>(
+    i: usize,
+    p: &'a Paragraph,
+    speaker: Option<&'a str>,
+    dateline: Option<&'a str>,
+) -> (Vec<(Field, Role, &'a str)>, usize) {
+    let role = if p.kind == ParagraphKind::Caption {
+        Role::Caption
+    } else {
+        Role::Body
+    };
+    let mut parts: Vec<(Field, Role, &str)> = Vec::with_capacity(3);
+    if let Some(d) = dateline {
+        parts.push((Field::Dateline, Role::Dateline, d));
+        // `本报北京11月27日电　记者　陈晨` + body: a full-width space between, unless
+        // the dateline closes with a bracket (`河北日报讯（记者…）近日`) or a space
+        // is there already.
+        let next = speaker.unwrap_or(&p.text).chars().next();
+        if d.chars()
+            .next_back()
+            .is_some_and(|c| !matches!(c, ')' | '）' | '】' | '」') && !word_space(c))
+            && !next.is_some_and(word_space)
+        {
+            parts.push((Field::Dateline, Role::Space, "\u{3000}"));
+        }
+    }
+    if let Some(sp) = speaker {
+        parts.push((Field::Speaker(i), Role::Speaker, sp));
+    }
+    let hang_parts = if speaker.is_some() && parts.len() == 1 {
+        1
+    } else {
+        0
+    };
+    parts.push((Field::Paragraph(i), role, &p.text));
+    (parts, hang_parts)
 }

@@ -2,7 +2,8 @@
 //! the one that costs least (dynamic programming over break points, as Knuth and Plass
 //! do for print, with costs made for a cell grid). A turnover line costs nothing when it
 //! ends flush with the text block, a little when a pause or closing mark hangs into the
-//! margin (行尾点号悬挂) to get there, more for each gap `justify` must insert at a
+//! margin (行尾点号悬挂) to get there (a closing pair, `。”`, both marks where the
+//! margin has room), more for each gap `justify` must insert at a
 //! change of script, and much when it cannot be filled without a hole or a gap beside
 //! a mark and ends short. So a character moves down a
 //! line, or one comes up, before a gap opens anywhere. A line a cell or three too long
@@ -22,6 +23,8 @@ const HANG: u32 = 1;
 /// line that fits is taken as the only choice.
 const WINDOW: usize = 6;
 const INF: u32 = u32::MAX;
+/// Extra cost of a line ending in two hung marks.
+const PAIR: u32 = 2;
 
 /// Buffers reused from paragraph to paragraph.
 #[derive(Debug, Default)]
@@ -30,6 +33,8 @@ pub struct Breaker {
     pw: Vec<u32>,
     /// `places[g]`: script-change gap places before glyphs `1..g`.
     places: Vec<u32>,
+    /// `quotes[g]`: quote-side gap places before glyphs `1..g`.
+    quotes: Vec<u32>,
     /// `must[g]`: the first mandatory break after glyph `g`.
     must: Vec<u32>,
     /// `sq[g]`: marks among glyphs `0..g` that may be set half-width.
@@ -165,10 +170,16 @@ impl Breaker {
         self.places.clear();
         self.places.reserve(n + 1);
         self.places.extend([0, 0]);
-        let mut count = 0u32;
+        self.quotes.clear();
+        self.quotes.reserve(n + 1);
+        self.quotes.extend([0, 0]);
+        let (mut count, mut qc) = (0u32, 0u32);
         for g in 1..n {
-            count += u32::from(gap_class(s, g) == Some(0));
+            let k = gap_class(s, g);
+            count += u32::from(k == Some(0));
+            qc += u32::from(k == Some(1));
             self.places.push(count);
+            self.quotes.push(qc);
         }
         self.sq.clear();
         self.sq.reserve(n + 1);
@@ -230,6 +241,19 @@ impl Breaker {
                 hung: last,
                 squeeze: 0,
             });
+        }
+        // A closing pair (`。”`, `”。`, `！”`): both marks hang where the margin has
+        // room for what runs past the edge.
+        if hang && e >= a + 3 && hangs(s.chars[e - 2]) {
+            let two = last + usize::from(s.widths[e - 2]);
+            if used - m <= margin && used - two <= m {
+                return Some(Cand {
+                    end: e,
+                    used,
+                    hung: two,
+                    squeeze: 0,
+                });
+            }
         }
         if squeeze {
             self.squeezed(s, a, e, m, margin, hang)
@@ -380,7 +404,11 @@ impl Breaker {
         if b < limit && short > 0 {
             let lo = (a + 1).min(c.end);
             let script = (self.places[c.end] - self.places[lo]) as usize;
-            cost += fit(short, script).cost;
+            let quote = (self.quotes[c.end] - self.quotes[lo]) as usize;
+            cost += fit(short, script, quote).cost;
+            if c.hung > usize::from(s.widths[c.end - 1]) && c.squeeze == 0 {
+                cost += PAIR;
+            }
         }
         Some(Some(cost))
     }

@@ -19,6 +19,10 @@
 //! of its Han run (全省|经济, not 全省经|济). A break inside a number or Latin word is
 //! never taken (the stream forbids it), and a line of one character costs much.
 
+mod balance;
+
+pub use balance::best_breaks;
+
 use super::classes::{is_han, is_space, is_unit, no_end, no_start, stretch_after};
 use super::fill::{Frame, SetLine, fill};
 use super::stream::{Brk, Stream};
@@ -314,92 +318,6 @@ pub fn greedy_lines(s: &Stream, cands: &[(usize, bool)], width: usize) -> Option
         prev = j;
     }
     Some(n)
-}
-
-/// Glyphs `a..b` in exactly `n` lines of at most `width` cells, broken only at `cands`
-/// ([`candidates`]), chosen by balance and [`break_cost`]. `None` when no such set of
-/// breaks exists.
-pub fn best_breaks(
-    s: &Stream,
-    cands: &[(usize, bool)],
-    width: usize,
-    n: usize,
-) -> Option<Vec<SetLine>> {
-    let m = cands.len();
-    if n < 2 || n >= m {
-        return None;
-    }
-    let (a, b) = (cands[0].0, cands[m - 1].0);
-    let runs = run_starts(s, a, b);
-    let vis = |i: usize, j: usize| vis(s, i, j);
-    let total = s.width(a, vis(a, b)) as i64;
-    let ideal = total / n as i64;
-    let tol = 4;
-    let line_cost = |i: usize, (j, edge): (usize, bool)| -> Option<u32> {
-        let e = vis(i, j);
-        let w = s.width(i, e);
-        if w > width || e == i {
-            return None;
-        }
-        let dev = (w as i64 - ideal).unsigned_abs() as u32;
-        let mut cost = dev + 6 * dev.saturating_sub(tol);
-        if s.widths[i..e].iter().filter(|&&w| w > 0).count() == 1 {
-            cost += 30;
-        }
-        if j < b {
-            cost += break_cost(s, j, runs[j - a], edge);
-        }
-        Some(cost)
-    };
-    // best[k][x]: cost of setting cands[0]..cands[x] in k lines, and the break before.
-    const INF: u32 = u32::MAX;
-    let mut best = vec![vec![(INF, 0usize); m]; n + 1];
-    best[0][0] = (0, 0);
-    for k in 1..=n {
-        for x in 1..m {
-            for y in (0..x).rev() {
-                if best[k - 1][y].0 == INF {
-                    continue;
-                }
-                let Some(c) = line_cost(cands[y].0, cands[x]) else {
-                    if s.width(cands[y].0, cands[x].0) > width * 2 {
-                        break;
-                    }
-                    continue;
-                };
-                let t = best[k - 1][y].0 + c;
-                if t < best[k][x].0 {
-                    best[k][x] = (t, y);
-                }
-            }
-        }
-    }
-    if best[n][m - 1].0 == INF {
-        return None;
-    }
-    let frame = Frame {
-        left: 0,
-        measure: width,
-    };
-    let mut lines = Vec::with_capacity(n);
-    let mut x = m - 1;
-    for k in (1..=n).rev() {
-        let y = best[k][x].1;
-        let (i, j) = (cands[y].0, cands[x].0);
-        let e = vis(i, j);
-        lines.push(SetLine {
-            frame,
-            start: i,
-            end: e,
-            used: s.width(i, e),
-            last: k == n,
-            hung: 0,
-            squeeze: 0,
-        });
-        x = y;
-    }
-    lines.reverse();
-    Some(lines)
 }
 
 #[cfg(test)]

@@ -2,7 +2,9 @@
 //! line may take one blank cell to end flush, and what each choice costs. One cell may
 //! go where Han meets Latin or digits (before a word or number, after a word; not after
 //! a number, nor after a unit or `第` as in `6月17日`, `第3`); never beside a pause,
-//! stop or closing mark or an opening one (`建设， 将` reads as a typo), never between
+//! stop or closing mark or an opening one (`建设， 将` reads as a typo), except on the
+//! open side of a one-cell quote next to a Han character where a line would otherwise
+//! end ragged (`说 “好`: the quote then looks full-width, as in print); never between
 //! two Han characters, never two cells in one place. A line one cell short stays so; a
 //! line that cannot be filled without a gap beside a mark or a hole ends short
 //! (ragged), which `breaks` makes costly, so the paragraph is broken another way first.
@@ -14,6 +16,12 @@ use super::classes::{
 };
 use super::fill::SetLine;
 use super::stream::Stream;
+
+/// Cost of a gap on the open side of a narrow quote (before `“`, after `”` where quotes
+/// take one cell): the quote then looks as a full-width one does in print, but the gap
+/// still shows, so it is taken only where the line would otherwise end two or more
+/// cells short, and it counts against the audit's gaps beside a mark.
+pub const QUOTE: u32 = 40;
 
 /// Cost of a one-cell gap where Han meets Latin or digits.
 const SCRIPT: u32 = 2;
@@ -67,7 +75,8 @@ pub fn squeezed(s: &Stream, l: &SetLine, out: &mut Vec<usize>) {
     let mut need = l.squeeze;
     if l.hung > 0 {
         end -= 1;
-        if l.hung > usize::from(s.widths[l.end - 1]) {
+        let last = usize::from(s.widths[l.end - 1]);
+        if l.hung > last && l.hung - last < usize::from(s.widths[l.end - 2]) {
             end -= 1;
             out.push(end);
             need -= 1;
@@ -98,7 +107,9 @@ fn latinish(c: char) -> bool {
 }
 
 /// Where a gap may go before glyph `g`: `Some(0)` where Han meets Latin or digits,
-/// `Some(1)` beside a punctuation mark (counted, never taken); `None`: never here
+/// `Some(1)` on the open side of a narrow quote next to a Han character (taken only to
+/// save a ragged line, [`QUOTE`]), `Some(2)` beside another punctuation mark (counted,
+/// never taken); `None`: never here
 /// (between two Han characters, inside a word or number, between a number and its
 /// unit, next to a space).
 #[inline]
@@ -121,8 +132,15 @@ pub fn gap_class(s: &Stream, g: usize) -> Option<u8> {
     if is_han(c) && latinish(p) {
         return (!digitish(p) && p != '%').then_some(0);
     }
-    if (stretch_after(p) && !no_start(c)) || (no_end(c) && !no_end(p)) {
+    // A narrow quote beside a Han character: a cell on its open side makes it look as
+    // a full-width quote does in print (`说 “好`, `好” 说`).
+    let narrow_open = s.widths[g] == 1 && matches!(c, '“' | '‘');
+    let narrow_close = s.widths[g - 1] == 1 && matches!(p, '”' | '’');
+    if (narrow_open && is_han(p)) || (narrow_close && is_han(c)) {
         return Some(1);
+    }
+    if (stretch_after(p) && !no_start(c)) || (no_end(c) && !no_end(p)) {
+        return Some(2);
     }
     None
 }
@@ -133,6 +151,8 @@ pub fn gap_class(s: &Stream, g: usize) -> Option<u8> {
 pub struct Fit {
     /// Gaps to put at script changes.
     pub script: usize,
+    /// Gaps to put on the open side of a narrow quote.
+    pub quote: usize,
     /// What the line costs the paragraph.
     pub cost: u32,
 }
@@ -142,24 +162,34 @@ pub struct Fit {
 /// takes no gap at all and stays ragged (a gap that does not straighten the edge is
 /// only a blemish).
 #[inline]
-pub fn fit(short: usize, script: usize) -> Fit {
+pub fn fit(short: usize, script: usize, quote: usize) -> Fit {
     if short <= 1 {
         // A cell short stays so: a grid cannot do better without a visible gap.
         return Fit {
             script: 0,
+            quote: 0,
             cost: ONE_SHORT * short as u32,
         };
     }
     let sc = short.min(script);
     let left = short - sc;
     if left >= 2 {
+        if left == 2 && quote > 0 {
+            return Fit {
+                script: sc,
+                quote: 1,
+                cost: SCRIPT * sc as u32 + QUOTE + ONE_SHORT,
+            };
+        }
         return Fit {
             script: 0,
+            quote: 0,
             cost: RAGGED + short as u32,
         };
     }
     Fit {
         script: sc,
+        quote: 0,
         cost: SCRIPT * sc as u32 + ONE_SHORT * left as u32,
     }
 }
@@ -173,13 +203,18 @@ pub fn plan(s: &Stream, l: &SetLine, places: &mut Vec<usize>, gaps: &mut Vec<usi
         return;
     }
     places.clear();
+    let mut quotes = Vec::new();
     for g in l.start + 1..l.end {
-        if gap_class(s, g) == Some(0) {
-            places.push(g);
+        match gap_class(s, g) {
+            Some(0) => places.push(g),
+            Some(1) => quotes.push(g),
+            _ => {}
         }
     }
-    let f = fit(short, places.len());
+    let f = fit(short, places.len(), quotes.len());
     spread(places, f.script, gaps);
+    spread(&quotes, f.quote, gaps);
+    gaps.sort_unstable();
 }
 
 /// `take` of the glyph positions in `class`, evenly spread.
@@ -196,32 +231,57 @@ mod tests {
 
     #[test]
     fn fit_leaves_one_cell_prefers_script_gaps_and_never_opens_a_hole() {
-        assert_eq!(fit(0, 0).cost, 0);
+        assert_eq!(fit(0, 0, 0).cost, 0);
         // One cell short stays so, even where a script gap could fill it.
         assert_eq!(
-            fit(1, 1),
+            fit(1, 1, 1),
             Fit {
                 script: 0,
+                quote: 0,
                 cost: ONE_SHORT
             }
         );
-        assert_eq!(fit(2, 2).script, 2);
-        // Two short without a script change: ragged, no gap beside a mark that would
-        // leave it one short anyway.
+        assert_eq!(fit(2, 2, 2).script, 2);
+        assert_eq!(fit(2, 2, 2).quote, 0);
+        // Two short without a script change or a narrow quote: ragged, no gap beside a
+        // mark that would leave it one short anyway.
         assert_eq!(
-            fit(2, 0),
+            fit(2, 0, 0),
             Fit {
                 script: 0,
+                quote: 0,
                 cost: RAGGED + 2
             }
         );
-        assert_eq!(fit(4, 1).cost, RAGGED + 4);
+        assert_eq!(fit(4, 1, 0).cost, RAGGED + 4);
         assert_eq!(
-            fit(3, 2),
+            fit(3, 2, 0),
             Fit {
                 script: 2,
+                quote: 0,
                 cost: 2 * SCRIPT + ONE_SHORT
             }
         );
+    }
+
+    #[test]
+    fn a_gap_beside_a_narrow_quote_only_saves_a_ragged_line() {
+        // Two short with a quote: one gap, one cell short, dearer than a cell short but
+        // cheaper than ragged.
+        let f = fit(2, 0, 3);
+        assert_eq!((f.script, f.quote), (0, 1));
+        assert!(f.cost > COSTLY && f.cost < RAGGED);
+        // Script gaps first; the quote only for what they leave.
+        assert_eq!(
+            fit(3, 1, 1),
+            Fit {
+                script: 1,
+                quote: 1,
+                cost: SCRIPT + QUOTE + ONE_SHORT
+            }
+        );
+        // One such gap a line at most.
+        assert_eq!(fit(3, 0, 2).quote, 0);
+        assert_eq!(fit(4, 0, 1).quote, 0);
     }
 }

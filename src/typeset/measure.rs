@@ -1,12 +1,16 @@
 //! The text block of a pane: how wide the text runs (the reading measure, never wider
-//! than the pane), where it sits (centred), and the two-cell margin on its right that
-//! takes a hung mark (行尾点号悬挂), so the Han text keeps a straight edge and a pause or
-//! closing mark may stand outside it, as in print.
+//! than the pane), where it sits (centred), and the margin on its right that takes a
+//! hung mark (行尾点号悬挂), so the Han text keeps a straight edge and a pause or closing
+//! mark may stand outside it, as in print: two cells, up to four where the pane has them
+//! spare, so a closing pair (`。”`) may hang whole.
 
 use super::{Line, Role, Settings, Span};
 
 /// Cells kept right of the text block for a hung mark.
 pub const MARGIN: usize = 2;
+/// The most a pane's spare cells right of the block give the margin: room for a closing
+/// pair hung whole (`。”` takes three cells, four where quotes are wide).
+pub const MAX_MARGIN: usize = 4;
 /// Narrowest measure a reader may set, in cells (10 Han characters).
 pub const MIN_MEASURE: u16 = 20;
 /// Widest measure a reader may set, in cells.
@@ -47,10 +51,11 @@ pub fn fit(pane: usize, measure: usize) -> Block {
     }
     let width = measure.min(pane - MARGIN) & !1;
     let spare = pane - width;
+    let left = (spare / 2).min(spare - MARGIN);
     Block {
-        left: (spare / 2).min(spare - MARGIN),
+        left,
         width,
-        margin: MARGIN,
+        margin: (spare - left).min(MAX_MARGIN),
     }
 }
 
@@ -96,7 +101,7 @@ mod tests {
             Block {
                 left: 60,
                 width: 80,
-                margin: 2
+                margin: 4
             }
         );
         assert_eq!(

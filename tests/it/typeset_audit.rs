@@ -75,7 +75,7 @@ fn corpus_meets_the_targets() {
 }
 
 #[test]
-fn with_marks_kept_full_width_the_defaults_end_fewer_than_2_5_percent_ragged() {
+fn with_marks_kept_full_width_the_defaults_meet_the_targets() {
     let mut arts = fixtures::articles();
     let lib = dubao::import::load_bundled();
     arts.extend(lib.articles().map(|(_, a)| a.clone()));
@@ -84,7 +84,15 @@ fn with_marks_kept_full_width_the_defaults_end_fewer_than_2_5_percent_ragged() {
     assert!(!st.squeeze_punct, "marks stay full-width by default");
     let t = sweep(arts.iter().flat_map(every), &st);
     assert_eq!(t.squeezed, 0, "no mark set half-width");
-    assert_flush("fixtures, default settings", &t, 25);
+    // A closing pair hangs whole where the pane has room, and a narrow quote takes a
+    // cell on its open side where a line would otherwise end ragged (1.4% here).
+    assert_flush("fixtures, default settings", &t, 15);
+    // The quote's cell counts as a gap beside a mark: 0.18% of body lines on the
+    // corpus (issue 19: at most 0.2%), 0.22% on these fixtures, where the measure-80
+    // layout of a quote-rich page repeats at every width from 82 up.
+    assert!(t.mark_gaps * 400 <= t.body_lines, "{t:?}");
+    assert_eq!(t.orphan_dashes, 0, "{:#?}", t.notes);
+    assert_eq!(t.word_breaks, 0, "{:#?}", t.notes);
 }
 
 #[test]
