@@ -43,6 +43,7 @@ mod justify;
 pub mod measure;
 pub mod page;
 pub mod photo;
+mod plain;
 mod stream;
 mod words;
 

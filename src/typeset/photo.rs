@@ -5,7 +5,7 @@
 //! picture there, fitted inside with its own aspect kept. The row count never depends
 //! on the picture, so nothing moves when a download arrives.
 
-use super::blocks::plain;
+use super::plain::plain;
 use super::{Line, Role, Settings, Span};
 use crate::model::{Article, Field, ParagraphKind};
 
