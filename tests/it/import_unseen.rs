@@ -6,7 +6,7 @@
 
 use dubao::model::ParagraphKind;
 
-use crate::support::patterns::{page, texts, titles};
+use crate::support::patterns::{page, stacks, texts, titles};
 
 #[test]
 fn a_closing_dateline_stays_with_the_story_above() {
@@ -76,11 +76,7 @@ fn no_article_is_untitled() {
 #[test]
 fn two_line_stacks_take_their_roles_from_their_shape() {
     let p = page("stacks_swapped.txt");
-    let stacks: Vec<(Option<&str>, &str, Option<&str>)> = p
-        .articles
-        .iter()
-        .map(|a| (a.kicker.as_deref(), a.title.as_str(), a.subtitle.as_deref()))
-        .collect();
+    let stacks = stacks(&p);
     assert_eq!(
         stacks,
         vec![
@@ -225,11 +221,7 @@ fn a_dateline_in_brackets_closes_its_story_and_a_story_has_one_dateline() {
 #[test]
 fn labels_metadata_signatures_warnings_and_leads_take_their_stack_roles() {
     let p = page("stack_roles_indent.txt");
-    let stacks: Vec<(Option<&str>, &str, Option<&str>)> = p
-        .articles
-        .iter()
-        .map(|a| (a.kicker.as_deref(), a.title.as_str(), a.subtitle.as_deref()))
-        .collect();
+    let stacks = stacks(&p);
     assert_eq!(
         stacks,
         vec![
@@ -314,11 +306,7 @@ fn news_stacks_after_a_finished_story_start_stories_and_a_roundups_places_do_not
 fn a_kicker_or_subtitle_glued_to_its_headline_is_set_apart() {
     for name in ["glued_stacks.txt", "glued_stacks_blank.txt"] {
         let p = page(name);
-        let stacks: Vec<(Option<&str>, &str, Option<&str>)> = p
-            .articles
-            .iter()
-            .map(|a| (a.kicker.as_deref(), a.title.as_str(), a.subtitle.as_deref()))
-            .collect();
+        let stacks = stacks(&p);
         assert_eq!(
             stacks[..3],
             [

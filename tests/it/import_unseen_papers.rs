@@ -6,7 +6,7 @@
 
 use dubao::model::{ArticleKind, ParagraphKind};
 
-use crate::support::patterns::{page, texts, titles};
+use crate::support::patterns::{page, stacks, texts, titles};
 
 #[test]
 fn wire_copy_keeps_each_closing_dateline_with_its_story() {
@@ -42,11 +42,7 @@ fn wire_copy_keeps_each_closing_dateline_with_its_story() {
 #[test]
 fn a_xinhua_daily_page_keeps_its_stacks_and_closing_datelines() {
     let p = page("xinhua_daily_blank.txt");
-    let stacks: Vec<(Option<&str>, &str, Option<&str>)> = p
-        .articles
-        .iter()
-        .map(|a| (a.kicker.as_deref(), a.title.as_str(), a.subtitle.as_deref()))
-        .collect();
+    let stacks = stacks(&p);
     assert_eq!(
         stacks,
         vec![

@@ -23,3 +23,14 @@ pub fn titles(p: &Page) -> Vec<&str> {
 pub fn texts(a: &Article) -> Vec<&str> {
     a.paragraphs.iter().map(|p| p.text.as_str()).collect()
 }
+
+/// A headline stack: kicker, title, subtitle.
+pub type Stack<'a> = (Option<&'a str>, &'a str, Option<&'a str>);
+
+/// Each article's headline stack, in page order.
+pub fn stacks(p: &Page) -> Vec<Stack<'_>> {
+    p.articles
+        .iter()
+        .map(|a| (a.kicker.as_deref(), a.title.as_str(), a.subtitle.as_deref()))
+        .collect()
+}
