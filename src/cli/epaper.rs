@@ -80,9 +80,7 @@ pub fn add(dir: &Path, key: &str, name: Option<&str>) -> Result<Subscription> {
     };
     // An e-paper of a site dubao does not know goes by its slug (`csrb`) until its
     // pages name the paper on the first fetch.
-    let slug = (epaper && name.is_none())
-        .then(|| site::for_date(&url, "2000-01-01").map(|s| s.slug))
-        .flatten();
+    let slug = (epaper && name.is_none()).then(|| site::slug_of(&url));
     let sub = Subscriptions::update(dir, |s| {
         s.add(&url, name.as_deref())?;
         let at = s.feeds.len() - 1;

@@ -125,7 +125,7 @@ pub fn shape(url: &str) -> Option<(System, String)> {
 
 /// A short name for a paper dubao does not know, from its address's first folder (or
 /// host): `http://127.0.0.1:8/csrb/pc/layout/` → `csrb`.
-fn slug_of(url: &str) -> String {
+pub fn slug_of(url: &str) -> String {
     let path = catalogue::path_of(url);
     let first = path
         .split('/')
