@@ -120,6 +120,38 @@ fn word_starts(s: &Stream, text: &str, off: usize) -> Vec<bool> {
     word
 }
 
+/// The lines of the headline `s` (`text`, from glyph `off`): one if it fits, else its
+/// phrases packed and each too wide for a line balanced between words.
+fn headline_lines(s: &Stream, text: &str, off: usize, width: usize) -> Vec<SetLine> {
+    let full = Frame {
+        left: 0,
+        measure: width,
+    };
+    let lines = fill(s, 0, s.len(), full, full);
+    if lines.len() < 2 {
+        return lines;
+    }
+    let mut packed: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in phrases(s) {
+        match packed.last_mut() {
+            Some(last) if s.width(last.0, b) <= width => last.1 = b,
+            _ => packed.push((a, b)),
+        }
+    }
+    // A phrase that fits a line is set whole whatever its words: the segmenter (its
+    // dictionary loaded on first use, a tenth of a second) is asked only when a phrase
+    // is too wide for a line.
+    let word = if packed.iter().any(|&(a, b)| s.width(a, b) > width) {
+        word_starts(s, text, off)
+    } else {
+        vec![true; s.len() + 1]
+    };
+    packed
+        .iter()
+        .flat_map(|&(a, b)| balanced(s, a, b, width, &word))
+        .collect()
+}
+
 /// Lines set centred. A headline too long for one line breaks between its phrases
 /// (spaces, before a `——`), phrases sharing a line while they fit; a phrase too long
 /// for a line is broken between words into lines of about equal length (two halves,
@@ -142,25 +174,7 @@ pub fn centred(
         parts.insert(0, (field, Role::Space, "——"));
     }
     let s = Stream::new(&parts, st);
-    let full = Frame {
-        left: 0,
-        measure: width,
-    };
-    let mut lines = fill(&s, 0, s.len(), full, full);
-    if lines.len() > 1 {
-        let word = word_starts(&s, text, off);
-        let mut packed: Vec<(usize, usize)> = Vec::new();
-        for (a, b) in phrases(&s) {
-            match packed.last_mut() {
-                Some(last) if s.width(last.0, b) <= width => last.1 = b,
-                _ => packed.push((a, b)),
-            }
-        }
-        lines = packed
-            .iter()
-            .flat_map(|&(a, b)| balanced(&s, a, b, width, &word))
-            .collect();
-    }
+    let lines = headline_lines(&s, text, off, width);
     for l in &lines {
         let left = width.saturating_sub(l.used) / 2;
         let mut line = emit(&s, l, left, false, false);
@@ -365,4 +379,53 @@ fn parts_of<'a>(
     };
     parts.push((Field::Paragraph(i), role, &p.text));
     (parts, hang_parts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Headlines set as they were when every headline of more than one line was
+    /// segmented: the segmenter's words change nothing where each phrase fits a line.
+    #[test]
+    fn phrases_that_fit_are_set_as_with_the_words() {
+        let st = Settings::default();
+        for text in [
+            "全力以赴 加快推动综合经济实力实现新提升",
+            "国务院办公厅关于加强长江流域生态保护的意见",
+            "习近平会见俄罗斯联邦委员会主席马特维延科 推动京津冀协同发展",
+            "延伸冰雪产业链 发展后奥运经济——访那台市市长宋华英",
+        ] {
+            let s = Stream::new(&[(Field::Title, Role::Title, text)], &st);
+            for width in [8, 12, 20, 24, 30, 40, 60] {
+                let full = Frame {
+                    left: 0,
+                    measure: width,
+                };
+                let word = word_starts(&s, text, 0);
+                let mut old = fill(&s, 0, s.len(), full, full);
+                if old.len() > 1 {
+                    let mut packed: Vec<(usize, usize)> = Vec::new();
+                    for (a, b) in phrases(&s) {
+                        match packed.last_mut() {
+                            Some(last) if s.width(last.0, b) <= width => last.1 = b,
+                            _ => packed.push((a, b)),
+                        }
+                    }
+                    old = packed
+                        .iter()
+                        .flat_map(|&(a, b)| balanced(&s, a, b, width, &word))
+                        .collect();
+                }
+                let key = |l: &[SetLine]| -> Vec<(usize, usize, usize)> {
+                    l.iter().map(|l| (l.start, l.end, l.used)).collect()
+                };
+                assert_eq!(
+                    key(&headline_lines(&s, text, 0, width)),
+                    key(&old),
+                    "{text} at {width}"
+                );
+            }
+        }
+    }
 }
