@@ -2,14 +2,16 @@
 //! `PAGES` pages a day (default 16) under `OUT/<paper>/<YYYY-MM-DD>/<NN>.txt`, made from
 //! the bundled page and the import fixtures (and any `.txt` pages under `--pages DIR`),
 //! with a share of their Han characters swapped per page so no two days read alike.
-//! `--papers N` writes N such papers (`sim-daily`, `sim-daily-2`, …), each its own text.
+//! `--papers N` writes N such papers (`sim-daily`, `sim-daily-2`, …), each its own text;
+//! `--only K` writes only the K-th of them (the same text as in a run of N), so a large
+//! archive can be made and imported a paper at a time on a small disk.
 //!
-//! `cargo run --release --example gen_archive -- OUT YEARS [PAGES] [--pages DIR] [--papers N]`
+//! `cargo run --release --example gen_archive -- OUT YEARS [PAGES] [--pages DIR] [--papers N] [--only K]`
 
 use std::path::{Path, PathBuf};
 
 fn usage() -> ! {
-    eprintln!("usage: gen_archive OUT YEARS [PAGES] [--pages DIR] [--papers N]");
+    eprintln!("usage: gen_archive OUT YEARS [PAGES] [--pages DIR] [--papers N] [--only K]");
     std::process::exit(2)
 }
 
@@ -91,6 +93,11 @@ fn main() {
         }
         None => 1,
     };
+    let only: Option<usize> = args.iter().position(|a| a == "--only").map(|i| {
+        let k = args.get(i + 1).and_then(|n| n.parse().ok());
+        args.drain(i..=(i + 1).min(args.len() - 1));
+        k.unwrap_or_else(|| usage())
+    });
     let out = PathBuf::from(args.first().unwrap_or_else(|| usage()));
     let years: f64 = args
         .get(1)
@@ -107,6 +114,9 @@ fn main() {
     let first = 19_000 - days; // ending in early 2022
     let mut bytes = 0usize;
     for paper in 1..=papers {
+        if only.is_some_and(|k| k != paper) {
+            continue;
+        }
         let name = match paper {
             1 => "sim-daily".to_string(),
             n => format!("sim-daily-{n}"),

@@ -1,12 +1,13 @@
 //! Reading a [`Store`]: the list of issues from fast fields alone (no page is read),
 //! one issue's pages when it is shown, articles by id, and search newest first.
 
-use std::collections::{BTreeMap, HashMap};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{EnableScoring, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
 
 use super::store::{Store, StoredPage, issue_key, store_err};
 use super::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery};
@@ -186,49 +187,11 @@ impl Store {
         })
     }
 
-    /// The newest day (`yyyymmdd`) of any document, from the fast field's bounds.
-    fn newest_day(searcher: &Searcher) -> u64 {
-        searcher
-            .segment_readers()
-            .iter()
-            .filter_map(|s| s.fast_fields().u64("day").ok())
-            .map(|c| c.max_value())
-            .max()
-            .unwrap_or(0)
-    }
-
-    /// Hits for `q`, newest issue first, then page order.
-    ///
-    /// The first screen of hits is looked for in the newest month first, then the
-    /// newest year, then everywhere: each window holds only hits newer than any outside
-    /// it, so the answer is the same, and a common query stops after a small window.
+    /// Hits for `q`, newest issue first, then page order (see [`newest_first`]).
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, LibraryError> {
         let filter = self.filter(q)?;
-        let folded = normalize(&q.text);
         let searcher = self.reader.searcher();
-        if q.limit > 0 && q.offset == 0 {
-            let newest = Self::newest_day(&searcher);
-            for back in [100, 10_000] {
-                let Some(start) = newest.checked_sub(back) else {
-                    continue;
-                };
-                if filter.from.is_some_and(|f| f >= start) {
-                    break;
-                }
-                let window = Filter {
-                    from: Some(start),
-                    ..filter.clone()
-                };
-                let Some(query) = engine::query(&self.f, &folded, &window) else {
-                    return Ok(Vec::new());
-                };
-                let hits = self.top_hits(&searcher, query.as_ref(), q)?;
-                if hits.len() >= q.limit {
-                    return Ok(hits);
-                }
-            }
-        }
-        match engine::query(&self.f, &folded, &filter) {
+        match engine::query(&self.f, &normalize(&q.text), &filter) {
             Some(query) => self.top_hits(&searcher, query.as_ref(), q),
             None => Ok(Vec::new()),
         }
@@ -305,29 +268,69 @@ impl Store {
 
 /// The documents matching `query`, newest first (then page order), `limit` of them after
 /// skipping `offset` (`limit` 0: every one).
+///
+/// Segments are read newest first, by the greatest `order` each holds; once enough hits
+/// are held, a segment whose newest document is older than every one of them is not
+/// read at all. An import adds issues oldest first, so a common query reads the newest
+/// segment or two, and a rare one reads every segment's short posting lists.
 fn newest_first(
     searcher: &Searcher,
     query: &dyn Query,
     limit: usize,
     offset: usize,
-) -> Result<Vec<(Option<u64>, tantivy::DocAddress)>, LibraryError> {
+) -> Result<Vec<(Option<u64>, DocAddress)>, LibraryError> {
+    let err = |e| store_err("library search", e);
     let limit = match limit {
-        0 => searcher
-            .search(query, &Count)
-            .map_err(|e| store_err("library search", e))?,
+        0 => searcher.search(query, &Count).map_err(err)?,
         n => n,
     };
     if limit == 0 {
         return Ok(Vec::new());
     }
-    searcher
-        .search(
-            query,
-            &TopDocs::with_limit(limit)
-                .and_offset(offset)
-                .order_by_u64_field("order", Order::Desc),
-        )
-        .map_err(|e| store_err("library search", e))
+    let want = limit.saturating_add(offset);
+    let weight = query
+        .weight(EnableScoring::disabled_from_searcher(searcher))
+        .map_err(err)?;
+    let mut segments: Vec<(u64, u32)> = Vec::new();
+    for (ord, seg) in searcher.segment_readers().iter().enumerate() {
+        let newest = seg.fast_fields().u64("order").map_or(0, |c| c.max_value());
+        segments.push((newest, ord as u32));
+    }
+    segments.sort_by(|a, b| b.cmp(a));
+    // The best `want` hits so far, the worst on top: greater is newer, then earlier.
+    let mut best: BinaryHeap<Reverse<(Option<u64>, Reverse<DocAddress>)>> = BinaryHeap::new();
+    for (newest, ord) in segments {
+        if best.len() >= want && best.peek().is_some_and(|w| (w.0).0 > Some(newest)) {
+            break;
+        }
+        let seg = searcher.segment_reader(ord);
+        let order = seg.fast_fields().u64("order").ok();
+        let alive = seg.alive_bitset();
+        let mut scorer = weight.scorer(seg, 1.0).map_err(err)?;
+        let mut doc = scorer.doc();
+        while doc != TERMINATED {
+            if alive.is_none_or(|a| a.is_alive(doc)) {
+                let key = (
+                    order.as_ref().and_then(|c| c.first(doc)),
+                    Reverse(DocAddress::new(ord, doc)),
+                );
+                if best.len() < want {
+                    best.push(Reverse(key));
+                } else if best.peek().is_some_and(|w| w.0 < key) {
+                    best.pop();
+                    best.push(Reverse(key));
+                }
+            }
+            doc = scorer.advance();
+        }
+    }
+    // Sorted ascending by `Reverse` keys: the best first.
+    Ok(best
+        .into_sorted_vec()
+        .into_iter()
+        .skip(offset)
+        .map(|Reverse((order, Reverse(addr)))| (order, addr))
+        .collect())
 }
 
 /// The source text around the first match of `query` in `article`, on one line (white

@@ -296,3 +296,48 @@ fn the_first_hits_are_the_newest_across_months_and_years() {
         assert_eq!(got, want, "limit {limit}");
     }
 }
+
+#[test]
+fn hits_are_newest_first_whatever_order_the_segments_were_written_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let shelf = DiskShelf::open(dir.path()).unwrap();
+    // One commit (one segment) each, oldest and newest mixed, then the newest page
+    // changed: its first documents are deleted in an older segment.
+    let dates = [
+        "2021-05-01",
+        "2024-02-02",
+        "2019-09-09",
+        "2023-03-03",
+        "2020-10-10",
+    ];
+    for d in dates {
+        let pages = vec![
+            page("01", d, &["农业新闻", "别的"]),
+            page("02", d, &["又是农业"]),
+        ];
+        shelf.add_issues(&[issue(d, pages)]).unwrap();
+    }
+    let changed = vec![page("01", "2024-02-02", &["改过的农业新闻", "别的"])];
+    shelf.add_issues(&[issue("2024-02-02", changed)]).unwrap();
+    let mut sorted = dates.to_vec();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    let want: Vec<String> = sorted
+        .iter()
+        .flat_map(|d| {
+            [
+                format!("test-daily/{d}/01/1"),
+                format!("test-daily/{d}/02/1"),
+            ]
+        })
+        .collect();
+    assert_eq!(ids(&shelf, &q("农业")), want, "every hit");
+    for limit in 1..=want.len() {
+        for offset in 0..=want.len() {
+            let mut query = q("农业");
+            query.limit = limit;
+            query.offset = offset;
+            let page: Vec<String> = want.iter().skip(offset).take(limit).cloned().collect();
+            assert_eq!(ids(&shelf, &query), page, "limit {limit} offset {offset}");
+        }
+    }
+}
