@@ -199,9 +199,26 @@ const PAIRS: [(char, char); 186] = [
     ('龍', '龙'),
 ];
 
+/// Which chars of U+4E00..=U+9FFF are the traditional side of a [`PAIRS`] entry, a bit
+/// each: most chars fold to themselves, and that is told with one load, not a search.
+const TRADITIONAL: [u64; 328] = {
+    let mut bits = [0u64; 328];
+    let mut i = 0;
+    while i < PAIRS.len() {
+        let n = PAIRS[i].0 as usize - 0x4e00;
+        bits[n / 64] |= 1 << (n % 64);
+        i += 1;
+    }
+    bits
+};
+
 /// The simplified form of `c` if the fold maps it, else `c`.
 pub fn fold_char(c: char) -> char {
     if !('\u{4e00}'..='\u{9fff}').contains(&c) {
+        return c;
+    }
+    let n = c as usize - 0x4e00;
+    if TRADITIONAL[n / 64] >> (n % 64) & 1 == 0 {
         return c;
     }
     match PAIRS.binary_search_by(|&(t, _)| t.cmp(&c)) {
