@@ -12,7 +12,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-use tantivy::directory::MmapDirectory;
+use tantivy::directory::{Advice, MmapDirectory};
 use tantivy::{Index, IndexWriter};
 
 use super::archive::Archive;
@@ -80,6 +80,49 @@ pub(super) fn write_format(dir: &Path) -> Result<(), LibraryError> {
 }
 
 /// What an index of an older format lacks, for the message that refuses it.
+/// Segments opened together at the least before [`warm_segments`] is worth it, and the
+/// threads it opens them on (they wait on the disk, not the CPU).
+const WARM_FROM: usize = 8;
+const WARM_THREADS: usize = 8;
+
+/// Opens every segment of `index` once, several at a time, with the parts the issue
+/// list reads (the `kind` postings, the page documents' fast fields), before the
+/// reader opens them one by one. With the page cache cold each segment costs a few
+/// disk reads that tantivy makes in turn; made together, the disk answers them
+/// together (`dubao library` cold on a library of 78 segments: 99 → 69 ms; 7 ms more
+/// when the pages are cached). The segments opened.
+fn warm_segments(index: &Index) -> usize {
+    let Ok(segments) = index.searchable_segments() else {
+        return 0;
+    };
+    if segments.len() < WARM_FROM {
+        return 0;
+    }
+    let opened = std::sync::atomic::AtomicUsize::new(0);
+    let opened = &opened;
+    let kind = engine::fields_of(&index.schema()).map(|f| f.kind);
+    let per_thread = segments.len().div_ceil(WARM_THREADS);
+    std::thread::scope(|scope| {
+        for chunk in segments.chunks(per_thread) {
+            scope.spawn(move || {
+                for segment in chunk {
+                    let Ok(reader) = tantivy::SegmentReader::open(segment) else {
+                        continue;
+                    };
+                    opened.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    if let Some(kind) = kind {
+                        let _ = reader.inverted_index(kind);
+                    }
+                    let ff = reader.fast_fields();
+                    let _ = (ff.str("issue_key"), ff.str("paper_name"));
+                    let _ = (ff.u64("articles"), ff.u64("order"), ff.u64("day"));
+                }
+            });
+        }
+    });
+    opened.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 fn older_format_misses(format: u32) -> &'static str {
     match format {
         1 => "does not fold traditional and simplified characters together",
@@ -102,13 +145,27 @@ impl DiskShelf {
         Self::check_format(&dir)?;
         let damaged =
             |e: &dyn std::fmt::Display| io_err(&index_dir, format!("damaged ({e}); {REPAIR}"));
-        let mmap = MmapDirectory::open(&index_dir).map_err(|e| damaged(&e))?;
-        let index = Index::builder()
-            .schema(engine::schema().0)
-            .settings(engine::settings())
-            .open_or_create(mmap)
+        // The reader's map is for random reads: a cold open then reads the few pages
+        // each segment's headers need, not the readahead around each (1.2 s → 99 ms
+        // for `dubao library` on a library of 78 segments); the writer's is as usual.
+        let open = |advice: Option<Advice>| {
+            let dir = match advice {
+                Some(a) => MmapDirectory::open_with_madvice(&index_dir, a),
+                None => MmapDirectory::open(&index_dir),
+            }
             .map_err(|e| damaged(&e))?;
-        let store = Store::new(index).map_err(|e| damaged(&e))?;
+            Index::builder()
+                .schema(engine::schema().0)
+                .settings(engine::settings())
+                .open_or_create(dir)
+                .map_err(|e| damaged(&e))
+        };
+        let index = open(Some(Advice::Random))?;
+        let writing = open(None)?;
+        warm_segments(&index);
+        let store = Store::new(index)
+            .map_err(|e| damaged(&e))?
+            .with_writing_index(writing);
         if read_format(&dir)?.is_none() {
             write_format(&dir)?;
         }
@@ -265,5 +322,36 @@ impl Shelf for DiskShelf {
 
     fn refresh(&self) -> bool {
         self.store.refresh()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An index of `n` segments, one document each (no merges).
+    fn segments(dir: &Path, n: usize) -> Index {
+        let index = Index::create_in_dir(dir, engine::schema().0).unwrap();
+        engine::register_tokenizers(&index);
+        let f = engine::fields_of(&index.schema()).unwrap();
+        let mut w: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        w.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+        for i in 0..n {
+            let mut doc = tantivy::TantivyDocument::default();
+            doc.add_u64(f.kind, engine::KIND_PAGE);
+            doc.add_text(f.issue_key, format!("p\t2024-01-{:02}", i + 1));
+            w.add_document(doc).unwrap();
+            w.commit().unwrap();
+        }
+        index
+    }
+
+    #[test]
+    fn warming_opens_every_segment_of_a_large_index_and_none_of_a_small_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = segments(dir.path(), WARM_FROM + 2);
+        assert_eq!(warm_segments(&index), WARM_FROM + 2);
+        let small = tempfile::tempdir().unwrap();
+        assert_eq!(warm_segments(&segments(small.path(), 2)), 0);
     }
 }

@@ -61,6 +61,9 @@ pub struct Store {
     seen: Mutex<u64>,
     /// How far adding has run ahead of the writer's threads.
     pace: Pace,
+    /// The same index opened apart for the writer, when the reader's is mapped for
+    /// random reads (see [`Store::with_writing_index`]).
+    writing: Option<Index>,
 }
 
 pub(super) fn store_err(what: &str, e: impl std::fmt::Display) -> LibraryError {
@@ -113,7 +116,17 @@ impl Store {
             f,
             seen: Mutex::new(seen),
             pace,
+            writing: None,
         })
+    }
+
+    /// The writer (and its merges) works on `index`, the same files opened apart:
+    /// merges read every segment through, which a map made for a reader's random
+    /// reads would fault in one small page at a time.
+    pub fn with_writing_index(mut self, index: Index) -> Store {
+        engine::register_counting_tokenizers(&index, self.pace.taken.clone());
+        self.writing = Some(index);
+        self
     }
 
     /// An empty index held in memory.
@@ -132,7 +145,9 @@ impl Store {
             .num_merge_threads(writer::MERGE_THREADS)
             .build();
         let writer = self
-            .index
+            .writing
+            .as_ref()
+            .unwrap_or(&self.index)
             .writer_with_options(options)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => busy("library"),
