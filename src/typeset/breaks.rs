@@ -6,10 +6,11 @@
 //! margin has room), more for each gap `justify` must insert at a
 //! change of script, and much when it cannot be filled without a hole or a gap beside
 //! a mark and ends short. So a character moves down a
-//! line, or one comes up, before a gap opens anywhere. A line a cell or three too long
-//! may fit by setting full-width marks in their half-width form (标点挤压, `justify`),
-//! the last two marks hanging where the first is so set (`。”` as `｡”`): costlier than a
-//! line a cell short, much cheaper than a ragged one.
+//! line, or one comes up, before a gap opens anywhere. A line a cell too long may fit
+//! by setting a `。` or `、` in its half-width form (标点挤压, `justify`; up to three
+//! marks, commas too, with `Squeeze::All`), the last two marks hanging where the first
+//! is so set (`。”` as `｡”`): costlier than a line a cell short, cheaper than a gap
+//! beside a quote, much cheaper than a ragged one.
 
 use super::classes::{hangs, is_space};
 use super::fill::{Frame, SetLine, fill_into};
@@ -263,7 +264,7 @@ impl Breaker {
     }
 
     /// The line `a..e` (`used` cells, more than the measure `m`) fitted by setting at
-    /// most [`MAX_SQUEEZE`] marks half-width: inside the line, or beside a hung last
+    /// most [`super::Squeeze::most`] marks half-width: inside the line, or beside a hung last
     /// mark, or with the last two marks hung, the first of them half-width.
     fn squeezed(
         &self,
@@ -275,6 +276,7 @@ impl Breaker {
         hang: bool,
     ) -> Option<Cand> {
         let used = (self.pw[e] - self.pw[a]) as usize;
+        let most = s.squeeze.most();
         let room = |y: usize| (self.sq[y] - self.sq[a]) as usize;
         let cand = |used: usize, hung: usize, squeeze: usize| Cand {
             end: e,
@@ -284,7 +286,7 @@ impl Breaker {
         };
         let inside = || {
             let k = used - m;
-            (k <= MAX_SQUEEZE && k <= room(e)).then(|| cand(m, 0, k))
+            (k <= most && k <= room(e)).then(|| cand(m, 0, k))
         };
         if !hang {
             return inside();
@@ -297,12 +299,12 @@ impl Breaker {
             && squeezable(s, p)
         {
             let k = (used - last - usize::from(s.widths[p])).saturating_sub(m);
-            if k < MAX_SQUEEZE && k <= room(p) {
+            if k < most && k <= room(p) {
                 return Some(cand(used - k - 1, last + 1, k + 1));
             }
         }
         let k = used - last - m;
-        if k <= MAX_SQUEEZE && k <= room(e - 1) {
+        if k <= most && k <= room(e - 1) {
             return Some(cand(used - k, last, k));
         }
         inside()

@@ -8,12 +8,11 @@
 //! two Han characters, never two cells in one place. A line one cell short stays so; a
 //! line that cannot be filled without a gap beside a mark or a hole ends short
 //! (ragged), which `breaks` makes costly, so the paragraph is broken another way first.
-//! A line a little too long may be compressed instead: up to [`MAX_SQUEEZE`] full-width
-//! marks set in their half-width form (标点挤压), marks beside another mark first.
+//! A line a little too long may be compressed instead: full-width marks set in their
+//! half-width form (标点挤压), marks beside another mark first; by default one `。` or
+//! `、` a line ([`super::Squeeze`]), at most [`MAX_SQUEEZE`].
 
-use super::classes::{
-    half_form, is_cjk, is_han, is_space, is_unit, no_end, no_start, stretch_after,
-};
+use super::classes::{is_cjk, is_han, is_space, is_unit, no_end, no_start, stretch_after};
 use super::fill::SetLine;
 use super::stream::Stream;
 
@@ -36,14 +35,15 @@ pub const RAGGED: u32 = 100;
 /// short without one, so `breaks` takes it only where nothing better is found from the
 /// line's start (which keeps the search narrow), and there in place of a ragged line.
 pub const SQUEEZE: u32 = COSTLY;
-/// Most marks one line sets half-width.
+/// Most marks one line sets half-width, whatever the settings ([`super::Squeeze::most`]).
 pub const MAX_SQUEEZE: usize = 3;
 
-/// May glyph `g`, a full-width mark, be set half-width? Not beside Latin or digits
+/// May glyph `g`, a full-width mark, be set half-width (as the settings allow)? Not
+/// beside Latin or digits
 /// (`5，3` must not read as `5,3`).
 #[inline]
 pub fn squeezable(s: &Stream, g: usize) -> bool {
-    if !s.squeeze || s.han[g] || s.widths[g] != 2 || half_form(s.chars[g]).is_none() {
+    if s.han[g] || s.widths[g] != 2 || !s.squeeze.takes(s.chars[g]) {
         return false;
     }
     let alnum = |i: Option<usize>| {
