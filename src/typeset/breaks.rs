@@ -14,7 +14,7 @@
 
 use super::classes::{hangs, is_space};
 use super::fill::{Frame, SetLine, fill_into};
-use super::justify::{COSTLY, MAX_SQUEEZE, SQUEEZE, fit, gap_class, squeezable};
+use super::justify::{COSTLY, MAX_SQUEEZE, RAGGED, SQUEEZE, fit, script_gap, squeezable};
 use super::stream::{Brk, Stream};
 
 /// Cost of a line ending in a hung mark (hanging is good; not hanging, as good and
@@ -34,8 +34,6 @@ pub struct Breaker {
     pw: Vec<u32>,
     /// `places[g]`: script-change gap places before glyphs `1..g`.
     places: Vec<u32>,
-    /// `quotes[g]`: quote-side gap places before glyphs `1..g`.
-    quotes: Vec<u32>,
     /// `must[g]`: the first mandatory break after glyph `g`.
     must: Vec<u32>,
     /// `sq[g]`: marks among glyphs `0..g` that may be set half-width.
@@ -171,16 +169,10 @@ impl Breaker {
         self.places.clear();
         self.places.reserve(n + 1);
         self.places.extend([0, 0]);
-        self.quotes.clear();
-        self.quotes.reserve(n + 1);
-        self.quotes.extend([0, 0]);
-        let (mut count, mut qc) = (0u32, 0u32);
+        let mut count = 0u32;
         for g in 1..n {
-            let k = gap_class(s, g);
-            count += u32::from(k == Some(0));
-            qc += u32::from(k == Some(1));
+            count += u32::from(script_gap(s, g));
             self.places.push(count);
-            self.quotes.push(qc);
         }
         self.sq.clear();
         self.sq.reserve(n + 1);
@@ -332,12 +324,14 @@ impl Breaker {
             g0 += 1;
         }
         self.cursor = g0;
-        // Lines that end flush, hung or one short (or flush by a script gap) are
-        // offered; only when none exists, the ragged ones (costly lines open paths of
-        // their own to search only where they must, which keeps the search narrow and
-        // fast).
-        let mut good = false;
-        let mut costly = [(0usize, 0u32); 8];
+        // Lines that end flush, hung, one short or flush by a script gap are offered,
+        // and so are lines fitted by a mark set half-width, even where a good line
+        // exists: a squeeze here may spare a ragged line further down, so the choice
+        // is the whole paragraph's (past the margin only where nothing good ends
+        // nearer). Ragged lines only where nothing else ends here (they open paths of
+        // their own to search only where they must, which keeps the search fast).
+        let (mut good, mut any) = (false, false);
+        let mut ragged = [(0usize, 0u32); 8];
         let mut k = 0;
         for b in g0..=limit {
             if b < limit && s.brk[b] == Brk::No {
@@ -353,24 +347,24 @@ impl Breaker {
                 None if over > m + margin + MAX_SQUEEZE + 1 && !is_space(s.chars[b - 1]) => {
                     break;
                 }
-                Some(Some(c)) if c < COSTLY => {
+                Some(Some(c)) if c < RAGGED => {
                     self.offer(a, b, c);
-                    good = true;
+                    good |= c < COSTLY;
+                    any = true;
                 }
-                Some(Some(c)) if k < costly.len() => {
-                    costly[k] = (b, c);
+                Some(Some(c)) if k < ragged.len() => {
+                    ragged[k] = (b, c);
                     k += 1;
                 }
                 _ => {}
             }
         }
-        if good {
-            return;
+        if !good {
+            for &(b, c) in &ragged[..k] {
+                self.offer(a, b, c);
+            }
         }
-        for &(b, c) in &costly[..k] {
-            self.offer(a, b, c);
-        }
-        if k > 0 {
+        if any || k > 0 {
             return;
         }
         // Nothing ends near the measure: the longest line below it.
@@ -406,8 +400,7 @@ impl Breaker {
         if b < limit && short > 0 {
             let lo = (a + 1).min(c.end);
             let script = (self.places[c.end] - self.places[lo]) as usize;
-            let quote = (self.quotes[c.end] - self.quotes[lo]) as usize;
-            cost += fit(short, script, quote).cost;
+            cost += fit(short, script).cost;
             if c.hung > usize::from(s.widths[c.end - 1]) && c.squeeze == 0 {
                 cost += PAIR;
             }

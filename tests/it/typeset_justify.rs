@@ -248,6 +248,42 @@ fn by_default_one_stop_or_pause_mark_goes_half_width_to_save_a_ragged_line() {
     );
 }
 
+/// The choice is the paragraph's: line 1 could end a cell short with every mark
+/// full-width (`甲乙丙“丁、戊`), but then line 2 ends two short before `“九`; setting
+/// its `、` half-width takes `己` up, and no line ends ragged. A breaker that set a mark
+/// half-width only where nothing else fits the line would keep line 1 as it was.
+#[test]
+fn a_stop_goes_half_width_early_to_spare_a_ragged_line_below() {
+    let set = |text: &str, squeeze: Squeeze| -> Vec<String> {
+        let st = Settings {
+            squeeze_punct: squeeze,
+            ..Settings::default()
+        };
+        set_paragraph(Field::Paragraph(0), text, 20, &st)
+            .iter()
+            .map(|l| l.plain())
+            .collect()
+    };
+    let text = "甲乙丙“丁、戊己庚一二三四五六“九十”甲乙丙丁戊己庚";
+    assert_eq!(
+        set(text, Squeeze::Stops),
+        [
+            "　　甲乙丙“丁､戊己",
+            "庚一二三四五六“九",
+            "十”甲乙丙丁戊己庚"
+        ]
+    );
+    assert_eq!(
+        set(text, Squeeze::Off),
+        [
+            "　　甲乙丙“丁、戊",
+            "己庚一二三四五六",
+            "“九十”甲乙丙丁戊己",
+            "庚"
+        ]
+    );
+}
+
 /// The defaults with up to three marks a line set half-width where a line is a little
 /// too long (`Squeeze::All`, commas too; the default sets one `。` or `、`).
 fn squeeze() -> Settings {
