@@ -179,7 +179,8 @@ impl Breaker {
         self.sq.push(0);
         let mut count = 0u32;
         for g in 0..n {
-            count += u32::from(squeezable(s, g));
+            // The mark test first: most glyphs are no mark the settings let go half-width.
+            count += u32::from(s.squeeze.takes(s.chars[g]) && squeezable(s, g));
             self.sq.push(count);
         }
         self.must.clear();
@@ -269,6 +270,11 @@ impl Breaker {
     ) -> Option<Cand> {
         let used = (self.pw[e] - self.pw[a]) as usize;
         let most = s.squeeze.most();
+        // No mark to set half-width, or too long for the most that may be (two hung
+        // marks of two cells each aside): the common case, answered at once.
+        if self.sq[e] == self.sq[a] || used > m + most + 4 {
+            return None;
+        }
         let room = |y: usize| (self.sq[y] - self.sq[a]) as usize;
         let cand = |used: usize, hung: usize, squeeze: usize| Cand {
             end: e,

@@ -35,7 +35,7 @@ pub const MAX_SQUEEZE: usize = 3;
 /// (`5，3` must not read as `5,3`).
 #[inline]
 pub fn squeezable(s: &Stream, g: usize) -> bool {
-    if s.han[g] || s.widths[g] != 2 || !s.squeeze.takes(s.chars[g]) {
+    if !s.squeeze.takes(s.chars[g]) || s.han[g] || s.widths[g] != 2 {
         return false;
     }
     let alnum = |i: Option<usize>| {

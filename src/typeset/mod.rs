@@ -96,6 +96,7 @@ pub enum Squeeze {
 
 impl Squeeze {
     /// Most marks one line sets half-width.
+    #[inline]
     pub fn most(self) -> usize {
         match self {
             Squeeze::Off => 0,
@@ -105,6 +106,7 @@ impl Squeeze {
     }
 
     /// May `c`, a full-width mark with a half-width form, be set so?
+    #[inline]
     pub fn takes(self, c: char) -> bool {
         match self {
             Squeeze::Off => false,
