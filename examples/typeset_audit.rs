@@ -8,7 +8,9 @@
 //! segmenter.
 //!
 //! `cargo run --release --example typeset_audit [-- DIR] [--from 10] [--to 200]
-//! [--wide-ambiguous] [--measure CELLS] [--notes] [--squeeze] [--ragged N] [--dump FILE]`:
+//! [--wide-ambiguous] [--measure CELLS] [--notes] [--squeeze | --no-squeeze] [--ragged N]
+//! [--dump FILE]`: `--squeeze` sets up to three marks a line half-width, `--no-squeeze` none
+//! (the default: one `。` or `、`);
 //! `--notes` prints every headline note (each once), `--ragged N` the first N ragged lines
 //! with the line after, `--dump FILE` writes every layout's lines (to diff two builds).
 
@@ -20,7 +22,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use dubao::model::Article;
-use dubao::typeset::{Settings, audit::Report, audit::audit, layout};
+use dubao::typeset::{Settings, Squeeze, audit::Report, audit::audit, layout};
 
 /// Totals over many layouts.
 #[derive(Default)]
@@ -123,7 +125,8 @@ fn main() {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--notes" => all_notes = true,
-            "--squeeze" => st.squeeze_punct = true,
+            "--squeeze" => st.squeeze_punct = Squeeze::All,
+            "--no-squeeze" => st.squeeze_punct = Squeeze::Off,
             "--ragged" => show_ragged = args.next().and_then(|v| v.parse().ok()).unwrap_or(20),
             "--from" => from = args.next().and_then(|v| v.parse().ok()).unwrap_or(from),
             "--dump" => {

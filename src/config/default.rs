@@ -33,9 +33,10 @@ read_after = 2
 ambiguous_wide = false
 # ASCII punctuation between Han characters shown full-width (，not ,).
 fullwidth_punct = true
-# A line a little too long fits by setting up to three marks half-width (，as , 。as ｡):
-# fewer ragged line ends, but the marks look Western.
-squeeze_punct = false
+# Marks set half-width to fit a line a cell too long (标点挤压), where it would otherwise end
+# ragged or take a gap beside a mark: "stops" (one 。 or 、 a line, as ｡ ､), "all" (up to
+# three marks, commas too: ，as , which looks Western) or "off".
+squeeze_punct = "stops"
 # The article list's width in cells (0: by the terminal's width).
 list_width = 0
 # The help and key hints: "both" (中文 and English), "zh" or "en".

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::photos::PhotoMode;
 use crate::app::{Keymap, Lang, Prefs};
 use crate::text::script::Script;
-use crate::typeset::{self, Settings};
+use crate::typeset::{self, Settings, Squeeze};
 use crate::view::theme::{self, Colors, ROLES, Theme};
 
 pub use default::default_text;
@@ -62,6 +62,43 @@ pub enum Measure {
     Text(String),
 }
 
+/// `squeeze_punct` as written: a name, or the flag it was before `"stops"` existed.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SqueezeText {
+    Flag(bool),
+    Name(String),
+}
+
+impl Serialize for Squeeze {
+    fn serialize<S: serde::Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        ser.serialize_str(match self {
+            Squeeze::Off => "off",
+            Squeeze::Stops => "stops",
+            Squeeze::All => "all",
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Squeeze {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        Ok(match SqueezeText::deserialize(de)? {
+            SqueezeText::Flag(false) => Squeeze::Off,
+            SqueezeText::Flag(true) => Squeeze::All,
+            SqueezeText::Name(n) => match n.trim() {
+                "off" | "none" => Squeeze::Off,
+                "stops" => Squeeze::Stops,
+                "all" => Squeeze::All,
+                _ => {
+                    return Err(serde::de::Error::custom(format!(
+                        "`{n}` is no squeeze_punct (\"stops\", \"all\" or \"off\")"
+                    )));
+                }
+            },
+        })
+    }
+}
+
 impl Measure {
     /// The measure in cells (`None`: the whole pane); `Err` when the text is no measure.
     pub fn cells(&self) -> Result<Option<u16>, String> {
@@ -89,8 +126,10 @@ impl Measure {
 pub struct DisplayConfig {
     pub ambiguous_wide: bool,
     pub fullwidth_punct: bool,
-    /// Marks set half-width to fit a line (标点挤压): fewer ragged lines, Western-looking commas.
-    pub squeeze_punct: bool,
+    /// Marks set half-width to fit a line (标点挤压): `"stops"` (one `。` or `、` a line,
+    /// where it saves a ragged line), `"all"` (commas too, as `,`) or `"off"`; `true` and
+    /// `false` read as `"all"` and `"off"`.
+    pub squeeze_punct: Squeeze,
     /// Cells (`0`: by the terminal's width).
     pub list_width: u16,
     /// `both`, `zh` or `en`.
@@ -133,7 +172,7 @@ impl Default for DisplayConfig {
         DisplayConfig {
             ambiguous_wide: false,
             fullwidth_punct: true,
-            squeeze_punct: false,
+            squeeze_punct: Squeeze::Stops,
             list_width: 0,
             language: "both".into(),
             colors: "auto".into(),

@@ -52,6 +52,11 @@ fn bad_values_are_named_with_file_line_and_key() {
         ("[keys.list]\nfly = [\"j\"]\n", 2, "keys.list.fly"),
         ("[reading]\nmeasure = \"wide\"\n", 2, "reading.measure"),
         ("[reading]\ncolumnz = true\n", 2, "reading.columnz"),
+        (
+            "[display]\nsqueeze_punct = \"some\"\n",
+            2,
+            "display.squeeze_punct",
+        ),
     ];
     for (text, line, key) in cases {
         let e = parse(text, p()).expect_err(text);
@@ -128,6 +133,22 @@ down = ["J"]
     let list = crate::app::keys::Mode::List;
     assert_eq!(l.keymap.lookup(list, &ev('J')), Some(Command::Down));
     assert_eq!(l.keymap.lookup(list, &ev('j')), None);
+}
+
+#[test]
+fn squeeze_punct_takes_a_mode_or_the_old_flag() {
+    let mode = |v: &str| {
+        parse(&format!("[display]\nsqueeze_punct = {v}\n"), p())
+            .unwrap()
+            .settings()
+            .squeeze_punct
+    };
+    assert_eq!(Settings::default().squeeze_punct, Squeeze::Stops);
+    assert_eq!(mode("\"stops\""), Squeeze::Stops);
+    assert_eq!(mode("\"all\""), Squeeze::All);
+    assert_eq!(mode("\"off\""), Squeeze::Off);
+    assert_eq!(mode("true"), Squeeze::All);
+    assert_eq!(mode("false"), Squeeze::Off);
 }
 
 #[test]

@@ -6,14 +6,15 @@
 //! margin has room), more for each gap `justify` must insert at a
 //! change of script, and much when it cannot be filled without a hole or a gap beside
 //! a mark and ends short. So a character moves down a
-//! line, or one comes up, before a gap opens anywhere. A line a cell or three too long
-//! may fit by setting full-width marks in their half-width form (标点挤压, `justify`),
-//! the last two marks hanging where the first is so set (`。”` as `｡”`): costlier than a
-//! line a cell short, much cheaper than a ragged one.
+//! line, or one comes up, before a gap opens anywhere. A line a cell too long may fit
+//! by setting a `。` or `、` in its half-width form (标点挤压, `justify`; up to three
+//! marks, commas too, with `Squeeze::All`), the last two marks hanging where the first
+//! is so set (`。”` as `｡”`): costlier than a line a cell short, cheaper than a gap
+//! beside a quote, much cheaper than a ragged one.
 
 use super::classes::{hangs, is_space};
 use super::fill::{Frame, SetLine, fill_into};
-use super::justify::{COSTLY, MAX_SQUEEZE, SQUEEZE, fit, gap_class, squeezable};
+use super::justify::{COSTLY, MAX_SQUEEZE, RAGGED, SQUEEZE, fit, script_gap, squeezable};
 use super::stream::{Brk, Stream};
 
 /// Cost of a line ending in a hung mark (hanging is good; not hanging, as good and
@@ -33,8 +34,6 @@ pub struct Breaker {
     pw: Vec<u32>,
     /// `places[g]`: script-change gap places before glyphs `1..g`.
     places: Vec<u32>,
-    /// `quotes[g]`: quote-side gap places before glyphs `1..g`.
-    quotes: Vec<u32>,
     /// `must[g]`: the first mandatory break after glyph `g`.
     must: Vec<u32>,
     /// `sq[g]`: marks among glyphs `0..g` that may be set half-width.
@@ -170,23 +169,18 @@ impl Breaker {
         self.places.clear();
         self.places.reserve(n + 1);
         self.places.extend([0, 0]);
-        self.quotes.clear();
-        self.quotes.reserve(n + 1);
-        self.quotes.extend([0, 0]);
-        let (mut count, mut qc) = (0u32, 0u32);
+        let mut count = 0u32;
         for g in 1..n {
-            let k = gap_class(s, g);
-            count += u32::from(k == Some(0));
-            qc += u32::from(k == Some(1));
+            count += u32::from(script_gap(s, g));
             self.places.push(count);
-            self.quotes.push(qc);
         }
         self.sq.clear();
         self.sq.reserve(n + 1);
         self.sq.push(0);
         let mut count = 0u32;
         for g in 0..n {
-            count += u32::from(squeezable(s, g));
+            // The mark test first: most glyphs are no mark the settings let go half-width.
+            count += u32::from(s.squeeze.takes(s.chars[g]) && squeezable(s, g));
             self.sq.push(count);
         }
         self.must.clear();
@@ -263,7 +257,7 @@ impl Breaker {
     }
 
     /// The line `a..e` (`used` cells, more than the measure `m`) fitted by setting at
-    /// most [`MAX_SQUEEZE`] marks half-width: inside the line, or beside a hung last
+    /// most [`super::Squeeze::most`] marks half-width: inside the line, or beside a hung last
     /// mark, or with the last two marks hung, the first of them half-width.
     fn squeezed(
         &self,
@@ -275,6 +269,12 @@ impl Breaker {
         hang: bool,
     ) -> Option<Cand> {
         let used = (self.pw[e] - self.pw[a]) as usize;
+        let most = s.squeeze.most();
+        // No mark to set half-width, or too long for the most that may be (two hung
+        // marks of two cells each aside): the common case, answered at once.
+        if self.sq[e] == self.sq[a] || used > m + most + 4 {
+            return None;
+        }
         let room = |y: usize| (self.sq[y] - self.sq[a]) as usize;
         let cand = |used: usize, hung: usize, squeeze: usize| Cand {
             end: e,
@@ -284,7 +284,7 @@ impl Breaker {
         };
         let inside = || {
             let k = used - m;
-            (k <= MAX_SQUEEZE && k <= room(e)).then(|| cand(m, 0, k))
+            (k <= most && k <= room(e)).then(|| cand(m, 0, k))
         };
         if !hang {
             return inside();
@@ -297,12 +297,12 @@ impl Breaker {
             && squeezable(s, p)
         {
             let k = (used - last - usize::from(s.widths[p])).saturating_sub(m);
-            if k < MAX_SQUEEZE && k <= room(p) {
+            if k < most && k <= room(p) {
                 return Some(cand(used - k - 1, last + 1, k + 1));
             }
         }
         let k = used - last - m;
-        if k <= MAX_SQUEEZE && k <= room(e - 1) {
+        if k <= most && k <= room(e - 1) {
             return Some(cand(used - k, last, k));
         }
         inside()
@@ -330,12 +330,14 @@ impl Breaker {
             g0 += 1;
         }
         self.cursor = g0;
-        // Lines that end flush, hung or one short (or flush by a script gap) are
-        // offered; only when none exists, the ragged ones (costly lines open paths of
-        // their own to search only where they must, which keeps the search narrow and
-        // fast).
-        let mut good = false;
-        let mut costly = [(0usize, 0u32); 8];
+        // Lines that end flush, hung, one short or flush by a script gap are offered,
+        // and so are lines fitted by a mark set half-width, even where a good line
+        // exists: a squeeze here may spare a ragged line further down, so the choice
+        // is the whole paragraph's (past the margin only where nothing good ends
+        // nearer). Ragged lines only where nothing else ends here (they open paths of
+        // their own to search only where they must, which keeps the search fast).
+        let (mut good, mut any) = (false, false);
+        let mut ragged = [(0usize, 0u32); 8];
         let mut k = 0;
         for b in g0..=limit {
             if b < limit && s.brk[b] == Brk::No {
@@ -351,24 +353,24 @@ impl Breaker {
                 None if over > m + margin + MAX_SQUEEZE + 1 && !is_space(s.chars[b - 1]) => {
                     break;
                 }
-                Some(Some(c)) if c < COSTLY => {
+                Some(Some(c)) if c < RAGGED => {
                     self.offer(a, b, c);
-                    good = true;
+                    good |= c < COSTLY;
+                    any = true;
                 }
-                Some(Some(c)) if k < costly.len() => {
-                    costly[k] = (b, c);
+                Some(Some(c)) if k < ragged.len() => {
+                    ragged[k] = (b, c);
                     k += 1;
                 }
                 _ => {}
             }
         }
-        if good {
-            return;
+        if !good {
+            for &(b, c) in &ragged[..k] {
+                self.offer(a, b, c);
+            }
         }
-        for &(b, c) in &costly[..k] {
-            self.offer(a, b, c);
-        }
-        if k > 0 {
+        if any || k > 0 {
             return;
         }
         // Nothing ends near the measure: the longest line below it.
@@ -404,8 +406,7 @@ impl Breaker {
         if b < limit && short > 0 {
             let lo = (a + 1).min(c.end);
             let script = (self.places[c.end] - self.places[lo]) as usize;
-            let quote = (self.quotes[c.end] - self.quotes[lo]) as usize;
-            cost += fit(short, script, quote).cost;
+            cost += fit(short, script).cost;
             if c.hung > usize::from(s.widths[c.end - 1]) && c.squeeze == 0 {
                 cost += PAIR;
             }

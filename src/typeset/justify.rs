@@ -2,48 +2,40 @@
 //! line may take one blank cell to end flush, and what each choice costs. One cell may
 //! go where Han meets Latin or digits (before a word or number, after a word; not after
 //! a number, nor after a unit or `第` as in `6月17日`, `第3`); never beside a pause,
-//! stop or closing mark or an opening one (`建设， 将` reads as a typo), except on the
-//! open side of a one-cell quote next to a Han character where a line would otherwise
-//! end ragged (`说 “好`: the quote then looks full-width, as in print); never between
-//! two Han characters, never two cells in one place. A line one cell short stays so; a
+//! stop or closing mark or an opening one, a one-cell quote included (`建设， 将`,
+//! `说 “好` read as typos); never between two Han characters, never two cells in one
+//! place. A line one cell short stays so; a
 //! line that cannot be filled without a gap beside a mark or a hole ends short
 //! (ragged), which `breaks` makes costly, so the paragraph is broken another way first.
-//! A line a little too long may be compressed instead: up to [`MAX_SQUEEZE`] full-width
-//! marks set in their half-width form (标点挤压), marks beside another mark first.
+//! A line a little too long may be compressed instead: full-width marks set in their
+//! half-width form (标点挤压), marks beside another mark first; by default one `。` or
+//! `、` a line ([`super::Squeeze`]), at most [`MAX_SQUEEZE`].
 
-use super::classes::{
-    half_form, is_cjk, is_han, is_space, is_unit, no_end, no_start, stretch_after,
-};
+use super::classes::{is_cjk, is_han, is_space, is_unit};
 use super::fill::SetLine;
 use super::stream::Stream;
 
-/// Cost of a gap on the open side of a narrow quote (before `“`, after `”` where quotes
-/// take one cell): the quote then looks as a full-width one does in print, but the gap
-/// still shows, so it is taken only where the line would otherwise end two or more
-/// cells short, and it counts against the audit's gaps beside a mark.
-pub const QUOTE: u32 = 40;
-
 /// Cost of a one-cell gap where Han meets Latin or digits.
 const SCRIPT: u32 = 2;
-/// Lines costing this or more (a line ending two or more cells short) are the last
-/// resort of the paragraph breaker.
+/// Lines costing this or more (a line ending two or more cells short, or fitted by a
+/// mark set half-width) are the last resort of the paragraph breaker.
 pub const COSTLY: u32 = 14;
 /// Cost of a line left one cell short.
 const ONE_SHORT: u32 = 5;
 /// Cost of a line left two or more cells short (plus a cell's worth per cell).
 pub const RAGGED: u32 = 100;
-/// Cost of each mark set half-width to fit a line: as much as a line ending two cells
-/// short without one, so `breaks` takes it only where nothing better is found from the
-/// line's start (which keeps the search narrow), and there in place of a ragged line.
+/// Cost of each mark set half-width to fit a line: more than a line a cell short, much
+/// less than a ragged one, which it replaces.
 pub const SQUEEZE: u32 = COSTLY;
-/// Most marks one line sets half-width.
+/// Most marks one line sets half-width, whatever the settings ([`super::Squeeze::most`]).
 pub const MAX_SQUEEZE: usize = 3;
 
-/// May glyph `g`, a full-width mark, be set half-width? Not beside Latin or digits
+/// May glyph `g`, a full-width mark, be set half-width (as the settings allow)? Not
+/// beside Latin or digits
 /// (`5，3` must not read as `5,3`).
 #[inline]
 pub fn squeezable(s: &Stream, g: usize) -> bool {
-    if !s.squeeze || s.han[g] || s.widths[g] != 2 || half_form(s.chars[g]).is_none() {
+    if !s.squeeze.takes(s.chars[g]) || s.han[g] || s.widths[g] != 2 {
         return false;
     }
     let alnum = |i: Option<usize>| {
@@ -106,43 +98,27 @@ fn latinish(c: char) -> bool {
     }
 }
 
-/// Where a gap may go before glyph `g`: `Some(0)` where Han meets Latin or digits,
-/// `Some(1)` on the open side of a narrow quote next to a Han character (taken only to
-/// save a ragged line, [`QUOTE`]), `Some(2)` beside another punctuation mark (counted,
-/// never taken); `None`: never here
-/// (between two Han characters, inside a word or number, between a number and its
-/// unit, next to a space).
+/// May a gap go before glyph `g`? Only where Han meets Latin or digits: before a word
+/// or number, after a word; never after a number (`3 场`, `13 周岁` read as typos), nor
+/// inside a date or between a number and its unit (`6月 17日`), nor after `第`; never
+/// beside a mark (a one-cell quote too: `说 “好`), between two Han characters, inside
+/// a word or number, or next to a space.
 #[inline]
-pub fn gap_class(s: &Stream, g: usize) -> Option<u8> {
+pub fn script_gap(s: &Stream, g: usize) -> bool {
     if g == 0 || (s.han[g - 1] && s.han[g]) {
-        return None;
+        return false;
     }
     if s.widths[g] == 0 || s.hidden[g - 1] || s.widths[g - 1] == 0 {
-        return None;
+        return false;
     }
     let (p, c) = (s.chars[g - 1], s.chars[g]);
     if is_space(p) || is_space(c) || c == '\u{A0}' || p == '\u{A0}' {
-        return None;
+        return false;
     }
-    // Before a word or number, after a word; never after a number (`3 场`, `13 周岁`
-    // read as typos), nor inside a date or between a number and its unit (`6月 17日`).
     if is_han(p) && latinish(c) {
-        return (!is_unit(p) && p != '第').then_some(0);
+        return !is_unit(p) && p != '第';
     }
-    if is_han(c) && latinish(p) {
-        return (!digitish(p) && p != '%').then_some(0);
-    }
-    // A narrow quote beside a Han character: a cell on its open side makes it look as
-    // a full-width quote does in print (`说 “好`, `好” 说`).
-    let narrow_open = s.widths[g] == 1 && matches!(c, '“' | '‘');
-    let narrow_close = s.widths[g - 1] == 1 && matches!(p, '”' | '’');
-    if (narrow_open && is_han(p)) || (narrow_close && is_han(c)) {
-        return Some(1);
-    }
-    if (stretch_after(p) && !no_start(c)) || (no_end(c) && !no_end(p)) {
-        return Some(2);
-    }
-    None
+    is_han(c) && latinish(p) && !digitish(p) && p != '%'
 }
 
 /// How a line `short` cells short of its measure is made flush with `script` places
@@ -151,8 +127,6 @@ pub fn gap_class(s: &Stream, g: usize) -> Option<u8> {
 pub struct Fit {
     /// Gaps to put at script changes.
     pub script: usize,
-    /// Gaps to put on the open side of a narrow quote.
-    pub quote: usize,
     /// What the line costs the paragraph.
     pub cost: u32,
 }
@@ -162,34 +136,24 @@ pub struct Fit {
 /// takes no gap at all and stays ragged (a gap that does not straighten the edge is
 /// only a blemish).
 #[inline]
-pub fn fit(short: usize, script: usize, quote: usize) -> Fit {
+pub fn fit(short: usize, script: usize) -> Fit {
     if short <= 1 {
         // A cell short stays so: a grid cannot do better without a visible gap.
         return Fit {
             script: 0,
-            quote: 0,
             cost: ONE_SHORT * short as u32,
         };
     }
     let sc = short.min(script);
     let left = short - sc;
     if left >= 2 {
-        if left == 2 && quote > 0 {
-            return Fit {
-                script: sc,
-                quote: 1,
-                cost: SCRIPT * sc as u32 + QUOTE + ONE_SHORT,
-            };
-        }
         return Fit {
             script: 0,
-            quote: 0,
             cost: RAGGED + short as u32,
         };
     }
     Fit {
         script: sc,
-        quote: 0,
         cost: SCRIPT * sc as u32 + ONE_SHORT * left as u32,
     }
 }
@@ -203,18 +167,9 @@ pub fn plan(s: &Stream, l: &SetLine, places: &mut Vec<usize>, gaps: &mut Vec<usi
         return;
     }
     places.clear();
-    let mut quotes = Vec::new();
-    for g in l.start + 1..l.end {
-        match gap_class(s, g) {
-            Some(0) => places.push(g),
-            Some(1) => quotes.push(g),
-            _ => {}
-        }
-    }
-    let f = fit(short, places.len(), quotes.len());
+    places.extend((l.start + 1..l.end).filter(|&g| script_gap(s, g)));
+    let f = fit(short, places.len());
     spread(places, f.script, gaps);
-    spread(&quotes, f.quote, gaps);
-    gaps.sort_unstable();
 }
 
 /// `take` of the glyph positions in `class`, evenly spread.
@@ -231,57 +186,49 @@ mod tests {
 
     #[test]
     fn fit_leaves_one_cell_prefers_script_gaps_and_never_opens_a_hole() {
-        assert_eq!(fit(0, 0, 0).cost, 0);
+        assert_eq!(fit(0, 0).cost, 0);
         // One cell short stays so, even where a script gap could fill it.
         assert_eq!(
-            fit(1, 1, 1),
+            fit(1, 1),
             Fit {
                 script: 0,
-                quote: 0,
                 cost: ONE_SHORT
             }
         );
-        assert_eq!(fit(2, 2, 2).script, 2);
-        assert_eq!(fit(2, 2, 2).quote, 0);
-        // Two short without a script change or a narrow quote: ragged, no gap beside a
-        // mark that would leave it one short anyway.
+        assert_eq!(fit(2, 2).script, 2);
+        // Two short without a script change: ragged, no gap that would leave it one
+        // short anyway.
         assert_eq!(
-            fit(2, 0, 0),
+            fit(2, 0),
             Fit {
                 script: 0,
-                quote: 0,
                 cost: RAGGED + 2
             }
         );
-        assert_eq!(fit(4, 1, 0).cost, RAGGED + 4);
+        assert_eq!(fit(4, 1).cost, RAGGED + 4);
         assert_eq!(
-            fit(3, 2, 0),
+            fit(3, 2),
             Fit {
                 script: 2,
-                quote: 0,
                 cost: 2 * SCRIPT + ONE_SHORT
             }
         );
     }
 
     #[test]
-    fn a_gap_beside_a_narrow_quote_only_saves_a_ragged_line() {
-        // Two short with a quote: one gap, one cell short, dearer than a cell short but
-        // cheaper than ragged.
-        let f = fit(2, 0, 3);
-        assert_eq!((f.script, f.quote), (0, 1));
-        assert!(f.cost > COSTLY && f.cost < RAGGED);
-        // Script gaps first; the quote only for what they leave.
-        assert_eq!(
-            fit(3, 1, 1),
-            Fit {
-                script: 1,
-                quote: 1,
-                cost: SCRIPT + QUOTE + ONE_SHORT
-            }
+    fn no_gap_beside_a_narrow_quote_only_at_a_change_of_script() {
+        let st = super::super::Settings::default();
+        let s = Stream::new(
+            &[(
+                crate::model::Field::Title,
+                super::super::Role::Body,
+                "说“好”说GDP增长3场",
+            )],
+            &st,
         );
-        // One such gap a line at most.
-        assert_eq!(fit(3, 0, 2).quote, 0);
-        assert_eq!(fit(4, 0, 1).quote, 0);
+        let at: Vec<usize> = (0..s.len()).filter(|&g| script_gap(&s, g)).collect();
+        // Before `GDP`, after it and before `3`; not beside the quotes, not after the
+        // number (`3 场`).
+        assert_eq!(at, [5, 8, 10]);
     }
 }

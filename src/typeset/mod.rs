@@ -72,11 +72,48 @@ pub struct Settings {
     pub script: Script,
     /// Give each photo a box of rows in the text (off: captions only).
     pub photos: bool,
-    /// Fit a line a little too long by setting up to three marks in a half-width form
-    /// (标点挤压: `，`→`,`, `。`→`｡`). Off by default: in a cell grid a half-width
-    /// comma reads as a Western comma, which a reader of Chinese takes for a typo; on,
-    /// paragraphs end ragged less often.
-    pub squeeze_punct: bool,
+    /// Which marks a line a little too long may set in their half-width form to fit
+    /// (标点挤压): by default one `。` or `、` a line ([`Squeeze::Stops`]).
+    pub squeeze_punct: Squeeze,
+}
+
+/// Which full-width marks the paragraph breaker may set in their half-width form to fit
+/// a line a cell or so too long (标点挤压), where the line would otherwise end two or
+/// more cells short or need a gap beside a mark: the last resort before those.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Squeeze {
+    /// Every mark keeps its two cells.
+    Off,
+    /// At most one full stop or enumeration comma a line, in its own half-width form
+    /// (`。`→`｡`, `、`→`､`: the same mark without its blank half, as print sets a
+    /// mark at a line's end or beside another). A comma stays full-width: its
+    /// half-width form is the Western `,`.
+    #[default]
+    Stops,
+    /// Up to three of `，。、：；！？（）` a line (`，` then shows as a Western `,`).
+    All,
+}
+
+impl Squeeze {
+    /// Most marks one line sets half-width.
+    #[inline]
+    pub fn most(self) -> usize {
+        match self {
+            Squeeze::Off => 0,
+            Squeeze::Stops => 1,
+            Squeeze::All => justify::MAX_SQUEEZE,
+        }
+    }
+
+    /// May `c`, a full-width mark with a half-width form, be set so?
+    #[inline]
+    pub fn takes(self, c: char) -> bool {
+        match self {
+            Squeeze::Off => false,
+            Squeeze::Stops => matches!(c, '。' | '、'),
+            Squeeze::All => classes::half_form(c).is_some(),
+        }
+    }
 }
 
 impl Default for Settings {
@@ -88,7 +125,7 @@ impl Default for Settings {
             measure: measure::DEFAULT_MEASURE,
             script: Script::AsPrinted,
             photos: true,
-            squeeze_punct: false,
+            squeeze_punct: Squeeze::Stops,
         }
     }
 }

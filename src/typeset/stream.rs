@@ -5,7 +5,7 @@
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
 use super::classes::{display_char, is_cjk, is_han, is_hidden, is_unit, no_end, no_start};
-use super::{Role, Settings, Source};
+use super::{Role, Settings, Source, Squeeze};
 use crate::model::Field;
 use crate::text::char_width;
 
@@ -49,8 +49,8 @@ pub struct Stream {
     /// ambiguous-width setting `memo_wide`.
     memo: Vec<u8>,
     memo_wide: bool,
-    /// Marks may be set half-width to fit a line ([`Settings::squeeze_punct`]).
-    pub squeeze: bool,
+    /// Which marks may be set half-width to fit a line ([`Settings::squeeze_punct`]).
+    pub squeeze: Squeeze,
 }
 
 const KNOWN: u8 = 0x80;

@@ -5,7 +5,7 @@
 use crate::typeset_fixtures as fixtures;
 
 use dubao::model::{Article, Field};
-use dubao::typeset::{Line, Role, Settings, audit::audit, layout, set_paragraph};
+use dubao::typeset::{Line, Role, Settings, Squeeze, audit::audit, layout, set_paragraph};
 
 fn all_articles() -> Vec<Article> {
     let mut v = fixtures::articles();
@@ -182,11 +182,113 @@ fn marks_set_half_width_fill_a_line_a_gap_may_not() {
     }
 }
 
-/// The settings these targets are met with: the defaults with marks set half-width where
-/// a line is a little too long (`squeeze_punct`, off by default; issue 19's 1.5% needs it).
+/// By default (`Squeeze::Stops`) one `。` or `、` a line may go half-width (`｡` `､`, the
+/// same mark without its blank half), and only where the line would otherwise end two
+/// cells short: `“九` does not fit the two cells `一二三、四五六七` leaves. A comma
+/// stays full-width (its half-width form is the Western `,`), as every mark does with
+/// `Squeeze::Off`.
+#[test]
+fn by_default_one_stop_or_pause_mark_goes_half_width_to_save_a_ragged_line() {
+    let set = |text: &str, squeeze: Squeeze| -> Vec<String> {
+        let st = Settings {
+            squeeze_punct: squeeze,
+            ..Settings::default()
+        };
+        set_paragraph(Field::Paragraph(0), text, 20, &st)
+            .iter()
+            .map(|l| l.plain())
+            .collect()
+    };
+    assert_eq!(Settings::default().squeeze_punct, Squeeze::Stops);
+    let pause = "甲乙丙丁戊己庚一二三、四五六七“九十”甲乙丙丁戊己庚";
+    assert_eq!(
+        set(pause, Squeeze::Stops),
+        [
+            "　　甲乙丙丁戊己庚",
+            "一二三､四五六七“九",
+            "十”甲乙丙丁戊己庚"
+        ]
+    );
+    assert_eq!(
+        set(pause, Squeeze::Off),
+        [
+            "　　甲乙丙丁戊己庚",
+            "一二三、四五六七",
+            "“九十”甲乙丙丁戊己",
+            "庚"
+        ]
+    );
+    let stop = "甲乙丙丁戊己庚一二三。四五六七“九十”甲乙丙丁戊己庚";
+    assert_eq!(
+        set(stop, Squeeze::Stops),
+        [
+            "　　甲乙丙丁戊己庚",
+            "一二三｡四五六七“九",
+            "十”甲乙丙丁戊己庚"
+        ]
+    );
+    // A comma keeps its two cells: the line ends short, as with every mark full-width.
+    let comma = "甲乙丙丁戊己庚一二三，四五六七“九十”甲乙丙丁戊己庚";
+    assert_eq!(set(comma, Squeeze::Stops), set(comma, Squeeze::Off));
+    assert!(set(comma, Squeeze::Stops).concat().contains('，'));
+    // One mark a line at most: two cells too long stays too long.
+    let two = "甲乙丙丁戊己庚一、二、四五六七“九十”甲乙丙丁戊己庚";
+    assert!(
+        set(two, Squeeze::Stops)
+            .iter()
+            .all(|l| l.matches('､').count() <= 1),
+        "{:?}",
+        set(two, Squeeze::Stops)
+    );
+    // Where the line fits, the marks keep their width.
+    let fits = "甲乙丙丁戊己庚一二三、四五六七八九十";
+    assert_eq!(
+        set(fits, Squeeze::Stops),
+        ["　　甲乙丙丁戊己庚", "一二三、四五六七八", "九十"]
+    );
+}
+
+/// The choice is the paragraph's: line 1 could end a cell short with every mark
+/// full-width (`甲乙丙“丁、戊`), but then line 2 ends two short before `“九`; setting
+/// its `、` half-width takes `己` up, and no line ends ragged. A breaker that set a mark
+/// half-width only where nothing else fits the line would keep line 1 as it was.
+#[test]
+fn a_stop_goes_half_width_early_to_spare_a_ragged_line_below() {
+    let set = |text: &str, squeeze: Squeeze| -> Vec<String> {
+        let st = Settings {
+            squeeze_punct: squeeze,
+            ..Settings::default()
+        };
+        set_paragraph(Field::Paragraph(0), text, 20, &st)
+            .iter()
+            .map(|l| l.plain())
+            .collect()
+    };
+    let text = "甲乙丙“丁、戊己庚一二三四五六“九十”甲乙丙丁戊己庚";
+    assert_eq!(
+        set(text, Squeeze::Stops),
+        [
+            "　　甲乙丙“丁､戊己",
+            "庚一二三四五六“九",
+            "十”甲乙丙丁戊己庚"
+        ]
+    );
+    assert_eq!(
+        set(text, Squeeze::Off),
+        [
+            "　　甲乙丙“丁、戊",
+            "己庚一二三四五六",
+            "“九十”甲乙丙丁戊己",
+            "庚"
+        ]
+    );
+}
+
+/// The defaults with up to three marks a line set half-width where a line is a little
+/// too long (`Squeeze::All`, commas too; the default sets one `。` or `、`).
 fn squeeze() -> Settings {
     Settings {
-        squeeze_punct: true,
+        squeeze_punct: Squeeze::All,
         ..Settings::default()
     }
 }

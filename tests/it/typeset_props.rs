@@ -2,7 +2,7 @@
 //! no fault at any width, and turnover lines stay flush.
 
 use dubao::model::{Article, ArticleId, Paragraph, ParagraphKind};
-use dubao::typeset::{Settings, audit::audit, column_plan, layout};
+use dubao::typeset::{Settings, Squeeze, audit::audit, column_plan, layout};
 use proptest::prelude::*;
 
 const HAN: &str = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞";
@@ -101,11 +101,15 @@ fn article() -> impl Strategy<Value = Article> {
 }
 
 fn settings() -> impl Strategy<Value = Settings> {
-    (any::<bool>(), any::<bool>()).prop_map(|(fullwidth_punct, ambiguous_wide)| Settings {
-        fullwidth_punct,
-        ambiguous_wide,
-        columns: false,
-        ..squeeze()
+    let modes = prop_oneof![Just(Squeeze::Off), Just(Squeeze::Stops), Just(Squeeze::All)];
+    (any::<bool>(), any::<bool>(), modes).prop_map(|(fullwidth_punct, ambiguous_wide, m)| {
+        Settings {
+            fullwidth_punct,
+            ambiguous_wide,
+            columns: false,
+            squeeze_punct: m,
+            ..Settings::default()
+        }
     })
 }
 
@@ -128,15 +132,17 @@ proptest! {
             paragraphs: paras.into_iter().map(Paragraph::text).collect(),
             ..Default::default()
         };
-        let st = squeeze();
-        let rep = audit(&a, &layout(&a, width, u16::MAX, &st), &st);
-        prop_assert!(rep.faults.is_empty(), "{:#?}", rep.faults);
-        // Generated text is dense with marks, numbers and Latin words, and a line that
-        // cannot be filled without a hole, a gap beside a mark or marks set half-width
-        // ends short instead: at most one in ten here (about one in a hundred on real
-        // pages, `tests/typeset_audit.rs`).
-        prop_assert!(rep.ragged <= 1 + rep.turnovers / 10, "{} of {}", rep.ragged, rep.turnovers);
-        prop_assert_eq!((rep.han_gaps, rep.wide_gaps), (0, 0));
+        for (st, per) in [(squeeze(), 10), (Settings::default(), 6)] {
+            let rep = audit(&a, &layout(&a, width, u16::MAX, &st), &st);
+            prop_assert!(rep.faults.is_empty(), "{:#?}", rep.faults);
+            // Generated text is dense with marks, numbers and Latin words, and a line that
+            // cannot be filled without a hole, a gap beside a mark or marks set half-width
+            // ends short instead: at most one in ten here with up to three marks a line
+            // half-width, one in six with one `。` or `、` (about one in a hundred on
+            // real pages, `tests/typeset_audit.rs`).
+            prop_assert!(rep.ragged <= 1 + rep.turnovers / per, "{} of {}", rep.ragged, rep.turnovers);
+            prop_assert_eq!((rep.han_gaps, rep.wide_gaps), (0, 0));
+        }
     }
 
     /// Widths down to 1 and up to 400 never panic and never overflow.
@@ -165,11 +171,11 @@ proptest! {
     }
 }
 
-/// The settings these targets are met with: the defaults with marks set half-width where
-/// a line is a little too long (`squeeze_punct`, off by default; issue 19's 1.5% needs it).
+/// The defaults with up to three marks a line set half-width where a line is a little
+/// too long (`Squeeze::All`, commas too; the default sets one `。` or `、`).
 fn squeeze() -> Settings {
     Settings {
-        squeeze_punct: true,
+        squeeze_punct: Squeeze::All,
         ..Settings::default()
     }
 }
