@@ -6,13 +6,14 @@
 # the page cache of the library dropped first for a cold open.
 #
 #   cargo build --release --example gen_archive --example library_bench && cargo build --release
-#   [DUBAO_RELEASE=dir-with-dubao-and-examples] benches/scale.sh WORK [PAPERS] [YEARS] [PAGES_DIR]
+#   [DUBAO_RELEASE=dir-with-dubao-and-examples] [FIRST_PAPER=K] benches/scale.sh WORK [PAPERS] [YEARS] [PAGES_DIR]
+#   (FIRST_PAPER: go on adding to WORK's library from paper K, after a run stopped)
 set -euo pipefail
 work=${1:?WORK folder}; papers=${2:-10}; years=${3:-10}; pages=${4:-../shared/corpus/pages}
 rel=${DUBAO_RELEASE:-$(dirname "$0")/../target/release}
 home=$work/home; src=$work/src
 mkdir -p "$home"
-for k in $(seq 1 "$papers"); do
+for k in $(seq "${FIRST_PAPER:-1}" "$papers"); do
   rm -rf "$src"
   "$rel/examples/gen_archive" "$src" "$years" 16 --pages "$pages" --papers "$papers" --only "$k" >/dev/null
   mb=$(du -sm --apparent-size "$src" | cut -f1)
