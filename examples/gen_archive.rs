@@ -113,10 +113,10 @@ fn main() {
     let days = (years * 365.0).round() as i64;
     let first = 19_000 - days; // ending in early 2022
     let mut bytes = 0usize;
-    for paper in 1..=papers {
-        if only.is_some_and(|k| k != paper) {
-            continue;
-        }
+    let written: Vec<usize> = (1..=papers)
+        .filter(|&p| only.is_none_or(|k| k == p))
+        .collect();
+    for &paper in &written {
         let name = match paper {
             1 => "sim-daily".to_string(),
             n => format!("sim-daily-{n}"),
@@ -132,9 +132,10 @@ fn main() {
         );
     }
     println!(
-        "{papers} papers x {} days x {per_day} pages = {} pages, {:.1} MB of text in {}",
+        "{} papers x {} days x {per_day} pages = {} pages, {:.1} MB of text in {}",
+        written.len(),
         days,
-        papers * days as usize * per_day,
+        written.len() * days as usize * per_day,
         bytes as f64 / 1e6,
         out.display()
     );

@@ -8,7 +8,7 @@
 //! LAYOUT: `current` (chars without positions + pairs with them, as the library
 //! indexes), `pos` (pairs with positions only), `chars` (single chars without
 //! positions, each once per article), `basic` (every pair, without positions), `dedup`
-//! (each pair once per article, without positions, tokenized here).
+//! (each pair once per article, without positions, tokenized here), `dedup+chars`.
 
 use std::collections::HashSet;
 use std::path::PathBuf;

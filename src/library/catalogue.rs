@@ -5,6 +5,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap, HashMap};
 
 use tantivy::collector::{Count, TopDocs};
+use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
@@ -291,20 +292,21 @@ fn newest_first(
     let weight = query
         .weight(EnableScoring::disabled_from_searcher(searcher))
         .map_err(err)?;
-    let mut segments: Vec<(u64, u32)> = Vec::new();
+    // Each segment with its `order` column and the newest it holds, newest first.
+    let mut segments: Vec<(u64, u32, Option<Column<u64>>)> = Vec::new();
     for (ord, seg) in searcher.segment_readers().iter().enumerate() {
-        let newest = seg.fast_fields().u64("order").map_or(0, |c| c.max_value());
-        segments.push((newest, ord as u32));
+        let order = seg.fast_fields().u64("order").ok();
+        let newest = order.as_ref().map_or(0, |c| c.max_value());
+        segments.push((newest, ord as u32, order));
     }
-    segments.sort_by(|a, b| b.cmp(a));
+    segments.sort_by_key(|s| Reverse((s.0, s.1)));
     // The best `want` hits so far, the worst on top: greater is newer, then earlier.
     let mut best: BinaryHeap<Reverse<(Option<u64>, Reverse<DocAddress>)>> = BinaryHeap::new();
-    for (newest, ord) in segments {
+    for (newest, ord, order) in segments {
         if best.len() >= want && best.peek().is_some_and(|w| (w.0).0 > Some(newest)) {
             break;
         }
         let seg = searcher.segment_reader(ord);
-        let order = seg.fast_fields().u64("order").ok();
         let alive = seg.alive_bitset();
         let mut scorer = weight.scorer(seg, 1.0).map_err(err)?;
         let mut doc = scorer.doc();

@@ -120,6 +120,18 @@ fn word_starts(s: &Stream, text: &str, off: usize) -> Vec<bool> {
     word
 }
 
+/// The phrases of the headline `s`, packed as many to a line as fit in `width`.
+fn packed_phrases(s: &Stream, width: usize) -> Vec<(usize, usize)> {
+    let mut packed: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in phrases(s) {
+        match packed.last_mut() {
+            Some(last) if s.width(last.0, b) <= width => last.1 = b,
+            _ => packed.push((a, b)),
+        }
+    }
+    packed
+}
+
 /// The lines of the headline `s` (`text`, from glyph `off`): one if it fits, else its
 /// phrases packed and each too wide for a line balanced between words.
 fn headline_lines(s: &Stream, text: &str, off: usize, width: usize) -> Vec<SetLine> {
@@ -131,13 +143,7 @@ fn headline_lines(s: &Stream, text: &str, off: usize, width: usize) -> Vec<SetLi
     if lines.len() < 2 {
         return lines;
     }
-    let mut packed: Vec<(usize, usize)> = Vec::new();
-    for (a, b) in phrases(s) {
-        match packed.last_mut() {
-            Some(last) if s.width(last.0, b) <= width => last.1 = b,
-            _ => packed.push((a, b)),
-        }
-    }
+    let packed = packed_phrases(s, width);
     // A phrase that fits a line is set whole whatever its words: the segmenter (its
     // dictionary loaded on first use, a tenth of a second) is asked only when a phrase
     // is too wide for a line.
@@ -405,14 +411,7 @@ mod tests {
                 let word = word_starts(&s, text, 0);
                 let mut old = fill(&s, 0, s.len(), full, full);
                 if old.len() > 1 {
-                    let mut packed: Vec<(usize, usize)> = Vec::new();
-                    for (a, b) in phrases(&s) {
-                        match packed.last_mut() {
-                            Some(last) if s.width(last.0, b) <= width => last.1 = b,
-                            _ => packed.push((a, b)),
-                        }
-                    }
-                    old = packed
+                    old = packed_phrases(&s, width)
                         .iter()
                         .flat_map(|&(a, b)| balanced(&s, a, b, width, &word))
                         .collect();

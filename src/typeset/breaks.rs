@@ -179,8 +179,7 @@ impl Breaker {
         self.sq.push(0);
         let mut count = 0u32;
         for g in 0..n {
-            // The mark test first: most glyphs are no mark the settings let go half-width.
-            count += u32::from(s.squeeze.takes(s.chars[g]) && squeezable(s, g));
+            count += u32::from(squeezable(s, g));
             self.sq.push(count);
         }
         self.must.clear();

@@ -156,12 +156,7 @@ fn units_stay_tight_and_no_han_gap() {
 #[test]
 fn marks_set_half_width_fill_a_line_a_gap_may_not() {
     let st = squeeze();
-    let set = |text: &str| -> Vec<String> {
-        set_paragraph(Field::Paragraph(0), text, 20, &st)
-            .iter()
-            .map(|l| l.plain())
-            .collect()
-    };
+    let set = |text: &str| set_at_20(text, Squeeze::All);
     let lines = set("甲乙丙丁戊己庚一二三，四五六七“九十”");
     assert_eq!(lines[1], "一二三,四五六七“九", "{lines:?}");
     let lines = set("甲乙丙丁戊己庚一二三四五六七八九。”十");
@@ -189,16 +184,7 @@ fn marks_set_half_width_fill_a_line_a_gap_may_not() {
 /// `Squeeze::Off`.
 #[test]
 fn by_default_one_stop_or_pause_mark_goes_half_width_to_save_a_ragged_line() {
-    let set = |text: &str, squeeze: Squeeze| -> Vec<String> {
-        let st = Settings {
-            squeeze_punct: squeeze,
-            ..Settings::default()
-        };
-        set_paragraph(Field::Paragraph(0), text, 20, &st)
-            .iter()
-            .map(|l| l.plain())
-            .collect()
-    };
+    let set = set_at_20;
     assert_eq!(Settings::default().squeeze_punct, Squeeze::Stops);
     let pause = "甲乙丙丁戊己庚一二三、四五六七“九十”甲乙丙丁戊己庚";
     assert_eq!(
@@ -254,16 +240,7 @@ fn by_default_one_stop_or_pause_mark_goes_half_width_to_save_a_ragged_line() {
 /// half-width only where nothing else fits the line would keep line 1 as it was.
 #[test]
 fn a_stop_goes_half_width_early_to_spare_a_ragged_line_below() {
-    let set = |text: &str, squeeze: Squeeze| -> Vec<String> {
-        let st = Settings {
-            squeeze_punct: squeeze,
-            ..Settings::default()
-        };
-        set_paragraph(Field::Paragraph(0), text, 20, &st)
-            .iter()
-            .map(|l| l.plain())
-            .collect()
-    };
+    let set = set_at_20;
     let text = "甲乙丙“丁、戊己庚一二三四五六“九十”甲乙丙丁戊己庚";
     assert_eq!(
         set(text, Squeeze::Stops),
@@ -282,6 +259,19 @@ fn a_stop_goes_half_width_early_to_spare_a_ragged_line_below() {
             "庚"
         ]
     );
+}
+
+/// The lines of `text` set as one paragraph at width 20, with the defaults but
+/// `squeeze`.
+fn set_at_20(text: &str, squeeze: Squeeze) -> Vec<String> {
+    let st = Settings {
+        squeeze_punct: squeeze,
+        ..Settings::default()
+    };
+    set_paragraph(Field::Paragraph(0), text, 20, &st)
+        .iter()
+        .map(|l| l.plain())
+        .collect()
 }
 
 /// The defaults with up to three marks a line set half-width where a line is a little
