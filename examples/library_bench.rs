@@ -194,7 +194,9 @@ fn main() -> anyhow::Result<()> {
     }
     let start = Instant::now();
     let shelf = DiskShelf::open(&dir)?;
+    let opened = start.elapsed();
     let issues = shelf.issues();
+    let listed = start.elapsed();
     let newest = issues.last().expect("an imported archive").clone();
     let issue = shelf.load_issue(&newest.key)?;
     let open = start.elapsed();
@@ -208,10 +210,13 @@ fn main() -> anyhow::Result<()> {
         size as f64 / text as f64
     );
     println!(
-        "open to the newest issue ({} pages): {:.1} ms (issue list alone {} entries)",
+        "open to the newest issue ({} pages): {:.1} ms (library open {:.1} ms, issue list of {} entries {:.1} ms, the issue {:.1} ms)",
         issue.pages.len(),
         ms(open),
-        issues.len()
+        ms(opened),
+        issues.len(),
+        ms(listed - opened),
+        ms(open - listed),
     );
     keystrokes(&shelf, &issue)?;
     println!(

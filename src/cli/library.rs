@@ -120,7 +120,11 @@ pub fn reader_shelf(data: &[PathBuf]) -> Result<ReaderShelf> {
     }
     let (source, damage) = open_source_noting(data)?;
     let shelf: Arc<dyn Shelf> = match source {
-        OpenShelf::Disk(d) => Arc::new(d),
+        OpenShelf::Disk(d) => {
+            // Ready for the first search while the first issue is on screen.
+            d.index_in_background();
+            Arc::new(d)
+        }
         OpenShelf::Memory(m) => Arc::new(m),
     };
     Ok(ReaderShelf {

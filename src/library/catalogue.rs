@@ -1,19 +1,22 @@
-//! Reading a [`Store`]: the list of issues from fast fields alone (no page is read),
-//! one issue's pages when it is shown, articles by id, and search newest first.
+//! Reading a [`Store`]: the list of issues (kept per segment, no page read), one issue's
+//! pages when it is shown (the first before the reader is open), articles by id, and
+//! search newest first.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeMap, BinaryHeap, HashMap};
+use std::collections::{BinaryHeap, HashMap};
 
 use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
+use tantivy::index::SegmentMeta;
 use tantivy::query::{EnableScoring, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Searcher, SegmentReader, TERMINATED, TantivyDocument, Term};
 
+use super::issue_list::{read_segment, segment_key};
 use super::store::{Store, StoredPage, issue_key, store_err};
 use super::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery};
 use crate::model::{Article, ArticleId, Issue};
-use crate::search::engine::{self, Filter, KIND_PAGE};
+use crate::search::engine::{self, Filter};
 use crate::search::normalize;
 
 /// Chars of context before the first match in a snippet, and its whole length.
@@ -21,69 +24,69 @@ const SNIPPET_BEFORE: usize = 10;
 const SNIPPET_CHARS: usize = 40;
 
 impl Store {
-    /// Every issue, oldest first (by date, then slug), from the page documents' fast
-    /// fields.
+    /// Every issue, oldest first (by date, then slug): the issue list kept per segment
+    /// (see [`super::issue_list`]), a segment not seen before read from its page
+    /// documents' fast fields. Through the reader's segments when it is open, else
+    /// through the last commit's, opening only those the list lacks.
     pub fn issues(&self) -> Vec<IssueInfo> {
-        let searcher = self.reader.searcher();
-        let mut all: BTreeMap<(String, String), IssueInfo> = BTreeMap::new();
-        let q = TermQuery::new(
-            Term::from_field_u64(self.f.kind, KIND_PAGE),
-            IndexRecordOption::Basic,
-        );
-        let Ok(weight) = q.weight(EnableScoring::disabled_from_searcher(&searcher)) else {
-            return Vec::new();
-        };
-        for seg in searcher.segment_readers() {
-            let ff = seg.fast_fields();
-            let (Ok(Some(keys)), Ok(Some(papers)), Ok(counts)) = (
-                ff.str("issue_key"),
-                ff.str("paper_name"),
-                ff.u64("articles"),
-            ) else {
+        if let Some(reader) = self.reader.ready() {
+            let searcher = reader.searcher();
+            let segs = searcher.segment_readers();
+            let keys: Vec<String> = segs
+                .iter()
+                .map(|s| segment_key(s.segment_id(), s.num_deleted_docs()))
+                .collect();
+            return self
+                .issue_list
+                .issues(&keys, |i| read_segment(&segs[i], &self.f));
+        }
+        let (metas, keys) = self.committed_segments();
+        self.issue_list.issues(&keys, |i| {
+            let seg = SegmentReader::open(&self.index.segment(metas[i].clone())).ok()?;
+            read_segment(&seg, &self.f)
+        })
+    }
+
+    /// The last commit's segments, with their keys in the issue list.
+    fn committed_segments(&self) -> (Vec<SegmentMeta>, Vec<String>) {
+        let metas = self.index.searchable_segment_metas().unwrap_or_default();
+        let keys = metas
+            .iter()
+            .map(|m| segment_key(m.id(), m.num_deleted_docs()))
+            .collect();
+        (metas, keys)
+    }
+
+    /// The pages of issue `key` (`term`) read from the segments the issue list says hold
+    /// it, without the reader; `None` when the list does not know them or one cannot be
+    /// read (a writer merged them away meanwhile).
+    fn pages_without_reader(&self, key: &IssueKey, term: &Term) -> Option<Vec<StoredPage>> {
+        let (metas, keys) = self.committed_segments();
+        let holding = self.issue_list.holding(&keys, key);
+        if holding.is_empty() {
+            return None;
+        }
+        let mut out = Vec::new();
+        for i in holding {
+            let seg = SegmentReader::open(&self.index.segment(metas[i].clone())).ok()?;
+            let inverted = seg.inverted_index(self.f.issue_key).ok()?;
+            let Some(mut postings) = inverted
+                .read_postings(term, IndexRecordOption::Basic)
+                .ok()?
+            else {
                 continue;
             };
-            // (issue ord) → (paper ord, pages, articles), resolved to text below.
-            let mut seg_issues: HashMap<u64, (u64, usize, usize)> = HashMap::new();
-            let _ = weight.for_each_no_score(seg, &mut |docs| {
-                for &doc in docs {
-                    if seg.is_deleted(doc) {
-                        continue;
-                    }
-                    let Some(k) = keys.term_ords(doc).next() else {
-                        continue;
-                    };
-                    let p = papers.term_ords(doc).next().unwrap_or(0);
-                    let e = seg_issues.entry(k).or_insert((p, 0, 0));
-                    e.1 += 1;
-                    e.2 += counts.first(doc).unwrap_or(0) as usize;
+            let store = seg.get_store_reader(1).ok()?;
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if !seg.is_deleted(doc) {
+                    let stored: TantivyDocument = store.get(doc).ok()?;
+                    out.extend(self.page_of(&stored));
                 }
-            });
-            let mut key = String::new();
-            let mut paper = String::new();
-            for (k, (p, pages, articles)) in seg_issues {
-                key.clear();
-                paper.clear();
-                if !keys.ord_to_str(k, &mut key).unwrap_or(false) {
-                    continue;
-                }
-                let _ = papers.ord_to_str(p, &mut paper);
-                let (slug, date) = key.split_once('\t').unwrap_or((key.as_str(), ""));
-                let e = all
-                    .entry((date.to_string(), slug.to_string()))
-                    .or_insert_with(|| IssueInfo {
-                        key: IssueKey {
-                            slug: slug.to_string(),
-                            date: date.to_string(),
-                        },
-                        paper: paper.clone(),
-                        pages: 0,
-                        articles: 0,
-                    });
-                e.pages += pages;
-                e.articles += articles;
+                doc = postings.advance();
             }
         }
-        all.into_values().collect()
+        Some(out)
     }
 
     /// Every stored page matching a term, read whole.
@@ -114,9 +117,16 @@ impl Store {
 
     /// One issue with all its pages, in page order.
     pub fn load_issue(&self, key: &IssueKey) -> Result<Issue, LibraryError> {
-        let searcher = self.reader.searcher();
         let term = Term::from_field_text(self.f.issue_key, &issue_key(key));
-        let mut pages = self.pages_where(&searcher, term)?;
+        // The reader's first issue is read before the reader opens, from its segments.
+        let mut pages = match self.reader.ready() {
+            None => self.pages_without_reader(key, &term),
+            Some(_) => None,
+        };
+        if pages.is_none() {
+            pages = Some(self.pages_where(&self.reader.get()?.searcher(), term)?);
+        }
+        let mut pages = pages.unwrap_or_default();
         let Some(first) = pages.first() else {
             return Err(LibraryError::NoIssue(format!("{} {}", key.slug, key.date)));
         };
@@ -155,7 +165,7 @@ impl Store {
 
     /// The article with this id and the issue it is in.
     pub fn article(&self, id: &ArticleId) -> Option<(IssueKey, Article)> {
-        let searcher = self.reader.searcher();
+        let searcher = self.reader.get().ok()?.searcher();
         let q = TermQuery::new(
             Term::from_field_text(self.f.id, &id.0),
             IndexRecordOption::Basic,
@@ -191,7 +201,7 @@ impl Store {
     /// Hits for `q`, newest issue first, then page order (see [`newest_first`]).
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, LibraryError> {
         let filter = self.filter(q)?;
-        let searcher = self.reader.searcher();
+        let searcher = self.reader.get()?.searcher();
         match engine::query(&self.f, &normalize(&q.text), &filter) {
             Some(query) => self.top_hits(&searcher, query.as_ref(), q),
             None => Ok(Vec::new()),
@@ -234,7 +244,7 @@ impl Store {
         let Some(query) = engine::page_lines_query(&self.f, &normalize(&q.text), &filter) else {
             return Ok(Vec::new());
         };
-        let searcher = self.reader.searcher();
+        let searcher = self.reader.get()?.searcher();
         let top = newest_first(&searcher, &query, q.limit, 0)?;
         let mut hits = Vec::with_capacity(top.len());
         for (_, addr) in top {
@@ -261,6 +271,7 @@ impl Store {
             return Ok(0);
         };
         self.reader
+            .get()?
             .searcher()
             .search(&query, &Count)
             .map_err(|e| store_err("library search", e))

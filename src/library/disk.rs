@@ -1,7 +1,8 @@
 //! The library on disk, under `$XDG_DATA_HOME/dubao/library/`: the page archive (in
 //! `pages/`, see [`super::archive`]) that keeps every page whole, a tantivy index (in
 //! `index/`) built from the same pages that holds them too and indexes every article, and
-//! `library.json` saying which format the folder is in. A damaged or older index is
+//! `library.json` saying which format the folder is in, and `issues.json`, the issue
+//! list by segment (a cache, see [`super::issue_list`]). A damaged or older index is
 //! named with the command that rebuilds it from the archive (`dubao library rebuild`).
 //!
 //! One writer at a time (tantivy's lock file, `index/.tantivy-writer.lock`, an OS lock
@@ -30,8 +31,7 @@ pub const FORMAT: u32 = 2;
 pub(super) const FORMAT_FILE: &str = "library.json";
 pub(super) const INDEX_DIR: &str = "index";
 
-/// What to run when the index cannot be used.
-pub const REPAIR: &str = "`dubao library rebuild` rebuilds it from the stored pages";
+pub use super::reader::REPAIR;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct FormatFile {
@@ -79,50 +79,36 @@ pub(super) fn write_format(dir: &Path) -> Result<(), LibraryError> {
     Ok(())
 }
 
-/// What an index of an older format lacks, for the message that refuses it.
-/// Segments opened together at the least before [`warm_segments`] is worth it, and the
-/// threads it opens them on (they wait on the disk, not the CPU).
-const WARM_FROM: usize = 8;
-const WARM_THREADS: usize = 8;
-
-/// Opens every segment of `index` once, several at a time, with the parts the issue
-/// list reads (the `kind` postings, the page documents' fast fields), before the
-/// reader opens them one by one. With the page cache cold each segment costs a few
-/// disk reads that tantivy makes in turn; made together, the disk answers them
-/// together (`dubao library` cold on a library of 78 segments: 99 → 69 ms; 7 ms more
-/// when the pages are cached). The segments opened.
-fn warm_segments(index: &Index) -> usize {
-    let Ok(segments) = index.searchable_segments() else {
-        return 0;
-    };
-    if segments.len() < WARM_FROM {
-        return 0;
-    }
-    let opened = std::sync::atomic::AtomicUsize::new(0);
-    let opened = &opened;
-    let kind = engine::fields_of(&index.schema()).map(|f| f.kind);
-    let per_thread = segments.len().div_ceil(WARM_THREADS);
-    std::thread::scope(|scope| {
-        for chunk in segments.chunks(per_thread) {
-            scope.spawn(move || {
-                for segment in chunk {
-                    let Ok(reader) = tantivy::SegmentReader::open(segment) else {
-                        continue;
-                    };
-                    opened.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    if let Some(kind) = kind {
-                        let _ = reader.inverted_index(kind);
-                    }
-                    let ff = reader.fast_fields();
-                    let _ = (ff.str("issue_key"), ff.str("paper_name"));
-                    let _ = (ff.u64("articles"), ff.u64("order"), ff.u64("day"));
-                }
-            });
-        }
-    });
-    opened.load(std::sync::atomic::Ordering::Relaxed)
+/// The first file the last commit names that is not in the index folder, if any: a
+/// segment file gone, found without opening a segment.
+fn missing_file(index: &Index, index_dir: &Path) -> Option<PathBuf> {
+    use tantivy::index::SegmentComponent as C;
+    let metas = index.searchable_segment_metas().ok()?;
+    let there: std::collections::HashSet<std::ffi::OsString> = std::fs::read_dir(index_dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    let always = [
+        C::Postings,
+        C::Positions,
+        C::Terms,
+        C::Store,
+        C::FastFields,
+        C::FieldNorms,
+    ];
+    metas.iter().find_map(|m| {
+        let deletes = m.has_deletes().then_some(C::Delete);
+        always
+            .iter()
+            .cloned()
+            .chain(deletes)
+            .map(|c| m.relative_path(c))
+            .find(|f| !there.contains(f.as_os_str()))
+            .map(|f| index_dir.join(f))
+    })
 }
 
+/// What an index of an older format lacks, for the message that refuses it.
 fn older_format_misses(format: u32) -> &'static str {
     match format {
         1 => "does not fold traditional and simplified characters together",
@@ -161,9 +147,13 @@ impl DiskShelf {
                 .map_err(|e| damaged(&e))
         };
         let index = open(Some(Advice::Random))?;
+        if let Some(gone) = missing_file(&index, &index_dir) {
+            return Err(damaged(&format!("FileDoesNotExist({gone:?})")));
+        }
         let writing = open(None)?;
-        warm_segments(&index);
-        let store = Store::new(index)
+        // The reader opens on first use: the issue list and the first issue are read
+        // without it (see `super::issue_list`).
+        let store = Store::lazy(index, dir.join(super::issue_list::FILE))
             .map_err(|e| damaged(&e))?
             .with_writing_index(writing);
         if read_format(&dir)?.is_none() {
@@ -208,7 +198,8 @@ impl DiskShelf {
 
     /// True when nothing has been imported yet.
     pub fn is_empty(&self) -> bool {
-        self.store.reader.searcher().num_docs() == 0
+        let metas = self.store.index.searchable_segment_metas();
+        metas.is_ok_and(|m| m.iter().all(|s| s.num_docs() == 0))
     }
 
     pub fn dir(&self) -> &Path {
@@ -291,6 +282,8 @@ impl Importer<'_> {
             .map_err(|e| store_err("library merge", e))?;
         self.store.refresh();
         self.store.let_go_of_merged();
+        // The issue list of the segments this import left, for the next open.
+        self.store.issues();
         Ok(())
     }
 }
@@ -323,35 +316,61 @@ impl Shelf for DiskShelf {
     fn refresh(&self) -> bool {
         self.store.refresh()
     }
+
+    /// Opens the index reader on a thread of its own (the issue list and the first
+    /// issue do not wait for it; a search does).
+    fn index_in_background(&self) {
+        self.store.reader.open_in_background();
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    /// An index of `n` segments, one document each (no merges).
-    fn segments(dir: &Path, n: usize) -> Index {
-        let index = Index::create_in_dir(dir, engine::schema().0).unwrap();
-        engine::register_tokenizers(&index);
-        let f = engine::fields_of(&index.schema()).unwrap();
-        let mut w: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
-        w.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
-        for i in 0..n {
-            let mut doc = tantivy::TantivyDocument::default();
-            doc.add_u64(f.kind, engine::KIND_PAGE);
-            doc.add_text(f.issue_key, format!("p\t2024-01-{:02}", i + 1));
-            w.add_document(doc).unwrap();
-            w.commit().unwrap();
-        }
-        index
+    fn bundled_library(dir: &Path) -> DiskShelf {
+        let shelf = DiskShelf::open(dir).unwrap();
+        let mut second = crate::import::load_bundled().issues;
+        second[0].date = "2022-07-02".into();
+        shelf
+            .add_issues(&crate::import::load_bundled().issues)
+            .unwrap();
+        shelf.add_issues(&second).unwrap();
+        shelf
     }
 
     #[test]
-    fn warming_opens_every_segment_of_a_large_index_and_none_of_a_small_one() {
+    fn the_list_and_newest_issue_are_read_without_the_reader_and_the_same_after() {
         let dir = tempfile::tempdir().unwrap();
-        let index = segments(dir.path(), WARM_FROM + 2);
-        assert_eq!(warm_segments(&index), WARM_FROM + 2);
-        let small = tempfile::tempdir().unwrap();
-        assert_eq!(warm_segments(&segments(small.path(), 2)), 0);
+        drop(bundled_library(dir.path()));
+        assert!(dir.path().join(super::super::issue_list::FILE).exists());
+        let shelf = DiskShelf::open(dir.path()).unwrap();
+        let issues = shelf.issues();
+        let newest = shelf.load_issue(&issues[1].key).unwrap();
+        assert!(shelf.store.reader.ready().is_none(), "no reader opened");
+        assert_eq!(issues.len(), 2);
+        assert_eq!(newest.date, "2022-07-02");
+        // The same through the reader.
+        shelf.store.reader.get().unwrap();
+        assert_eq!(shelf.issues(), issues);
+        assert_eq!(shelf.load_issue(&issues[1].key).unwrap(), newest);
+        // Without its file the list is read again from the segments.
+        std::fs::remove_file(dir.path().join(super::super::issue_list::FILE)).unwrap();
+        assert_eq!(DiskShelf::open(dir.path()).unwrap().issues(), issues);
+    }
+
+    #[test]
+    fn a_segment_file_gone_is_named_at_open() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(bundled_library(dir.path()));
+        let store = std::fs::read_dir(dir.path().join(INDEX_DIR))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "store"))
+            .unwrap();
+        std::fs::remove_file(&store).unwrap();
+        let e = DiskShelf::open(dir.path()).unwrap_err().to_string();
+        let name = store.file_name().unwrap().to_string_lossy().to_string();
+        assert!(e.contains(&name) && e.contains(REPAIR), "{e}");
     }
 }

@@ -216,7 +216,8 @@ fn named_file(why: &str) -> Option<String> {
 
 /// A short line for the status line: what is wrong with the library in `dir` and the
 /// command that repairs it (`open_error`: why it could not be opened, if it could not);
-/// `None` when nothing is seen wrong without reading every page.
+/// `None` when nothing is seen wrong without reading a segment (a segment file gone
+/// fails the open; a segment damaged inside is named by the first search).
 pub fn diagnose(dir: &Path, open_error: Option<&LibraryError>) -> Option<String> {
     const REBUILD: &str = "`dubao library rebuild` rebuilds it from the stored pages";
     match read_format(dir) {
@@ -246,42 +247,9 @@ pub fn diagnose(dir: &Path, open_error: Option<&LibraryError>) -> Option<String>
             None => format!("library index damaged: {REBUILD}"),
         });
     }
-    if let Some(why) = segments_unreadable(&dir.join(INDEX_DIR)) {
-        return Some(match named_file(&why) {
-            Some(f) => format!("library index damaged ({f}): {REBUILD}"),
-            None => format!("library index damaged: {REBUILD}"),
-        });
-    }
     dir.join(NEW_DIR).exists().then(|| {
         "a rebuild of the library was interrupted: `dubao library rebuild` finishes it".to_string()
     })
-}
-
-/// Why a segment of the index (its files, its page store) cannot be opened, if one
-/// cannot: what the catalogue alone does not notice.
-fn segments_unreadable(index_dir: &Path) -> Option<String> {
-    // A writer merging meanwhile removes segments a commit no longer names: a segment
-    // gone is damage only when the commit read is still the last one.
-    let mut why = None;
-    for _ in 0..3 {
-        let index = Index::open_in_dir(index_dir).ok()?;
-        let stamp = index.load_metas().ok()?.opstamp;
-        why = index.searchable_segments().ok()?.iter().find_map(|seg| {
-            SegmentReader::open(seg)
-                .and_then(|r| r.get_store_reader(1).map_err(Into::into))
-                .err()
-                .map(|e| e.to_string())
-        });
-        let now = Index::open_in_dir(index_dir)
-            .ok()?
-            .load_metas()
-            .ok()?
-            .opstamp;
-        if why.is_none() || now == stamp {
-            break;
-        }
-    }
-    why
 }
 
 /// The old index's writer, held through a rebuild so no import or fetch writes to it

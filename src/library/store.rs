@@ -13,8 +13,10 @@ use serde::{Deserialize, Serialize};
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
+use super::issue_list::IssueList;
+use super::reader::LazyReader;
 use super::writer::{self, Pace};
 use super::{IssueKey, LibraryError};
 use crate::model::{Issue, Page};
@@ -52,10 +54,11 @@ pub struct StoredPage {
     pub page: Page,
 }
 
-/// A tantivy index with its reader.
+/// A tantivy index with its reader and its issue list.
 pub struct Store {
     pub(super) index: Index,
-    pub(super) reader: IndexReader,
+    pub(super) reader: LazyReader,
+    pub(super) issue_list: IssueList,
     pub(super) f: Fields,
     /// The opstamp of the commit the reader last loaded.
     seen: Mutex<u64>,
@@ -100,19 +103,31 @@ pub(super) fn busy(what: &str) -> LibraryError {
 impl Store {
     /// Wraps an index: registers the tokenizers and opens a reader.
     pub fn new(index: Index) -> Result<Store, LibraryError> {
+        let reader = LazyReader::now(&index)?;
+        Store::with_reader(index, reader, IssueList::new(None))
+    }
+
+    /// Wraps an index whose reader is opened on first use, its issue list kept in
+    /// `issue_file` (see [`super::issue_list`]).
+    pub fn lazy(index: Index, issue_file: std::path::PathBuf) -> Result<Store, LibraryError> {
+        let reader = LazyReader::later(&index);
+        Store::with_reader(index, reader, IssueList::new(Some(issue_file)))
+    }
+
+    fn with_reader(
+        index: Index,
+        reader: LazyReader,
+        issue_list: IssueList,
+    ) -> Result<Store, LibraryError> {
         let pace = Pace::default();
         engine::register_counting_tokenizers(&index, pace.taken.clone());
         let f = engine::fields_of(&index.schema())
             .ok_or_else(|| store_err("library index", "not a dubao library index"))?;
-        let reader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()
-            .map_err(|e| store_err("library index", e))?;
         let seen = index.load_metas().map(|m| m.opstamp).unwrap_or(0);
         Ok(Store {
             index,
             reader,
+            issue_list,
             f,
             seen: Mutex::new(seen),
             pace,
@@ -173,7 +188,7 @@ impl Store {
     /// Adds `issues` through `writer` (not yet committed): pages already stored as they
     /// are change nothing; a page that changed has its documents replaced.
     pub fn add(&self, writer: &IndexWriter, issues: &[Issue]) -> Result<AddSummary, LibraryError> {
-        let searcher = self.reader.searcher();
+        let searcher = self.reader.get()?.searcher();
         let mut batch: HashMap<String, (u64, usize)> = HashMap::new();
         let mut sum = AddSummary::default();
         for issue in issues {
@@ -311,8 +326,8 @@ impl Store {
             return false;
         }
         // A reload can race a writer removing merged segments: keep the old view and
-        // try again on the next call.
-        if self.reader.reload().is_err() {
+        // try again on the next call. A reader not open yet opens on the newest commit.
+        if self.reader.ready().is_some_and(|r| r.reload().is_err()) {
             return false;
         }
         *seen = meta.opstamp;
@@ -322,7 +337,9 @@ impl Store {
     /// Takes in the writer's merges (which keep the opstamp), so the merged-away
     /// segments are let go: their mapped pages stay resident while a reader holds them.
     pub fn let_go_of_merged(&self) {
-        let _ = self.reader.reload();
+        if let Some(r) = self.reader.ready() {
+            let _ = r.reload();
+        }
     }
 
     /// The stored page of a page document.
