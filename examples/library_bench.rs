@@ -28,6 +28,30 @@ fn rss_kb(field: &str) -> u64 {
         .unwrap_or(0)
 }
 
+/// Resident kB of mapped files by extension (`.term`, `.pos`, …), most first, from
+/// /proc/self/smaps: which part of the index a reader keeps in memory.
+fn mapped_by_extension() -> Vec<(String, u64)> {
+    let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap_or_default();
+    let mut by: std::collections::BTreeMap<String, u64> = Default::default();
+    let mut ext: Option<String> = None;
+    for line in smaps.lines() {
+        let first = line.split_whitespace().next().unwrap_or("");
+        if first.contains('-') && first.chars().all(|c| c.is_ascii_hexdigit() || c == '-') {
+            ext = line
+                .split_whitespace()
+                .nth(5)
+                .filter(|p| p.starts_with('/'))
+                .map(|p| p.rsplit('.').next().unwrap_or("").to_string());
+        } else if let (Some(e), Some(kb)) = (&ext, line.strip_prefix("Rss:")) {
+            let kb: u64 = kb.trim().trim_end_matches(" kB").parse().unwrap_or(0);
+            *by.entry(e.clone()).or_default() += kb;
+        }
+    }
+    let mut v: Vec<(String, u64)> = by.into_iter().filter(|(_, kb)| *kb > 1024).collect();
+    v.sort_by_key(|e| std::cmp::Reverse(e.1));
+    v
+}
+
 /// CPU seconds this process has used, all threads (from /proc, at 100 ticks a second).
 fn cpu_secs() -> f64 {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
@@ -218,11 +242,29 @@ fn main() -> anyhow::Result<()> {
         ms(listed - opened),
         ms(open - listed),
     );
+    // As the reader does once the first issue is shown; a search waits for it.
+    shelf.index_in_background();
+    let start = Instant::now();
+    shelf.count(&SearchQuery {
+        text: "的".into(),
+        ..Default::default()
+    })?;
+    println!(
+        "index reader opened (in the background, as the reader opens it) {:.1} ms later",
+        ms(start.elapsed())
+    );
     keystrokes(&shelf, &issue)?;
     println!(
-        "resident memory: {} MB now, {} MB peak (import included when run)",
+        "resident memory: {} MB now ({} MB anonymous, {} MB of mapped files), {} MB peak (import included when run)",
         rss_kb("VmRSS:") / 1024,
+        rss_kb("RssAnon:") / 1024,
+        rss_kb("RssFile:") / 1024,
         rss_kb("VmHWM:") / 1024
     );
+    let mapped: Vec<String> = mapped_by_extension()
+        .iter()
+        .map(|(e, kb)| format!(".{e} {} MB", kb / 1024))
+        .collect();
+    println!("mapped files resident: {}", mapped.join(", "));
     whole_processes(&home, &newest.key.date)
 }

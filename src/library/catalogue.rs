@@ -2,17 +2,16 @@
 //! pages when it is shown (the first before the reader is open), articles by id, and
 //! search newest first.
 
-use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::columnar::Column;
 use tantivy::index::SegmentMeta;
-use tantivy::query::{EnableScoring, Query, TermQuery};
+use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, DocSet, Searcher, SegmentReader, TERMINATED, TantivyDocument, Term};
 
 use super::issue_list::{read_segment, segment_key};
+use super::newest;
 use super::store::{Store, StoredPage, issue_key, store_err};
 use super::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery};
 use crate::model::{Article, ArticleId, Issue};
@@ -141,6 +140,37 @@ impl Store {
         Ok(issue)
     }
 
+    /// The page stored under `key`, looked for first in segment `near` (where its
+    /// articles mostly are), then in the others, one term lookup in each: a hit's page
+    /// is found without a query over every segment (on 192 segments, twenty hits' pages
+    /// took some 12,000 term lookups).
+    fn page_by_key(&self, searcher: &Searcher, key: &str, near: u32) -> Option<StoredPage> {
+        let term = Term::from_field_text(self.f.page_key, key);
+        let segs = searcher.segment_readers();
+        let near = near as usize;
+        let others = (0..segs.len()).filter(|&i| i != near);
+        for ord in std::iter::once(near).chain(others) {
+            let Some(seg) = segs.get(ord) else { continue };
+            let Ok(inverted) = seg.inverted_index(self.f.page_key) else {
+                continue;
+            };
+            let Ok(Some(mut postings)) = inverted.read_postings(&term, IndexRecordOption::Basic)
+            else {
+                continue;
+            };
+            let mut doc = postings.doc();
+            while doc != TERMINATED {
+                if !seg.is_deleted(doc) {
+                    let stored: TantivyDocument =
+                        searcher.doc(DocAddress::new(ord as u32, doc)).ok()?;
+                    return self.page_of(&stored);
+                }
+                doc = postings.advance();
+            }
+        }
+        None
+    }
+
     /// The article a document of an article points at, with its page.
     fn article_at(
         &self,
@@ -154,8 +184,7 @@ impl Store {
         let page = match cache.get(&key) {
             Some(p) => p.clone(),
             None => {
-                let term = Term::from_field_text(self.f.page_key, &key);
-                let p = self.pages_where(searcher, term).ok()?.into_iter().next();
+                let p = self.page_by_key(searcher, &key, addr.segment_ord);
                 cache.insert(key, p.clone());
                 p
             }
@@ -198,11 +227,22 @@ impl Store {
         })
     }
 
-    /// Hits for `q`, newest issue first, then page order (see [`newest_first`]).
+    /// The hits of `query`, newest first (see [`super::newest`]).
+    fn newest_first(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        page: (usize, usize),
+    ) -> Result<Vec<(Option<u64>, DocAddress)>, LibraryError> {
+        newest::newest_first(searcher, query, page, &self.days, newest::FIRST_WINDOW)
+    }
+
+    /// Hits for `q`, newest issue first, then page order (see [`super::newest`]).
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>, LibraryError> {
         let filter = self.filter(q)?;
         let searcher = self.reader.get()?.searcher();
-        match engine::query(&self.f, &normalize(&q.text), &filter) {
+        let doc_freq = doc_freq_in_largest(&searcher);
+        match engine::query(&self.f, &normalize(&q.text), &filter, &doc_freq) {
             Some(query) => self.top_hits(&searcher, query.as_ref(), q),
             None => Ok(Vec::new()),
         }
@@ -214,38 +254,50 @@ impl Store {
         query: &dyn Query,
         q: &SearchQuery,
     ) -> Result<Vec<SearchHit>, LibraryError> {
-        let top = newest_first(searcher, query, q.limit, q.offset)?;
-        let mut cache = HashMap::new();
-        let mut hits = Vec::with_capacity(top.len());
-        for (_, addr) in top {
-            let Some((page, pos)) = self.article_at(searcher, addr, &mut cache) else {
-                continue;
-            };
-            let article = &page.page.articles[pos];
-            hits.push(SearchHit {
-                id: article.id.clone(),
-                key: IssueKey {
-                    slug: page.slug.clone(),
-                    date: page.date.clone(),
-                },
-                paper: page.paper.clone(),
-                page: page.page.number.clone(),
-                title: article.title.clone(),
-                snippet: snippet(article, &q.text),
-                line: None,
-            });
+        let top = self.newest_first(searcher, query, (q.limit, q.offset))?;
+        // Each hit's page is read and parsed whole: on two threads when there are many.
+        let threads = if top.len() >= PARALLEL_PAGES {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(2))
+        } else {
+            1
+        };
+        let chunk = top.len().div_ceil(threads).max(1);
+        let hits_of = |part: &[(Option<u64>, DocAddress)]| {
+            let mut cache = HashMap::new();
+            part.iter()
+                .filter_map(|&(_, addr)| {
+                    let (page, pos) = self.article_at(searcher, addr, &mut cache)?;
+                    Some(hit(&page, pos, &q.text))
+                })
+                .collect::<Vec<SearchHit>>()
+        };
+        if threads == 1 {
+            return Ok(hits_of(&top));
         }
-        Ok(hits)
+        let parts: Vec<Vec<SearchHit>> = std::thread::scope(|s| {
+            let running: Vec<_> = top
+                .chunks(chunk)
+                .map(|part| s.spawn(move || hits_of(part)))
+                .collect();
+            running
+                .into_iter()
+                .map(|r| r.join())
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(|_| store_err("library search", "a search thread stopped"))?;
+        Ok(parts.into_iter().flatten().collect())
     }
 
     /// Pages whose own lines match `q`, newest first, then page order.
     pub fn search_pages(&self, q: &SearchQuery) -> Result<Vec<super::PageHit>, LibraryError> {
         let filter = self.filter(q)?;
-        let Some(query) = engine::page_lines_query(&self.f, &normalize(&q.text), &filter) else {
+        let searcher = self.reader.get()?.searcher();
+        let doc_freq = doc_freq_in_largest(&searcher);
+        let folded = normalize(&q.text);
+        let Some(query) = engine::page_lines_query(&self.f, &folded, &filter, &doc_freq) else {
             return Ok(Vec::new());
         };
-        let searcher = self.reader.get()?.searcher();
-        let top = newest_first(&searcher, &query, q.limit, 0)?;
+        let top = self.newest_first(&searcher, &query, (q.limit, 0))?;
         let mut hits = Vec::with_capacity(top.len());
         for (_, addr) in top {
             let doc: TantivyDocument = searcher.doc(addr).map_err(|e| store_err("library", e))?;
@@ -267,83 +319,49 @@ impl Store {
     /// How many articles match `q` (limit and offset aside).
     pub fn count(&self, q: &SearchQuery) -> Result<usize, LibraryError> {
         let filter = self.filter(q)?;
-        let Some(query) = engine::query(&self.f, &normalize(&q.text), &filter) else {
+        let searcher = self.reader.get()?.searcher();
+        let doc_freq = doc_freq_in_largest(&searcher);
+        let Some(query) = engine::query(&self.f, &normalize(&q.text), &filter, &doc_freq) else {
             return Ok(0);
         };
-        self.reader
-            .get()?
-            .searcher()
+        searcher
             .search(&query, &Count)
             .map_err(|e| store_err("library search", e))
     }
 }
 
-/// The documents matching `query`, newest first (then page order), `limit` of them after
-/// skipping `offset` (`limit` 0: every one).
-///
-/// Segments are read newest first, by the greatest `order` each holds; once enough hits
-/// are held, a segment whose newest document is older than every one of them is not
-/// read at all. An import adds issues oldest first, so a common query reads the newest
-/// segment or two, and a rare one reads every segment's short posting lists.
-fn newest_first(
-    searcher: &Searcher,
-    query: &dyn Query,
-    limit: usize,
-    offset: usize,
-) -> Result<Vec<(Option<u64>, DocAddress)>, LibraryError> {
-    let err = |e| store_err("library search", e);
-    let limit = match limit {
-        0 => searcher.search(query, &Count).map_err(err)?,
-        n => n,
-    };
-    if limit == 0 {
-        return Ok(Vec::new());
+/// Hits at the least for their pages to be read on two threads.
+const PARALLEL_PAGES: usize = 8;
+
+/// The hit for article `pos` of `page`, its snippet around the first match of `text`.
+fn hit(page: &StoredPage, pos: usize, text: &str) -> SearchHit {
+    let article = &page.page.articles[pos];
+    SearchHit {
+        id: article.id.clone(),
+        key: IssueKey {
+            slug: page.slug.clone(),
+            date: page.date.clone(),
+        },
+        paper: page.paper.clone(),
+        page: page.page.number.clone(),
+        title: article.title.clone(),
+        snippet: snippet(article, text),
+        line: None,
     }
-    let want = limit.saturating_add(offset);
-    let weight = query
-        .weight(EnableScoring::disabled_from_searcher(searcher))
-        .map_err(err)?;
-    // Each segment with its `order` column and the newest it holds, newest first.
-    let mut segments: Vec<(u64, u32, Option<Column<u64>>)> = Vec::new();
-    for (ord, seg) in searcher.segment_readers().iter().enumerate() {
-        let order = seg.fast_fields().u64("order").ok();
-        let newest = order.as_ref().map_or(0, |c| c.max_value());
-        segments.push((newest, ord as u32, order));
+}
+
+/// How many documents of the searcher's largest segment hold a term: which pairs of a
+/// phrase are rare, at a lookup each in one segment.
+fn doc_freq_in_largest(searcher: &Searcher) -> impl Fn(&Term) -> u64 + '_ {
+    let largest = searcher
+        .segment_readers()
+        .iter()
+        .max_by_key(|s| s.max_doc());
+    move |t: &Term| {
+        largest
+            .and_then(|s| s.inverted_index(t.field()).ok()?.get_term_info(t).ok()?)
+            .map_or(0, |info| u64::from(info.doc_freq))
     }
-    segments.sort_by_key(|s| Reverse((s.0, s.1)));
-    // The best `want` hits so far, the worst on top: greater is newer, then earlier.
-    let mut best: BinaryHeap<Reverse<(Option<u64>, Reverse<DocAddress>)>> = BinaryHeap::new();
-    for (newest, ord, order) in segments {
-        if best.len() >= want && best.peek().is_some_and(|w| (w.0).0 > Some(newest)) {
-            break;
-        }
-        let seg = searcher.segment_reader(ord);
-        let alive = seg.alive_bitset();
-        let mut scorer = weight.scorer(seg, 1.0).map_err(err)?;
-        let mut doc = scorer.doc();
-        while doc != TERMINATED {
-            if alive.is_none_or(|a| a.is_alive(doc)) {
-                let key = (
-                    order.as_ref().and_then(|c| c.first(doc)),
-                    Reverse(DocAddress::new(ord, doc)),
-                );
-                if best.len() < want {
-                    best.push(Reverse(key));
-                } else if best.peek().is_some_and(|w| w.0 < key) {
-                    best.pop();
-                    best.push(Reverse(key));
-                }
-            }
-            doc = scorer.advance();
-        }
-    }
-    // Sorted ascending by `Reverse` keys: the best first.
-    Ok(best
-        .into_sorted_vec()
-        .into_iter()
-        .skip(offset)
-        .map(|Reverse((order, Reverse(addr)))| (order, addr))
-        .collect())
 }
 
 /// The source text around the first match of `query` in `article`, on one line (white

@@ -15,6 +15,7 @@ pub mod disk;
 pub mod ingest;
 pub mod issue_list;
 pub mod memory;
+pub mod newest;
 pub mod reader;
 pub mod repair;
 pub mod store;

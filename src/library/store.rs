@@ -59,6 +59,8 @@ pub struct Store {
     pub(super) index: Index,
     pub(super) reader: LazyReader,
     pub(super) issue_list: IssueList,
+    /// Which segments have their days in doc id order (see [`super::newest`]).
+    pub(super) days: super::newest::DayOrder,
     pub(super) f: Fields,
     /// The opstamp of the commit the reader last loaded.
     seen: Mutex<u64>,
@@ -128,6 +130,7 @@ impl Store {
             index,
             reader,
             issue_list,
+            days: Default::default(),
             f,
             seen: Mutex::new(seen),
             pace,

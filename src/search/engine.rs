@@ -217,15 +217,44 @@ pub struct Filter<'a> {
     pub to: Option<u64>,
 }
 
+/// How many documents hold a term, as far as a caller can tell cheaply (from one
+/// segment, say); only which pairs are rarer than others matters.
+pub type DocFreq<'a> = &'a dyn Fn(&Term) -> u64;
+
 /// The query for article documents holding `folded` (already [`super::normalize`]d)
-/// within `filter`; `None` for an empty text.
-pub fn query(f: &Fields, folded: &str, filter: &Filter) -> Option<Box<dyn Query>> {
-    query_in(f, (f.chars, f.pairs), folded, filter)
+/// within `filter`; `None` for an empty text. A phrase asks for the pairs
+/// [`super::tokenize::cover`] keeps around the rarest by `doc_freq`.
+pub fn query(
+    f: &Fields,
+    folded: &str,
+    filter: &Filter,
+    doc_freq: DocFreq,
+) -> Option<Box<dyn Query>> {
+    query_in(f, (f.chars, f.pairs), folded, filter, doc_freq)
 }
 
 /// [`query`] for the page documents holding `folded` in their own lines.
-pub fn page_lines_query(f: &Fields, folded: &str, filter: &Filter) -> Option<Box<dyn Query>> {
-    query_in(f, (f.line_chars, f.line_pairs), folded, filter)
+pub fn page_lines_query(
+    f: &Fields,
+    folded: &str,
+    filter: &Filter,
+    doc_freq: DocFreq,
+) -> Option<Box<dyn Query>> {
+    query_in(f, (f.line_chars, f.line_pairs), folded, filter, doc_freq)
+}
+
+/// The phrase of `pairs` (all of them, at their offsets) over `field`, asking for
+/// those the cover of the rarest keeps.
+fn phrase(field: Field, pairs: Vec<(usize, String)>, doc_freq: DocFreq) -> PhraseQuery {
+    let terms: Vec<(usize, Term)> = pairs
+        .into_iter()
+        .map(|(at, t)| (at, Term::from_field_text(field, &t)))
+        .collect();
+    let rarest = (0..terms.len())
+        .min_by_key(|&i| doc_freq(&terms[i].1))
+        .unwrap_or(0);
+    let keep = super::tokenize::cover(terms.len(), rarest);
+    PhraseQuery::new_with_offset(keep.into_iter().map(|i| terms[i].clone()).collect())
 }
 
 fn query_in(
@@ -233,6 +262,7 @@ fn query_in(
     (chars, pairs): (Field, Field),
     folded: &str,
     filter: &Filter,
+    doc_freq: DocFreq,
 ) -> Option<Box<dyn Query>> {
     let text: Box<dyn Query> = match query_terms(folded) {
         QueryTerms::None => return None,
@@ -244,12 +274,7 @@ fn query_in(
             Term::from_field_text(pairs, &p),
             IndexRecordOption::Basic,
         )),
-        QueryTerms::Phrase(terms) => Box::new(PhraseQuery::new_with_offset(
-            terms
-                .into_iter()
-                .map(|(at, t)| (at, Term::from_field_text(pairs, &t)))
-                .collect(),
-        )),
+        QueryTerms::Phrase(terms) => Box::new(phrase(pairs, terms, doc_freq)),
     };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text)];
     if let Some(p) = filter.paper {

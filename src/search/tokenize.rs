@@ -204,8 +204,8 @@ pub enum QueryTerms {
     Phrase(Vec<(usize, String)>),
 }
 
-/// The terms for a query already folded by [`super::normalize`]: pairs at 0, 2, 4, …
-/// and, for an odd length, one more at the end (overlapping the one before).
+/// The terms for a query already folded by [`super::normalize`]: one char, one pair,
+/// or every pair at every offset, of which a phrase asks for those [`cover`] keeps.
 pub fn query_terms(folded: &str) -> QueryTerms {
     let chars: Vec<char> = folded.chars().filter(|&c| c != RUN_BREAK).collect();
     let pair = |i: usize| -> String { chars[i..i + 2].iter().collect() };
@@ -213,20 +213,58 @@ pub fn query_terms(folded: &str) -> QueryTerms {
         0 => QueryTerms::None,
         1 => QueryTerms::Char(chars[0].to_string()),
         2 => QueryTerms::Pair(pair(0)),
-        n => {
-            let mut terms: Vec<(usize, String)> =
-                (0..n - 1).step_by(2).map(|i| (i, pair(i))).collect();
-            if n % 2 == 1 {
-                terms.push((n - 2, pair(n - 2)));
-            }
-            QueryTerms::Phrase(terms)
-        }
+        n => QueryTerms::Phrase((0..n - 1).map(|i| (i, pair(i))).collect()),
     }
+}
+
+/// Offsets of the pairs of a phrase of `pairs` pairs (`pairs + 1` chars) that it asks
+/// for: pair `rarest` and every other one from it out to both ends, and the first and
+/// last pair when that skips an end, so every char is covered and positions make the
+/// phrase exact. About half the pairs (each is a term lookup in every segment), but
+/// always the rarest, which drives the phrase: `发展银行` asks for the rare `展银`
+/// and checks positions in a few documents, not in every one holding `发展` and `银行`.
+pub fn cover(pairs: usize, rarest: usize) -> Vec<usize> {
+    if pairs == 0 {
+        return Vec::new();
+    }
+    let rarest = rarest.min(pairs - 1);
+    let mut at: Vec<usize> = (0..=rarest).rev().step_by(2).collect();
+    if at.last() != Some(&0) {
+        at.push(0);
+    }
+    at.extend((rarest + 2..pairs).step_by(2));
+    if at.iter().max() != Some(&(pairs - 1)) {
+        at.push(pairs - 1);
+    }
+    at.sort_unstable();
+    at
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cover_holds_the_rarest_pair_and_every_char_in_about_half_the_pairs() {
+        assert_eq!(cover(3, 0), vec![0, 2]);
+        assert_eq!(cover(3, 1), vec![0, 1, 2]);
+        assert_eq!(cover(4, 0), vec![0, 2, 3]);
+        assert_eq!(cover(1, 5), vec![0]);
+        for pairs in 1..12 {
+            for rarest in 0..pairs {
+                let c = cover(pairs, rarest);
+                assert!(c.contains(&rarest), "{pairs} {rarest} {c:?}");
+                for ch in 0..=pairs {
+                    assert!(
+                        c.iter().any(|&p| p == ch || p + 1 == ch),
+                        "char {ch} of {pairs} pairs, rarest {rarest}: {c:?}"
+                    );
+                }
+                assert!(c.len() <= pairs.div_ceil(2) + 1, "{pairs} {rarest} {c:?}");
+                assert!(c.windows(2).all(|w| w[0] < w[1]));
+            }
+        }
+    }
 
     fn tokens(text: &str, pairs: bool) -> Vec<(String, usize)> {
         let mut t = CjkTokenizer {
@@ -282,7 +320,11 @@ mod tests {
         );
         assert_eq!(
             query_terms("农业发展"),
-            QueryTerms::Phrase(vec![(0, "农业".into()), (2, "发展".into())])
+            QueryTerms::Phrase(vec![
+                (0, "农业".into()),
+                (1, "业发".into()),
+                (2, "发展".into())
+            ])
         );
     }
 }
