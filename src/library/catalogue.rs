@@ -39,11 +39,23 @@ impl Store {
                 .issue_list
                 .issues(&keys, |i| read_segment(&segs[i], &self.f));
         }
-        let (metas, keys) = self.committed_segments();
-        self.issue_list.issues(&keys, |i| {
-            let seg = SegmentReader::open(&self.index.segment(metas[i].clone())).ok()?;
-            read_segment(&seg, &self.f)
-        })
+        // A segment that cannot be opened was most likely merged away by a writer since
+        // the commit was read: read the commit again, twice at the most.
+        let mut tries = 0;
+        loop {
+            let (metas, keys) = self.committed_segments();
+            let mut failed = false;
+            let issues = self.issue_list.issues(&keys, |i| {
+                let seg = SegmentReader::open(&self.index.segment(metas[i].clone())).ok();
+                let entries = seg.and_then(|seg| read_segment(&seg, &self.f));
+                failed |= entries.is_none();
+                entries
+            });
+            tries += 1;
+            if !failed || tries == 3 {
+                return issues;
+            }
+        }
     }
 
     /// The last commit's segments, with their keys in the issue list.

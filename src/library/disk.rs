@@ -80,14 +80,11 @@ pub(super) fn write_format(dir: &Path) -> Result<(), LibraryError> {
 }
 
 /// The first file the last commit names that is not in the index folder, if any: a
-/// segment file gone, found without opening a segment.
+/// segment file gone, found without opening a segment. A file a writer removed after
+/// merging its segment away is not damage: the commit is read again, and a file is
+/// missing only when the same segments are still named.
 fn missing_file(index: &Index, index_dir: &Path) -> Option<PathBuf> {
     use tantivy::index::SegmentComponent as C;
-    let metas = index.searchable_segment_metas().ok()?;
-    let there: std::collections::HashSet<std::ffi::OsString> = std::fs::read_dir(index_dir)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.file_name()))
-        .collect();
     let always = [
         C::Postings,
         C::Positions,
@@ -96,16 +93,31 @@ fn missing_file(index: &Index, index_dir: &Path) -> Option<PathBuf> {
         C::FastFields,
         C::FieldNorms,
     ];
-    metas.iter().find_map(|m| {
-        let deletes = m.has_deletes().then_some(C::Delete);
-        always
-            .iter()
-            .cloned()
-            .chain(deletes)
-            .map(|c| m.relative_path(c))
-            .find(|f| !there.contains(f.as_os_str()))
-            .map(|f| index_dir.join(f))
-    })
+    let ids = |metas: &[tantivy::index::SegmentMeta]| -> Vec<_> {
+        metas.iter().map(|m| (m.id(), m.delete_opstamp())).collect()
+    };
+    let mut metas = index.searchable_segment_metas().ok()?;
+    for _ in 0..3 {
+        let there: std::collections::HashSet<std::ffi::OsString> = std::fs::read_dir(index_dir)
+            .ok()?
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        let gone = metas.iter().find_map(|m| {
+            let deletes = m.has_deletes().then_some(C::Delete);
+            always
+                .iter()
+                .cloned()
+                .chain(deletes)
+                .map(|c| m.relative_path(c))
+                .find(|f| !there.contains(f.as_os_str()))
+        })?;
+        let again = index.searchable_segment_metas().ok()?;
+        if ids(&again) == ids(&metas) {
+            return Some(index_dir.join(gone));
+        }
+        metas = again;
+    }
+    None
 }
 
 /// What an index of an older format lacks, for the message that refuses it.

@@ -134,7 +134,8 @@ impl IssueList {
         all.into_values().collect()
     }
 
-    /// Which of `segments` hold pages of the issue `key`, as far as the list knows.
+    /// Which of `segments` hold pages of the issue `key`; none when the list does not
+    /// know every one of them (a segment made since may hold more of the issue).
     pub fn holding(&self, segments: &[String], key: &IssueKey) -> Vec<usize> {
         let Ok(known) = self.known.lock() else {
             return Vec::new();
@@ -142,6 +143,9 @@ impl IssueList {
         let Some(known) = known.as_ref() else {
             return Vec::new();
         };
+        if !segments.iter().all(|s| known.contains_key(s)) {
+            return Vec::new();
+        }
         (0..segments.len())
             .filter(|&i| {
                 known.get(&segments[i]).is_some_and(|entries| {
@@ -251,6 +255,11 @@ mod tests {
             "oldest first, an issue across segments added up"
         );
         assert_eq!(list.holding(&segs, &got[1].key), vec![0, 1]);
+        let with_new = vec!["a.0".to_string(), "b.0".to_string(), "n.0".to_string()];
+        assert!(
+            list.holding(&with_new, &got[1].key).is_empty(),
+            "a segment the list has not read may hold more of the issue"
+        );
         // Another process: read from the file, nothing read again.
         let again = IssueList::new(Some(path.clone()));
         assert_eq!(again.issues(&segs, |_| panic!("read again")), got);

@@ -13,6 +13,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use tantivy::collector::Count;
 use tantivy::columnar::Column;
@@ -84,20 +85,41 @@ fn days_ascend(order: &Column<u64>) -> bool {
 /// A hit's key: greater is newer, then earlier in the issue.
 type Key = (Option<u64>, Reverse<DocAddress>);
 
-/// The best `want` hits so far, the worst on top.
-struct Best {
+/// The best `want` hits so far, the worst on top; with the threads reading other
+/// segments, the newest `order` any one of them knows the best `want` are newer than
+/// (plus one; 0: none yet), so none reads a segment another has made useless.
+struct Best<'a> {
     want: usize,
     heap: BinaryHeap<Reverse<Key>>,
+    shared: &'a AtomicU64,
 }
 
-impl Best {
+impl Best<'_> {
+    fn new(want: usize, shared: &AtomicU64) -> Best<'_> {
+        Best {
+            want,
+            heap: BinaryHeap::new(),
+            shared,
+        }
+    }
+
     fn full(&self) -> bool {
         self.heap.len() >= self.want
     }
 
-    /// Every hit held is newer than `key`.
+    /// The best `want` hits, here or on another thread, are all newer than `key`.
     fn all_newer_than(&self, key: Option<u64>) -> bool {
-        self.full() && self.heap.peek().is_some_and(|w| (w.0).0 > key)
+        let shared = self.shared.load(Ordering::Relaxed);
+        (shared > 0 && Some(shared - 1) > key)
+            || (self.full() && self.heap.peek().is_some_and(|w| (w.0).0 > key))
+    }
+
+    /// Tells the other threads how new this one's worst hit is, once it holds `want`.
+    fn publish(&self) {
+        if let Some(Some(o)) = self.heap.peek().filter(|_| self.full()).map(|w| (w.0).0) {
+            self.shared
+                .fetch_max(o.saturating_add(1), Ordering::Relaxed);
+        }
     }
 
     fn offer(&mut self, key: Key) {
@@ -119,6 +141,7 @@ impl Best {
             }
             doc = scorer.advance();
         }
+        self.publish();
     }
 }
 
@@ -166,6 +189,30 @@ fn read_from_end(
         scorer = weight.scorer(seg, 1.0)?;
     }
     Ok(())
+}
+
+/// `scan(t)` for each thread `t` of `threads`, on threads of their own when more than
+/// one.
+fn on_threads<'a>(
+    threads: usize,
+    scan: &(dyn Fn(usize) -> tantivy::Result<Best<'a>> + Sync),
+) -> Vec<tantivy::Result<Best<'a>>> {
+    if threads <= 1 {
+        return vec![scan(0)];
+    }
+    std::thread::scope(|s| {
+        let running: Vec<_> = (0..threads).map(|t| s.spawn(move || scan(t))).collect();
+        running
+            .into_iter()
+            .map(|r| {
+                r.join().unwrap_or_else(|_| {
+                    Err(tantivy::TantivyError::InternalError(
+                        "a search thread stopped".into(),
+                    ))
+                })
+            })
+            .collect()
+    })
 }
 
 /// The documents matching `query`, newest first (then page order), `limit` of them after
@@ -218,12 +265,10 @@ fn newest_first_on(
         0 => 1,
         n => n,
     };
+    let shared = AtomicU64::new(0);
     // Every `threads`-th segment to each thread, so each reads from the newest.
     let scan = |first: usize| -> tantivy::Result<Best> {
-        let mut best = Best {
-            want,
-            heap: BinaryHeap::new(),
-        };
+        let mut best = Best::new(want, &shared);
         for (newest, ord, order) in segments.iter().skip(first).step_by(threads) {
             if best.all_newer_than(Some(*newest)) {
                 break;
@@ -237,28 +282,8 @@ fn newest_first_on(
         }
         Ok(best)
     };
-    let parts: Vec<tantivy::Result<Best>> = if threads == 1 {
-        vec![scan(0)]
-    } else {
-        std::thread::scope(|s| {
-            let scan = &scan;
-            let running: Vec<_> = (0..threads).map(|t| s.spawn(move || scan(t))).collect();
-            running
-                .into_iter()
-                .map(|r| {
-                    r.join().unwrap_or_else(|_| {
-                        Err(tantivy::TantivyError::InternalError(
-                            "a search thread stopped".into(),
-                        ))
-                    })
-                })
-                .collect()
-        })
-    };
-    let mut best = Best {
-        want,
-        heap: BinaryHeap::new(),
-    };
+    let parts = on_threads(threads, &scan);
+    let mut best = Best::new(want, &shared);
     for part in parts {
         for Reverse(key) in part.map_err(err)?.heap {
             best.offer(key);

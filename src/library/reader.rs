@@ -8,8 +8,8 @@
 //! costs a few disk reads that tantivy makes in turn; [`warm_segments`] first makes them
 //! on several threads, so the disk answers them together (on 78 segments, 99 → 69 ms).
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use tantivy::{Index, IndexReader, ReloadPolicy};
 
@@ -24,20 +24,42 @@ pub const REPAIR: &str = "`dubao library rebuild` rebuilds it from the stored pa
 const WARM_FROM: usize = 8;
 const WARM_THREADS: usize = 8;
 
-/// An index's reader, opened once, when first asked for.
+/// An index's reader, opened once, when first asked for. A failed open is not kept:
+/// the next use tries again (a writer's merge may have raced it).
 pub struct LazyReader {
-    index: Index,
-    cell: Arc<OnceLock<Result<IndexReader, String>>>,
+    inner: Arc<Inner>,
     started: AtomicBool,
 }
 
-fn open(index: &Index) -> Result<IndexReader, String> {
-    warm_segments(index);
-    index
-        .reader_builder()
-        .reload_policy(ReloadPolicy::Manual)
-        .try_into()
-        .map_err(|e: tantivy::TantivyError| e.to_string())
+struct Inner {
+    index: Index,
+    cell: OnceLock<IndexReader>,
+    /// Held while opening, so a search waits for the thread opening it.
+    opening: Mutex<()>,
+    /// The commit read before the reader opened: it holds that one or a newer.
+    opened_at: AtomicU64,
+}
+
+impl Inner {
+    fn get(&self) -> Result<&IndexReader, String> {
+        if let Some(r) = self.cell.get() {
+            return Ok(r);
+        }
+        let _opening = self.opening.lock().map_err(|e| e.to_string())?;
+        if let Some(r) = self.cell.get() {
+            return Ok(r);
+        }
+        let stamp = self.index.load_metas().map_or(0, |m| m.opstamp);
+        warm_segments(&self.index);
+        let reader: IndexReader = self
+            .index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e: tantivy::TantivyError| e.to_string())?;
+        self.opened_at.store(stamp, Ordering::Relaxed);
+        Ok(self.cell.get_or_init(|| reader))
+    }
 }
 
 impl LazyReader {
@@ -51,38 +73,50 @@ impl LazyReader {
     /// A reader opened on first use.
     pub fn later(index: &Index) -> LazyReader {
         LazyReader {
-            index: index.clone(),
-            cell: Arc::new(OnceLock::new()),
+            inner: Arc::new(Inner {
+                index: index.clone(),
+                cell: OnceLock::new(),
+                opening: Mutex::new(()),
+                opened_at: AtomicU64::new(0),
+            }),
             started: AtomicBool::new(false),
         }
     }
 
     /// The reader, opened now if it is not yet (waiting for a thread opening it).
     pub fn get(&self) -> Result<&IndexReader, LibraryError> {
-        self.cell
-            .get_or_init(|| open(&self.index))
-            .as_ref()
-            .map_err(|e| LibraryError::Store {
-                what: "library index".into(),
-                why: format!("damaged ({e}); {REPAIR}"),
-            })
+        self.inner.get().map_err(|e| LibraryError::Store {
+            what: "library index".into(),
+            why: format!("damaged ({e}); {REPAIR}"),
+        })
     }
 
     /// The reader if it is open already.
     pub fn ready(&self) -> Option<&IndexReader> {
-        self.cell.get().and_then(|r| r.as_ref().ok())
+        self.inner.cell.get()
+    }
+
+    /// Whether the open reader may hold a commit older than `opstamp` (one made while
+    /// it was opening): it is then reloaded even though the commit was seen before.
+    pub fn behind(&self, opstamp: u64) -> bool {
+        self.inner.opened_at.load(Ordering::Relaxed) < opstamp
+    }
+
+    /// The open reader was reloaded on commit `opstamp`.
+    pub fn caught_up(&self, opstamp: u64) {
+        self.inner.opened_at.fetch_max(opstamp, Ordering::Relaxed);
     }
 
     /// Opens the reader on a thread of its own (once; nothing when it is open).
     pub fn open_in_background(&self) {
-        if self.cell.get().is_some() || self.started.swap(true, Ordering::Relaxed) {
+        if self.ready().is_some() || self.started.swap(true, Ordering::Relaxed) {
             return;
         }
-        let (index, cell) = (self.index.clone(), self.cell.clone());
+        let inner = self.inner.clone();
         let spawned = std::thread::Builder::new()
             .name("dubao-index-open".into())
             .spawn(move || {
-                cell.get_or_init(|| open(&index));
+                let _ = inner.get();
             });
         if spawned.is_err() {
             self.started.store(false, Ordering::Relaxed);
@@ -181,8 +215,13 @@ mod tests {
                 std::fs::remove_file(p).unwrap();
             }
         }
-        let e = LazyReader::later(&index).get().err().unwrap().to_string();
+        let r = LazyReader::later(&index);
+        let e = r.get().err().unwrap().to_string();
         assert!(e.contains("damaged") && e.contains(REPAIR), "{e}");
         assert!(LazyReader::now(&index).is_err());
+        assert!(
+            r.ready().is_none(),
+            "a failed open is not kept: tried again next time"
+        );
     }
 }

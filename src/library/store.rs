@@ -325,16 +325,19 @@ impl Store {
         let Ok(mut seen) = self.seen.lock() else {
             return false;
         };
-        if meta.opstamp == *seen {
-            return false;
-        }
+        let changed = meta.opstamp != *seen;
+        // A reader opened while a commit was made may hold the one before it.
+        let stale = self.reader.behind(meta.opstamp);
         // A reload can race a writer removing merged segments: keep the old view and
         // try again on the next call. A reader not open yet opens on the newest commit.
-        if self.reader.ready().is_some_and(|r| r.reload().is_err()) {
-            return false;
+        if let Some(r) = self.reader.ready().filter(|_| changed || stale) {
+            if r.reload().is_err() {
+                return false;
+            }
+            self.reader.caught_up(meta.opstamp);
         }
         *seen = meta.opstamp;
-        true
+        changed
     }
 
     /// Takes in the writer's merges (which keep the opstamp), so the merged-away
