@@ -372,6 +372,46 @@ mod tests {
     }
 
     #[test]
+    fn adding_to_a_library_opens_no_reader_and_tells_new_changed_and_same_pages_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        drop(bundled_library(dir.path()));
+        let lib = crate::import::load_bundled().issues;
+        let shelf = DiskShelf::open(dir.path()).unwrap();
+        let same = shelf.add_issues(&lib).unwrap();
+        assert_eq!((same.pages, same.pages_unchanged), (1, 1), "{same:?}");
+        let mut changed = lib.clone();
+        changed[0].pages[0].articles[0].title = "新标题".into();
+        let mut extra = lib[0].clone();
+        extra.pages[0].number = "09".into();
+        extra.date = "2022-07-02".into();
+        let mut new_day = lib[0].clone();
+        new_day.date = "2022-07-03".into();
+        let sum = shelf
+            .add_issues(&[changed[0].clone(), extra, new_day])
+            .unwrap();
+        let n = lib[0].pages[0].articles.len();
+        assert_eq!(sum.pages_unchanged, 0, "{sum:?}");
+        assert_eq!(
+            (sum.articles_replaced, sum.articles_added),
+            (n, 2 * n),
+            "{sum:?}"
+        );
+        assert!(
+            shelf.store.reader.ready().is_none(),
+            "no reader opened to add"
+        );
+        let issues = shelf.issues();
+        assert_eq!(issues.len(), 3);
+        assert_eq!(issues[1].pages, 2, "a page added to an issue already there");
+        let first = shelf.load_issue(&issues[0].key).unwrap();
+        assert_eq!(first.pages[0].articles[0].title, "新标题");
+        // The same through a reader: nothing changes again.
+        shelf.store.reader.get().unwrap();
+        let again = shelf.add_issues(&[changed[0].clone()]).unwrap();
+        assert_eq!(again.pages_unchanged, 1, "{again:?}");
+    }
+
+    #[test]
     fn a_segment_file_gone_is_named_at_open() {
         let dir = tempfile::tempdir().unwrap();
         drop(bundled_library(dir.path()));

@@ -89,47 +89,65 @@ impl IssueList {
         }
     }
 
-    /// Every issue of `segments` (keys, see [`segment_key`]), oldest first by date, then
-    /// slug. `read(i)` gives the entries of `segments[i]` when they are not known yet
-    /// (`None`: the segment cannot be read, and is left out).
-    pub fn issues(
+    /// Makes sure the entries of `segments` (keys, see [`segment_key`]) are known:
+    /// `read(i)` gives those of `segments[i]` when they are not (`None`: it cannot be
+    /// read, and is left out). With `save`, the file is rewritten when any were read or
+    /// a segment was let go. Whether every segment is known now.
+    pub fn ensure(
         &self,
         segments: &[String],
         mut read: impl FnMut(usize) -> Option<Vec<Entry>>,
-    ) -> Vec<IssueInfo> {
+        save: bool,
+    ) -> bool {
         let Ok(mut known) = self.known.lock() else {
-            return Vec::new();
+            return false;
         };
         let known = known.get_or_insert_with(|| self.load());
-        let mut changed = false;
+        let (mut changed, mut all) = (false, true);
         for (i, key) in segments.iter().enumerate() {
-            if !known.contains_key(key)
-                && let Some(entries) = read(i)
-            {
-                known.insert(key.clone(), entries);
-                changed = true;
+            if known.contains_key(key) {
+                continue;
+            }
+            match read(i) {
+                Some(entries) => {
+                    known.insert(key.clone(), entries);
+                    changed = true;
+                }
+                None => all = false,
             }
         }
         let now: HashSet<&String> = segments.iter().collect();
-        if known.len() > now.len() || changed {
+        if save && (changed || known.keys().any(|k| !now.contains(k))) {
             known.retain(|k, _| now.contains(k));
             self.save(known);
         }
+        all
+    }
+
+    /// Every issue of `segments`, oldest first by date, then slug (see [`Self::ensure`]).
+    pub fn issues(
+        &self,
+        segments: &[String],
+        read: impl FnMut(usize) -> Option<Vec<Entry>>,
+    ) -> Vec<IssueInfo> {
+        self.ensure(segments, read, true);
+        let Ok(known) = self.known.lock() else {
+            return Vec::new();
+        };
         let mut all: BTreeMap<(&str, &str), IssueInfo> = BTreeMap::new();
-        for entries in segments.iter().filter_map(|k| known.get(k)) {
-            for (slug, date, paper, pages, articles) in entries.iter() {
-                let e = all.entry((date, slug)).or_insert_with(|| IssueInfo {
-                    key: IssueKey {
-                        slug: slug.clone(),
-                        date: date.clone(),
-                    },
-                    paper: paper.clone(),
-                    pages: 0,
-                    articles: 0,
-                });
-                e.pages += pages;
-                e.articles += articles;
-            }
+        let entries = segments.iter().filter_map(|k| known.as_ref()?.get(k));
+        for (slug, date, paper, pages, articles) in entries.flatten() {
+            let e = all.entry((date, slug)).or_insert_with(|| IssueInfo {
+                key: IssueKey {
+                    slug: slug.clone(),
+                    date: date.clone(),
+                },
+                paper: paper.clone(),
+                pages: 0,
+                articles: 0,
+            });
+            e.pages += pages;
+            e.articles += articles;
         }
         all.into_values().collect()
     }
@@ -137,22 +155,34 @@ impl IssueList {
     /// Which of `segments` hold pages of the issue `key`; none when the list does not
     /// know every one of them (a segment made since may hold more of the issue).
     pub fn holding(&self, segments: &[String], key: &IssueKey) -> Vec<usize> {
-        let Ok(known) = self.known.lock() else {
-            return Vec::new();
-        };
-        let Some(known) = known.as_ref() else {
-            return Vec::new();
-        };
-        if !segments.iter().all(|s| known.contains_key(s)) {
-            return Vec::new();
+        let wanted = HashSet::from([(key.slug.as_str(), key.date.as_str())]);
+        self.holding_each(segments, &wanted)
+            .and_then(|mut m| m.remove(&(key.slug.clone(), key.date.clone())))
+            .unwrap_or_default()
+    }
+
+    /// For each issue (slug, date) of `wanted` that `segments` hold, which of them do:
+    /// one pass over the list for a batch of issues; `None` when the list does not know
+    /// every segment.
+    pub fn holding_each(
+        &self,
+        segments: &[String],
+        wanted: &HashSet<(&str, &str)>,
+    ) -> Option<HashMap<(String, String), Vec<usize>>> {
+        let known = self.known.lock().ok()?;
+        let known = known.as_ref()?;
+        let mut out: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, seg) in segments.iter().enumerate() {
+            for e in known.get(seg)? {
+                if wanted.contains(&(e.0.as_str(), e.1.as_str())) {
+                    let at = out.entry((e.0.clone(), e.1.clone())).or_default();
+                    if at.last() != Some(&i) {
+                        at.push(i);
+                    }
+                }
+            }
         }
-        (0..segments.len())
-            .filter(|&i| {
-                known.get(&segments[i]).is_some_and(|entries| {
-                    entries.iter().any(|e| e.0 == key.slug && e.1 == key.date)
-                })
-            })
-            .collect()
+        Some(out)
     }
 }
 

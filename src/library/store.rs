@@ -10,12 +10,10 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::TopDocs;
-use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+use tantivy::{DocSet, Index, IndexWriter, TantivyDocument, Term};
 
-use super::issue_list::IssueList;
+use super::issue_list::{IssueList, read_segment, segment_key};
 use super::reader::LazyReader;
 use super::writer::{self, Pace};
 use super::{IssueKey, LibraryError};
@@ -93,6 +91,109 @@ fn fnv(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+/// The hash and article count of the page document holding `term` in `seg`, if any.
+fn hash_in(seg: &tantivy::SegmentReader, term: &Term) -> Option<(u64, usize)> {
+    let inverted = seg.inverted_index(term.field()).ok()?;
+    let mut postings = inverted
+        .read_postings(term, IndexRecordOption::Basic)
+        .ok()??;
+    let mut doc = postings.doc();
+    while doc != tantivy::TERMINATED && seg.is_deleted(doc) {
+        doc = postings.advance();
+    }
+    if doc == tantivy::TERMINATED {
+        return None;
+    }
+    let ff = seg.fast_fields();
+    let hash = ff.u64("hash").ok()?.first(doc)?;
+    let n = ff.u64("articles").ok().and_then(|c| c.first(doc));
+    Some((hash, n.unwrap_or(0) as usize))
+}
+
+/// Where [`Store::add`] finds the pages already stored: in the segments the issue list
+/// says hold their issue, opened alone (none for an issue new to the library), so an
+/// import into a large library neither opens every segment nor looks a page up in
+/// each; through the reader when the list does not know every segment.
+enum StoredPages {
+    Reader(tantivy::Searcher),
+    Segments {
+        metas: Vec<tantivy::index::SegmentMeta>,
+        holding: HashMap<(String, String), Vec<usize>>,
+        open: HashMap<usize, tantivy::SegmentReader>,
+    },
+}
+
+impl StoredPages {
+    fn new(store: &Store, issues: &[Issue]) -> Result<StoredPages, LibraryError> {
+        if let Some(r) = store.reader.ready() {
+            return Ok(StoredPages::Reader(r.searcher()));
+        }
+        let metas = store.index.searchable_segment_metas().unwrap_or_default();
+        let keys: Vec<String> = metas
+            .iter()
+            .map(|m| segment_key(m.id(), m.num_deleted_docs()))
+            .collect();
+        let read = |i: usize| {
+            let seg = tantivy::SegmentReader::open(&store.index.segment(metas[i].clone()));
+            read_segment(&seg.ok()?, &store.f)
+        };
+        let wanted = issues
+            .iter()
+            .map(|i| (i.slug.as_str(), i.date.as_str()))
+            .collect();
+        let holding = store
+            .issue_list
+            .ensure(&keys, read, false)
+            .then(|| store.issue_list.holding_each(&keys, &wanted))
+            .flatten();
+        Ok(match holding {
+            Some(holding) => StoredPages::Segments {
+                metas,
+                holding,
+                open: HashMap::new(),
+            },
+            None => StoredPages::Reader(store.reader.get()?.searcher()),
+        })
+    }
+
+    /// The hash and article count of page `key` of `issue` as stored, if it is.
+    fn hash(
+        &mut self,
+        store: &Store,
+        issue: &Issue,
+        key: &str,
+    ) -> Result<Option<(u64, usize)>, LibraryError> {
+        let (metas, holding, open) = match self {
+            StoredPages::Reader(searcher) => return store.stored_hash(searcher, key),
+            StoredPages::Segments {
+                metas,
+                holding,
+                open,
+            } => (metas, holding, open),
+        };
+        let Some(among) = holding.get(&(issue.slug.clone(), issue.date.clone())) else {
+            return Ok(None);
+        };
+        let term = Term::from_field_text(store.f.page_key, key);
+        for &i in among {
+            if let std::collections::hash_map::Entry::Vacant(slot) = open.entry(i) {
+                match tantivy::SegmentReader::open(&store.index.segment(metas[i].clone())) {
+                    Ok(seg) => _ = slot.insert(seg),
+                    // Merged away since the commit was read: ask the reader instead.
+                    Err(_) => {
+                        *self = StoredPages::Reader(store.reader.get()?.searcher());
+                        return self.hash(store, issue, key);
+                    }
+                }
+            }
+            if let Some(found) = open.get(&i).and_then(|seg| hash_in(seg, &term)) {
+                return Ok(Some(found));
+            }
+        }
+        Ok(None)
+    }
 }
 
 /// The library's one writer is held by another process.
@@ -191,23 +292,23 @@ impl Store {
     /// Adds `issues` through `writer` (not yet committed): pages already stored as they
     /// are change nothing; a page that changed has its documents replaced.
     pub fn add(&self, writer: &IndexWriter, issues: &[Issue]) -> Result<AddSummary, LibraryError> {
-        let searcher = self.reader.get()?.searcher();
+        let mut stored = StoredPages::new(self, issues)?;
         let mut batch: HashMap<String, (u64, usize)> = HashMap::new();
         let mut sum = AddSummary::default();
         for issue in issues {
             for page in &issue.pages {
-                let stored = StoredPage {
+                let page_doc = StoredPage {
                     paper: issue.paper.clone(),
                     slug: issue.slug.clone(),
                     date: issue.date.clone(),
                     page: page.clone(),
                 };
-                let body = serde_json::to_vec(&stored).map_err(|e| store_err("page", e))?;
+                let body = serde_json::to_vec(&page_doc).map_err(|e| store_err("page", e))?;
                 let hash = fnv(&body);
                 let key = page_key(&issue.slug, &issue.date, &page.number);
                 let before = match batch.get(&key) {
                     Some(&b) => Some(b),
-                    None => self.stored_hash(&searcher, &key)?,
+                    None => stored.hash(self, issue, &key)?,
                 };
                 let n = page.articles.len();
                 sum.pages += 1;
@@ -226,7 +327,7 @@ impl Store {
                     None => sum.articles_added += n,
                 }
                 batch.insert(key.clone(), (hash, n));
-                self.add_page(writer, &stored, &key, hash, &body)?;
+                self.add_page(writer, &page_doc, &key, hash, &body)?;
                 self.pace.keep();
             }
         }
@@ -239,21 +340,9 @@ impl Store {
         searcher: &tantivy::Searcher,
         key: &str,
     ) -> Result<Option<(u64, usize)>, LibraryError> {
-        let q = TermQuery::new(
-            Term::from_field_text(self.f.page_key, key),
-            IndexRecordOption::Basic,
-        );
-        let top = searcher
-            .search(&q, &TopDocs::with_limit(1).order_by_score())
-            .map_err(|e| store_err("library search", e))?;
-        let Some((_, addr)) = top.first() else {
-            return Ok(None);
-        };
-        let seg = searcher.segment_reader(addr.segment_ord);
-        let ff = seg.fast_fields();
-        let hash = ff.u64("hash").ok().and_then(|c| c.first(addr.doc_id));
-        let n = ff.u64("articles").ok().and_then(|c| c.first(addr.doc_id));
-        Ok(hash.map(|h| (h, n.unwrap_or(0) as usize)))
+        let term = Term::from_field_text(self.f.page_key, key);
+        let segs = searcher.segment_readers();
+        Ok(segs.iter().find_map(|seg| hash_in(seg, &term)))
     }
 
     fn add_page(
