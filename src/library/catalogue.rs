@@ -58,6 +58,17 @@ impl Store {
         }
     }
 
+    /// Brings the issue list's file up to the last commit, reading only the segments it
+    /// lacks and building no list (what an import leaves for the next open).
+    pub fn save_issue_list(&self) {
+        let (metas, keys) = self.committed_segments();
+        let read = |i: usize| {
+            let seg = SegmentReader::open(&self.index.segment(metas[i].clone())).ok()?;
+            read_segment(&seg, &self.f)
+        };
+        self.issue_list.ensure(&keys, read, true);
+    }
+
     /// The last commit's segments, with their keys in the issue list.
     fn committed_segments(&self) -> (Vec<SegmentMeta>, Vec<String>) {
         let metas = self.index.searchable_segment_metas().unwrap_or_default();

@@ -295,7 +295,7 @@ impl Importer<'_> {
         self.store.refresh();
         self.store.let_go_of_merged();
         // The issue list of the segments this import left, for the next open.
-        self.store.issues();
+        self.store.save_issue_list();
         Ok(())
     }
 }

@@ -6,7 +6,7 @@
 //! Tantivy queues up to 10,000 documents for its threads; a page with its articles is
 //! about 50 KB, so a queue left to fill holds some 100 MB, and a merge maps every
 //! segment it reads (a library's whole index, at its last merges). With glibc, the
-//! process keeps to [`MALLOC_ARENAS`] malloc arenas once a writer is made: each thread
+//! process keeps to [`MALLOC_ARENAS`] malloc arenas, trimmed, once a writer is made: each thread
 //! of a writer (indexing, merging, compressing) otherwise gets an arena of its own,
 //! holding on to what it freed (some 50 MB over an import).
 
@@ -39,7 +39,15 @@ pub const MERGE_DOCS: u32 = 20_000;
 /// Malloc arenas for the whole process once a writer is made.
 const MALLOC_ARENAS: i32 = 2;
 
-/// Keeps the process to [`MALLOC_ARENAS`] malloc arenas (glibc only; once).
+/// Free memory at the top of a malloc heap kept for later, at the most. Setting it also
+/// stops glibc raising its mmap threshold as blocks are freed, so the writer's 1 MB
+/// arena pages stay mapped apart and go back to the system when a segment is written,
+/// not into a heap that only grows (two years imported: peak 317 → 230 MB at the same
+/// CPU).
+const MALLOC_TRIM_BYTES: i32 = 16 << 20;
+
+/// Keeps the process to [`MALLOC_ARENAS`] malloc arenas that give back what is freed
+/// ([`MALLOC_TRIM_BYTES`]) (glibc only; once).
 pub fn few_malloc_arenas() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
@@ -48,6 +56,7 @@ pub fn few_malloc_arenas() {
         // call it at any time, and arenas made before keep working.
         ONCE.call_once(|| unsafe {
             libc::mallopt(libc::M_ARENA_MAX, MALLOC_ARENAS);
+            libc::mallopt(libc::M_TRIM_THRESHOLD, MALLOC_TRIM_BYTES);
         });
     }
 }
