@@ -170,16 +170,19 @@ fn keystrokes(shelf: &DiskShelf, issue: &dubao::model::Issue) -> anyhow::Result<
         .map(|(t, q)| format!("{q} {t:.1} ms"))
         .collect();
     println!("slowest keystrokes: {}", worst.join(", "));
+    let (total, took) = timed_count(shelf, "的")?;
+    println!("count of 的: {total} articles in {took:.1} ms");
+    Ok(())
+}
+
+/// How many articles hold `text`, and the milliseconds the count took.
+fn timed_count(shelf: &DiskShelf, text: &str) -> anyhow::Result<(usize, f64)> {
     let start = Instant::now();
     let total = shelf.count(&SearchQuery {
-        text: "的".into(),
+        text: text.into(),
         ..Default::default()
     })?;
-    println!(
-        "count of 的: {total} articles in {:.1} ms",
-        ms(start.elapsed())
-    );
-    Ok(())
+    Ok((total, ms(start.elapsed())))
 }
 
 /// Whole `dubao` processes, with the binary beside this example's folder.
@@ -244,15 +247,8 @@ fn main() -> anyhow::Result<()> {
     );
     // As the reader does once the first issue is shown; a search waits for it.
     shelf.index_in_background();
-    let start = Instant::now();
-    shelf.count(&SearchQuery {
-        text: "的".into(),
-        ..Default::default()
-    })?;
-    println!(
-        "index reader opened (in the background, as the reader opens it) {:.1} ms later",
-        ms(start.elapsed())
-    );
+    let (_, took) = timed_count(&shelf, "的")?;
+    println!("index reader opened (in the background, as the reader opens it) {took:.1} ms later");
     keystrokes(&shelf, &issue)?;
     println!(
         "resident memory: {} MB now ({} MB anonymous, {} MB of mapped files), {} MB peak (import included when run)",

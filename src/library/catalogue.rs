@@ -5,14 +5,13 @@
 use std::collections::HashMap;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::index::SegmentMeta;
 use tantivy::query::{Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, DocSet, Searcher, SegmentReader, TERMINATED, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
 
 use super::issue_list::{read_segment, segment_key};
 use super::newest;
-use super::store::{Store, StoredPage, issue_key, store_err};
+use super::store::{Store, StoredPage, first_alive, issue_key, store_err};
 use super::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery};
 use crate::model::{Article, ArticleId, Issue};
 use crate::search::engine::{self, Filter};
@@ -46,7 +45,7 @@ impl Store {
             let (metas, keys) = self.committed_segments();
             let mut failed = false;
             let issues = self.issue_list.issues(&keys, |i| {
-                let seg = SegmentReader::open(&self.index.segment(metas[i].clone())).ok();
+                let seg = self.open_segment(&metas[i]).ok();
                 let entries = seg.and_then(|seg| read_segment(&seg, &self.f));
                 failed |= entries.is_none();
                 entries
@@ -62,21 +61,8 @@ impl Store {
     /// lacks and building no list (what an import leaves for the next open).
     pub fn save_issue_list(&self) {
         let (metas, keys) = self.committed_segments();
-        let read = |i: usize| {
-            let seg = SegmentReader::open(&self.index.segment(metas[i].clone())).ok()?;
-            read_segment(&seg, &self.f)
-        };
+        let read = |i: usize| read_segment(&self.open_segment(&metas[i]).ok()?, &self.f);
         self.issue_list.ensure(&keys, read, true);
-    }
-
-    /// The last commit's segments, with their keys in the issue list.
-    fn committed_segments(&self) -> (Vec<SegmentMeta>, Vec<String>) {
-        let metas = self.index.searchable_segment_metas().unwrap_or_default();
-        let keys = metas
-            .iter()
-            .map(|m| segment_key(m.id(), m.num_deleted_docs()))
-            .collect();
-        (metas, keys)
     }
 
     /// The pages of issue `key` (`term`) read from the segments the issue list says hold
@@ -90,7 +76,7 @@ impl Store {
         }
         let mut out = Vec::new();
         for i in holding {
-            let seg = SegmentReader::open(&self.index.segment(metas[i].clone())).ok()?;
+            let seg = self.open_segment(&metas[i]).ok()?;
             let inverted = seg.inverted_index(self.f.issue_key).ok()?;
             let Some(mut postings) = inverted
                 .read_postings(term, IndexRecordOption::Basic)
@@ -141,14 +127,14 @@ impl Store {
     pub fn load_issue(&self, key: &IssueKey) -> Result<Issue, LibraryError> {
         let term = Term::from_field_text(self.f.issue_key, &issue_key(key));
         // The reader's first issue is read before the reader opens, from its segments.
-        let mut pages = match self.reader.ready() {
+        let early = match self.reader.ready() {
             None => self.pages_without_reader(key, &term),
             Some(_) => None,
         };
-        if pages.is_none() {
-            pages = Some(self.pages_where(&self.reader.get()?.searcher(), term)?);
-        }
-        let mut pages = pages.unwrap_or_default();
+        let mut pages = match early {
+            Some(pages) => pages,
+            None => self.pages_where(&self.reader.get()?.searcher(), term)?,
+        };
         let Some(first) = pages.first() else {
             return Err(LibraryError::NoIssue(format!("{} {}", key.slug, key.date)));
         };
@@ -173,23 +159,11 @@ impl Store {
         let near = near as usize;
         let others = (0..segs.len()).filter(|&i| i != near);
         for ord in std::iter::once(near).chain(others) {
-            let Some(seg) = segs.get(ord) else { continue };
-            let Ok(inverted) = seg.inverted_index(self.f.page_key) else {
+            let Some(doc) = segs.get(ord).and_then(|seg| first_alive(seg, &term)) else {
                 continue;
             };
-            let Ok(Some(mut postings)) = inverted.read_postings(&term, IndexRecordOption::Basic)
-            else {
-                continue;
-            };
-            let mut doc = postings.doc();
-            while doc != TERMINATED {
-                if !seg.is_deleted(doc) {
-                    let stored: TantivyDocument =
-                        searcher.doc(DocAddress::new(ord as u32, doc)).ok()?;
-                    return self.page_of(&stored);
-                }
-                doc = postings.advance();
-            }
+            let stored: TantivyDocument = searcher.doc(DocAddress::new(ord as u32, doc)).ok()?;
+            return self.page_of(&stored);
         }
         None
     }
@@ -285,7 +259,8 @@ impl Store {
             1
         };
         let chunk = top.len().div_ceil(threads).max(1);
-        let hits_of = |part: &[(Option<u64>, DocAddress)]| {
+        let hits_of = |t: usize| {
+            let part = top.chunks(chunk).nth(t).unwrap_or_default();
             let mut cache = HashMap::new();
             part.iter()
                 .filter_map(|&(_, addr)| {
@@ -294,20 +269,8 @@ impl Store {
                 })
                 .collect::<Vec<SearchHit>>()
         };
-        if threads == 1 {
-            return Ok(hits_of(&top));
-        }
-        let parts: Vec<Vec<SearchHit>> = std::thread::scope(|s| {
-            let running: Vec<_> = top
-                .chunks(chunk)
-                .map(|part| s.spawn(move || hits_of(part)))
-                .collect();
-            running
-                .into_iter()
-                .map(|r| r.join())
-                .collect::<Result<Vec<_>, _>>()
-        })
-        .map_err(|_| store_err("library search", "a search thread stopped"))?;
+        let parts = newest::on_threads(threads, &hits_of)
+            .ok_or_else(|| store_err("library search", "a search thread stopped"))?;
         Ok(parts.into_iter().flatten().collect())
     }
 

@@ -44,13 +44,8 @@ pub struct DayOrder {
 impl DayOrder {
     fn ascending(&self, seg: &SegmentReader, order: &Column<u64>) -> bool {
         let id = seg.segment_id();
-        if let Some(&a) = self
-            .known
-            .lock()
-            .ok()
-            .and_then(|k| k.get(&id).copied())
-            .as_ref()
-        {
+        let known = self.known.lock().ok().and_then(|k| k.get(&id).copied());
+        if let Some(a) = known {
             return a;
         }
         let ascending = days_ascend(order);
@@ -191,27 +186,18 @@ fn read_from_end(
     Ok(())
 }
 
-/// `scan(t)` for each thread `t` of `threads`, on threads of their own when more than
-/// one.
-fn on_threads<'a>(
+/// `work(t)` for each thread `t` of `threads`, on threads of their own when more than
+/// one; `None` when one of them stopped (panicked).
+pub(super) fn on_threads<T: Send>(
     threads: usize,
-    scan: &(dyn Fn(usize) -> tantivy::Result<Best<'a>> + Sync),
-) -> Vec<tantivy::Result<Best<'a>>> {
+    work: &(dyn Fn(usize) -> T + Sync),
+) -> Option<Vec<T>> {
     if threads <= 1 {
-        return vec![scan(0)];
+        return Some(vec![work(0)]);
     }
     std::thread::scope(|s| {
-        let running: Vec<_> = (0..threads).map(|t| s.spawn(move || scan(t))).collect();
-        running
-            .into_iter()
-            .map(|r| {
-                r.join().unwrap_or_else(|_| {
-                    Err(tantivy::TantivyError::InternalError(
-                        "a search thread stopped".into(),
-                    ))
-                })
-            })
-            .collect()
+        let running: Vec<_> = (0..threads).map(|t| s.spawn(move || work(t))).collect();
+        running.into_iter().map(|r| r.join().ok()).collect()
     })
 }
 
@@ -282,7 +268,8 @@ fn newest_first_on(
         }
         Ok(best)
     };
-    let parts = on_threads(threads, &scan);
+    let stopped = || tantivy::TantivyError::InternalError("a search thread stopped".into());
+    let parts = on_threads(threads, &scan).ok_or_else(|| err(stopped()))?;
     let mut best = Best::new(want, &shared);
     for part in parts {
         for Reverse(key) in part.map_err(err)?.heap {

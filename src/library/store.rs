@@ -10,8 +10,9 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
+use tantivy::index::SegmentMeta;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocSet, Index, IndexWriter, TantivyDocument, Term};
+use tantivy::{DocSet, Index, IndexWriter, SegmentReader, TantivyDocument, Term};
 
 use super::issue_list::{IssueList, read_segment, segment_key};
 use super::reader::LazyReader;
@@ -93,8 +94,8 @@ fn fnv(bytes: &[u8]) -> u64 {
     })
 }
 
-/// The hash and article count of the page document holding `term` in `seg`, if any.
-fn hash_in(seg: &tantivy::SegmentReader, term: &Term) -> Option<(u64, usize)> {
+/// The first document of `seg` holding `term` and not deleted, if any.
+pub(super) fn first_alive(seg: &SegmentReader, term: &Term) -> Option<tantivy::DocId> {
     let inverted = seg.inverted_index(term.field()).ok()?;
     let mut postings = inverted
         .read_postings(term, IndexRecordOption::Basic)
@@ -103,9 +104,12 @@ fn hash_in(seg: &tantivy::SegmentReader, term: &Term) -> Option<(u64, usize)> {
     while doc != tantivy::TERMINATED && seg.is_deleted(doc) {
         doc = postings.advance();
     }
-    if doc == tantivy::TERMINATED {
-        return None;
-    }
+    (doc != tantivy::TERMINATED).then_some(doc)
+}
+
+/// The hash and article count of the page document holding `term` in `seg`, if any.
+fn hash_in(seg: &SegmentReader, term: &Term) -> Option<(u64, usize)> {
+    let doc = first_alive(seg, term)?;
     let ff = seg.fast_fields();
     let hash = ff.u64("hash").ok()?.first(doc)?;
     let n = ff.u64("articles").ok().and_then(|c| c.first(doc));
@@ -119,9 +123,9 @@ fn hash_in(seg: &tantivy::SegmentReader, term: &Term) -> Option<(u64, usize)> {
 enum StoredPages {
     Reader(tantivy::Searcher),
     Segments {
-        metas: Vec<tantivy::index::SegmentMeta>,
+        metas: Vec<SegmentMeta>,
         holding: HashMap<(String, String), Vec<usize>>,
-        open: HashMap<usize, tantivy::SegmentReader>,
+        open: HashMap<usize, SegmentReader>,
     },
 }
 
@@ -130,15 +134,8 @@ impl StoredPages {
         if let Some(r) = store.reader.ready() {
             return Ok(StoredPages::Reader(r.searcher()));
         }
-        let metas = store.index.searchable_segment_metas().unwrap_or_default();
-        let keys: Vec<String> = metas
-            .iter()
-            .map(|m| segment_key(m.id(), m.num_deleted_docs()))
-            .collect();
-        let read = |i: usize| {
-            let seg = tantivy::SegmentReader::open(&store.index.segment(metas[i].clone()));
-            read_segment(&seg.ok()?, &store.f)
-        };
+        let (metas, keys) = store.committed_segments();
+        let read = |i: usize| read_segment(&store.open_segment(&metas[i]).ok()?, &store.f);
         let wanted = issues
             .iter()
             .map(|i| (i.slug.as_str(), i.date.as_str()))
@@ -179,7 +176,7 @@ impl StoredPages {
         let term = Term::from_field_text(store.f.page_key, key);
         for &i in among {
             if let std::collections::hash_map::Entry::Vacant(slot) = open.entry(i) {
-                match tantivy::SegmentReader::open(&store.index.segment(metas[i].clone())) {
+                match store.open_segment(&metas[i]) {
                     Ok(seg) => _ = slot.insert(seg),
                     // Merged away since the commit was read: ask the reader instead.
                     Err(_) => {
@@ -204,6 +201,21 @@ pub(super) fn busy(what: &str) -> LibraryError {
 }
 
 impl Store {
+    /// The last commit's segments, with their keys in the issue list.
+    pub(super) fn committed_segments(&self) -> (Vec<SegmentMeta>, Vec<String>) {
+        let metas = self.index.searchable_segment_metas().unwrap_or_default();
+        let keys = metas
+            .iter()
+            .map(|m| segment_key(m.id(), m.num_deleted_docs()))
+            .collect();
+        (metas, keys)
+    }
+
+    /// One segment of a commit, opened alone (it fails once a writer merged it away).
+    pub(super) fn open_segment(&self, meta: &SegmentMeta) -> tantivy::Result<SegmentReader> {
+        SegmentReader::open(&self.index.segment(meta.clone()))
+    }
+
     /// Wraps an index: registers the tokenizers and opens a reader.
     pub fn new(index: Index) -> Result<Store, LibraryError> {
         let reader = LazyReader::now(&index)?;
