@@ -17,6 +17,7 @@ use tantivy::directory::{Advice, MmapDirectory};
 use tantivy::{Index, IndexWriter};
 
 use super::archive::Archive;
+use super::drop_behind::DropBehind;
 use super::store::{AddSummary, Store, store_err};
 use super::{IssueInfo, IssueKey, LibraryError, SearchHit, SearchQuery, Shelf};
 use crate::model::{Article, ArticleId, Issue};
@@ -145,13 +146,19 @@ impl DiskShelf {
             |e: &dyn std::fmt::Display| io_err(&index_dir, format!("damaged ({e}); {REPAIR}"));
         // The reader's map is for random reads: a cold open then reads the few pages
         // each segment's headers need, not the readahead around each (1.2 s → 99 ms
-        // for `dubao library` on a library of 78 segments); the writer's is as usual.
+        // for `dubao library` on a library of 78 segments); the writer's is read
+        // through.
         let open = |advice: Option<Advice>| {
-            let dir = match advice {
-                Some(a) => MmapDirectory::open_with_madvice(&index_dir, a),
-                None => MmapDirectory::open(&index_dir),
-            }
-            .map_err(|e| damaged(&e))?;
+            let dir: Box<dyn tantivy::Directory> = match advice {
+                Some(a) => Box::new(
+                    MmapDirectory::open_with_madvice(&index_dir, a).map_err(|e| damaged(&e))?,
+                ),
+                // The writer's merges read their segments through once: let go of
+                // what they have read (see `super::drop_behind`).
+                None => Box::new(DropBehind::new(
+                    MmapDirectory::open(&index_dir).map_err(|e| damaged(&e))?,
+                )),
+            };
             Index::builder()
                 .schema(engine::schema().0)
                 .settings(engine::settings())

@@ -12,6 +12,7 @@
 pub mod archive;
 pub mod catalogue;
 pub mod disk;
+pub mod drop_behind;
 pub mod ingest;
 pub mod issue_list;
 pub mod memory;

@@ -19,6 +19,7 @@ use tantivy::{Index, SegmentReader, TantivyDocument};
 use super::LibraryError;
 use super::archive::Archive;
 use super::disk::{FORMAT, FORMAT_FILE, INDEX_DIR, read_format, write_format};
+use super::drop_behind::DropBehind;
 use super::store::{Store, StoredPage, store_err};
 use crate::model::{Issue, Library, Page};
 use crate::search::engine;
@@ -329,7 +330,8 @@ fn build_index(
 ) -> Result<(), LibraryError> {
     let at = new_dir.display().to_string();
     std::fs::create_dir_all(new_dir).map_err(|e| store_err(&at, e))?;
-    let mmap = MmapDirectory::open(new_dir).map_err(|e| store_err(&at, e))?;
+    // Read through by the merges, like the writer's (see `super::drop_behind`).
+    let mmap = DropBehind::new(MmapDirectory::open(new_dir).map_err(|e| store_err(&at, e))?);
     let index = Index::builder()
         .schema(engine::schema().0)
         .settings(engine::settings())
